@@ -1,0 +1,25 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Import direction: UI → engine → pool and store → shared; workers → shared only. */
+const restrict = (patterns) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message: 'Imports point one way: UI → engine → pool and store → shared; workers → shared only.' })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results.json'] },
+  js.configs.recommended,
+  { files: ['**/*.mjs', 'scripts/**'], languageOptions: { globals: { URL: 'readonly', process: 'readonly', Buffer: 'readonly', console: 'readonly' } } },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['src/shared/**'], rules: restrict([['**/engine/**', '**/pool/**', '**/store/**', '**/ui/**', '**/import/**', '**/workers/**']]) },
+  { files: ['src/store/**', 'src/pool/**'], rules: restrict([['**/engine/**', '**/ui/**', '**/import/**', '**/workers/**']]) },
+  { files: ['src/engine/**', 'src/import/**'], rules: restrict([['**/ui/**', '**/workers/**']]) },
+  { files: ['src/ui/**'], rules: restrict([['**/workers/**']]) },
+  { files: ['workers/**'], rules: restrict([['**/src/engine/**', '**/src/pool/**', '**/src/store/**', '**/src/ui/**', '**/src/import/**', '../engine/**', '../pool/**', '../store/**', '../ui/**']]) },
+);

@@ -1,0 +1,115 @@
+import { isTerminal, type Job, type JobState } from '../shared/job.ts';
+import type { SessionRecord } from '../shared/session.ts';
+
+/** Who runs the queue in this tab: the leader schedules; a follower watches and forwards commands. */
+export type Role = 'starting' | 'leader' | 'follower';
+
+/** One immutable picture of the library for React. A new object per change, never mutated. */
+export interface LibrarySnapshot {
+  version: number;
+  role: Role;
+  paused: boolean;
+  sessions: readonly SessionRecord[];
+  /** The newest job of each session, by session id. */
+  jobs: ReadonlyMap<string, Job>;
+  /** Over the sessions that have a job: how many have ended. */
+  batch: { done: number; total: number };
+  counts: Readonly<Record<JobState, number>>;
+}
+
+const ZERO_COUNTS: Record<JobState, number> = {
+  queued: 0,
+  running: 0,
+  'waiting-retry': 0,
+  succeeded: 0,
+  partial: 0,
+  failed: 0,
+  cancelled: 0,
+  'timed-out': 0,
+};
+
+/**
+ * A versioned snapshot store for `useSyncExternalStore`. Changes are folded in as they come and
+ * published at most once per animation frame, however many engine events arrive.
+ */
+export class LibraryView {
+  private sessions: SessionRecord[] = [];
+  private readonly jobs = new Map<string, Job>();
+  private role: Role = 'starting';
+  private paused = false;
+  private snapshot: LibrarySnapshot;
+  private readonly listeners = new Set<() => void>();
+  private scheduled = false;
+
+  constructor() {
+    this.snapshot = this.build(0);
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): LibrarySnapshot => this.snapshot;
+
+  setSessions(sessions: SessionRecord[]): void {
+    this.sessions = sessions;
+    this.invalidate();
+  }
+
+  addSession(session: SessionRecord): void {
+    this.sessions = [...this.sessions, session];
+    this.invalidate();
+  }
+
+  /** Takes in changed jobs; only the newest job of a session is shown. */
+  updateJobs(jobs: Iterable<Job>): void {
+    for (const job of jobs) {
+      const current = this.jobs.get(job.sessionId);
+      if (!current || current.id === job.id || current.seq <= job.seq) this.jobs.set(job.sessionId, job);
+    }
+    this.invalidate();
+  }
+
+  removeJobs(ids: ReadonlySet<string>): void {
+    for (const [sessionId, job] of this.jobs) if (ids.has(job.id)) this.jobs.delete(sessionId);
+    this.invalidate();
+  }
+
+  setStatus(role: Role, paused: boolean): void {
+    this.role = role;
+    this.paused = paused;
+    this.invalidate();
+  }
+
+  private invalidate(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const publish = () => {
+      this.scheduled = false;
+      this.snapshot = this.build(this.snapshot.version + 1);
+      for (const listener of this.listeners) listener();
+    };
+    // rAF does not run in hidden tabs; the batch must still show its progress in the title.
+    if (typeof document !== 'undefined' && !document.hidden) requestAnimationFrame(publish);
+    else setTimeout(publish, 250);
+  }
+
+  private build(version: number): LibrarySnapshot {
+    const counts = { ...ZERO_COUNTS };
+    let done = 0;
+    for (const job of this.jobs.values()) {
+      counts[job.state]++;
+      if (isTerminal(job.state)) done++;
+    }
+    return {
+      version,
+      role: this.role,
+      paused: this.paused,
+      sessions: this.sessions,
+      jobs: new Map(this.jobs),
+      batch: { done, total: this.jobs.size },
+      counts,
+    };
+  }
+}

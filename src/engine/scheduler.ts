@@ -1,0 +1,455 @@
+import type { ResultRecord } from '../shared/db.ts';
+import { isTerminal, type Job, type JobError, type Priority, type RunningJob } from '../shared/job.ts';
+import type { RunResponse, StageOutcome } from '../shared/protocol.ts';
+import { PoolError } from '../pool/poolError.ts';
+import type { PoolHealth, PoolTask } from '../pool/workerPool.ts';
+import type { JobStore, QueueChange } from '../store/jobStore.ts';
+import { CircuitBreaker } from './circuitBreaker.ts';
+import { StageTimings } from './eta.ts';
+import type { EngineOptions } from './options.ts';
+import { ReadyQueue } from './readyQueue.ts';
+import {
+  cancelJob,
+  createJob,
+  failAttempt,
+  readyAt,
+  recoverOrphan,
+  requeueJob,
+  settleAttempt,
+  startAttempt,
+} from './transitions.ts';
+
+/** What the scheduler needs of a pool: real workers in the app, the same pool in tests. */
+export interface JobRunner {
+  readonly size: number;
+  run(task: PoolTask): Promise<RunResponse>;
+  health(): PoolHealth;
+}
+
+export interface SchedulerDeps {
+  store: JobStore;
+  runner: JobRunner;
+  /** The database the workers read sessions from. */
+  dbName: string;
+  /** Who holds the leases of the jobs this scheduler runs (one id per tab). */
+  owner: string;
+  options: EngineOptions;
+  clock?: () => number;
+  random?: () => number;
+}
+
+/** One session to enrich. */
+export interface EnqueueItem {
+  sessionId: string;
+  timeoutMs: number;
+}
+
+export interface EnqueueOptions {
+  priority?: Priority;
+  batchId: string;
+  stages: readonly string[];
+  params?: Record<string, unknown>;
+}
+
+/** Ids of jobs that changed; listeners read the jobs themselves. */
+export type SchedulerListener = (changedIds: readonly string[]) => void;
+
+const BREAKER_MESSAGE =
+  'Skipped: this step failed for several sessions in a row, so it is paused for a moment.';
+
+/**
+ * The queue's brain on the main thread. It keeps every job in memory, persists each state change
+ * before acting on it, and fills a free worker the moment one is free (no polling).
+ */
+export class Scheduler {
+  private readonly jobs = new Map<string, Job>();
+  private readonly ready = new ReadyQueue();
+  private readonly retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly aborts = new Map<string, AbortController>();
+  /** Stages whose half-open breaker probe each running job holds. */
+  private readonly probes = new Map<string, string[]>();
+  private readonly listeners = new Set<SchedulerListener>();
+  private readonly pendingWrites = new Set<Promise<void>>();
+  private readonly idleWaiters: Array<() => void> = [];
+  private readonly clock: () => number;
+  private readonly random: () => number;
+  readonly breaker: CircuitBreaker;
+  readonly timings = new StageTimings();
+  private inFlight = 0;
+  /** Jobs not yet in a terminal state; kept as a count so idleness is O(1). */
+  private active = 0;
+  private seq = 0;
+  private paused = false;
+  private started = false;
+  private stopping = false;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+
+  constructor(private readonly deps: SchedulerDeps) {
+    this.clock = deps.clock ?? Date.now;
+    this.random = deps.random ?? Math.random;
+    this.breaker = new CircuitBreaker({
+      threshold: deps.options.breakerThreshold,
+      cooldownMs: deps.options.breakerCooldownMs,
+      clock: this.clock,
+    });
+  }
+
+  /** Loads the queue, recovers jobs whose runner is gone, and starts dispatching. */
+  async start(): Promise<void> {
+    const now = this.clock();
+    const recovered: Job[] = [];
+    for (const stored of await this.deps.store.loadJobs()) {
+      let job = stored;
+      this.seq = Math.max(this.seq, job.seq + 1);
+      // This scheduler holds the leadership lock, so a running job of another owner has lost its runner.
+      if (job.state === 'running' && job.lease.owner !== this.deps.owner) {
+        job = recoverOrphan(job, now, this.deps.options);
+        recovered.push(job);
+      }
+      this.put(job);
+      this.admit(job);
+    }
+    this.paused = (await this.deps.store.getMeta<boolean>('paused')) ?? false;
+    if (recovered.length > 0) await this.write({ jobs: recovered });
+    this.started = true;
+    this.emit([...this.jobs.keys()]);
+    this.pump();
+  }
+
+  subscribe(listener: SchedulerListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get(id: string): Job | undefined {
+    return this.jobs.get(id);
+  }
+
+  all(): IterableIterator<Job> {
+    return this.jobs.values();
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  /** Queues one job per item, skipping sessions that already have a job in the queue. */
+  async enqueue(items: readonly EnqueueItem[], options: EnqueueOptions): Promise<Job[]> {
+    const active = new Set<string>();
+    for (const job of this.jobs.values()) if (!isTerminal(job.state)) active.add(job.sessionId);
+    const now = this.clock();
+    const created = items
+      .filter((item) => !active.has(item.sessionId))
+      .map((item) =>
+        createJob({
+          id: `job_${now.toString(36)}_${crypto.randomUUID().slice(0, 8)}`,
+          sessionId: item.sessionId,
+          batchId: options.batchId,
+          priority: options.priority ?? 'normal',
+          seq: this.seq++,
+          stageOrder: [...options.stages],
+          timeoutMs: item.timeoutMs,
+          maxAttempts: this.deps.options.maxAttempts,
+          params: options.params,
+          now,
+        }),
+      );
+    if (created.length === 0) return [];
+    await this.write({ jobs: created });
+    for (const job of created) {
+      this.put(job);
+      this.admit(job);
+    }
+    this.emit(created.map((job) => job.id));
+    this.pump();
+    return created;
+  }
+
+  /** Cancels a queued, waiting or running job; a running job's worker is terminated. */
+  async cancel(ids: readonly string[]): Promise<void> {
+    const changed: Job[] = [];
+    for (const id of ids) {
+      const job = this.jobs.get(id);
+      if (!job || isTerminal(job.state)) continue;
+      const next = cancelJob(job, this.clock());
+      this.put(next);
+      this.forget(id);
+      this.aborts.get(id)?.abort();
+      changed.push(next);
+    }
+    if (changed.length === 0) return;
+    this.emit(changed.map((job) => job.id));
+    await this.write({ jobs: changed });
+  }
+
+  /** Puts finished jobs that did not succeed back in the queue. */
+  async requeue(ids: readonly string[]): Promise<void> {
+    const changed: Job[] = [];
+    for (const id of ids) {
+      const job = this.jobs.get(id);
+      if (!job) continue;
+      if (job.state !== 'failed' && job.state !== 'timed-out' && job.state !== 'partial' && job.state !== 'cancelled') continue;
+      const next = requeueJob(job, this.seq++, this.clock());
+      this.put(next);
+      changed.push(next);
+    }
+    if (changed.length === 0) return;
+    await this.write({ jobs: changed });
+    for (const job of changed) this.admit(job);
+    this.emit(changed.map((job) => job.id));
+    this.pump();
+  }
+
+  /** Running jobs finish; nothing new starts until `resume`. Survives a reload. */
+  async pause(): Promise<void> {
+    this.paused = true;
+    this.emit([]);
+    await this.deps.store.setMeta('paused', true);
+  }
+
+  async resume(): Promise<void> {
+    this.paused = false;
+    await this.deps.store.setMeta('paused', false);
+    this.emit([]);
+    this.pump();
+  }
+
+  /** Resolves when nothing is queued, waiting or running, and every write is durable. */
+  drain(): Promise<void> {
+    if (this.isIdle()) return Promise.all(this.pendingWrites).then(() => undefined);
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops starting jobs, lets running ones finish, and writes everything down. */
+  async shutdown(): Promise<void> {
+    this.stopping = true;
+    for (const timer of this.retryTimers.values()) clearTimeout(timer);
+    this.retryTimers.clear();
+    while (this.inFlight > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    clearInterval(this.heartbeat);
+    await Promise.all(this.pendingWrites);
+  }
+
+  /** Queues a job for dispatch now, or at its retry time. */
+  private admit(job: Job): void {
+    const at = readyAt(job);
+    if (at === null) return;
+    const delay = at - this.clock();
+    if (delay <= 0) {
+      this.ready.push(job.id, job.priority, job.seq);
+      return;
+    }
+    clearTimeout(this.retryTimers.get(job.id));
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(job.id);
+      this.ready.push(job.id, job.priority, job.seq);
+      this.pump();
+    }, delay);
+    this.retryTimers.set(job.id, timer);
+  }
+
+  private forget(id: string): void {
+    this.ready.remove(id);
+    clearTimeout(this.retryTimers.get(id));
+    this.retryTimers.delete(id);
+  }
+
+  /** Fills every free worker with the best ready job. Called on every event that frees or adds work. */
+  private pump(): void {
+    if (!this.started || this.paused || this.stopping) return this.checkIdle();
+    const now = this.clock();
+    const starting: RunningJob[] = [];
+    while (this.inFlight < this.deps.runner.size && this.ready.size > 0) {
+      const id = this.ready.shift();
+      const job = id === undefined ? undefined : this.jobs.get(id);
+      if (!job || (job.state !== 'queued' && job.state !== 'waiting-retry')) continue;
+      const lease = { owner: this.deps.owner, expiresAt: now + this.deps.options.leaseMs };
+      const running = startAttempt(job, lease, now);
+      this.put(running);
+      this.inFlight++;
+      starting.push(running);
+    }
+    if (starting.length === 0) return this.checkIdle();
+    this.ensureHeartbeat();
+    const durable = this.write({ jobs: starting });
+    this.emit(starting.map((job) => job.id));
+    for (const job of starting) void this.execute(job, durable);
+  }
+
+  /** Runs one attempt on a worker once its running state is durable, then settles it. */
+  private async execute(job: RunningJob, durable: Promise<void>): Promise<void> {
+    const controller = new AbortController();
+    this.aborts.set(job.id, controller);
+    let change: QueueChange | null = null;
+    try {
+      await durable;
+      const response = await this.runOnWorker(job, controller.signal);
+      change = await this.settle(job, response.outcomes);
+    } catch (error) {
+      change = this.fail(job, error);
+    } finally {
+      this.aborts.delete(job.id);
+      this.probes.delete(job.id);
+      this.inFlight--;
+      if (change) {
+        const next = change.jobs?.[0];
+        if (next) this.admit(next);
+        this.emit([job.id]);
+        void this.write(change);
+      }
+      this.pump();
+    }
+  }
+
+  private runOnWorker(job: RunningJob, signal: AbortSignal): Promise<RunResponse> {
+    const skip: Record<string, string> = {};
+    const stages = job.stageOrder.filter((stage) => job.stages[stage]?.status !== 'done');
+    const probing: string[] = [];
+    for (const stage of stages) {
+      const halfOpen = this.breaker.state(stage).status === 'half-open';
+      if (!this.breaker.canRun(stage)) skip[stage] = BREAKER_MESSAGE;
+      else if (halfOpen) probing.push(stage);
+    }
+    this.probes.set(job.id, probing);
+    return this.deps.runner.run({
+      request: { jobId: job.id, sessionId: job.sessionId, attempt: job.attempts, dbName: this.deps.dbName, stages, skip, params: job.params },
+      timeoutMs: job.timeoutMs,
+      signal,
+      onProgress: (jobId, stage, fraction) => this.progress(jobId, stage, fraction),
+    });
+  }
+
+  /** The attempt came back: record what each stage did and decide the job's next state. */
+  private async settle(job: RunningJob, outcomes: Record<string, StageOutcome>): Promise<QueueChange | null> {
+    for (const [stage, outcome] of Object.entries(outcomes)) {
+      if (outcome.status === 'done') {
+        this.timings.record(stage, outcome.ms);
+        this.breaker.recordSuccess(stage);
+      } else if (outcome.status === 'failed' && (outcome.error.class === 'transient' || outcome.error.class === 'timeout')) {
+        // A permanent failure is the input's fault (an unreadable file), not the stage's health.
+        this.breaker.recordFailure(stage);
+      } else if (outcome.status === 'failed') {
+        this.breaker.releaseProbe(stage);
+      }
+    }
+    const current = this.jobs.get(job.id);
+    if (current?.state !== 'running' || current.attempts !== job.attempts) return null; // cancelled meanwhile
+    const next = settleAttempt(current, outcomes, { now: this.clock(), random: this.random, options: this.deps.options });
+    this.put(next);
+    const result = await this.resultFor(next, outcomes);
+    return { jobs: [next], results: [result] };
+  }
+
+  /** The result keeps the outcomes of stages done in earlier attempts of the same job. */
+  private async resultFor(job: Job, outcomes: Record<string, StageOutcome>): Promise<ResultRecord> {
+    let merged = outcomes;
+    if (job.attempts > 1) {
+      const previous = await this.deps.store.loadResult(job.sessionId);
+      if (previous?.jobId === job.id) merged = { ...previous.outcomes, ...withoutSkips(outcomes, previous.outcomes) };
+    }
+    return { sessionId: job.sessionId, jobId: job.id, attempt: job.attempts, committedAt: this.clock(), outcomes: merged };
+  }
+
+  /** The attempt ended without a response: timeout, crash, cancel or a write that failed. */
+  private fail(job: RunningJob, error: unknown): QueueChange | null {
+    // The attempt gave no verdict on its stages: free the half-open probes it was given.
+    for (const stage of this.probes.get(job.id) ?? []) this.breaker.releaseProbe(stage);
+    const current = this.jobs.get(job.id);
+    if (current?.state !== 'running' || current.attempts !== job.attempts) return null;
+    const next = failAttempt(current, toJobError(error), { now: this.clock(), random: this.random, options: this.deps.options });
+    this.put(next);
+    return { jobs: [next] };
+  }
+
+  private progress(jobId: string, stage: string, fraction: number): void {
+    const job = this.jobs.get(jobId);
+    if (job?.state !== 'running') return;
+    const stageState = job.stages[stage];
+    if (!stageState || stageState.status === 'done') return;
+    this.put({
+      ...job,
+      stages: { ...job.stages, [stage]: { ...stageState, status: 'running', progress: fraction } },
+    });
+    this.emit([jobId]);
+  }
+
+  /** While jobs run: renew their leases and save their progress, in one transaction. */
+  private ensureHeartbeat(): void {
+    if (this.heartbeat !== undefined) return;
+    const every = Math.max(250, Math.floor(this.deps.options.leaseMs / 3));
+    this.heartbeat = setInterval(() => {
+      const expiresAt = this.clock() + this.deps.options.leaseMs;
+      const renewed: Job[] = [];
+      for (const job of this.jobs.values()) {
+        if (job.state !== 'running') continue;
+        const next: RunningJob = { ...job, lease: { ...job.lease, expiresAt } };
+        this.put(next);
+        renewed.push(next);
+      }
+      if (renewed.length > 0) void this.write({ jobs: renewed });
+      else {
+        clearInterval(this.heartbeat);
+        this.heartbeat = undefined;
+      }
+    }, every);
+  }
+
+  private write(change: QueueChange): Promise<void> {
+    const promise = this.deps.store.commit(change);
+    this.pendingWrites.add(promise);
+    const done = () => {
+      this.pendingWrites.delete(promise);
+      this.checkIdle();
+    };
+    promise.then(done, done);
+    return promise;
+  }
+
+  private put(job: Job): void {
+    const previous = this.jobs.get(job.id);
+    if (previous && !isTerminal(previous.state)) this.active--;
+    if (!isTerminal(job.state)) this.active++;
+    this.jobs.set(job.id, job);
+  }
+
+  private isIdle(): boolean {
+    return this.inFlight === 0 && this.active === 0;
+  }
+
+  private checkIdle(): void {
+    if (this.inFlight === 0 && this.stopping) this.wakeIdle();
+    if (!this.isIdle() || this.pendingWrites.size > 0) return;
+    this.wakeIdle();
+  }
+
+  private wakeIdle(): void {
+    for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+
+  private emit(ids: readonly string[]): void {
+    for (const listener of this.listeners) listener(ids);
+  }
+}
+
+function withoutSkips(
+  outcomes: Record<string, StageOutcome>,
+  previous: Record<string, StageOutcome>,
+): Record<string, StageOutcome> {
+  const kept: Record<string, StageOutcome> = {};
+  for (const [stage, outcome] of Object.entries(outcomes)) {
+    if (outcome.status !== 'done' && previous[stage]?.status === 'done') continue;
+    kept[stage] = outcome;
+  }
+  return kept;
+}
+
+function toJobError(error: unknown): JobError {
+  if (error instanceof PoolError) {
+    const errorClass = error.kind === 'timeout' ? 'timeout' : error.kind === 'cancelled' ? 'cancelled' : 'transient';
+    return { class: errorClass, message: error.message };
+  }
+  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+    return { class: 'transient', message: 'The device ran out of storage space while saving this session.' };
+  }
+  return { class: 'transient', message: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,92 @@
+import { newId } from '../shared/ids.ts';
+import type { MediaRecord, MediaRef, SessionRecord } from '../shared/session.ts';
+import { baseName, kindOf, mimeOf, type PickedFile } from './files.ts';
+import type { SessionGroup } from './groupFiles.ts';
+import { parseManifest, timeFromName, type Manifest } from './manifest.ts';
+
+/** Notes larger than this are cut, with a warning: they are read on the main thread. */
+const MAX_NOTES_BYTES = 1024 * 1024;
+
+export interface BuiltSession {
+  session: SessionRecord;
+  media: MediaRecord[];
+}
+
+/** Builds a session record and its media records from one group of picked files. */
+export async function buildSession(group: SessionGroup, files: Map<string, File>, now: number): Promise<BuiltSession> {
+  const prefix = group.folder ? `${group.folder}/` : '';
+  const relative = (path: string) => path.slice(prefix.length);
+  const warnings: string[] = [];
+  let manifest: Manifest = { times: new Map(), screenshots: [], audio: [] };
+  const manifestPath = group.paths.find((path) => relative(path).toLowerCase() === 'session.json');
+  if (manifestPath) {
+    const parsed = parseManifest(await files.get(manifestPath)!.text());
+    manifest = parsed.manifest;
+    warnings.push(...parsed.warnings);
+  }
+
+  const sessionId = newId('ses');
+  const media: MediaRecord[] = [];
+  const screenshots: MediaRef[] = [];
+  const audio: MediaRef[] = [];
+  let transcript: MediaRef | null = null;
+  const notes: string[] = manifest.notes ? [manifest.notes] : [];
+
+  for (const path of group.paths) {
+    const file = files.get(path)!;
+    const kind = kindOf(path);
+    if (!kind) continue;
+    if (kind === 'notes') {
+      if (file.size > MAX_NOTES_BYTES) warnings.push(`${baseName(path)} is larger than 1 MB; only its first megabyte was kept.`);
+      notes.push(await file.slice(0, MAX_NOTES_BYTES).text());
+      continue;
+    }
+    const ref: MediaRef = {
+      id: newId('med'),
+      name: relative(path),
+      kind,
+      type: mimeOf(path, file.type),
+      size: file.size,
+      at: manifest.times.get(relative(path)) ?? timeFromName(baseName(path)) ?? (file.lastModified || null),
+    };
+    media.push({ id: ref.id, sessionId, blob: file });
+    if (kind === 'image') screenshots.push(ref);
+    else if (kind === 'audio') audio.push(ref);
+    else if (kind === 'transcript' && (!transcript || relative(path) === manifest.transcript)) transcript = ref;
+  }
+
+  for (const named of [...manifest.screenshots, ...manifest.audio]) {
+    if (!files.has(prefix + named)) warnings.push(`session.json names ${named}, which is not in the folder.`);
+  }
+  const order = (list: string[]) => (ref: MediaRef) => {
+    const index = list.indexOf(ref.name);
+    return index < 0 ? list.length : index;
+  };
+  const byManifestThenName = (list: string[]) => (a: MediaRef, b: MediaRef) =>
+    order(list)(a) - order(list)(b) || a.name.localeCompare(b.name);
+  screenshots.sort(byManifestThenName(manifest.screenshots));
+  audio.sort(byManifestThenName(manifest.audio));
+
+  const times = [...screenshots, ...audio].map((ref) => ref.at).filter((at): at is number => at !== null);
+  const folderName = baseName(group.folder) || 'Imported session';
+  const session: SessionRecord = {
+    id: sessionId,
+    title: manifest.title?.trim() || folderName,
+    source: 'import',
+    startedAt: manifest.startedAt ?? (times.length ? Math.min(...times) : null),
+    endedAt: manifest.endedAt ?? (times.length ? Math.max(...times) : null),
+    notes: notes.join('\n\n'),
+    tags: manifest.tags ?? [],
+    screenshots,
+    audio,
+    transcript,
+    importedAt: now,
+    warnings,
+  };
+  return { session, media };
+}
+
+/** Collects picked files by path for `buildSession`. */
+export function filesByPath(picked: readonly PickedFile[]): Map<string, File> {
+  return new Map(picked.map((p) => [p.path, p.file]));
+}

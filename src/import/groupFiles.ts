@@ -1,0 +1,47 @@
+import { kindOf } from './files.ts';
+
+/** The files of one session, by path, and the folder they came from. */
+export interface SessionGroup {
+  /** The session's folder, relative to what was picked ("" when files were picked loose). */
+  folder: string;
+  paths: string[];
+}
+
+function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+function isMediaOrManifest(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  return name === 'session.json' || kindOf(path) !== null;
+}
+
+/**
+ * Splits picked files into sessions. A folder whose direct children include media (or a
+ * session.json) is one session, and everything below it belongs to it; a folder of such
+ * folders is many sessions. Files a session cannot use are ignored.
+ */
+export function groupFiles(paths: readonly string[]): SessionGroup[] {
+  const roots = new Set<string>();
+  for (const path of paths) if (isMediaOrManifest(path)) roots.add(parentOf(path));
+  // A session folder swallows deeper folders (screens/ inside a session).
+  const sorted = [...roots].sort((a, b) => a.length - b.length);
+  const sessionFolders: string[] = [];
+  for (const folder of sorted) {
+    const inside = sessionFolders.some((root) => root === '' || folder.startsWith(`${root}/`));
+    if (!inside) sessionFolders.push(folder);
+  }
+  const groups = new Map<string, string[]>(sessionFolders.map((folder) => [folder, []]));
+  for (const path of paths) {
+    if (kindOf(path) === null && !path.toLowerCase().endsWith('session.json')) continue;
+    const owner = sessionFolders
+      .filter((root) => root === '' || path.startsWith(`${root}/`))
+      .sort((a, b) => b.length - a.length)[0];
+    if (owner !== undefined) groups.get(owner)?.push(path);
+  }
+  return [...groups]
+    .filter(([, files]) => files.length > 0)
+    .map(([folder, files]) => ({ folder, paths: files.sort() }))
+    .sort((a, b) => a.folder.localeCompare(b.folder));
+}

@@ -1,0 +1,35 @@
+import type { SessionRecord } from '../shared/session.ts';
+import type { SessionStore } from '../store/sessionStore.ts';
+import { buildSession, filesByPath } from './buildSession.ts';
+import type { PickedFile } from './files.ts';
+import { groupFiles } from './groupFiles.ts';
+
+export interface ImportReport {
+  imported: SessionRecord[];
+  /** Plain reasons for what could not be imported. */
+  refused: string[];
+}
+
+/** Turns picked or dropped files into stored sessions, one transaction per session. */
+export async function importSessions(picked: readonly PickedFile[], store: SessionStore, now = Date.now()): Promise<ImportReport> {
+  const groups = groupFiles(picked.map((p) => p.path));
+  if (groups.length === 0) {
+    return { imported: [], refused: ['No session was found: a session folder holds screenshots, audio, a transcript, notes or a session.json.'] };
+  }
+  const files = filesByPath(picked);
+  const report: ImportReport = { imported: [], refused: [] };
+  for (const [index, group] of groups.entries()) {
+    const name = group.folder || 'the picked files';
+    try {
+      const { session, media } = await buildSession(group, files, now + index);
+      await store.add(session, media);
+      report.imported.push(session);
+    } catch (error) {
+      const quota = error instanceof DOMException && error.name === 'QuotaExceededError';
+      report.refused.push(
+        quota ? `${name} was not imported: the device is out of storage space.` : `${name} could not be imported: ${(error as Error).message}`,
+      );
+    }
+  }
+  return report;
+}

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Enricher } from './engine/enricher.ts';
+import { App } from './ui/App.tsx';
+import './ui/styles.css';
+
+const root = createRoot(document.getElementById('root')!);
+
+Enricher.open().then(
+  (enricher) => {
+    root.render(
+      <StrictMode>
+        <App enricher={enricher} />
+      </StrictMode>,
+    );
+  },
+  () => {
+    root.render(<p className="fatal">Session Enricher could not open its storage. Private windows and full disks can cause this.</p>);
+  },
+);

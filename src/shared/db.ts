@@ -1,0 +1,52 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Job } from './job.ts';
+import type { MediaRecord, SessionRecord } from './session.ts';
+import type { StageOutcome } from './protocol.ts';
+
+/** The stored outcome of the last committed enrichment of a session. */
+export interface ResultRecord {
+  sessionId: string;
+  jobId: string;
+  /** The attempt whose outcome this is. */
+  attempt: number;
+  committedAt: number;
+  outcomes: Record<string, StageOutcome>;
+}
+
+/** The whole schema in one place. Bump DB_VERSION and add a step to `upgrade` to change it. */
+export interface EnricherDB extends DBSchema {
+  sessions: { key: string; value: SessionRecord; indexes: { 'by-imported': number } };
+  media: { key: string; value: MediaRecord; indexes: { 'by-session': string } };
+  jobs: { key: string; value: Job; indexes: { 'by-session': string; 'by-state': string } };
+  results: { key: string; value: ResultRecord };
+  meta: { key: string; value: unknown };
+}
+
+export const DB_VERSION = 1;
+export const DEFAULT_DB_NAME = 'session-enricher';
+
+/**
+ * Opens (and creates or migrates) the database. Used by the main thread and by workers,
+ * which read sessions and media but never write queue state.
+ */
+export function openEnricherDb(name: string = DEFAULT_DB_NAME): Promise<IDBPDatabase<EnricherDB>> {
+  return openDB<EnricherDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('by-imported', 'importedAt');
+        db.createObjectStore('media', { keyPath: 'id' }).createIndex('by-session', 'sessionId');
+        const jobs = db.createObjectStore('jobs', { keyPath: 'id' });
+        jobs.createIndex('by-session', 'sessionId');
+        jobs.createIndex('by-state', 'state');
+        db.createObjectStore('results', { keyPath: 'sessionId' });
+        db.createObjectStore('meta');
+      }
+    },
+    blocking(_current, _next, event) {
+      // A newer version wants in (another tab after an update): step aside so it can migrate.
+      (event.target as IDBDatabase).close();
+    },
+  });
+}
+
+export type EnricherDb = IDBPDatabase<EnricherDB>;

@@ -1,0 +1,90 @@
+/** Priority in words; `high` runs first. FIFO (by `seq`) within one priority. */
+export type Priority = 'high' | 'normal' | 'low';
+
+/**
+ * How a failure is treated:
+ * - transient: worth retrying (network, a crashed worker, an unknown error);
+ * - permanent: retrying cannot help (an unreadable file);
+ * - timeout: the job ran past its limit and its worker was stopped; retried like transient;
+ * - cancelled: someone asked the job to stop;
+ * - breaker-open: the stage was skipped because its circuit breaker is open.
+ */
+export type ErrorClass = 'transient' | 'permanent' | 'timeout' | 'cancelled' | 'breaker-open';
+
+/** A failure as data: errors are turned into this before they cross a worker boundary. */
+export interface JobError {
+  class: ErrorClass;
+  /** A human message, fit for the UI. Never a stack trace. */
+  message: string;
+  stage?: string;
+}
+
+export type StageStatus = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
+
+/** Where one stage of a job stands. */
+export interface StageState {
+  status: StageStatus;
+  /** 0..1 */
+  progress: number;
+  /** Why it failed or was skipped, in plain words. */
+  message?: string;
+  /** Wall time of the last run of this stage, in milliseconds. */
+  ms?: number;
+}
+
+/** A lease says which scheduler runs a job, until when. Expired leases are recovered. */
+export interface Lease {
+  owner: string;
+  expiresAt: number;
+}
+
+interface JobBase {
+  id: string;
+  sessionId: string;
+  batchId: string;
+  priority: Priority;
+  /** Monotonic enqueue order; FIFO within a priority. */
+  seq: number;
+  /** Runs started so far, including the current one. */
+  attempts: number;
+  maxAttempts: number;
+  /** Stage names, in the order they run. */
+  stageOrder: string[];
+  stages: Record<string, StageState>;
+  /** Per-job limit in milliseconds; the worker is terminated when it passes. */
+  timeoutMs: number;
+  /** Opaque, cloneable parameters handed to every stage (test stages use it). */
+  params?: Record<string, unknown>;
+  createdAt: number;
+  updatedAt: number;
+  lastError?: JobError;
+}
+
+export type QueuedJob = JobBase & { state: 'queued' };
+export type RunningJob = JobBase & { state: 'running'; startedAt: number; lease: Lease };
+export type WaitingRetryJob = JobBase & { state: 'waiting-retry'; nextRunAt: number };
+export type SucceededJob = JobBase & { state: 'succeeded'; startedAt: number; finishedAt: number };
+export type PartialJob = JobBase & { state: 'partial'; startedAt: number; finishedAt: number };
+export type FailedJob = JobBase & { state: 'failed'; finishedAt: number };
+export type CancelledJob = JobBase & { state: 'cancelled'; finishedAt: number };
+export type TimedOutJob = JobBase & { state: 'timed-out'; finishedAt: number };
+
+/** A job, by state. `switch (job.state)` narrows to what each state knows. */
+export type Job =
+  | QueuedJob
+  | RunningJob
+  | WaitingRetryJob
+  | SucceededJob
+  | PartialJob
+  | FailedJob
+  | CancelledJob
+  | TimedOutJob;
+
+export type JobState = Job['state'];
+
+export const TERMINAL_STATES = ['succeeded', 'partial', 'failed', 'cancelled', 'timed-out'] as const;
+export type TerminalState = (typeof TERMINAL_STATES)[number];
+
+export function isTerminal(state: JobState): state is TerminalState {
+  return (TERMINAL_STATES as readonly string[]).includes(state);
+}

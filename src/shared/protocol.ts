@@ -1,0 +1,47 @@
+import type { JobError } from './job.ts';
+
+/** What the scheduler asks a worker to do for one job attempt. Inputs travel by id. */
+export interface RunRequest {
+  jobId: string;
+  sessionId: string;
+  /** 1 for the first run of the job, 2 for its first retry, and so on. */
+  attempt: number;
+  /** The IndexedDB database the worker reads the session and its media from. */
+  dbName: string;
+  stages: string[];
+  /** Stages to skip (their circuit breaker is open), with the reason. */
+  skip: Record<string, string>;
+  params?: Record<string, unknown>;
+}
+
+/** The outcome of one stage. A failing stage never stops the others. */
+export type StageOutcome =
+  | { status: 'done'; result: unknown; ms: number }
+  | { status: 'failed'; error: JobError; ms: number }
+  | { status: 'skipped'; message: string };
+
+export interface RunResponse {
+  outcomes: Record<string, StageOutcome>;
+}
+
+/** Progress of one stage of one job, 0..1, reported as the worker goes. */
+export type ProgressSink = (jobId: string, stage: string, fraction: number) => void;
+
+/** A span of time one worker spent on one job, in epoch milliseconds (for concurrency proofs). */
+export interface RunSpan {
+  jobId: string;
+  start: number;
+  end: number;
+}
+
+/** The API a pool worker exposes through Comlink. */
+export interface EnrichWorkerApi {
+  /** Sets where progress goes, once per worker (one channel, not one per job). */
+  connect(sink: ProgressSink): void;
+  run(request: RunRequest): Promise<RunResponse>;
+  /** Spans of the jobs this worker ran, oldest first. */
+  spans(): RunSpan[];
+}
+
+/** Posted by a worker that is about to close itself, so the pool can replace it at once. */
+export const WORKER_CLOSING = 'session-enricher:worker-closing';

@@ -1,0 +1,38 @@
+/** What kind of file a media item is, as far as enrichment cares. */
+export type MediaKind = 'image' | 'audio' | 'transcript' | 'notes';
+
+/** A file of a session, stored as a Blob in the `media` store under `id`. */
+export interface MediaRef {
+  id: string;
+  name: string;
+  kind: MediaKind;
+  /** MIME type as reported by the browser or guessed from the extension. */
+  type: string;
+  size: number;
+  /** Epoch milliseconds on the session's timeline, or null when unknown. */
+  at: number | null;
+}
+
+/** A recorded work session as imported or generated. Plain data: stored as a structured clone. */
+export interface SessionRecord {
+  id: string;
+  title: string;
+  source: 'sample' | 'import';
+  startedAt: number | null;
+  endedAt: number | null;
+  notes: string;
+  tags: string[];
+  screenshots: MediaRef[];
+  audio: MediaRef[];
+  transcript: MediaRef | null;
+  importedAt: number;
+  /** Plain-language remarks about the import, such as a manifest that could not be read. */
+  warnings: string[];
+}
+
+/** One stored file. Blobs stay Blobs: the browser keeps them out of the JS heap. */
+export interface MediaRecord {
+  id: string;
+  sessionId: string;
+  blob: Blob;
+}

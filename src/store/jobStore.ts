@@ -1,0 +1,40 @@
+import type { ResultRecord } from '../shared/db.ts';
+import type { Job } from '../shared/job.ts';
+
+/** One atomic change to the queue: all of it lands, or none of it. */
+export interface QueueChange {
+  jobs?: Job[];
+  results?: ResultRecord[];
+  deleteJobs?: string[];
+}
+
+/** Where the scheduler keeps its queue. IndexedDB in the app; memory for the in-memory mode. */
+export interface JobStore {
+  loadJobs(): Promise<Job[]>;
+  /** The stored outcomes of a session's last enrichment, kept across retries of one job. */
+  loadResult(sessionId: string): Promise<ResultRecord | undefined>;
+  /** Resolves once the change is durable (the transaction completed). */
+  commit(change: QueueChange): Promise<void>;
+  /** A key-value of the engine's own (settings, breaker state). */
+  getMeta<T>(key: string): Promise<T | undefined>;
+  setMeta(key: string, value: unknown): Promise<void>;
+}
+
+/** Folds several changes into one; later writes of a job win. */
+export function mergeChanges(changes: QueueChange[]): Required<QueueChange> {
+  const jobs = new Map<string, Job>();
+  const results = new Map<string, ResultRecord>();
+  const deletes = new Set<string>();
+  for (const change of changes) {
+    for (const job of change.jobs ?? []) {
+      jobs.set(job.id, job);
+      deletes.delete(job.id);
+    }
+    for (const result of change.results ?? []) results.set(result.sessionId, result);
+    for (const id of change.deleteJobs ?? []) {
+      deletes.add(id);
+      jobs.delete(id);
+    }
+  }
+  return { jobs: [...jobs.values()], results: [...results.values()], deleteJobs: [...deletes] };
+}

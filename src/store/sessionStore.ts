@@ -1,0 +1,47 @@
+import type { EnricherDb, ResultRecord } from '../shared/db.ts';
+import type { MediaRecord, SessionRecord } from '../shared/session.ts';
+
+/** Sessions, their files and their results in IndexedDB. */
+export class SessionStore {
+  constructor(readonly db: EnricherDb) {}
+
+  /** Stores a session with all its files in one transaction: never half a session. */
+  async add(session: SessionRecord, media: MediaRecord[]): Promise<void> {
+    const tx = this.db.transaction(['sessions', 'media'], 'readwrite');
+    void tx.objectStore('sessions').put(session);
+    const mediaStore = tx.objectStore('media');
+    for (const record of media) void mediaStore.put(record);
+    await tx.done;
+  }
+
+  /** All sessions, oldest import first. */
+  list(): Promise<SessionRecord[]> {
+    return this.db.getAllFromIndex('sessions', 'by-imported');
+  }
+
+  get(id: string): Promise<SessionRecord | undefined> {
+    return this.db.get('sessions', id);
+  }
+
+  result(sessionId: string): Promise<ResultRecord | undefined> {
+    return this.db.get('results', sessionId);
+  }
+
+  results(): Promise<ResultRecord[]> {
+    return this.db.getAll('results');
+  }
+
+  async media(id: string): Promise<Blob | undefined> {
+    return (await this.db.get('media', id))?.blob;
+  }
+
+  /** Removes a session, its files and its result together. */
+  async remove(sessionId: string): Promise<void> {
+    const tx = this.db.transaction(['sessions', 'media', 'results'], 'readwrite');
+    const mediaIds = await tx.objectStore('media').index('by-session').getAllKeys(sessionId);
+    for (const id of mediaIds) void tx.objectStore('media').delete(id);
+    void tx.objectStore('sessions').delete(sessionId);
+    void tx.objectStore('results').delete(sessionId);
+    await tx.done;
+  }
+}

@@ -1,0 +1,37 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Reads a whole object store of the app's database, from inside the page. */
+export function readStore<T>(page: Page, store: 'jobs' | 'results' | 'sessions'): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('session-enricher');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+export const sessionRows = (page: Page) => page.getByRole('list', { name: 'Sessions' }).getByRole('listitem');
+
+/** Loads the built-in samples and waits until all of them are listed. */
+export async function loadSamples(page: Page, count = 12): Promise<void> {
+  await page.getByRole('button', { name: 'Load sample sessions' }).click();
+  await expect(sessionRows(page)).toHaveCount(count, { timeout: 30_000 });
+  await expect(page.getByText('Making samples…')).toHaveCount(0, { timeout: 30_000 });
+}
+
+export async function expectBatchDone(page: Page, total: number, timeout = 60_000): Promise<void> {
+  const bar = page.getByRole('progressbar', { name: 'Batch progress' });
+  await expect(bar).toHaveAttribute('aria-valuenow', '100', { timeout });
+  await expect(page.locator('.batch-count')).toHaveText(`${total}/${total}`);
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_OPTIONS, defaultConcurrency, resolveOptions, timeoutFor } from '../../src/engine/options.ts';
+import type { EngineOptionsInput } from '../../src/engine/options.ts';
+
+const MB = 1024 * 1024;
+
+describe('resolveOptions()', () => {
+  it('fills in the defaults', () => {
+    expect(resolveOptions({}, 4)).toEqual({
+      concurrency: 4,
+      maxAttempts: 3,
+      backoffBaseMs: 1000,
+      backoffCapMs: 30_000,
+      timeoutMs: { baseMs: 30_000, perMegabyteMs: 2000, maxMs: 600_000 },
+      leaseMs: 15_000,
+      breakerThreshold: 5,
+      breakerCooldownMs: 30_000,
+      retentionMs: 86_400_000,
+      rateLimit: { capacity: 16, refillPerSecond: 8 },
+    });
+    expect(resolveOptions()).toEqual(DEFAULT_OPTIONS);
+  });
+
+  it('defaults concurrency to the hardware concurrency, at most 8', () => {
+    expect(resolveOptions({}, 2).concurrency).toBe(2);
+    expect(resolveOptions({}, 32).concurrency).toBe(8);
+    expect(resolveOptions({ concurrency: 12 }, 2).concurrency).toBe(12);
+  });
+
+  it('falls back to 4 workers when the hardware concurrency is unknown', () => {
+    expect(defaultConcurrency(undefined)).toBe(4);
+    expect(defaultConcurrency(0)).toBe(4);
+    expect(defaultConcurrency(Number.NaN)).toBe(4);
+    expect(defaultConcurrency(1)).toBe(1);
+  });
+
+  it('merges nested options field by field', () => {
+    const options = resolveOptions({ timeoutMs: { maxMs: 60_000 }, rateLimit: { refillPerSecond: 1 } });
+    expect(options.timeoutMs).toEqual({ baseMs: 30_000, perMegabyteMs: 2000, maxMs: 60_000 });
+    expect(options.rateLimit).toEqual({ capacity: 16, refillPerSecond: 1 });
+  });
+
+  it('accepts Infinity as retention (keep forever)', () => {
+    expect(resolveOptions({ retentionMs: Infinity }).retentionMs).toBe(Infinity);
+  });
+
+  it('keeps DEFAULT_OPTIONS frozen', () => {
+    expect(Object.isFrozen(DEFAULT_OPTIONS)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_OPTIONS.timeoutMs)).toBe(true);
+  });
+
+  const invalid: Array<[EngineOptionsInput, string]> = [
+    [{ concurrency: 0 }, 'Expected `concurrency` to be an integer from 1 to 16, got `0` (number)'],
+    [{ concurrency: 17 }, 'Expected `concurrency` to be an integer from 1 to 16, got `17` (number)'],
+    [{ concurrency: 2.5 }, 'Expected `concurrency` to be an integer from 1 to 16, got `2.5` (number)'],
+    [{ concurrency: '4' as unknown as number }, 'Expected `concurrency` to be an integer from 1 to 16, got `4` (string)'],
+    [{ maxAttempts: 0 }, 'Expected `maxAttempts` to be an integer from 1 to 100, got `0` (number)'],
+    [{ maxAttempts: 101 }, 'Expected `maxAttempts` to be an integer from 1 to 100, got `101` (number)'],
+    [{ backoffBaseMs: -1 }, 'Expected `backoffBaseMs` to be a number from 0 and up, got `-1` (number)'],
+    [{ backoffCapMs: 500 }, 'Expected `backoffCapMs` to be a number from 1000 and up, got `500` (number)'],
+    [{ timeoutMs: { baseMs: 0 } }, 'Expected `timeoutMs.baseMs` to be a number from 1 and up, got `0` (number)'],
+    [{ timeoutMs: { perMegabyteMs: Number.NaN } }, 'Expected `timeoutMs.perMegabyteMs` to be a number from 0 and up, got `NaN` (number)'],
+    [{ timeoutMs: { maxMs: 1000 } }, 'Expected `timeoutMs.maxMs` to be a number from 30000 and up, got `1000` (number)'],
+    [{ leaseMs: 0 }, 'Expected `leaseMs` to be a number from 1 and up, got `0` (number)'],
+    [{ breakerThreshold: 1.5 }, 'Expected `breakerThreshold` to be an integer from 1 and up, got `1.5` (number)'],
+    [{ breakerCooldownMs: Infinity }, 'Expected `breakerCooldownMs` to be a number from 0 and up, got `Infinity` (number)'],
+    [{ retentionMs: -1 }, 'Expected `retentionMs` to be a number from 0 and up, got `-1` (number)'],
+    [{ rateLimit: { capacity: 0 } }, 'Expected `rateLimit.capacity` to be a number from 1 and up, got `0` (number)'],
+    [{ rateLimit: { refillPerSecond: 0 } }, 'Expected `rateLimit.refillPerSecond` to be a number greater than 0, got `0` (number)'],
+    [{ leaseMs: '15000' as unknown as number }, 'Expected `leaseMs` to be a number from 1 and up, got `15000` (string)'],
+  ];
+
+  it.each(invalid)('throws a TypeError for %o', (partial, message) => {
+    expect(() => resolveOptions(partial)).toThrow(new TypeError(message));
+  });
+});
+
+describe('timeoutFor()', () => {
+  const options = resolveOptions();
+
+  it('gives the base allowance to an empty job', () => {
+    expect(timeoutFor(0, options)).toBe(30_000);
+  });
+
+  it('adds the per-megabyte allowance', () => {
+    expect(timeoutFor(10 * MB, options)).toBe(50_000);
+    expect(timeoutFor(MB / 2, options)).toBe(31_000);
+  });
+
+  it('rounds up to a whole millisecond', () => {
+    expect(timeoutFor(1, options)).toBe(30_001);
+  });
+
+  it('never goes over maxMs', () => {
+    expect(timeoutFor(10_000 * MB, options)).toBe(600_000);
+  });
+
+  it('rejects a negative size', () => {
+    expect(() => timeoutFor(-1, options)).toThrow(
+      new TypeError('Expected `totalInputBytes` to be a number from 0 and up, got `-1` (number)'),
+    );
+  });
+});

@@ -1,0 +1,5 @@
+/// <reference lib="webworker" />
+import './pipeline.ts';
+import { exposeWorkerApi } from './runtime.ts';
+
+exposeWorkerApi();

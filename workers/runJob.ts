@@ -1,0 +1,77 @@
+import { openEnricherDb, type EnricherDb } from '../src/shared/db.ts';
+import type { ProgressSink, RunRequest, RunResponse, StageOutcome } from '../src/shared/protocol.ts';
+import { classifyError } from './classify.ts';
+import { throttledProgress } from './progress.ts';
+import { getStage } from './registry.ts';
+import type { StageContext } from './stage.ts';
+
+const databases = new Map<string, Promise<EnricherDb>>();
+
+/** One connection per database for the worker's lifetime. */
+function database(name: string): Promise<EnricherDb> {
+  let db = databases.get(name);
+  if (!db) {
+    db = openEnricherDb(name);
+    databases.set(name, db);
+  }
+  return db;
+}
+
+function allFailed(stages: string[], message: string): RunResponse {
+  const outcomes: Record<string, StageOutcome> = {};
+  for (const stage of stages) {
+    outcomes[stage] = { status: 'failed', error: { class: 'permanent', message, stage }, ms: 0 };
+  }
+  return { outcomes };
+}
+
+/**
+ * Runs the requested stages of one job, each isolated: a stage that throws is recorded as failed
+ * and the next one still runs. Reads the session and its media from IndexedDB itself.
+ */
+export async function runJob(request: RunRequest, onProgress: ProgressSink): Promise<RunResponse> {
+  const db = await database(request.dbName);
+  const session = await db.get('sessions', request.sessionId);
+  if (!session) return allFailed(request.stages, 'This session is no longer stored.');
+
+  const controller = new AbortController();
+  const results: Record<string, unknown> = {};
+  const outcomes: Record<string, StageOutcome> = {};
+  for (const stage of request.stages) {
+    const skipReason = request.skip[stage];
+    if (skipReason !== undefined) {
+      outcomes[stage] = { status: 'skipped', message: skipReason };
+      continue;
+    }
+    const started = performance.now();
+    const fn = getStage(stage);
+    if (!fn) {
+      const error = { class: 'permanent' as const, message: `There is no step called "${stage}".`, stage };
+      outcomes[stage] = { status: 'failed', error, ms: 0 };
+      continue;
+    }
+    const context: StageContext = {
+      session,
+      readMedia: async (id) => {
+        const record = await db.get('media', id);
+        if (!record) throw new Error(`A file of this session is missing from storage (${id}).`);
+        return record.blob;
+      },
+      progress: throttledProgress(onProgress, request.jobId, stage),
+      signal: controller.signal,
+      attempt: request.attempt,
+      params: request.params ?? {},
+      results,
+    };
+    try {
+      void onProgress(request.jobId, stage, 0);
+      const result = await fn(context);
+      results[stage] = result;
+      outcomes[stage] = { status: 'done', result, ms: performance.now() - started };
+      void onProgress(request.jobId, stage, 1);
+    } catch (error) {
+      outcomes[stage] = { status: 'failed', error: classifyError(error, stage), ms: performance.now() - started };
+    }
+  }
+  return { outcomes };
+}

@@ -1,0 +1,34 @@
+import type { SessionRecord } from '../src/shared/session.ts';
+
+/** What a stage gets to do its work. Inputs are read by id; nothing big comes from the main thread. */
+export interface StageContext {
+  session: SessionRecord;
+  /** Reads one stored file of the session from IndexedDB. */
+  readMedia(id: string): Promise<Blob>;
+  /** Reports this stage's progress, 0..1. Cheap to call often: it is coalesced. */
+  progress(fraction: number): void;
+  /** Aborted when the job is cancelled; long stages check it between steps. */
+  signal: AbortSignal;
+  /** 1 for the first run of the job, 2 for its first retry, and so on. */
+  attempt: number;
+  /** The job's parameters (test stages read their behaviour from here). */
+  params: Record<string, unknown>;
+  /** Results of the stages that already ran in this attempt, by stage name. */
+  results: Record<string, unknown>;
+}
+
+/** A stage: one job of enrichment. Returns plain, cloneable data. */
+export type StageFn = (ctx: StageContext) => Promise<unknown>;
+
+/**
+ * A failure a stage knows how to classify. Anything else a stage throws counts as transient.
+ * `message` is shown to people: plain words, no stack trace.
+ */
+export class StageFailure extends Error {
+  readonly errorClass: 'transient' | 'permanent';
+  constructor(errorClass: 'transient' | 'permanent', message: string) {
+    super(message);
+    this.name = 'StageFailure';
+    this.errorClass = errorClass;
+  }
+}
