@@ -1,9 +1,10 @@
 import { openEnricherDb, type EnricherDb } from '../src/shared/db.ts';
-import type { ProgressSink, RunRequest, RunResponse, StageOutcome } from '../src/shared/protocol.ts';
+import type { RunRequest, RunResponse, StageOutcome } from '../src/shared/protocol.ts';
 import { classifyError } from './classify.ts';
 import { throttledProgress } from './progress.ts';
 import { getStage } from './registry.ts';
 import type { StageContext } from './stage.ts';
+import type { WorkerHost } from '../src/shared/protocol.ts';
 
 const databases = new Map<string, Promise<EnricherDb>>();
 
@@ -29,7 +30,7 @@ function allFailed(stages: string[], message: string): RunResponse {
  * Runs the requested stages of one job, each isolated: a stage that throws is recorded as failed
  * and the next one still runs. Reads the session and its media from IndexedDB itself.
  */
-export async function runJob(request: RunRequest, onProgress: ProgressSink): Promise<RunResponse> {
+export async function runJob(request: RunRequest, host: WorkerHost): Promise<RunResponse> {
   const db = await database(request.dbName);
   const session = await db.get('sessions', request.sessionId);
   if (!session) return allFailed(request.stages, 'This session is no longer stored.');
@@ -57,18 +58,19 @@ export async function runJob(request: RunRequest, onProgress: ProgressSink): Pro
         if (!record) throw new Error(`A file of this session is missing from storage (${id}).`);
         return record.blob;
       },
-      progress: throttledProgress(onProgress, request.jobId, stage),
+      progress: throttledProgress(host.progress, request.jobId, stage),
+      rateLimit: (key, tokens = 1) => host.acquire(key, tokens),
       signal: controller.signal,
       attempt: request.attempt,
       params: request.params ?? {},
       results,
     };
     try {
-      void onProgress(request.jobId, stage, 0);
+      void host.progress(request.jobId, stage, 0);
       const result = await fn(context);
       results[stage] = result;
       outcomes[stage] = { status: 'done', result, ms: performance.now() - started };
-      void onProgress(request.jobId, stage, 1);
+      void host.progress(request.jobId, stage, 1);
     } catch (error) {
       outcomes[stage] = { status: 'failed', error: classifyError(error, stage), ms: performance.now() - started };
     }

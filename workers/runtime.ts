@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import {
   WORKER_CLOSING,
   type EnrichWorkerApi,
-  type ProgressSink,
+  type WorkerHost,
   type RunSpan,
 } from '../src/shared/protocol.ts';
 import { runJob } from './runJob.ts';
@@ -15,15 +15,15 @@ const now = () => performance.timeOrigin + performance.now();
 /** Builds the API every pool worker exposes, whatever stages it registered. */
 export function createWorkerApi(): EnrichWorkerApi {
   const spans: RunSpan[] = [];
-  let sink: ProgressSink = () => {};
+  let host: WorkerHost = { progress: () => {}, acquire: async () => {} };
   return {
-    connect(progressSink) {
-      sink = progressSink;
+    connect(connected) {
+      host = connected;
     },
     async run(request) {
       const start = now();
       try {
-        return await runJob(request, sink);
+        return await runJob(request, host);
       } finally {
         spans.push({ jobId: request.jobId, start, end: now() });
         if (spans.length > MAX_SPANS) spans.shift();

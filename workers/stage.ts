@@ -7,6 +7,8 @@ export interface StageContext {
   readMedia(id: string): Promise<Blob>;
   /** Reports this stage's progress, 0..1. Cheap to call often: it is coalesced. */
   progress(fraction: number): void;
+  /** Waits until the engine's rate limiter lets `tokens` be spent on `key` (a provider's requests). */
+  rateLimit(key: string, tokens?: number): Promise<void>;
   /** Aborted when the job is cancelled; long stages check it between steps. */
   signal: AbortSignal;
   /** 1 for the first run of the job, 2 for its first retry, and so on. */

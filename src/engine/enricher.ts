@@ -12,6 +12,7 @@ import { loadSampleSessions } from '../import/samples.ts';
 import type { Command, TabMessage } from './commands.ts';
 import { LibraryView } from './libraryView.ts';
 import { resolveOptions, timeoutFor, type EngineOptions, type EngineOptionsInput } from './options.ts';
+import { RateLimiter } from './rateLimiter.ts';
 import { Scheduler } from './scheduler.ts';
 
 export interface EnricherConfig {
@@ -42,6 +43,8 @@ export class Enricher {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
   private becameLeader!: () => void;
+  /** Aborted on close: withdraws a pending leadership request. */
+  private readonly closing = new AbortController();
   /** Resolves once this tab runs the scheduler. */
   readonly leadership: Promise<void> = new Promise((resolve) => (this.becameLeader = resolve));
 
@@ -70,28 +73,42 @@ export class Enricher {
 
 
   private campaignForLeadership(): void {
-    void navigator.locks.request(`session-enricher:scheduler:${this.config.dbName}`, async () => {
-      await this.lead();
-      await new Promise<void>((resolve) => (this.releaseLock = resolve));
-    });
+    const name = `session-enricher:scheduler:${this.config.dbName}`;
+    navigator.locks
+      .request(name, { signal: this.closing.signal }, async () => {
+        if (this.closing.signal.aborted) return;
+        await this.lead();
+        await new Promise<void>((resolve) => (this.releaseLock = resolve));
+      })
+      .catch((error: unknown) => {
+        // Closing a follower withdraws its request; anything else is a real failure.
+        if (!(error instanceof DOMException && error.name === 'AbortError')) throw error;
+      });
   }
 
   private async lead(): Promise<void> {
-    const pool = new WorkerPool({ size: this.options.concurrency, createWorker: this.config.createWorker });
+    const limiter = new RateLimiter(this.options.rateLimit);
+    const pool = new WorkerPool({
+      size: this.options.concurrency,
+      createWorker: this.config.createWorker,
+      acquire: (key, tokens) => limiter.acquire(key, tokens),
+    });
     const scheduler = new Scheduler({
+      limiter,
       store: new IdbJobStore(this.db),
       runner: pool,
       dbName: this.config.dbName,
       owner: newId('tab'),
       options: this.options,
     });
-    scheduler.subscribe((ids) => {
-      const changed: Job[] = [];
-      for (const id of ids) {
+    scheduler.subscribe(({ changed, removed }) => {
+      const jobs: Job[] = [];
+      for (const id of changed) {
         const job = scheduler.get(id);
-        if (job) changed.push(job);
+        if (job) jobs.push(job);
       }
-      this.view.updateJobs(changed);
+      this.view.updateJobs(jobs);
+      if (removed.length > 0) this.view.removeJobs(new Set(removed));
       this.view.setStatus('leader', scheduler.isPaused);
       this.notifyFollowers();
     });
@@ -164,9 +181,14 @@ export class Enricher {
     await this.scheduler?.drain();
   }
 
-  /** Stops scheduling, lets running jobs finish, and hands leadership on. */
-  async close(): Promise<void> {
-    await this.scheduler?.shutdown();
+  /**
+   * Stops scheduling, lets running jobs finish, and hands leadership on. With `graceful: false`
+   * it drops everything at once, as a closed tab does: running jobs are left for the next leader.
+   */
+  async close({ graceful = true }: { graceful?: boolean } = {}): Promise<void> {
+    this.closing.abort();
+    if (graceful) await this.scheduler?.shutdown();
+    else this.scheduler?.abandon();
     this.pool?.terminate();
     this.releaseLock?.();
     this.channel.close();

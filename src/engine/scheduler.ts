@@ -7,7 +7,10 @@ import type { JobStore, QueueChange } from '../store/jobStore.ts';
 import { CircuitBreaker } from './circuitBreaker.ts';
 import { StageTimings } from './eta.ts';
 import type { EngineOptions } from './options.ts';
+import type { RateLimiter, RateLimitStats } from './rateLimiter.ts';
 import { ReadyQueue } from './readyQueue.ts';
+import { selectPrunable } from './retention.ts';
+import { computeStats, type EngineStats } from './stats.ts';
 import {
   cancelJob,
   createJob,
@@ -36,6 +39,8 @@ export interface SchedulerDeps {
   options: EngineOptions;
   clock?: () => number;
   random?: () => number;
+  /** The rate limiter the workers' calls go through, for statistics. */
+  limiter?: RateLimiter;
 }
 
 /** One session to enrich. */
@@ -51,8 +56,16 @@ export interface EnqueueOptions {
   params?: Record<string, unknown>;
 }
 
-/** Ids of jobs that changed; listeners read the jobs themselves. */
-export type SchedulerListener = (changedIds: readonly string[]) => void;
+/** Ids of jobs that changed (listeners read the jobs themselves) and of jobs removed by retention. */
+export interface SchedulerChange {
+  changed: readonly string[];
+  removed: readonly string[];
+}
+
+export type SchedulerListener = (change: SchedulerChange) => void;
+
+/** How far back throughput is measured. */
+const THROUGHPUT_WINDOW_MS = 60_000;
 
 const BREAKER_MESSAGE =
   'Skipped: this step failed for several sessions in a row, so it is paused for a moment.';
@@ -82,7 +95,10 @@ export class Scheduler {
   private paused = false;
   private started = false;
   private stopping = false;
+  /** Set by abandon(): nothing more is written, as if the tab were gone. */
+  private abandoned = false;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
+  private retentionTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: SchedulerDeps) {
     this.clock = deps.clock ?? Date.now;
@@ -113,6 +129,7 @@ export class Scheduler {
     if (recovered.length > 0) await this.write({ jobs: recovered });
     this.started = true;
     this.emit([...this.jobs.keys()]);
+    await this.prune();
     this.pump();
   }
 
@@ -227,7 +244,20 @@ export class Scheduler {
     this.retryTimers.clear();
     while (this.inFlight > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     clearInterval(this.heartbeat);
+    clearTimeout(this.retentionTimer);
+    this.deps.limiter?.dispose();
     await Promise.all(this.pendingWrites);
+  }
+
+  /** Stops at once without writing anything more, as a closed tab does (and as tests simulate). */
+  abandon(): void {
+    this.stopping = true;
+    this.abandoned = true;
+    for (const timer of this.retryTimers.values()) clearTimeout(timer);
+    clearInterval(this.heartbeat);
+    clearTimeout(this.retentionTimer);
+    this.deps.limiter?.dispose();
+    this.listeners.clear();
   }
 
   /** Queues a job for dispatch now, or at its retry time. */
@@ -294,6 +324,7 @@ export class Scheduler {
       if (change) {
         const next = change.jobs?.[0];
         if (next) this.admit(next);
+        if (next && isTerminal(next.state)) this.scheduleRetention();
         this.emit([job.id]);
         void this.write(change);
       }
@@ -395,6 +426,7 @@ export class Scheduler {
   }
 
   private write(change: QueueChange): Promise<void> {
+    if (this.abandoned) return Promise.resolve();
     const promise = this.deps.store.commit(change);
     this.pendingWrites.add(promise);
     const done = () => {
@@ -426,8 +458,47 @@ export class Scheduler {
     for (const wake of this.idleWaiters.splice(0)) wake();
   }
 
-  private emit(ids: readonly string[]): void {
-    for (const listener of this.listeners) listener(ids);
+  private emit(changed: readonly string[], removed: readonly string[] = []): void {
+    for (const listener of this.listeners) listener({ changed, removed });
+  }
+
+  /** Statistics of the whole queue: counts, throughput, stage times, errors, workers, ETA. */
+  stats(): EngineStats & { paused: boolean; rateLimits: Record<string, RateLimitStats>; breakers: ReturnType<CircuitBreaker['snapshot']> } {
+    const base = computeStats(this.jobs.values(), this.timings, [this.deps.runner.health()], this.clock(), THROUGHPUT_WINDOW_MS, {
+      concurrency: this.deps.runner.size,
+    });
+    return { ...base, paused: this.paused, rateLimits: this.deps.limiter?.stats() ?? {}, breakers: this.breaker.snapshot() };
+  }
+
+  /**
+   * Removes finished jobs older than the retention window (their sessions' results stay), then
+   * sleeps until the next one falls due: no sweep loop, and nothing waits for another job to end.
+   */
+  async prune(): Promise<string[]> {
+    clearTimeout(this.retentionTimer);
+    this.retentionTimer = undefined;
+    const now = this.clock();
+    const removed = selectPrunable(this.jobs.values(), now, this.deps.options.retentionMs);
+    if (removed.length > 0) {
+      for (const id of removed) this.jobs.delete(id);
+      this.emit([], removed);
+      await this.write({ deleteJobs: removed });
+    }
+    this.scheduleRetention();
+    return removed;
+  }
+
+  private scheduleRetention(): void {
+    if (this.retentionTimer !== undefined || this.stopping || !Number.isFinite(this.deps.options.retentionMs)) return;
+    let next = Infinity;
+    for (const job of this.jobs.values()) if ('finishedAt' in job) next = Math.min(next, job.finishedAt);
+    if (next === Infinity) return;
+    // setTimeout holds at most 2^31-1 ms; a later due date is looked at again then.
+    const delay = Math.min(2 ** 31 - 1, Math.max(0, next + this.deps.options.retentionMs - this.clock()));
+    this.retentionTimer = setTimeout(() => {
+      this.retentionTimer = undefined;
+      void this.prune();
+    }, delay);
   }
 }
 

@@ -21,6 +21,8 @@ export interface PoolHealth {
 
 export interface PoolOptions {
   size: number;
+  /** Grants workers' rate-limit requests; without one, every request is granted at once. */
+  acquire?: (key: string, tokens: number) => Promise<void>;
   /** Makes one module worker; tests pass a worker with extra stages. */
   createWorker: () => Worker;
 }
@@ -147,7 +149,8 @@ export class WorkerPool {
     worker.addEventListener('message', (event: MessageEvent) => {
       if ((event.data as { type?: unknown } | null)?.type === WORKER_CLOSING) die('The worker closed itself.')(event);
     });
-    void api.connect(Comlink.proxy(this.sink));
+    const acquire = this.options.acquire ?? (async () => {});
+    void api.connect(Comlink.proxy({ progress: this.sink, acquire }));
     return slot;
   }
 

@@ -34,10 +34,17 @@ export interface RunSpan {
   end: number;
 }
 
+/** What the main thread offers every pool worker, over one channel per worker. */
+export interface WorkerHost {
+  progress: ProgressSink;
+  /** Resolves when `tokens` may be spent on `key` (the engine's shared rate limiter). */
+  acquire(key: string, tokens: number): Promise<void>;
+}
+
 /** The API a pool worker exposes through Comlink. */
 export interface EnrichWorkerApi {
-  /** Sets where progress goes, once per worker (one channel, not one per job). */
-  connect(sink: ProgressSink): void;
+  /** Connects the worker to its host, once per worker (one channel, not one per job). */
+  connect(host: WorkerHost): void;
   run(request: RunRequest): Promise<RunResponse>;
   /** Spans of the jobs this worker ran, oldest first. */
   spans(): RunSpan[];

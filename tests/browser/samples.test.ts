@@ -6,6 +6,7 @@ import type { SampleFile, SampleSession } from '../../workers/samples/types.ts';
 import { StageFailure } from '../../workers/stage.ts';
 import type { StageContext } from '../../workers/stage.ts';
 import { audioStage } from '../../workers/stages/audio.ts';
+import type { AudioRecordingResult } from '../../workers/stages/audio.ts';
 import { chaptersStage } from '../../workers/stages/chapters.ts';
 
 const SEED = 1;
@@ -51,6 +52,8 @@ function harness(sample: SampleSession, index: number): Harness {
       return blob;
     },
     progress: (fraction) => progress.push(fraction),
+    // Local stages call no provider, so nothing is ever rate-limited here.
+    rateLimit: async () => {},
     signal: controller.signal,
     attempt: 1,
     params: {},
@@ -156,6 +159,19 @@ describe('sample sessions', () => {
       expect(result.speechSec).toBeCloseTo(recording?.speechSec ?? -1, 9);
       expect(progress).toEqual([1]);
     }
+  });
+
+  test('audioStage - a recording cut short is still analysed, with a warning', async () => {
+    const sample = samples[0] as SampleSession;
+    const blob = sample.audio.blob.slice(0, 44 + 2 * 16_000 * 10);
+    const { ctx } = harness({ ...sample, audio: { ...sample.audio, blob } }, 0);
+    const result = (await audioStage(ctx)) as AudioStageResult;
+    const recording = result.recordings[0] as AudioRecordingResult;
+    expect(recording.durationSec).toBe(10);
+    expect(recording.segments.length).toBeGreaterThan(0);
+    expect(recording.warning).toBe(
+      `${sample.audio.name} is cut short: only its first 10.0 s could be read.`,
+    );
   });
 
   test('audioStage - a session without audio has no recordings', async () => {

@@ -26,7 +26,12 @@ describe('enrich worker through Comlink', () => {
     workers.push(worker);
     const api = Comlink.wrap<EnrichWorkerApi>(worker);
     const progress: string[] = [];
-    await api.connect(Comlink.proxy((jobId: string, stage: string, fraction: number) => void progress.push(`${jobId}:${stage}:${fraction}`)));
+    await api.connect(
+      Comlink.proxy({
+        progress: (jobId: string, stage: string, fraction: number) => void progress.push(`${jobId}:${stage}:${fraction}`),
+        acquire: async () => {},
+      }),
+    );
     const response = await api.run({ jobId: 'j1', sessionId: session.id, attempt: 1, dbName, stages: ['audio', 'chapters', 'nope'], skip: {} });
 
     expect(response.outcomes.audio?.status).toBe('done');
