@@ -14,6 +14,8 @@ export interface AudioResult {
   speechSec: number;
   /** speechSec / durationSec, 0..1 */
   speechRatio: number;
+  /** Something people should know about this recording, such as a file cut short. */
+  warning?: string;
 }
 
 /** One screenshot as the chapters stage sees it. */

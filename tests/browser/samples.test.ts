@@ -6,7 +6,7 @@ import type { SampleFile, SampleSession } from '../../workers/samples/types.ts';
 import { StageFailure } from '../../workers/stage.ts';
 import type { StageContext } from '../../workers/stage.ts';
 import { audioStage } from '../../workers/stages/audio.ts';
-import type { AudioRecordingResult } from '../../workers/stages/audio.ts';
+import type { AudioResult as AudioRecordingResult } from '../../src/shared/results.ts';
 import { chaptersStage } from '../../workers/stages/chapters.ts';
 
 const SEED = 1;

@@ -9,7 +9,6 @@ import { sessionNotes, sessionTags, sessionTitle, workLine } from './words.ts';
 /** Day one of the sample sessions; session `index` starts `index` days later. */
 const BASE_TIME = Date.UTC(2026, 10, 2, 9);
 const DAY_MS = 24 * 60 * 60 * 1000;
-const APPS = ['Mail', 'Tracker', 'Metrics', 'Docs', 'Sheets', 'Meet'];
 
 /** Mixes seed and index into one 32-bit seed, so neighbouring indexes do not look alike. */
 function mixSeed(seed: number, index: number): number {
@@ -26,7 +25,11 @@ function sceneStarts(random: Random, count: number, scenes: number): number[] {
   return [0, ...cuts.sort((a, b) => a - b)];
 }
 
-async function screenshots(random: Random, startedAt: number) {
+/** Draws the scenes one after another; returns the files and where each scene starts. */
+async function screenshots(
+  random: Random,
+  startedAt: number,
+): Promise<{ files: SampleFile[]; chapterStarts: number[] }> {
   const count = integer(random, 6, 9);
   const starts = sceneStarts(random, count, integer(random, 2, 4));
   // Distinct layouts, so that consecutive scenes always look different.
@@ -35,7 +38,7 @@ async function screenshots(random: Random, startedAt: number) {
   let at = startedAt + integer(random, 5, 30) * 1000;
   for (const [scene, first] of starts.entries()) {
     const layout = layouts[scene] ?? 'document';
-    const look = sceneLook(random, layout, APPS[LAYOUT_NAMES.indexOf(layout)] ?? 'App');
+    const look = sceneLook(random, layout);
     const heading = workLine(random);
     const lines = Array.from({ length: integer(random, 5, 8) }, () => workLine(random));
     const last = (starts[scene + 1] ?? count) - 1;

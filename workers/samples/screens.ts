@@ -125,13 +125,14 @@ const LAYOUTS: Record<string, Layout> = {
 /** Names of the layouts, to pick scenes from. */
 export const LAYOUT_NAMES = Object.keys(LAYOUTS);
 
-const ACCENTS: Record<string, string[]> = {
-  sidebarLeft: ['#1e3a5f', '#3b2f63', '#14532d'],
-  headerBand: ['#d9480f', '#1971c2', '#9c36b5'],
-  dashboard: ['#4dabf7', '#69db7c', '#ffa94d'],
-  document: ['#1864ab', '#2b8a3e', '#862e9c'],
-  spreadsheet: ['#2b8a3e', '#0b7285', '#5f3dc4'],
-  call: ['#5c7cfa', '#20c997', '#f06595'],
+/** The app each layout stands for, and the accent colours it comes in. */
+const STYLES: Record<string, { app: string; accents: string[] }> = {
+  sidebarLeft: { app: 'Mail', accents: ['#1e3a5f', '#3b2f63', '#14532d'] },
+  headerBand: { app: 'Tracker', accents: ['#d9480f', '#1971c2', '#9c36b5'] },
+  dashboard: { app: 'Metrics', accents: ['#4dabf7', '#69db7c', '#ffa94d'] },
+  document: { app: 'Docs', accents: ['#1864ab', '#2b8a3e', '#862e9c'] },
+  spreadsheet: { app: 'Sheets', accents: ['#2b8a3e', '#0b7285', '#5f3dc4'] },
+  call: { app: 'Meet', accents: ['#5c7cfa', '#20c997', '#f06595'] },
 };
 
 /** How one scene looks: fixed for all its screenshots. */
@@ -142,8 +143,9 @@ export interface SceneLook {
 }
 
 /** Picks the colours of a scene with the given layout. */
-export function sceneLook(random: Random, layout: string, app: string): SceneLook {
-  return { layout, accent: pick(random, ACCENTS[layout] ?? ['#495057']), app };
+export function sceneLook(random: Random, layout: string): SceneLook {
+  const style = STYLES[layout] ?? { app: 'App', accents: ['#495057'] };
+  return { layout, accent: pick(random, style.accents), app: style.app };
 }
 
 /** Draws one screenshot: the scene's chrome, a heading and lines of text. PNG. */

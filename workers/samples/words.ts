@@ -13,7 +13,8 @@ const VERBS = list(
     'fix, ship, price, renew',
 );
 const ADJECTIVES = list(
-  'quarterly, open, final, shared, urgent, monthly, new, pending, annual, internal, revised, weekly',
+  'quarterly, open, final, shared, urgent, monthly, new, pending, annual, internal, revised, ' +
+    'weekly',
 );
 const MEETINGS = list(
   'Sprint review, Planning, Customer call, Budget sync, Release prep, Design review, Standup, ' +

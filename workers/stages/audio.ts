@@ -2,16 +2,12 @@ import type { AudioResult, AudioStageResult } from '../../src/shared/results.ts'
 import type { MediaRef } from '../../src/shared/session.ts';
 import { findSpeechSegments } from '../audio/speech.ts';
 import { decodeWav } from '../audio/wav.ts';
+import type { DecodedWav } from '../audio/wav.ts';
 import { StageFailure } from '../stage.ts';
 import type { StageContext, StageFn } from '../stage.ts';
 
-/**
- * One recording's result. `warning` is set when the result is only partly trustworthy, such as
- * a file cut short; it is extra to the shared AudioResult and survives a structured clone.
- */
-export interface AudioRecordingResult extends AudioResult {
-  warning?: string;
-}
+/** One recording's result; `warning` is set when it is only partly trustworthy (a file cut short). */
+type AudioRecordingResult = AudioResult;
 
 function throwIfAborted(signal: AbortSignal): void {
   if (!signal.aborted) return;
@@ -20,20 +16,21 @@ function throwIfAborted(signal: AbortSignal): void {
   throw error;
 }
 
+/** decodeWav, with the file's name in its failures: people need it to find the file. */
+function decodeNamed(buffer: ArrayBuffer, name: string): DecodedWav {
+  try {
+    return decodeWav(buffer);
+  } catch (error) {
+    if (!(error instanceof StageFailure)) throw error;
+    throw new StageFailure(error.errorClass, `${name}: ${error.message}`);
+  }
+}
+
 async function analyse(ctx: StageContext, ref: MediaRef): Promise<AudioRecordingResult> {
   const blob = await ctx.readMedia(ref.id);
   const buffer = await blob.arrayBuffer();
   throwIfAborted(ctx.signal);
-  let wav;
-  try {
-    wav = decodeWav(buffer);
-  } catch (error) {
-    // The decoder does not know the file's name; people need it to find the file.
-    if (error instanceof StageFailure) {
-      throw new StageFailure(error.errorClass, `${ref.name}: ${error.message}`);
-    }
-    throw error;
-  }
+  const wav = decodeNamed(buffer, ref.name);
   const segments = findSpeechSegments(wav.samples, wav.sampleRate);
   const speechSec = segments.reduce((sum, s) => sum + (s.end - s.start), 0);
   const result: AudioRecordingResult = {
