@@ -114,6 +114,7 @@ export class Enricher {
     });
     this.pool = pool;
     this.scheduler = scheduler;
+    this.view.setEtaSource(() => scheduler.stats().etaMs);
     await scheduler.start();
     this.view.setStatus('leader', scheduler.isPaused);
     this.becameLeader();

@@ -15,6 +15,8 @@ export interface LibrarySnapshot {
   /** Over the sessions that have a job: how many have ended. */
   batch: { done: number; total: number };
   counts: Readonly<Record<JobState, number>>;
+  /** The engine's estimate of the time left, from observed stage times; null when unknown. */
+  etaMs: number | null;
 }
 
 const ZERO_COUNTS: Record<JobState, number> = {
@@ -40,6 +42,7 @@ export class LibraryView {
   private snapshot: LibrarySnapshot;
   private readonly listeners = new Set<() => void>();
   private scheduled = false;
+  private etaSource: () => number | null = () => null;
 
   constructor() {
     this.snapshot = this.build(0);
@@ -73,6 +76,12 @@ export class LibraryView {
 
   removeJobs(ids: ReadonlySet<string>): void {
     for (const [sessionId, job] of this.jobs) if (ids.has(job.id)) this.jobs.delete(sessionId);
+    this.invalidate();
+  }
+
+  /** Where the ETA comes from (the leader's scheduler); read once per published snapshot. */
+  setEtaSource(source: () => number | null): void {
+    this.etaSource = source;
     this.invalidate();
   }
 
@@ -110,6 +119,7 @@ export class LibraryView {
       jobs: new Map(this.jobs),
       batch: { done, total: this.jobs.size },
       counts,
+      etaMs: done < this.jobs.size ? this.etaSource() : null,
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { Enricher } from '../engine/enricher.ts';
 import type { LibrarySnapshot } from '../engine/libraryView.ts';
+import { timeLeftInWords } from './duration.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 
 /** The whole batch at a glance, with the queue's controls. */
@@ -25,6 +26,7 @@ export function BatchPanel({ enricher, library }: { enricher: Enricher; library:
         {counts.partial ? ` · ${counts.partial} partly done` : ''}
         {counts.failed + counts['timed-out'] ? ` · ${counts.failed + counts['timed-out']} failed` : ''}
         {paused ? ' · paused' : ''}
+        {!paused && library.etaMs !== null && library.etaMs > 0 ? ` · ${timeLeftInWords(library.etaMs)}` : ''}
         {library.role === 'follower' ? ' · another tab runs the queue' : ''}
       </p>
       <div className="toolbar">
