@@ -20,12 +20,14 @@ function newPending(): Pending {
 }
 
 /**
- * The queue in IndexedDB, with group commit: a change is written at once when no transaction
- * is in flight; changes that arrive meanwhile wait and go together in the next transaction.
- * So a burst of events costs few transactions, and a lone change waits for nothing.
+ * The queue in IndexedDB, with group commit: a change is written as soon as the current turn ends
+ * when no transaction is in flight; changes that arrive meanwhile wait and go together in the
+ * next transaction. So a burst of events costs few transactions, and a lone change waits for nothing.
  */
 export class IdbJobStore implements JobStore {
   private inFlight = false;
+  /** Transactions written so far: a measure of how well changes are grouped. */
+  transactions = 0;
   private next: Pending | null = null;
 
   constructor(private readonly db: EnricherDb) {}
@@ -42,7 +44,9 @@ export class IdbJobStore implements JobStore {
     this.next ??= newPending();
     const pending = this.next;
     pending.changes.push(change);
-    if (!this.inFlight) void this.flush();
+    // Start after the current turn, so that changes made together (a result and the next job's
+    // start) share one transaction.
+    if (!this.inFlight && pending.changes.length === 1) queueMicrotask(() => void this.flush());
     return pending.done;
   }
 
@@ -56,12 +60,13 @@ export class IdbJobStore implements JobStore {
 
   private async flush(): Promise<void> {
     const batch = this.next;
-    if (!batch) return;
+    if (!batch || this.inFlight) return;
     this.next = null;
     this.inFlight = true;
     try {
       const { jobs, results, deleteJobs } = mergeChanges(batch.changes);
       const tx = this.db.transaction(['jobs', 'results'], 'readwrite', { durability: 'strict' });
+      this.transactions++;
       const jobStore = tx.objectStore('jobs');
       const resultStore = tx.objectStore('results');
       // No awaits between requests: the transaction must not go idle before they are queued.

@@ -1,0 +1,27 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
+
+const engines: TestEngine[] = [];
+afterEach(async () => {
+  for (const e of engines.splice(0)) await e.dispose();
+});
+
+describe('IdbJobStore group commit', () => {
+  it('writes a batch in far fewer transactions than state changes, and loses none', async () => {
+    const e = await createTestEngine({ concurrency: 2 });
+    engines.push(e);
+    await e.scheduler.start();
+    const ids = await e.addSessions(30);
+    let changes = 0;
+    e.scheduler.subscribe(({ changed }) => (changes += changed.length));
+    await e.scheduler.enqueue(ids.map((sessionId) => ({ sessionId, timeoutMs: 10_000 })), { batchId: 'b', stages: ['test.ok'] });
+    await e.scheduler.drain();
+
+    // Each job is written queued, running and succeeded (with its result): 90 writes at least.
+    expect(changes).toBeGreaterThanOrEqual(90);
+    expect(e.store.transactions).toBeLessThan(60);
+    const stored = await e.db.getAll('jobs');
+    expect(stored.filter((job) => job.state === 'succeeded')).toHaveLength(30);
+    expect(await e.db.count('results')).toBe(30);
+  });
+});
