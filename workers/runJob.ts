@@ -36,7 +36,14 @@ export async function runJob(request: RunRequest, host: WorkerHost): Promise<Run
   if (!session) return allFailed(request.stages, 'This session is no longer stored.');
 
   const controller = new AbortController();
+  // A retry runs only the stages not done yet; later stages still need the earlier ones' results.
   const results: Record<string, unknown> = {};
+  const previous = await db.get('results', request.sessionId);
+  if (previous?.jobId === request.jobId) {
+    for (const [stage, outcome] of Object.entries(previous.outcomes)) {
+      if (outcome.status === 'done') results[stage] = outcome.result;
+    }
+  }
   const outcomes: Record<string, StageOutcome> = {};
   for (const stage of request.stages) {
     const skipReason = request.skip[stage];

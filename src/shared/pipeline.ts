@@ -1,10 +1,24 @@
-/** The product's enrichment stages, in the order a job runs them. Workers register one stage per name. */
-export const PIPELINE_STAGES = ['audio', 'chapters'] as const;
+/**
+ * Every stage of the product pipeline, in the order a job runs them. A later stage reads earlier
+ * ones' results; each name is registered by exactly one module in workers/pipeline.ts.
+ */
+export const STAGE_ORDER = ['ocr', 'chapters', 'audio', 'transcript', 'summary', 'storyboard', 'index'] as const;
 
-export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+export type StageName = (typeof STAGE_ORDER)[number];
+
+/**
+ * The stages a job runs today: those of STAGE_ORDER that workers/pipeline.ts registers, in that
+ * order. Add a stage here in the same change that registers it.
+ */
+export const PIPELINE_STAGES: readonly StageName[] = ['chapters', 'audio'];
 
 /** Stage names as people read them. */
 export const STAGE_LABELS: Record<string, string> = {
-  audio: 'Audio',
+  ocr: 'Screens',
   chapters: 'Chapters',
+  audio: 'Audio',
+  transcript: 'Transcript',
+  summary: 'Summary',
+  storyboard: 'Storyboard',
+  index: 'Index',
 };

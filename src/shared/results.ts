@@ -47,3 +47,97 @@ export interface AudioStageResult {
   recordings: AudioResult[];
   speechSec: number;
 }
+
+// ---- Results of the later stages. Each stage owns its type; the names below are the contract
+// ---- between stages (a later stage reads an earlier one's result from `ctx.results[name]`).
+
+/** OCR of one screenshot. */
+export interface ScreenText {
+  mediaId: string;
+  text: string;
+  /** Mean word confidence, 0..100. */
+  confidence: number;
+  /** Set when this screenshot could not be read; the others still count. */
+  message?: string;
+}
+
+/** Result of the 'ocr' stage (shown as "Screens"), in the session's screenshot order. */
+export interface OcrResult {
+  screens: ScreenText[];
+}
+
+/** A small picture of a screenshot, at most 320 px on its longer side. */
+export interface Thumbnail {
+  mediaId: string;
+  blob: Blob;
+  width: number;
+  height: number;
+}
+
+/** A timed line of a transcript, placed on the session's timeline. */
+export interface TranscriptCue {
+  /** Seconds from the start of the transcript. */
+  start: number;
+  end: number;
+  text: string;
+  /** Epoch milliseconds on the session's timeline, when known. */
+  at: number | null;
+  /** The chapter the cue falls in, when chapters are known. */
+  chapter: number | null;
+}
+
+/** Result of the 'transcript' stage; null cues when the session has no transcript. */
+export interface TranscriptResult {
+  cues: TranscriptCue[];
+  /** Plain messages about cues that could not be read (the rest still counts). */
+  warnings: string[];
+}
+
+/** An action item found in notes or the transcript. */
+export interface ActionItem {
+  text: string;
+  source: 'notes' | 'transcript' | 'screens';
+  /** Whether it was written as done ("- [x] …"). */
+  done: boolean;
+}
+
+export interface ChapterSummary {
+  chapter: number;
+  title: string;
+  keywords: string[];
+  sentences: string[];
+}
+
+/** Result of the 'summary' stage. */
+export interface SummaryResult {
+  keywords: string[];
+  sentences: string[];
+  actionItems: ActionItem[];
+  chapters: ChapterSummary[];
+}
+
+/** Result of the 'storyboard' stage: one PNG. */
+export interface StoryboardResult {
+  blob: Blob;
+  width: number;
+  height: number;
+}
+
+/** A searchable piece of a session: the whole session, one chapter, or one transcript cue. */
+export interface SearchDocument {
+  /** Unique across the library: `${sessionId}:${kind}:${n}`. */
+  id: string;
+  sessionId: string;
+  kind: 'session' | 'chapter' | 'cue';
+  title: string;
+  text: string;
+  keywords: string[];
+  chapter: number | null;
+  /** Seconds from the start of the recording, for cues. */
+  time: number | null;
+}
+
+/** Result of the 'index' stage: the documents the search index holds for this session. */
+export interface IndexResult {
+  documents: SearchDocument[];
+}
