@@ -14,6 +14,12 @@ export interface AudioResult {
   speechSec: number;
   /** speechSec / durationSec, 0..1 */
   speechRatio: number;
+  /** RMS level of the whole recording in dBFS. */
+  loudnessDb: number;
+  /** The longest stretch without speech, in seconds. */
+  longestSilenceSec: number;
+  /** Peak level per slice of the recording, 0..1, for drawing. */
+  waveform: number[];
   /** Something people should know about this recording, such as a file cut short. */
   warning?: string;
 }

@@ -1,5 +1,6 @@
 import type { AudioResult, AudioStageResult } from '../../src/shared/results.ts';
 import type { MediaRef } from '../../src/shared/session.ts';
+import { loudnessDb, longestSilenceSec, waveformOverview } from '../audio/levels.ts';
 import { findSpeechSegments } from '../audio/speech.ts';
 import { decodeWav } from '../audio/wav.ts';
 import type { DecodedWav } from '../audio/wav.ts';
@@ -41,6 +42,9 @@ async function analyse(ctx: StageContext, ref: MediaRef): Promise<AudioRecording
     segments,
     speechSec,
     speechRatio: Math.min(1, speechSec / wav.durationSec),
+    loudnessDb: loudnessDb(wav.samples),
+    longestSilenceSec: longestSilenceSec(segments, wav.durationSec),
+    waveform: waveformOverview(wav.samples),
   };
   if (wav.truncated) {
     const seconds = wav.durationSec.toFixed(1);

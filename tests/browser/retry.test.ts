@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { resolveOptions, type EngineOptionsInput } from '../../src/engine/options.ts';
+import { Scheduler } from '../../src/engine/scheduler.ts';
+import { IdbJobStore } from '../../src/store/idbJobStore.ts';
+import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
+import { waitForJob, waitForStoredJob } from './fixtures/waitFor.ts';
+
+const engines: TestEngine[] = [];
+async function engine(options: EngineOptionsInput) {
+  const created = await createTestEngine(options);
+  engines.push(created);
+  return created;
+}
+
+afterEach(async () => {
+  for (const e of engines.splice(0).reverse()) {
+    e.scheduler.abandon();
+    await e.dispose();
+  }
+});
+
+/** The tab dies: its scheduler stops where it is, its workers die, and a new page opens the same database. */
+async function crashAndReopen(e: TestEngine): Promise<TestEngine> {
+  e.scheduler.abandon();
+  const next = await e.restart();
+  engines.push(next);
+  return next;
+}
+
+describe('retry backoff survives a reload', () => {
+  it('a waiting-retry job keeps its persisted nextRunAt across a restart, then runs and succeeds', async () => {
+    const options = { backoffBaseMs: 300, maxAttempts: 3 };
+    const e = await engine(options);
+    // Full jitter draws the delay from [0, 300 ms): pin the draw near the top, through the scheduler's
+    // own `random` injection, so that the retry is ~300 ms away and the restart comes first.
+    e.scheduler = new Scheduler({
+      store: new IdbJobStore(e.db),
+      runner: e.pool,
+      dbName: e.dbName,
+      owner: 'first-tab',
+      options: resolveOptions({ concurrency: 2, ...options }),
+      random: () => 0.99,
+      limiter: e.limiter,
+    });
+    await e.scheduler.start();
+    const [sessionId] = await e.addSessions(1);
+    const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 20_000 }], {
+      batchId: 'b1',
+      stages: ['test.failTimes'],
+      params: { failTimes: 1 },
+    });
+    const id = job!.id;
+
+    const waiting = await waitForStoredJob(e.db, id, 'waiting-retry');
+    if (waiting.state !== 'waiting-retry') throw new Error('unreachable');
+    expect(waiting.attempts).toBe(1);
+    expect(waiting.lastError).toMatchObject({ class: 'transient', stage: 'test.failTimes' });
+    expect(waiting.nextRunAt).toBeGreaterThan(waiting.updatedAt);
+
+    const reopened = await crashAndReopen(e);
+    const afterCrash = await reopened.db.get('jobs', id);
+    expect(afterCrash).toMatchObject({ state: 'waiting-retry', attempts: 1, nextRunAt: waiting.nextRunAt });
+
+    await reopened.scheduler.start();
+    expect(reopened.scheduler.get(id)).toMatchObject({ state: 'waiting-retry', attempts: 1, nextRunAt: waiting.nextRunAt });
+
+    const done = await waitForJob(reopened.scheduler, id, ['succeeded', 'failed', 'partial']);
+    await reopened.scheduler.drain();
+    expect(done.state).toBe('succeeded');
+    expect(done.attempts).toBe(2);
+    // Same clock as nextRunAt (the main thread's Date.now); the timer never fires early by a whole ms.
+    if (done.state === 'succeeded') expect(done.startedAt).toBeGreaterThanOrEqual(Math.floor(waiting.nextRunAt));
+    expect(await reopened.db.get('jobs', id)).toMatchObject({ state: 'succeeded', attempts: 2 });
+    expect(await reopened.db.get('results', sessionId!)).toMatchObject({ jobId: id, attempt: 2 });
+    expect((await reopened.pool.spans()).map((span) => span.jobId)).toEqual([id]);
+  });
+
+  it('between attempts a transiently failed job waits in waiting-retry', async () => {
+    const e = await engine({ backoffBaseMs: 20, maxAttempts: 3 });
+    const seen: string[] = [];
+    e.scheduler.subscribe(({ changed }) => {
+      for (const changedId of changed) seen.push(`${changedId}:${e.scheduler.get(changedId)?.state}`);
+    });
+    await e.scheduler.start();
+    const [sessionId] = await e.addSessions(1);
+    const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 20_000 }], {
+      batchId: 'b1',
+      stages: ['test.failTimes'],
+      params: { failTimes: 2 },
+    });
+    await e.scheduler.drain();
+
+    // Progress re-emits `running`; keep each state once per visit.
+    const states = seen
+      .filter((entry) => entry.startsWith(`${job!.id}:`))
+      .map((entry) => entry.split(':')[1])
+      .filter((state, i, all) => state !== all[i - 1]);
+    expect(states).toEqual(['queued', 'running', 'waiting-retry', 'running', 'waiting-retry', 'running', 'succeeded']);
+    expect(await e.db.get('jobs', job!.id)).toMatchObject({ state: 'succeeded', attempts: 3 });
+  });
+});

@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EngineOptionsInput } from '../../src/engine/options.ts';
+import type { Job, JobError } from '../../src/shared/job.ts';
+import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
+import { waitForJob } from './fixtures/waitFor.ts';
+
+const engines: TestEngine[] = [];
+async function engine(options: EngineOptionsInput) {
+  const created = await createTestEngine({ backoffBaseMs: 20, ...options });
+  engines.push(created);
+  return created;
+}
+
+afterEach(async () => {
+  for (const e of engines.splice(0).reverse()) {
+    e.scheduler.abandon();
+    await e.dispose();
+  }
+});
+
+const TERMINAL = ['succeeded', 'partial', 'failed', 'cancelled', 'timed-out'] as const;
+
+/** One spinning job (300 ms limit) and three sleeping ones, in one batch. */
+async function spinningBatch(e: TestEngine, spinAttempts: number) {
+  await e.scheduler.start();
+  const [spinSession, ...sleepSessions] = await e.addSessions(4);
+  const [spin] = await e.scheduler.enqueue([{ sessionId: spinSession!, timeoutMs: 300 }], {
+    batchId: 'b1',
+    stages: ['test.spin'],
+    params: { spinAttempts },
+  });
+  const sleepers = await e.scheduler.enqueue(
+    sleepSessions.map((sessionId) => ({ sessionId, timeoutMs: 20_000 })),
+    { batchId: 'b1', stages: ['test.sleep'], params: { sleepMs: 100 } },
+  );
+  return { spin: spin!, sleepers };
+}
+
+/** The pool is whole again: `size` idle workers that take new jobs. */
+async function expectPoolServes(e: TestEngine, size: number) {
+  expect(e.pool.health()).toMatchObject({ size, busy: 0 });
+  const sessions = await e.addSessions(size);
+  const fresh = await e.scheduler.enqueue(
+    sessions.map((sessionId) => ({ sessionId, timeoutMs: 20_000 })),
+    { batchId: 'after', stages: ['test.sleep'], params: { sleepMs: 50 } },
+  );
+  await e.scheduler.drain();
+  expect(fresh.map((job) => e.scheduler.get(job.id)?.state)).toEqual(fresh.map(() => 'succeeded'));
+  const spanned = new Set((await e.pool.spans()).map((span) => span.jobId));
+  expect(fresh.every((job) => spanned.has(job.id))).toBe(true);
+  expect(e.pool.health().size).toBe(size);
+}
+
+describe('timeouts and dying workers: the worker is replaced, the job follows its retry policy', () => {
+  it('a job past its time limit has its worker terminated and is retried (spinning once → succeeded on attempt 2)', async () => {
+    const e = await engine({ maxAttempts: 3 });
+    const errors: JobError[] = [];
+    e.scheduler.subscribe(({ changed }) => {
+      for (const id of changed) {
+        const job = e.scheduler.get(id);
+        if (job?.state === 'waiting-retry' && job.lastError) errors.push(job.lastError);
+      }
+    });
+    const { spin, sleepers } = await spinningBatch(e, 1);
+    await e.scheduler.drain();
+
+    expect(e.scheduler.get(spin.id)).toMatchObject({ state: 'succeeded', attempts: 2 });
+    expect(await e.db.get('jobs', spin.id)).toMatchObject({ state: 'succeeded', attempts: 2 });
+    expect(errors[0]?.class).toBe('timeout');
+    expect(e.pool.health().restarts).toBe(1);
+    expect(sleepers.map((job) => e.scheduler.get(job.id)?.state)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    expect(sleepers.every((job) => e.scheduler.get(job.id)?.attempts === 1)).toBe(true);
+    await expectPoolServes(e, 2);
+  });
+
+  it('with maxAttempts 1 a job past its time limit ends timed-out; the rest of its batch succeeds', async () => {
+    const e = await engine({ maxAttempts: 1 });
+    const { spin, sleepers } = await spinningBatch(e, Infinity);
+    await e.scheduler.drain();
+
+    const stored = await e.db.get('jobs', spin.id);
+    expect(stored).toMatchObject({ state: 'timed-out', attempts: 1, lastError: { class: 'timeout' } });
+    expect(e.scheduler.get(spin.id)?.state).toBe('timed-out');
+    expect(await e.db.get('results', spin.sessionId)).toBeUndefined();
+    expect(e.pool.health().restarts).toBe(1);
+    for (const job of sleepers) expect(await e.db.get('jobs', job.id)).toMatchObject({ state: 'succeeded', attempts: 1 });
+    await expectPoolServes(e, 2);
+  });
+
+  it('a worker that closes itself is replaced and its job retried at once, not after its time limit', async () => {
+    const e = await engine({ maxAttempts: 3 });
+    await e.scheduler.start();
+    const [sessionId] = await e.addSessions(1);
+    const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 20_000 }], {
+      batchId: 'b1',
+      stages: ['test.closeTimes'],
+      params: { closeTimes: 1 },
+    });
+
+    // The limit is 20 s: settling within 5 s proves the pool noticed the close itself.
+    const settled: Job = await waitForJob(e.scheduler, job!.id, TERMINAL, { timeoutMs: 5000 });
+    expect(settled).toMatchObject({ state: 'succeeded', attempts: 2 });
+    expect(e.pool.health().restarts).toBe(1);
+    await e.scheduler.drain();
+    expect(await e.db.get('results', sessionId!)).toMatchObject({
+      jobId: job!.id,
+      attempt: 2,
+      outcomes: { 'test.closeTimes': { status: 'done', result: { closedBefore: 1 } } },
+    });
+    await expectPoolServes(e, 2);
+  });
+
+  it('a worker that always closes itself: the job fails once its attempts are spent, well before its time limit', async () => {
+    const e = await engine({ maxAttempts: 2 });
+    await e.scheduler.start();
+    const [sessionId] = await e.addSessions(1);
+    const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 20_000 }], {
+      batchId: 'b1',
+      stages: ['test.close'],
+    });
+
+    const settled = await waitForJob(e.scheduler, job!.id, TERMINAL, { timeoutMs: 5000 });
+    expect(settled).toMatchObject({ state: 'failed', attempts: 2, lastError: { class: 'transient' } });
+    expect(settled.lastError?.message).toMatch(/closed itself/);
+    expect(e.pool.health().restarts).toBe(2);
+    await e.scheduler.drain();
+    expect(await e.db.get('jobs', job!.id)).toMatchObject({ state: 'failed', attempts: 2 });
+    await expectPoolServes(e, 2);
+  });
+});
