@@ -7,7 +7,7 @@ const restrict = (patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results.json'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'bench/results.json'] },
   js.configs.recommended,
   { files: ['**/*.mjs', 'scripts/**'], languageOptions: { globals: { URL: 'readonly', process: 'readonly', Buffer: 'readonly', console: 'readonly' } } },
   ...tseslint.configs.recommended,

@@ -3,9 +3,11 @@ import { chromiumArgs, chromiumPath } from './tests/chromium.ts';
 
 /** E2E_PORT lets two runs share a machine. */
 const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = `dist-e2e-${port}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  outputDir: `test-results/e2e-${port}`,
   timeout: 60_000,
   workers: 1,
   retries: 0,
@@ -16,7 +18,8 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
   },
   webServer: {
-    command: `npx vite build && npx vite preview --port ${port} --strictPort`,
+    // One build folder per port, so that two runs on one machine never overwrite each other's build.
+    command: `npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
     url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -13,7 +13,7 @@ test('import a fixture folder through the file input, enrich, and see the result
   await page.getByRole('button', { name: 'Enrich all' }).click();
   await expectBatchDone(page, 2);
 
-  await page.getByRole('button', { name: 'Team standup' }).click();
+  await page.getByRole('button', { name: 'Team standup', exact: true }).click();
   const detail = page.getByRole('article', { name: 'Details of Team standup' });
   await expect(detail.getByTestId('chapters-summary')).toHaveText('2 chapters over 3 screenshots');
   await expect(detail.getByTestId('speech-summary')).toContainText('in 2 segments');
