@@ -136,6 +136,12 @@ export class Enricher {
         await scheduler.enqueue(items, { batchId: newId('batch'), priority: command.priority, stages: PIPELINE_STAGES });
         return;
       }
+      case 'enrich-now': {
+        const ids = new Set(command.sessionIds);
+        const waiting = [...scheduler.all()].filter((job) => ids.has(job.sessionId) && !isTerminal(job.state));
+        await scheduler.reprioritize(waiting.map((job) => job.id), 'high');
+        return this.run({ type: 'enrich', sessionIds: command.sessionIds, priority: 'high' });
+      }
       case 'cancel': {
         const ids = new Set(command.sessionIds);
         return scheduler.cancel([...scheduler.all()].filter((job) => ids.has(job.sessionId)).map((job) => job.id));

@@ -199,6 +199,22 @@ export class Scheduler {
     await this.write({ jobs: changed });
   }
 
+  /** Changes the priority of waiting jobs ("Enrich now" puts a queued session first). */
+  async reprioritize(ids: readonly string[], priority: Priority): Promise<void> {
+    const changed: Job[] = [];
+    for (const id of ids) {
+      const job = this.jobs.get(id);
+      if (!job || (job.state !== 'queued' && job.state !== 'waiting-retry') || job.priority === priority) continue;
+      const next = { ...job, priority, updatedAt: this.clock() };
+      this.put(next);
+      if (this.ready.remove(id)) this.ready.push(id, priority, next.seq);
+      changed.push(next);
+    }
+    if (changed.length === 0) return;
+    await this.write({ jobs: changed });
+    this.emit(changed.map((job) => job.id));
+  }
+
   /** Puts finished jobs that did not succeed back in the queue. */
   async requeue(ids: readonly string[]): Promise<void> {
     const changed: Job[] = [];

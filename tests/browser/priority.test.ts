@@ -91,4 +91,20 @@ describe('priority: high, then normal, then low; first in, first out within one'
 
     expect(await startOrder(e)).toEqual([high!.id, ...normal.map((job) => job.id), low!.id]);
   });
+
+  it('reprioritize() moves a waiting job to the front ("Enrich now")', async () => {
+    const e = await engine({ concurrency: 1 });
+    await e.scheduler.start();
+    const sessions = await e.addSessions(4);
+    const jobs = await e.scheduler.enqueue(sessions.map(item), {
+      batchId: 'b1',
+      stages: ['test.sleep'],
+      params: { sleepMs: 80 },
+    });
+    await waitForJob(e.scheduler, jobs[0]!.id, 'running');
+    await e.scheduler.reprioritize([jobs[3]!.id], 'high');
+    expect((await e.db.get('jobs', jobs[3]!.id))?.priority).toBe('high');
+    await e.scheduler.drain();
+    expect(await startOrder(e)).toEqual([jobs[0]!.id, jobs[3]!.id, jobs[1]!.id, jobs[2]!.id]);
+  });
 });
