@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
-import { waitUntil } from './fixtures/until.ts';
+import { waitFor } from './fixtures/waitFor.ts';
 
 const engines: TestEngine[] = [];
 afterEach(async () => {
@@ -35,7 +35,7 @@ describe('circuit breaker per stage', () => {
     expect(skipped?.stages['test.flaky']?.message).toMatch(/paused for a moment/);
     expect(skipped?.stages['test.ok']?.status).toBe('done');
 
-    await waitUntil(() => e.scheduler.breaker.state('test.flaky').status === 'half-open', 5_000, 'the cool-down');
+    await waitFor(() => e.scheduler.breaker.state('test.flaky').status === 'half-open', { timeoutMs: 5_000, what: 'the cool-down' });
     expect((await run(ids[3]!, false))?.state).toBe('succeeded');
     expect(e.scheduler.breaker.state('test.flaky').status).toBe('closed');
     expect((await run(ids[4]!, false))?.state).toBe('succeeded');

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Enricher } from '../../src/engine/enricher.ts';
 import { createTestWorker } from './fixtures/engine.ts';
 import { makeSession, uniqueDbName } from './fixtures/sessions.ts';
-import { waitUntil } from './fixtures/until.ts';
+import { waitFor } from './fixtures/waitFor.ts';
 
 const open: Enricher[] = [];
 const names: string[] = [];
@@ -52,11 +52,11 @@ describe('one scheduler across tabs', () => {
     const follower = await tab(dbName);
     await leader.run({ type: 'pause' });
     await follower.run({ type: 'enrich', sessionIds: ids, priority: 'normal' });
-    await waitUntil(() => follower.view.getSnapshot().jobs.size === 2);
+    await waitFor(() => follower.view.getSnapshot().jobs.size === 2);
     expect([...follower.view.getSnapshot().jobs.values()].every((job) => job.state === 'queued')).toBe(true);
 
     await follower.run({ type: 'cancel', sessionIds: [ids[0]!] });
-    await waitUntil(() => follower.view.getSnapshot().jobs.get(ids[0]!)?.state === 'cancelled');
+    await waitFor(() => follower.view.getSnapshot().jobs.get(ids[0]!)?.state === 'cancelled');
     expect(leader.view.getSnapshot().jobs.get(ids[0]!)?.state).toBe('cancelled');
     expect(follower.view.getSnapshot().paused).toBe(true);
   });
@@ -66,14 +66,14 @@ describe('one scheduler across tabs', () => {
     const follower = await tab(dbName, createSlowWorker);
     await leader.run({ type: 'enrich', sessionIds: ids, priority: 'normal' });
     // Both jobs run (their stages take a second each) and their running state is stored.
-    await waitUntil(async () => (await leader.db.getAll('jobs')).filter((job) => job.state === 'running').length === 2);
+    await waitFor(async () => (await leader.db.getAll('jobs')).filter((job) => job.state === 'running').length === 2);
     const runningBefore = await leader.db.getAll('jobs');
 
     const closedAt = performance.now();
     await leader.close({ graceful: false });
     await follower.leadership;
     expect(performance.now() - closedAt).toBeLessThan(2000);
-    await waitUntil(() => follower.view.getSnapshot().role === 'leader');
+    await waitFor(() => follower.view.getSnapshot().role === 'leader');
 
     await follower.drain();
     const jobs = await follower.db.getAll('jobs');

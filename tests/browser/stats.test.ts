@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
-import { waitUntil } from './fixtures/until.ts';
+import { waitFor } from './fixtures/waitFor.ts';
 
 const engines: TestEngine[] = [];
 afterEach(async () => {
@@ -20,10 +20,10 @@ describe('statistics', () => {
     await e.scheduler.enqueue([{ sessionId: ids[5]!, timeoutMs: 10_000 }], { batchId: 'b', stages: ['test.throw'] });
 
     // Once a stage time has been observed and work remains, the ETA is a number.
-    await waitUntil(() => {
+    await waitFor(() => {
       const stats = e.scheduler.stats();
       return stats.done >= 1 && stats.done < 6 && stats.etaMs !== null;
-    }, 10_000, 'an ETA mid-batch');
+    }, { what: 'an ETA mid-batch' });
     expect(e.scheduler.stats().etaMs).toBeGreaterThan(0);
 
     await e.scheduler.drain();
