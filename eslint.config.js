@@ -20,6 +20,9 @@ export default tseslint.config(
   { files: ['src/shared/**'], rules: restrict([['**/engine/**', '**/pool/**', '**/store/**', '**/ui/**', '**/import/**', '**/workers/**']]) },
   { files: ['src/store/**', 'src/pool/**'], rules: restrict([['**/engine/**', '**/ui/**', '**/import/**', '**/workers/**']]) },
   { files: ['src/engine/**', 'src/import/**'], rules: restrict([['**/ui/**', '**/workers/**']]) },
+  { files: ['src/export/**'], rules: restrict([['**/ui/**', '**/workers/**']]) },
+  { files: ['src/search/**'], rules: restrict([['**/ui/**', '**/workers/**']]) },
+  { files: ['src/pwa/**'], rules: restrict([['**/ui/**', '**/workers/**']]) },
   { files: ['src/ui/**'], rules: restrict([['**/workers/**']]) },
   { files: ['workers/**'], rules: restrict([['**/src/engine/**', '**/src/pool/**', '**/src/store/**', '**/src/ui/**', '**/src/import/**', '../engine/**', '../pool/**', '../store/**', '../ui/**']]) },
 );

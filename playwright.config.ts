@@ -8,7 +8,8 @@ const outDir = `dist-e2e-${port}`;
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: `test-results/e2e-${port}`,
-  timeout: 60_000,
+  // Enrichment runs OCR on every screenshot: a batch of samples takes tens of seconds on 2 cores.
+  timeout: 240_000,
   workers: 1,
   retries: 0,
   reporter: process.env.CI ? 'line' : 'list',

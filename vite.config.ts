@@ -1,11 +1,19 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { ocrAssets } from './scripts/ocrAssets.ts';
+import { csp, CONTENT_SECURITY_POLICY } from './scripts/csp.ts';
+import { pwa } from './scripts/pwa.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), ocrAssets(), ...pwa(), csp()],
   // Module workers keep lazy chunks lazy and let workers import ES modules.
   worker: { format: 'es' },
-  build: { target: 'es2023', sourcemap: true },
-  preview: { host: 'localhost' },
-  optimizeDeps: { include: ['comlink', 'idb', 'react', 'react-dom', 'framer-motion'] },
+  build: {
+    target: 'es2023',
+    sourcemap: true,
+    // `npm run bench` (BENCH=1) adds the benchmark page beside the app; the normal build is unchanged.
+    ...(process.env.BENCH ? { rolldownOptions: { input: { main: 'index.html', bench: 'bench/index.html' } } } : {}),
+  },
+  preview: { host: 'localhost', headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
+  optimizeDeps: { include: ['comlink', 'idb', 'react', 'react-dom', 'framer-motion', 'tesseract.js', 'minisearch', 'fflate', '@tanstack/react-virtual'] },
 });

@@ -38,7 +38,7 @@ export async function runJob(request: RunRequest, host: WorkerHost): Promise<Run
   const controller = new AbortController();
   // A retry runs only the stages not done yet; later stages still need the earlier ones' results.
   const results: Record<string, unknown> = {};
-  const previous = await db.get('results', request.sessionId);
+  const previous = request.attempt > 1 ? await db.get('results', request.sessionId) : undefined;
   if (previous?.jobId === request.jobId) {
     for (const [stage, outcome] of Object.entries(previous.outcomes)) {
       if (outcome.status === 'done') results[stage] = outcome.result;

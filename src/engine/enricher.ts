@@ -6,9 +6,12 @@ import type { SessionRecord } from '../shared/session.ts';
 import { WorkerPool } from '../pool/workerPool.ts';
 import { IdbJobStore } from '../store/idbJobStore.ts';
 import { SessionStore } from '../store/sessionStore.ts';
-import { importSessions, type ImportReport } from '../import/importSessions.ts';
+import type { ImportReport } from '../import/importSessions.ts';
+import { importPicked } from '../import/importPicked.ts';
 import type { PickedFile } from '../import/files.ts';
 import { loadSampleSessions } from '../import/samples.ts';
+import { searchClientFor } from '../search/searchClient.ts';
+import type { SearchHit } from '../shared/search.ts';
 import type { Command, TabMessage } from './commands.ts';
 import { LibraryView } from './libraryView.ts';
 import { resolveOptions, timeoutFor, type EngineOptions, type EngineOptionsInput } from './options.ts';
@@ -87,6 +90,8 @@ export class Enricher {
   }
 
   private async lead(): Promise<void> {
+    // The lock is ours: say so at once, while the scheduler loads the queue.
+    this.view.setStatus('leader', this.view.getSnapshot().paused);
     const limiter = new RateLimiter(this.options.rateLimit);
     const pool = new WorkerPool({
       size: this.options.concurrency,
@@ -108,6 +113,7 @@ export class Enricher {
         if (job) jobs.push(job);
       }
       this.view.updateJobs(jobs);
+      searchClientFor(this.config.dbName).noteJobs(jobs);
       if (removed.length > 0) this.view.removeJobs(new Set(removed));
       this.view.setStatus('leader', scheduler.isPaused);
       this.notifyFollowers();
@@ -132,7 +138,7 @@ export class Enricher {
         const sessions = (await Promise.all(command.sessionIds.map((id) => this.sessions.get(id)))).filter(
           (s): s is SessionRecord => s !== undefined,
         );
-        const items = sessions.map((session) => ({ sessionId: session.id, timeoutMs: timeoutFor(inputBytes(session), this.options) }));
+        const items = sessions.map((session) => ({ sessionId: session.id, timeoutMs: timeoutFor(inputBytes(session), this.options, session.screenshots.length) }));
         await scheduler.enqueue(items, { batchId: newId('batch'), priority: command.priority, stages: PIPELINE_STAGES });
         return;
       }
@@ -176,10 +182,15 @@ export class Enricher {
   }
 
   async importFiles(picked: readonly PickedFile[]): Promise<ImportReport> {
-    const report = await importSessions(picked, this.sessions);
+    const report = await importPicked(picked, this.sessions);
     for (const session of report.imported) this.view.addSession(session);
     this.post({ kind: 'sessions-changed' });
     return report;
+  }
+
+  /** Searches the library's enriched sessions (notes, screens, transcripts); best hits first. */
+  search(query: string, limit?: number): Promise<SearchHit[]> {
+    return searchClientFor(this.config.dbName).search(query, limit);
   }
 
   /** Resolves when the queue is empty and everything is written (leader only). */

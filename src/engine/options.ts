@@ -14,6 +14,11 @@ export interface TimeoutOptions {
    */
   readonly perMegabyteMs: number;
   /**
+   * Extra allowance per screenshot (OCR reads each one), in milliseconds.
+   * @default 15000
+   */
+  readonly perScreenshotMs: number;
+  /**
    * The most any job may get, in milliseconds. At least `baseMs`.
    * @default 600000 (10 minutes)
    */
@@ -100,7 +105,7 @@ export const DEFAULT_OPTIONS: EngineOptions = Object.freeze({
   maxAttempts: 3,
   backoffBaseMs: 1000,
   backoffCapMs: 30_000,
-  timeoutMs: Object.freeze({ baseMs: 30_000, perMegabyteMs: 2000, maxMs: 10 * 60_000 }),
+  timeoutMs: Object.freeze({ baseMs: 30_000, perMegabyteMs: 2000, perScreenshotMs: 15_000, maxMs: 10 * 60_000 }),
   leaseMs: 15_000,
   breakerThreshold: 5,
   breakerCooldownMs: 30_000,
@@ -183,6 +188,9 @@ export function resolveOptions(
       perMegabyteMs: expectNumber('timeoutMs.perMegabyteMs', timeout.perMegabyteMs ?? d.timeoutMs.perMegabyteMs, {
         min: 0,
       }),
+      perScreenshotMs: expectNumber('timeoutMs.perScreenshotMs', timeout.perScreenshotMs ?? d.timeoutMs.perScreenshotMs, {
+        min: 0,
+      }),
       maxMs: expectNumber('timeoutMs.maxMs', timeout.maxMs ?? d.timeoutMs.maxMs, { min: baseMs }),
     },
     leaseMs: expectNumber('leaseMs', partial.leaseMs ?? d.leaseMs, { min: 1 }),
@@ -206,10 +214,10 @@ export function resolveOptions(
 
 /**
  * The time limit for a job with this much input:
- * `min(maxMs, baseMs + perMegabyteMs × megabytes)`, rounded up to a whole millisecond.
+ * `min(maxMs, baseMs + perMegabyteMs × megabytes + perScreenshotMs × screenshots)`, rounded up to a whole millisecond.
  */
-export function timeoutFor(totalInputBytes: number, options: Pick<EngineOptions, 'timeoutMs'>): number {
+export function timeoutFor(totalInputBytes: number, options: Pick<EngineOptions, 'timeoutMs'>, screenshots = 0): number {
   expectNumber('totalInputBytes', totalInputBytes, { min: 0 });
-  const { baseMs, perMegabyteMs, maxMs } = options.timeoutMs;
-  return Math.min(maxMs, Math.ceil(baseMs + (perMegabyteMs * totalInputBytes) / MEGABYTE));
+  const { baseMs, perMegabyteMs, perScreenshotMs, maxMs } = options.timeoutMs;
+  return Math.min(maxMs, Math.ceil(baseMs + (perMegabyteMs * totalInputBytes) / MEGABYTE + perScreenshotMs * screenshots));
 }

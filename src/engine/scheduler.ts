@@ -159,7 +159,8 @@ export class Scheduler {
       .filter((item) => !active.has(item.sessionId))
       .map((item) =>
         createJob({
-          id: `job_${now.toString(36)}_${crypto.randomUUID().slice(0, 8)}`,
+          // A whole UUID: 100,000 jobs enqueued in one call must not collide.
+          id: `job_${crypto.randomUUID()}`,
           sessionId: item.sessionId,
           batchId: options.batchId,
           priority: options.priority ?? 'normal',

@@ -29,7 +29,7 @@ function toRecords(sample: SampleSession, now: number): { session: SessionRecord
     tags: sample.tags,
     screenshots,
     audio,
-    transcript: null,
+    transcript: ref(sample.transcript, 'transcript'),
     importedAt: now,
     warnings: [],
   };

@@ -10,7 +10,7 @@ export type StageName = (typeof STAGE_ORDER)[number];
  * The stages a job runs today: those of STAGE_ORDER that workers/pipeline.ts registers, in that
  * order. Add a stage here in the same change that registers it.
  */
-export const PIPELINE_STAGES: readonly StageName[] = ['chapters', 'audio'];
+export const PIPELINE_STAGES: readonly StageName[] = ['ocr', 'chapters', 'audio', 'transcript', 'summary', 'storyboard', 'index'];
 
 /** Stage names as people read them. */
 export const STAGE_LABELS: Record<string, string> = {

@@ -27,11 +27,13 @@ export interface AudioResult {
 /** One screenshot as the chapters stage sees it. */
 export interface ScreenHash {
   mediaId: string;
-  /** 64-bit perceptual hash as 16 hex digits. */
+  /** 64-bit perceptual hash as 16 hex digits; empty when the screenshot was skipped (see `message`). */
   hash: string;
-  /** Hamming distance (0..64) to the previous screenshot's hash; 0 for the first. */
+  /** Hamming distance (0..64) to the previous hashed screenshot; 0 for the first. */
   distance: number;
   at: number | null;
+  /** Set when this screenshot was skipped, such as one over 50 megapixels; it stays in its chapter. */
+  message?: string;
 }
 
 /** A run of screenshots that show the same thing. Indexes into `screens`, inclusive. */
@@ -41,11 +43,18 @@ export interface Chapter {
   lastScreen: number;
   start: number | null;
   end: number | null;
+  /** From the chapter's top keywords, such as "Invoice, export, billing"; "Chapter 2" without text. */
+  title: string;
+  /** The words that set this chapter's screen text apart, best first; empty without OCR. */
+  keywords: string[];
 }
 
 export interface ChaptersResult {
+  /** One per screenshot, in the session's order. */
   screens: ScreenHash[];
   chapters: Chapter[];
+  /** One per screenshot that could be decoded, in the session's order. */
+  thumbnails: Thumbnail[];
 }
 
 /** The audio stage's output for a session: one entry per recording. */

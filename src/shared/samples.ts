@@ -19,6 +19,8 @@ export interface SampleSession {
   screenshots: SampleFile[];
   /** A mono 16 kHz 16-bit WAV. */
   audio: SampleFile;
+  /** A WebVTT transcript of the recording: one cue per burst of speech, some with action items. */
+  transcript: SampleFile;
   expected: {
     /** Indexes of the screenshots where a chapter begins; always starts with 0. */
     chapterStarts: number[];

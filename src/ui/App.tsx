@@ -1,33 +1,51 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Enricher } from '../engine/enricher.ts';
+import { AppStatus } from './AppStatus.tsx';
 import { BatchPanel } from './BatchPanel.tsx';
+import type { DetailFocus } from './detail/outcomes.ts';
+import { SessionDetail } from './detail/SessionDetail.tsx';
 import { ImportControls } from './ImportControls.tsx';
-import { SessionDetail } from './SessionDetail.tsx';
+import { SearchPanel } from './SearchPanel.tsx';
 import { SessionList } from './SessionList.tsx';
+import { useBatchNotice } from './useBatchNotice.ts';
 import { useLibrary } from './useLibrary.ts';
 
 export function App({ enricher }: { enricher: Enricher }) {
   const library = useLibrary(enricher.view);
-  const [selected, setSelected] = useState<string | null>(null);
-  const session = library.sessions.find((s) => s.id === selected);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [opened, setOpened] = useState<{ sessionId: string; focus: DetailFocus | null } | null>(null);
+  const session = opened ? library.sessions.find((s) => s.id === opened.sessionId) : undefined;
+  useBatchNotice(library);
 
-  const { done, total } = library.batch;
-  useEffect(() => {
-    const running = total > 0 && done < total;
-    document.title = running ? `(${Math.floor((done / total) * 100)}%) Session Enricher` : 'Session Enricher';
-  }, [done, total]);
+  const toggle = useCallback((sessionId: string) => {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(sessionId)) next.add(sessionId);
+      return next;
+    });
+  }, []);
+  const open = useCallback((sessionId: string, focus: DetailFocus | null = null) => setOpened({ sessionId, focus }), []);
 
   return (
     <div className="app">
       <header>
         <h1>Session Enricher</h1>
         <p className="tagline">Enriches your recorded work sessions on this device. Nothing leaves it.</p>
+        <AppStatus sessionCount={library.sessions.length} doneCount={library.batch.done} />
       </header>
       <ImportControls enricher={enricher} />
-      <BatchPanel enricher={enricher} library={library} />
+      <BatchPanel enricher={enricher} library={library} selected={selected} />
+      <SearchPanel enricher={enricher} onOpen={open} />
       <main className="layout">
-        <SessionList enricher={enricher} library={library} selected={selected} onSelect={setSelected} />
-        {session && <SessionDetail enricher={enricher} session={session} job={library.jobs.get(session.id)} />}
+        <SessionList
+          enricher={enricher}
+          library={library}
+          selected={selected}
+          opened={opened?.sessionId ?? null}
+          onToggle={toggle}
+          onOpen={open}
+        />
+        {session && <SessionDetail enricher={enricher} session={session} job={library.jobs.get(session.id)} focus={opened?.focus ?? null} />}
       </main>
     </div>
   );

@@ -1,13 +1,25 @@
 import type { Enricher } from '../engine/enricher.ts';
 import type { LibrarySnapshot } from '../engine/libraryView.ts';
+import { exportAll } from '../export/exportClient.ts';
 import { timeLeftInWords } from './duration.ts';
 import { ProgressBar } from './ProgressBar.tsx';
+import { StageSteps } from './StageSteps.tsx';
+import { askForNotifications } from './useBatchNotice.ts';
 
-/** The whole batch at a glance, with the queue's controls. */
-export function BatchPanel({ enricher, library }: { enricher: Enricher; library: LibrarySnapshot }) {
+interface BatchPanelProps {
+  enricher: Enricher;
+  library: LibrarySnapshot;
+  selected: ReadonlySet<string>;
+}
+
+/** The whole batch at a glance, the running sessions' stages, and the queue's controls. */
+export function BatchPanel({ enricher, library, selected }: BatchPanelProps) {
   const { batch, counts, paused, sessions } = library;
   const active = counts.queued + counts.running + counts['waiting-retry'];
   const retryable = counts.failed + counts['timed-out'] + counts.partial + counts.cancelled;
+  const running = [...library.jobs.values()].filter((job) => job.state === 'running');
+  const titles = new Map(sessions.map((s) => [s.id, s.title]));
+  const eta = !paused && library.etaMs !== null && library.etaMs > 0 ? timeLeftInWords(library.etaMs) : null;
   return (
     <section className="batch" aria-label="Batch">
       <div className="batch-head">
@@ -17,7 +29,7 @@ export function BatchPanel({ enricher, library }: { enricher: Enricher; library:
           valueText={`${batch.done} of ${batch.total} sessions done`}
           className="batch-bar"
         />
-        <output className="batch-count" aria-live="polite">
+        <output className="batch-count">
           {batch.done}/{batch.total}
         </output>
       </div>
@@ -25,13 +37,28 @@ export function BatchPanel({ enricher, library }: { enricher: Enricher; library:
         {counts.running} running · {counts.queued + counts['waiting-retry']} queued · {counts.succeeded} done
         {counts.partial ? ` · ${counts.partial} partly done` : ''}
         {counts.failed + counts['timed-out'] ? ` · ${counts.failed + counts['timed-out']} failed` : ''}
+        {counts.cancelled ? ` · ${counts.cancelled} cancelled` : ''}
         {paused ? ' · paused' : ''}
-        {!paused && library.etaMs !== null && library.etaMs > 0 ? ` · ${timeLeftInWords(library.etaMs)}` : ''}
+        {eta ? ` · ${eta}` : ''}
         {library.role === 'follower' ? ' · another tab runs the queue' : ''}
       </p>
       <div className="toolbar">
-        <button type="button" disabled={sessions.length === 0} onClick={() => void enricher.enrichAll()}>
+        <button
+          type="button"
+          disabled={sessions.length === 0}
+          onClick={() => {
+            askForNotifications();
+            void enricher.enrichAll();
+          }}
+        >
           Enrich all
+        </button>
+        <button
+          type="button"
+          disabled={selected.size === 0}
+          onClick={() => void enricher.run({ type: 'enrich', sessionIds: [...selected], priority: 'normal' })}
+        >
+          Enrich selected
         </button>
         {paused ? (
           <button type="button" onClick={() => void enricher.run({ type: 'resume' })}>
@@ -48,7 +75,20 @@ export function BatchPanel({ enricher, library }: { enricher: Enricher; library:
         <button type="button" disabled={retryable === 0} onClick={() => void enricher.run({ type: 'retry-failed' })}>
           Retry failed
         </button>
+        <button type="button" aria-label="Export all" disabled={sessions.length === 0} onClick={() => void exportAll(enricher.db.name)}>
+          Export all
+        </button>
       </div>
+      {running.length > 0 && (
+        <ul className="running" aria-label="Running sessions">
+          {running.map((job) => (
+            <li key={job.id}>
+              <span className="running-title">{titles.get(job.sessionId) ?? 'Session'}</span>
+              <StageSteps job={job} />
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

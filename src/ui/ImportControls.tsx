@@ -58,7 +58,23 @@ export function ImportControls({ enricher }: { enricher: Enricher }) {
           }}
         />
       </label>
-      <span className="drop-hint">or drop session folders here</span>
+      <label className="button">
+        Import zip files
+        <input
+          type="file"
+          aria-label="Import zip files"
+          accept=".zip"
+          multiple
+          className="visually-hidden"
+          disabled={busy !== null}
+          onChange={(event) => {
+            const files = event.currentTarget.files;
+            if (files?.length) void guard('Importing…', () => enricher.importFiles(filesFromInput(files)));
+            event.currentTarget.value = '';
+          }}
+        />
+      </label>
+      <span className="drop-hint">or drop session folders or zip files here</span>
       {busy && <span role="status">{busy}</span>}
       {report && report.refused.length > 0 && (
         <ul className="refused" role="alert">

@@ -1,20 +1,35 @@
-import { AnimatePresence, motion, useReducedMotion } from 'framer-motion';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { Enricher } from '../engine/enricher.ts';
 import type { LibrarySnapshot } from '../engine/libraryView.ts';
-import type { SessionRecord } from '../shared/session.ts';
-import { jobProgress, stageNote, stateWord } from './jobWords.ts';
-import { ProgressBar } from './ProgressBar.tsx';
+import { SessionRow } from './SessionRow.tsx';
 
 interface SessionListProps {
   enricher: Enricher;
   library: LibrarySnapshot;
-  selected: string | null;
-  onSelect: (sessionId: string) => void;
+  selected: ReadonlySet<string>;
+  opened: string | null;
+  onToggle: (sessionId: string) => void;
+  onOpen: (sessionId: string) => void;
 }
 
-/** Every session with its state in words and its progress. */
-export function SessionList({ enricher, library, selected, onSelect }: SessionListProps) {
-  const reduce = useReducedMotion();
+/** Row height in pixels; rows are laid out at fixed offsets so 10,000 of them scroll smoothly. */
+const ROW_HEIGHT = 56;
+
+/** Every session with its state in words and its progress, virtualized against the window's scroll. */
+export function SessionList({ enricher, library, selected, opened, onToggle, onOpen }: SessionListProps) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => {
+    setOffset(listRef.current ? listRef.current.getBoundingClientRect().top + window.scrollY : 0);
+  }, [library.sessions.length === 0]);
+  const virtualizer = useWindowVirtualizer({
+    count: library.sessions.length,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: offset,
+  });
+
   if (library.sessions.length === 0) {
     return (
       <p className="empty">
@@ -23,60 +38,24 @@ export function SessionList({ enricher, library, selected, onSelect }: SessionLi
     );
   }
   return (
-    <ul className="sessions" aria-label="Sessions">
-      <AnimatePresence initial={false}>
-        {library.sessions.map((session) => (
-          <motion.li
+    <ul ref={listRef} className="sessions" aria-label="Sessions" style={{ height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((item) => {
+        const session = library.sessions[item.index]!;
+        return (
+          <SessionRow
             key={session.id}
-            layout={!reduce}
-            initial={reduce ? false : { opacity: 0, y: 6 }}
-            animate={{ opacity: 1, y: 0 }}
-            className={`session ${selected === session.id ? 'selected' : ''}`}
-            aria-label={session.title}
-            data-session-id={session.id}
-          >
-            <SessionRow enricher={enricher} session={session} library={library} onSelect={onSelect} />
-          </motion.li>
-        ))}
-      </AnimatePresence>
+            enricher={enricher}
+            session={session}
+            job={library.jobs.get(session.id)}
+            selected={selected.has(session.id)}
+            opened={opened === session.id}
+            top={item.start - virtualizer.options.scrollMargin}
+            height={ROW_HEIGHT}
+            onToggle={onToggle}
+            onOpen={onOpen}
+          />
+        );
+      })}
     </ul>
-  );
-}
-
-function SessionRow({
-  enricher,
-  session,
-  library,
-  onSelect,
-}: {
-  enricher: Enricher;
-  session: SessionRecord;
-  library: LibrarySnapshot;
-  onSelect: (sessionId: string) => void;
-}) {
-  const job = library.jobs.get(session.id);
-  const word = stateWord(job);
-  const note = stageNote(job);
-  const canCancel = job && (job.state === 'queued' || job.state === 'running' || job.state === 'waiting-retry');
-  return (
-    <>
-      <button type="button" className="session-title" onClick={() => onSelect(session.id)}>
-        {session.title}
-      </button>
-      <span className={`chip chip-${word.toLowerCase().replace(/\s+/g, '-')}`} data-testid="state">
-        {word}
-      </span>
-      <ProgressBar value={jobProgress(job)} label={`${session.title} progress`} className="session-bar" />
-      <span className="stage-note">{note}</span>
-      {canCancel ? (
-        <button type="button" className="quiet" onClick={() => void enricher.run({ type: 'cancel', sessionIds: [session.id] })}>
-          Cancel
-        </button>
-      ) : (
-        <button type="button" className="quiet" onClick={() => void enricher.run({ type: 'enrich', sessionIds: [session.id], priority: 'high' })}>
-          Enrich now
-        </button>
-      )}
-    </>
   );
 }

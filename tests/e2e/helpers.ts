@@ -26,11 +26,11 @@ export const sessionRows = (page: Page) => page.getByRole('list', { name: 'Sessi
 /** Loads the built-in samples and waits until all of them are listed. */
 export async function loadSamples(page: Page, count = 12): Promise<void> {
   await page.getByRole('button', { name: 'Load sample sessions' }).click();
-  await expect(sessionRows(page)).toHaveCount(count, { timeout: 30_000 });
-  await expect(page.getByText('Making samples…')).toHaveCount(0, { timeout: 30_000 });
+  await expect(sessionRows(page)).toHaveCount(count, { timeout: 60_000 });
+  await expect(page.getByText('Making samples…')).toHaveCount(0, { timeout: 60_000 });
 }
 
-export async function expectBatchDone(page: Page, total: number, timeout = 60_000): Promise<void> {
+export async function expectBatchDone(page: Page, total: number, timeout = 180_000): Promise<void> {
   const bar = page.getByRole('progressbar', { name: 'Batch progress' });
   await expect(bar).toHaveAttribute('aria-valuenow', '100', { timeout });
   await expect(page.locator('.batch-count')).toHaveText(`${total}/${total}`);

@@ -17,5 +17,5 @@ test('import a fixture folder through the file input, enrich, and see the result
   const detail = page.getByRole('article', { name: 'Details of Team standup' });
   await expect(detail.getByTestId('chapters-summary')).toHaveText('2 chapters over 3 screenshots');
   await expect(detail.getByTestId('speech-summary')).toContainText('in 2 segments');
-  await expect(detail.getByText('Send the invoice export fix')).toBeVisible();
+  await expect(detail.getByRole('list', { name: 'Action items' }).getByText('Send the invoice export fix')).toBeVisible();
 });

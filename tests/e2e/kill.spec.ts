@@ -32,7 +32,7 @@ function mulberry32(seed: number): () => number {
 const succeeded = async (page: Page) => (await readStore<StoredJob>(page, 'jobs')).filter((j) => j.state === 'succeeded').length;
 
 test('kill the page and the browser mid-batch, ten times: every session is enriched exactly once', async ({ baseURL }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000);
   const random = mulberry32(20261123);
   const profile = mkdtempSync(join(tmpdir(), 'enricher-kill-'));
   const launch = () =>
@@ -55,7 +55,7 @@ test('kill the page and the browser mid-batch, ten times: every session is enric
       // Let the batch make progress between kills, then strike at a random moment.
       const before = await succeeded(page);
       if (before === total) break;
-      await expect.poll(() => succeeded(page), { intervals: [25], timeout: 60_000 }).toBeGreaterThanOrEqual(Math.min(total, before + 2));
+      await expect.poll(() => succeeded(page), { intervals: [25], timeout: 120_000 }).toBeGreaterThanOrEqual(Math.min(total, before + 2));
       await page.waitForTimeout(Math.floor(random() * 800));
       if (kill === KILLS / 2 && !browserKilled) {
         // The whole browser dies: no unload, no chance to write anything.
@@ -78,7 +78,7 @@ test('kill the page and the browser mid-batch, ten times: every session is enric
     }
     expect(browserKilled).toBe(true);
 
-    await expect.poll(() => succeeded(page), { intervals: [100], timeout: 180_000 }).toBe(total);
+    await expect.poll(() => succeeded(page), { intervals: [100], timeout: 300_000 }).toBe(total);
     const jobs = await readStore<StoredJob>(page, 'jobs');
     const results = await readStore<{ sessionId: string; jobId: string }>(page, 'results');
     expect(jobs).toHaveLength(total);

@@ -15,7 +15,7 @@ test('reload mid-batch: the batch completes and no finished session is enriched 
   await page.getByRole('button', { name: 'Enrich all' }).click();
   await expect.poll(async () => (await readStore<StoredJob>(page, 'jobs')).filter((j) => j.state === 'succeeded').length, {
     intervals: [20],
-    timeout: 30_000,
+    timeout: 120_000,
   }).toBeGreaterThanOrEqual(2);
   const before = await readStore<StoredJob>(page, 'jobs');
   const doneBefore = before.filter((job) => job.state === 'succeeded');

@@ -18,14 +18,17 @@ test('three tabs: one scheduler; closing the leader hands over and the batch com
   await others[0]!.getByRole('button', { name: 'Enrich all' }).click();
   await expect.poll(async () => (await readStore<{ state: string }>(first, 'jobs')).filter((j) => j.state === 'succeeded').length, {
     intervals: [20],
+    timeout: 120_000,
   }).toBeGreaterThanOrEqual(1);
+  const closedAt = Date.now();
   await first.close({ runBeforeUnload: false });
 
   // Exactly one of the two remaining tabs takes over.
   await expect.poll(async () => {
     const notes = await Promise.all(others.map((page) => page.getByText(FOLLOWER_NOTE).count()));
     return notes.reduce((a, b) => a + b, 0);
-  }, { timeout: 2_000 }).toBe(1);
+  }, { timeout: 2_000, intervals: [50] }).toBe(1);
+  console.log(`tabs test: leadership handed over ${Date.now() - closedAt} ms after the leader tab closed`);
 
   await expectBatchDone(others[0]!, 12);
   await expectBatchDone(others[1]!, 12);

@@ -11,7 +11,7 @@ describe('resolveOptions()', () => {
       maxAttempts: 3,
       backoffBaseMs: 1000,
       backoffCapMs: 30_000,
-      timeoutMs: { baseMs: 30_000, perMegabyteMs: 2000, maxMs: 600_000 },
+      timeoutMs: { baseMs: 30_000, perMegabyteMs: 2000, perScreenshotMs: 15_000, maxMs: 600_000 },
       leaseMs: 15_000,
       breakerThreshold: 5,
       breakerCooldownMs: 30_000,
@@ -36,7 +36,7 @@ describe('resolveOptions()', () => {
 
   it('merges nested options field by field', () => {
     const options = resolveOptions({ timeoutMs: { maxMs: 60_000 }, rateLimit: { refillPerSecond: 1 } });
-    expect(options.timeoutMs).toEqual({ baseMs: 30_000, perMegabyteMs: 2000, maxMs: 60_000 });
+    expect(options.timeoutMs).toEqual({ baseMs: 30_000, perMegabyteMs: 2000, perScreenshotMs: 15_000, maxMs: 60_000 });
     expect(options.rateLimit).toEqual({ capacity: 16, refillPerSecond: 1 });
   });
 
@@ -89,6 +89,7 @@ describe('timeoutFor()', () => {
 
   it('rounds up to a whole millisecond', () => {
     expect(timeoutFor(1, options)).toBe(30_001);
+    expect(timeoutFor(0, options, 4)).toBe(90_000);
   });
 
   it('never goes over maxMs', () => {

@@ -5,10 +5,13 @@ import { LAYOUT_NAMES, drawScreen, sceneLook } from './screens.ts';
 import type { SampleFile, SampleSession } from './types.ts';
 import { VOICE_RATE, planSpeech, renderSpeech } from './voice.ts';
 import { sessionNotes, sessionTags, sessionTitle, workLine } from './words.ts';
+import { sampleTranscript } from './transcript.ts';
 
 /** Day one of the sample sessions; session `index` starts `index` days later. */
 const BASE_TIME = Date.UTC(2026, 10, 2, 9);
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Mixed into the seed of the transcript's own generator, so the session's other files do not depend on it. */
+const TRANSCRIPT_SALT = 0x7a3c_91e5;
 
 /** Mixes seed and index into one 32-bit seed, so neighbouring indexes do not look alike. */
 function mixSeed(seed: number, index: number): number {
@@ -59,8 +62,8 @@ async function screenshots(
 
 /**
  * Generates sample session `index` of a set: screenshots in 2–4 scenes, a recording with 4–8
- * bursts of speech, notes with action items. The same (seed, index) always gives the same
- * session, down to the bytes of its files (on one browser build).
+ * bursts of speech and its WebVTT transcript, notes with action items. The same (seed, index)
+ * always gives the same session, down to the bytes of its files (on one browser build).
  */
 export async function generateSampleSession(seed: number, index: number): Promise<SampleSession> {
   const random = mulberry32(mixSeed(seed, index));
@@ -71,6 +74,7 @@ export async function generateSampleSession(seed: number, index: number): Promis
   const plan = planSpeech(random);
   const wav = encodeWav16(renderSpeech(plan, random), VOICE_RATE);
   const screens = await screenshots(random, startedAt);
+  const vtt = sampleTranscript(mulberry32(mixSeed(seed, index) ^ TRANSCRIPT_SALT), plan.bursts, title);
   return {
     title,
     notes,
@@ -82,6 +86,7 @@ export async function generateSampleSession(seed: number, index: number): Promis
       at: startedAt,
       blob: new Blob([wav], { type: 'audio/wav' }),
     },
+    transcript: { name: 'transcript.vtt', at: startedAt, blob: new Blob([vtt], { type: 'text/vtt' }) },
     expected: { chapterStarts: screens.chapterStarts, speech: plan.bursts },
   };
 }

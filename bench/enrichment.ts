@@ -1,0 +1,95 @@
+import { PIPELINE_STAGES } from '../src/shared/pipeline.ts';
+import { appWorker, createEngine, runWindow, settle, stateCounts } from './harness.ts';
+import type { Library } from './library.ts';
+
+/** What the driver's probe reports (bench/probe.mjs). */
+export interface ProbeSummary {
+  seconds: number;
+  longTasks: number;
+  longTaskMs: number;
+  longestTaskMs: number;
+  frames: number;
+  fps: number;
+  maxFrameGapMs: number;
+  p99FrameGapMs: number;
+  medianFrameGapMs: number;
+  reactCommits: number;
+  reactCommitsPerSec: number;
+}
+
+declare global {
+  interface Window {
+    /** Installed by the driver before the page's own scripts; absent when the page is opened by hand. */
+    __benchProbe?: { start(): void; stop(): ProbeSummary };
+  }
+}
+
+export interface EnrichmentRun {
+  sessions: number;
+  /** Sessions that finished (succeeded, partial or failed) before the window closed. */
+  finished: number;
+  /** True when the whole batch finished inside the window. */
+  complete: boolean;
+  windowMs: number;
+  /** Until the batch finished or the window closed. */
+  ms: number;
+  sessionsPerMin: number;
+  /** Mean and median wall time of each stage, from scheduler.stats(). */
+  stageMs: Record<string, { mean: number; median: number }>;
+  states: Record<string, number>;
+  /** Main-thread smoothness of this page while the batch ran (the engine alone, no UI). */
+  smoothness: ProbeSummary | null;
+}
+
+export interface EnrichmentResult {
+  stages: readonly string[];
+  size: number;
+  runs: EnrichmentRun[];
+}
+
+/** One batch: `count` sessions enqueued at once, measured until done or for at most `windowMs`. */
+export interface EnrichmentBatch {
+  count: number;
+  windowMs: number;
+}
+
+/**
+ * Scenario 3: the app's worker and pipeline over sample sessions, through the durable engine,
+ * as the app's leader tab runs it (its React UI aside). Each batch starts on an empty queue.
+ */
+export async function enrichment({ library, batches, size }: { library: Library; batches: readonly EnrichmentBatch[]; size: number }): Promise<EnrichmentResult> {
+  const runs: EnrichmentRun[] = [];
+  try {
+    for (const batch of batches) {
+      if (batch.count > library.ids.length) throw new Error(`The library holds ${library.ids.length} sessions, not ${batch.count}.`);
+      runs.push(await enrichOnce(library, batch, size));
+      await settle();
+    }
+  } finally {
+    await library.resetQueue();
+  }
+  return { stages: PIPELINE_STAGES, size, runs };
+}
+
+async function enrichOnce(library: Library, { count, windowMs }: EnrichmentBatch, size: number): Promise<EnrichmentRun> {
+  await library.resetQueue();
+  const engine = await createEngine({ db: await library.open(), dbName: library.dbName, durable: true, size, createWorker: appWorker });
+  try {
+    window.__benchProbe?.start();
+    const batch = await runWindow(engine.scheduler, library.ids.slice(0, count), PIPELINE_STAGES, windowMs);
+    const smoothness = window.__benchProbe?.stop() ?? null;
+    return {
+      sessions: count,
+      finished: batch.finished,
+      complete: batch.complete,
+      windowMs,
+      ms: batch.ms,
+      sessionsPerMin: (batch.finished * 60_000) / batch.ms,
+      stageMs: engine.scheduler.stats().stageMs,
+      states: stateCounts(batch.jobs),
+      smoothness,
+    };
+  } finally {
+    await engine.close();
+  }
+}

@@ -1,0 +1,277 @@
+/**
+ * Turns the runs' raw figures into medians with min and max, checks the targets, and renders the
+ * console table and docs/benchmarks.md. Pure functions of the results: no browser here.
+ */
+
+/** Replaces every number reached the same way in each run by { median, min, max, n }. */
+export function aggregate(runs) {
+  const first = runs.find((run) => run !== undefined && run !== null);
+  if (typeof first === 'number') {
+    const values = runs.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+    if (values.length === 0) return { median: NaN, min: NaN, max: NaN, n: 0 };
+    const mid = values.length >> 1;
+    const median = values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    return { median, min: values[0], max: values[values.length - 1], n: values.length };
+  }
+  if (Array.isArray(first)) return first.map((_, i) => aggregate(runs.map((run) => run?.[i])));
+  if (first && typeof first === 'object') {
+    const out = {};
+    for (const key of Object.keys(first)) out[key] = aggregate(runs.map((run) => run?.[key]));
+    return out;
+  }
+  return first;
+}
+
+/** Reads `a.b.0.c` from an aggregated summary; undefined when any step is missing. */
+export function at(summary, path) {
+  return path.split('.').reduce((node, key) => (node === undefined || node === null ? undefined : node[key]), summary);
+}
+
+const number = (value, digits) =>
+  Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—';
+
+/** "median (min–max)" with the unit's precision; a single run shows its value alone. */
+export function fmt(stat, digits = 0, unit = '') {
+  if (stat === undefined || stat === null) return '—';
+  if (typeof stat !== 'object' || !('median' in stat)) return String(stat);
+  if (!Number.isFinite(stat.median)) return '—';
+  const main = `${number(stat.median, digits)}${unit}`;
+  return stat.n > 1 && stat.min !== stat.max ? `${main} (${number(stat.min, digits)}–${number(stat.max, digits)})` : main;
+}
+
+const mb = (stat) => stat && typeof stat === 'object' ? { ...stat, median: stat.median / 2 ** 20, min: stat.min / 2 ** 20, max: stat.max / 2 ** 20 } : stat;
+const kb = (stat) => stat && typeof stat === 'object' ? { ...stat, median: stat.median / 1024, min: stat.min / 1024, max: stat.max / 1024 } : stat;
+
+/**
+ * The targets of the issue, each checked on the median. `by` says how far the figure is from the
+ * target, in the target's own terms.
+ */
+export function checkTargets(summary, context) {
+  const hc = context.hardwareConcurrency;
+  const point = (summary.scaling?.points ?? []).find((p) => p.size?.median === hc);
+  const recoveryJobs = at(summary, 'recovery.jobs.median');
+  const list = [
+    {
+      id: 'durable',
+      target: 'Durable engine within 1.3× of in-memory (time, same page)',
+      stat: at(summary, 'overhead.ratios.durableOverMemory'),
+      unit: '×',
+      digits: 2,
+      ok: (v) => v <= 1.3,
+      by: (v) => `${number(v / 1.3, 2)}× the allowed time (${number(v, 2)}× vs 1.3×)`,
+    },
+    {
+      id: 'workerpool',
+      target: 'More jobs/s than workerpool 10.0.3 (ratio engine ÷ workerpool)',
+      stat: at(summary, 'overhead.ratios.vsWorkerpool'),
+      unit: '×',
+      digits: 2,
+      ok: (v) => v > 1,
+      by: (v) => `${number((1 - v) * 100, 0)}% fewer jobs/s than workerpool (needs ${number(1 / v, 1)}× the rate)`,
+    },
+    {
+      id: 'comlink',
+      target: 'At least half the rate of a bare Comlink round-robin pool',
+      stat: at(summary, 'overhead.ratios.vsComlink'),
+      unit: '×',
+      digits: 2,
+      ok: (v) => v >= 0.5,
+      by: (v) => `${number(v, 2)}× instead of 0.5× (needs ${number(0.5 / v, 1)}× the rate)`,
+    },
+    {
+      id: 'efficiency',
+      target: `Parallel efficiency ≥ 0.85 at hardwareConcurrency (${hc})`,
+      stat: point?.efficiency,
+      unit: '',
+      digits: 2,
+      ok: (v) => v >= 0.85,
+      by: (v) => `${number(0.85 - v, 2)} below 0.85`,
+    },
+    {
+      id: 'longtasks',
+      target: 'No long task during the batch (real app)',
+      stat: at(summary, 'app.longTasks'),
+      unit: '',
+      digits: 0,
+      ok: (v) => v === 0,
+      by: (v) => `${number(v, 0)} long task(s), ${fmt(at(summary, 'app.longTaskMs'), 0, ' ms')} in all, longest ${fmt(at(summary, 'app.longestTaskMs'), 0, ' ms')}`,
+    },
+    {
+      id: 'p99',
+      target: 'p99 frame gap < 20 ms during the batch (real app)',
+      stat: at(summary, 'app.p99FrameGapMs'),
+      unit: ' ms',
+      digits: 1,
+      ok: (v) => v < 20,
+      by: (v) => `${number(v - 20, 1)} ms over`,
+    },
+    {
+      id: 'recovery',
+      target: `${number(recoveryJobs, 0)} stored jobs recovered and scheduling in < 1 s (from navigation start)`,
+      stat: at(summary, 'recovery.schedulingMs'),
+      unit: ' ms',
+      digits: 0,
+      ok: (v) => v < 1000,
+      by: (v) => `${number(v - 1000, 0)} ms over (${number(v / 1000, 2)} s)`,
+    },
+  ];
+  return list.map((t) => {
+    const value = t.stat?.median;
+    const measured = Number.isFinite(value);
+    return { ...t, measured, met: measured ? t.ok(value) : null, figure: fmt(t.stat, t.digits, t.unit), miss: measured && !t.ok(value) ? t.by(value) : '' };
+  });
+}
+
+/** The scenario tables: a title, column names and rows of strings. */
+export function tables(summary, context) {
+  const out = [];
+  const o = summary.overhead;
+  if (o && !o.error) {
+    const row = (name, f) => [name, fmt(f?.jobsPerSec, 0), fmt(f?.meanLatencyMs, 0, ' ms'), fmt(f?.roundTripMs, 2, ' ms'), f?.txPerJob ? fmt(f.txPerJob, 2) : '—'];
+    out.push({
+      title: `1. Engine overhead: ${fmt(o.jobs)} no-op jobs submitted at once, pool of ${fmt(o.size)}`,
+      columns: ['path', 'jobs/s', 'mean latency (enqueue → finish)', 'one job alone, round trip', 'IDB transactions per job'],
+      rows: [
+        row('engine, durable (Scheduler + IdbJobStore + WorkerPool)', o.engineDurable),
+        row('engine, in-memory (MemoryJobStore)', o.engineMemory),
+        row('engine pool alone (WorkerPool + worker runtime, no scheduler or store)', o.poolOnly),
+        row('WorkerPool over a worker that answers at once (no runtime)', o.poolBare),
+        row('workerpool 10.0.3, no persistence', o.workerpool),
+        row('bare Comlink round-robin, no persistence', o.comlink),
+        ['ratio durable ÷ workerpool (jobs/s)', fmt(o.ratios?.vsWorkerpool, 2, '×'), '', '', ''],
+        ['ratio durable ÷ Comlink (jobs/s)', fmt(o.ratios?.vsComlink, 2, '×'), '', '', ''],
+      ],
+    });
+    out.push({
+      title: '5. Durability cost (from scenario 1, same page and run)',
+      columns: ['figure', 'value'],
+      rows: [
+        ['durable time ÷ in-memory time', fmt(o.ratios?.durableOverMemory, 2, '×')],
+        ['IndexedDB transactions per job (group commit)', fmt(o.engineDurable?.txPerJob, 2)],
+      ],
+    });
+  }
+  const s = summary.scaling;
+  if (s && !s.error) {
+    const rows = [['serial, one bare worker', fmt(s.serialMs, 0, ' ms'), '1.00×', '—']];
+    for (const p of s.points ?? []) rows.push([`engine, pool of ${fmt(p.size)}`, fmt(p.ms, 0, ' ms'), fmt(p.speedup, 2, '×'), fmt(p.efficiency, 2)]);
+    out.push({
+      title: `2. Scaling: ${fmt(s.tasks)} CPU jobs of ${fmt(s.kernelMs, 1, ' ms')} each (fixed kernel, ${fmt(s.iterations)} iterations), hardwareConcurrency ${context.hardwareConcurrency}`,
+      columns: ['path', 'time', 'speedup', 'parallel efficiency'],
+      rows,
+    });
+    if (s.ocr?.points) {
+      out.push({
+        title: `2b. OCR of ${fmt(s.ocr.screenshots)} sample screenshots (${fmt(s.ocr.sessions)} sessions), app worker`,
+        columns: ['pool', 'time', 'speedup over pool of 1', 'efficiency'],
+        rows: s.ocr.points.map((p) => [fmt(p.size), fmt(p.ms, 0, ' ms'), fmt(p.speedup, 2, '×'), fmt(p.efficiency, 2)]),
+      });
+    } else if (s.ocr?.skipped) {
+      out.push({ title: '2b. OCR scaling', columns: ['note'], rows: [[`Skipped: ${s.ocr.skipped}.`]] });
+    }
+  }
+  const e = summary.enrichment;
+  if (e && !e.error) {
+    const stages = [...new Set((e.runs ?? []).flatMap((r) => Object.keys(r.stageMs ?? {})))];
+    out.push({
+      title: `3. Real enrichment: the app's worker and pipeline (${(e.stages ?? []).join(', ')}), pool of ${fmt(e.size)}`,
+      columns: ['batch', 'finished in the window', 'time', 'sessions/min', ...stages.map((st) => `${st} mean`), 'final states'],
+      rows: (e.runs ?? []).map((r) => [
+        `${fmt(r.sessions)} sessions, window ${fmt(secs(r.windowMs), 0, ' s')}`,
+        fmt(r.finished),
+        fmt(secs(r.ms), 1, ' s'),
+        fmt(r.sessionsPerMin, 1),
+        ...stages.map((st) => fmt(r.stageMs?.[st]?.mean, 0, ' ms')),
+        statesText(r.states),
+      ]),
+    });
+  }
+  const a = summary.app;
+  const engineSmooth = (e?.runs ?? []).at(-1)?.smoothness;
+  if ((a && !a.error) || engineSmooth) {
+    const row = (name, p) => [
+      name,
+      fmt(p?.sessions),
+      fmt(p?.longTasks, 0),
+      fmt(p?.longTaskMs, 0, ' ms'),
+      fmt(p?.longestTaskMs, 0, ' ms'),
+      fmt(p?.maxFrameGapMs, 1, ' ms'),
+      fmt(p?.p99FrameGapMs, 1, ' ms'),
+      fmt(p?.fps, 0),
+      p?.reactCommitsPerSec ? fmt(p.reactCommitsPerSec, 1) : '—',
+    ];
+    const rows = [];
+    if (a && !a.error) rows.push(row(`real app (index.html, React UI), "Enrich all", first ${fmt(secs(a.ms), 0, ' s')}`, a));
+    if (engineSmooth) rows.push(row('engine alone (bench page, no UI), largest batch of scenario 3', { ...engineSmooth, sessions: (e.runs ?? []).at(-1)?.sessions }));
+    out.push({
+      title: '4. Main-thread smoothness during a batch',
+      columns: ['page', 'sessions queued', 'long tasks', 'long-task total', 'longest task', 'max frame gap', 'p99 frame gap', 'fps', 'React commits/s'],
+      rows,
+    });
+    if (a && !a.error) {
+      const rowsB = [[`${fmt(a.sessions)} queued at once, window ${fmt(secs(a.windowMs), 0, ' s')}`, fmt(a.finished), fmt(a.sessionsPerMin, 1), '', '', '']];
+      if (a.cancel) rowsB.push([`then "Cancel batch" (${fmt(a.cancel.jobs)} jobs)`, '', '', fmt(a.cancel.longTasks, 0), fmt(a.cancel.longestTaskMs, 0, ' ms'), fmt(a.cancel.maxFrameGapMs, 1, ' ms')]);
+      out.push({ title: '4b. Real app: throughput and cancel', columns: ['step', 'sessions finished', 'sessions/min', 'long tasks', 'longest task', 'max frame gap'], rows: rowsB });
+    }
+  }
+  const sc = summary.scale;
+  const rec = summary.recovery;
+  if (sc && !sc.error) {
+    const rows = [];
+    for (const f of sc.figures ?? []) {
+      rows.push([`enqueue ${fmt(f.jobs)} jobs (one call; ${fmt(f.stored)} stored)`, fmt(f.ms, 0, ' ms'), fmt(f.jobsPerSec, 0), fmt(mb(f.bytes), 1, ' MB'), fmt(f.bytesPerJob, 0, ' B')]);
+      rows.push(['  of which the IndexedDB commit', fmt(f.commitMs, 0, ' ms'), '', '', '']);
+    }
+    if (rec && !rec.error) {
+      rows.push([`fresh page load → scheduler running over ${fmt(rec.jobs)} stored jobs`, fmt(rec.schedulingMs, 0, ' ms'), '', '', '']);
+      rows.push(['  of which scheduler.start() (load, recover, admit, dispatch)', fmt(rec.startMs, 0, ' ms'), '', '', '']);
+      rows.push(['  of which loadJobs() (getAll of the jobs store)', fmt(rec.loadMs, 0, ' ms'), '', '', '']);
+      rows.push(['  navigation → bench script running / → database open', `${fmt(rec.scriptStartMs, 0, ' ms')} / ${fmt(rec.dbOpenMs, 0, ' ms')}`, '', '', '']);
+      rows.push(['fresh page load → first job finished', fmt(rec.firstDoneMs, 0, ' ms'), '', '', '']);
+    }
+    out.push({ title: '6. Scale', columns: ['step', 'time', 'jobs/s', 'IndexedDB size (estimate delta)', 'per job'], rows });
+  }
+  const m = summary.memory;
+  if (m && !m.error) {
+    out.push({
+      title: `7. Main-thread JS heap during no-op batches (durable engine, sampled every 20 ms${m.gcExposed === false ? '; no forced GC: Chromium lacked --js-flags=--expose-gc' : ''})`,
+      columns: ['jobs', 'peak above baseline', 'peak per job', 'retained after GC', 'retained per job', 'one job record (JSON)'],
+      rows: (m.figures ?? []).map((f) => [fmt(f.jobs), fmt(mb(f.peakBytes), 1, ' MB'), fmt(kb(f.peakPerJob), 2, ' KB'), fmt(mb(f.retainedBytes), 1, ' MB'), fmt(kb(f.retainedPerJob), 2, ' KB'), fmt(f.jobJsonBytes, 0, ' B')]),
+    });
+  }
+  return out;
+}
+
+function secs(stat) {
+  return stat && typeof stat === 'object' ? { ...stat, median: stat.median / 1000, min: stat.min / 1000, max: stat.max / 1000 } : stat;
+}
+
+function statesText(states) {
+  if (!states || typeof states !== 'object') return '—';
+  return Object.entries(states)
+    .map(([state, stat]) => `${state} ${fmt(stat)}`)
+    .join(', ');
+}
+
+/** Plain-text tables for the terminal. */
+export function toText(sections, targets) {
+  const lines = [];
+  const table = (columns, rows) => {
+    const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => String(r[i] ?? '').length)));
+    const line = (cells) => cells.map((cell, i) => String(cell ?? '').padEnd(widths[i])).join(' | ');
+    lines.push(line(columns), widths.map((w) => '-'.repeat(w)).join('-+-'), ...rows.map(line), '');
+  };
+  lines.push('Targets');
+  table(['target', 'figure', 'met', 'by how much'], targets.map((t) => [t.target, t.figure, t.met === null ? 'n/a' : t.met ? 'yes' : 'NO', t.miss]));
+  for (const section of sections) {
+    lines.push(section.title);
+    table(section.columns, section.rows);
+  }
+  return lines.join('\n');
+}
+
+/** A Markdown table. */
+export function mdTable(columns, rows) {
+  const esc = (cell) => String(cell ?? '').replaceAll('|', '\\|');
+  return [`| ${columns.map(esc).join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+}

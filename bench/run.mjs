@@ -1,0 +1,316 @@
+/* global fetch, window, document */
+/**
+ * `npm run bench`: builds the app with the bench page (BENCH=1, outDir dist-bench), serves it with
+ * `vite preview` on port 4299, drives headless Chromium through Playwright, runs every scenario
+ * in the page, prints a table, writes bench/results.json and rewrites docs/benchmarks.md.
+ *
+ * BENCH_QUICK=1   small counts and one run (a smoke test, not figures to publish)
+ * BENCH_RUNS=n    runs per figure (default 3; 1 in quick mode)
+ * BENCH_ONLY=a,b  only these scenarios: overhead, scaling, memory, scale, enrichment, app
+ * BENCH_SKIP_BUILD=1  reuse dist-bench
+ * BENCH_NO_DOCS=1 do not touch docs/benchmarks.md
+ * BENCH_PORT=n   serve on another port than 4299
+ * BENCH_INCOGNITO=1  an incognito-like context (IndexedDB in memory) instead of a profile on disk
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as delay } from 'node:timers/promises';
+import { chromium } from 'playwright';
+import { benchArgs, chromiumArgs, chromiumPath } from './chromium.mjs';
+import { installProbe } from './probe.mjs';
+import { aggregate, checkTargets, tables, toText } from './report.mjs';
+import { writeDocs } from './docs.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const PORT = Number(process.env.BENCH_PORT ?? 4299);
+const OUT_DIR = 'dist-bench';
+const BASE = `http://localhost:${PORT}`;
+const QUICK = Boolean(process.env.BENCH_QUICK);
+const INCOGNITO = Boolean(process.env.BENCH_INCOGNITO);
+
+/**
+ * Counts per scenario. The real pipeline (OCR included) takes about a second per session and worker,
+ * so the big real batches are measured over a fixed window (then cancelled): the full run stays
+ * near 10 minutes on 2 cores.
+ */
+const config = QUICK
+  ? {
+      runs: 1,
+      jobs: 2000,
+      roundTrips: 50,
+      cpuTasks: 8,
+      ocrSessions: 2,
+      memory: [250, 1000],
+      scale: [1000, 10_000],
+      library: { count: 24, unique: 12 },
+      enrich: [
+        { count: 12, windowMs: 15_000 },
+        { count: 24, windowMs: 15_000 },
+      ],
+      app: { count: 24, windowMs: 15_000 },
+    }
+  : {
+      runs: 3,
+      jobs: 20_000,
+      roundTrips: 100,
+      cpuTasks: 64,
+      ocrSessions: 4,
+      memory: [1000, 4000],
+      scale: [10_000, 100_000],
+      // 100 generated sessions cover what a 20 s window can process; copies make the queue 500 deep.
+      library: { count: 500, unique: 100 },
+      enrich: [
+        { count: 12, windowMs: 120_000 },
+        { count: 200, windowMs: 20_000 },
+      ],
+      app: { count: 500, windowMs: 20_000 },
+    };
+if (process.env.BENCH_RUNS) config.runs = Math.max(1, Number(process.env.BENCH_RUNS));
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
+const wanted = (name) => !only || only.has(name);
+
+const started = Date.now();
+const log = (message) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+
+const vite = (args, extraEnv = {}) => [process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), ...args], { cwd: root, env: { ...process.env, ...extraEnv } }];
+
+function build() {
+  log(`building the app and the bench page into ${OUT_DIR}/ (BENCH=1)`);
+  const [cmd, args, options] = vite(['build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], { BENCH: '1' });
+  const result = spawnSync(cmd, args, { ...options, encoding: 'utf8' });
+  if (result.status !== 0) {
+    console.error(result.stdout, result.stderr);
+    throw new Error('vite build failed');
+  }
+}
+
+/** Starts `vite preview` and makes sure that it, not another server on the port, answers. */
+async function serve() {
+  const [cmd, args, options] = vite(['preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort']);
+  const server = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  server.stdout.on('data', (chunk) => (output += chunk));
+  server.stderr.on('data', (chunk) => (output += chunk));
+  for (let i = 0; i < 300; i++) {
+    if (server.exitCode !== null) throw new Error(`vite preview exited (is port ${PORT} taken? set BENCH_PORT): ${output}`);
+    if (output.includes(`:${PORT}`)) {
+      const page = await fetch(`${BASE}/bench/index.html`).then((r) => r.text(), () => '');
+      if (page.includes('Session Enricher benchmarks')) return server;
+    }
+    await delay(100);
+  }
+  server.kill();
+  throw new Error(`vite preview did not serve the bench page on port ${PORT}: ${output}`);
+}
+
+/** Opens the bench page and waits until its API is installed. */
+async function benchPage(context, query = '') {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => log(`page error: ${error.message}`));
+  if (process.env.BENCH_VERBOSE) page.on('console', (message) => log(`console: ${message.text()}`));
+  await page.goto(`${BASE}/bench/index.html${query}`);
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+  return page;
+}
+
+/** Empties the sample library's queue and results (the sessions stay) from a bench page of its own. */
+async function resetLibraryQueue(context) {
+  const page = await benchPage(context);
+  try {
+    await page.evaluate(() => window.bench.resetLibraryQueue());
+  } finally {
+    await page.close();
+  }
+}
+
+/** Runs one scenario; a failure is recorded and the bench goes on. */
+async function step(name, run) {
+  const t = Date.now();
+  try {
+    const result = await run();
+    log(`${name}: done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    return result;
+  } catch (error) {
+    log(`${name}: FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** "done/total" as the app's batch panel shows it, or null when the panel is not there. */
+const batchCount = (page) =>
+  page.evaluate(() => {
+    const match = /^(\d+)\/(\d+)$/.exec(document.querySelector('.batch-count')?.textContent?.replace(/\s/g, '') ?? '');
+    return match ? { done: Number(match[1]), total: Number(match[2]) } : null;
+  });
+
+/** Polls the batch panel once a second until `ready` holds or `ms` pass; returns the last reading. */
+async function watchBatch(page, ms, ready) {
+  const until = Date.now() + ms;
+  let count = await batchCount(page);
+  while (Date.now() < until && !ready(count)) {
+    await delay(Math.min(1000, Math.max(0, until - Date.now())));
+    count = await batchCount(page);
+  }
+  return count;
+}
+
+/**
+ * Scenario 4 in the real app: its page, its React UI, its own engine; the probe counts. "Enrich all"
+ * starts the batch; after the window (or when it is done) "Cancel batch" stops the rest, measured apart.
+ */
+async function appBatch(context, { count, windowMs }) {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => log(`app page error: ${error.message}`));
+  try {
+    await page.goto(`${BASE}/`);
+    const enrich = page.getByRole('button', { name: 'Enrich all' });
+    await enrich.waitFor({ state: 'visible', timeout: 30_000 });
+    for (let i = 0; i < 300 && !(await enrich.isEnabled()); i++) await delay(100);
+    // Let the first render, the storage estimate and leadership settle before measuring.
+    await delay(1500);
+    await page.evaluate(() => window.__benchProbe.start());
+    const t0 = Date.now();
+    await enrich.click();
+    const all = (c) => c !== null && c.total === count && c.done === count;
+    const atEnd = await watchBatch(page, windowMs, all);
+    const ms = Date.now() - t0;
+    const during = await page.evaluate(() => window.__benchProbe.stop());
+    if (atEnd === null) throw new Error('The app shows no batch count (.batch-count): its UI changed; update bench/run.mjs.');
+    let cancel = null;
+    if (!all(atEnd)) {
+      await page.evaluate(() => window.__benchProbe.start());
+      const c0 = Date.now();
+      await page.getByRole('button', { name: 'Cancel batch' }).click();
+      await watchBatch(page, 60_000, all);
+      const probe = await page.evaluate(() => window.__benchProbe.stop());
+      cancel = { jobs: count - atEnd.done, ms: Date.now() - c0, longTasks: probe.longTasks, longestTaskMs: probe.longestTaskMs, maxFrameGapMs: probe.maxFrameGapMs };
+    }
+    return { sessions: count, finished: atEnd.done, complete: all(atEnd), windowMs, ms, sessionsPerMin: (atEnd.done * 60_000) / ms, ...during, cancel };
+  } finally {
+    await page.close();
+  }
+}
+
+/** One run: every scenario once, ratios taken within the same page. */
+async function runOnce(context, index, hardwareConcurrency) {
+  const size = hardwareConcurrency;
+  const result = {};
+  let page = await benchPage(context);
+  if (wanted('overhead')) {
+    const variants = ['engineDurable', 'engineMemory', 'poolOnly', 'poolBare', 'workerpool', 'comlink'];
+    const order = [...variants.slice(index % variants.length), ...variants.slice(0, index % variants.length)];
+    result.overhead = await step('1/5 overhead', () =>
+      page.evaluate((o) => window.bench.overhead(o), { jobs: config.jobs, size, roundTrips: config.roundTrips, order }),
+    );
+  }
+  if (wanted('scaling')) {
+    const ocrSessions = wanted('enrichment') || wanted('app') ? config.ocrSessions : 0;
+    result.scaling = await step('2 scaling', () => page.evaluate((o) => window.bench.scaling(o), { tasks: config.cpuTasks, maxSize: size, ocrSessions }));
+  }
+  if (wanted('memory')) {
+    result.memory = await step('7 memory', () => page.evaluate((o) => window.bench.memory(o), { counts: config.memory, size }));
+  }
+  if (wanted('scale')) {
+    const scale = await step('6 enqueue', () => page.evaluate((o) => window.bench.enqueueScale(o), { counts: config.scale }));
+    result.scale = scale.error ? scale : { figures: scale.figures };
+    if (!scale.error) {
+      result.recovery = await step('6 recovery after a fresh page load', async () => {
+        await page.close();
+        page = await benchPage(context, `?recover=${encodeURIComponent(scale.keptDb)}&size=${size}`);
+        await page.waitForFunction(() => window.benchRecovery !== undefined, undefined, { timeout: 120_000 });
+        const recovery = await page.evaluate(() => window.benchRecovery);
+        if (recovery.error) throw new Error(recovery.error);
+        return recovery;
+      });
+    }
+  }
+  if (wanted('enrichment')) {
+    result.enrichment = await step('3 enrichment', () => page.evaluate((o) => window.bench.enrichment(o), { batches: config.enrich, size }));
+  }
+  await page.close();
+  if (wanted('app')) {
+    await resetLibraryQueue(context);
+    result.app = await step('4 real app batch', () => appBatch(context, config.app));
+    await resetLibraryQueue(context);
+  }
+  return result;
+}
+
+async function main() {
+  if (!process.env.BENCH_SKIP_BUILD) build();
+  const server = await serve();
+  const profile = mkdtempSync(join(os.tmpdir(), 'session-enricher-bench-'));
+  let context;
+  try {
+    // A persistent profile by default: IndexedDB on disk, as for a person using the app. A plain
+    // Playwright context is incognito-like and keeps IndexedDB in memory (BENCH_INCOGNITO=1).
+    const launch = { executablePath: chromiumPath(), args: [...chromiumArgs, ...benchArgs], headless: true };
+    const contextOptions = { serviceWorkers: 'block', viewport: { width: 1280, height: 800 } };
+    context = INCOGNITO
+      ? await (await chromium.launch(launch)).newContext(contextOptions)
+      : await chromium.launchPersistentContext(profile, { ...launch, ...contextOptions });
+    await context.addInitScript(installProbe);
+    const first = await benchPage(context);
+    const cdp = await context.newCDPSession(first);
+    const version = await cdp.send('Browser.getVersion');
+    const info = await first.evaluate(() => window.bench.info());
+    const machine = {
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+      loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
+      chromium: version.product,
+      profile: INCOGNITO ? 'incognito context (IndexedDB in memory)' : 'persistent profile (IndexedDB on disk)',
+      node: process.version,
+      ...info,
+    };
+    log(`${machine.chromium}, hardwareConcurrency ${info.hardwareConcurrency}, load average ${machine.loadAverageAtStart.join(' ')}; ${QUICK ? 'QUICK mode' : 'full mode'}, ${config.runs} run(s)`);
+    let library = null;
+    if (wanted('enrichment') || wanted('app')) {
+      const { count, unique } = config.library;
+      library = await step(`sample library: ${unique} generated, ${count} in all`, () => first.evaluate((o) => window.bench.prepareLibrary(o.count, o.unique), { count, unique }));
+    }
+    await first.close();
+
+    const runs = [];
+    for (let i = 0; i < config.runs; i++) {
+      log(`run ${i + 1} of ${config.runs}`);
+      const runStarted = Date.now();
+      runs.push(await runOnce(context, i, info.hardwareConcurrency));
+      if (i === 0 && config.runs > 1) {
+        const projected = (Date.now() - started + (Date.now() - runStarted) * (config.runs - 1)) / 60_000;
+        log(`one run took ${((Date.now() - runStarted) / 1000).toFixed(0)} s; the whole bench should take about ${projected.toFixed(1)} min`);
+      }
+    }
+    machine.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
+
+    const last = await benchPage(context);
+    await last.evaluate(() => window.bench.deleteLibrary());
+    await last.close();
+
+    const summary = aggregate(runs);
+    const targets = checkTargets(summary, info);
+    const sections = tables(summary, info);
+    console.log(`\n${toText(sections, targets)}`);
+    const results = { date: new Date().toISOString(), quick: QUICK, config, machine, library, summary, targets: targets.map(({ id, target, figure, met, miss }) => ({ id, target, figure, met, miss })), runs };
+    writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    log('wrote bench/results.json');
+    if (!process.env.BENCH_NO_DOCS) {
+      writeDocs(join(root, 'docs/benchmarks.md'), { results, sections, targets });
+      log('wrote docs/benchmarks.md');
+    }
+  } finally {
+    await context?.close();
+    await context?.browser()?.close();
+    server.kill();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,133 @@
+import { openEnricherDb } from '../src/shared/db.ts';
+import { isTerminal } from '../src/shared/job.ts';
+import { resolveOptions } from '../src/engine/options.ts';
+import { Scheduler, type JobRunner } from '../src/engine/scheduler.ts';
+import { WorkerPool } from '../src/pool/workerPool.ts';
+import { IdbJobStore } from '../src/store/idbJobStore.ts';
+import { addTinySessions, benchDbName, benchWorker, deleteDb, itemsFor, settle, timedStore } from './harness.ts';
+
+/** Sessions stored for the first jobs of a big queue, so that the first ones to run succeed. */
+const STORED_SESSIONS = 1000;
+
+/** A runner for a scheduler that is never started: enqueue only writes. */
+const idleRunner: JobRunner = {
+  size: 1,
+  run: () => Promise.reject(new Error('This scheduler only enqueues.')),
+  health: () => ({ size: 1, busy: 0, restarts: 0, jobsRun: 0, errors: 0 }),
+};
+
+export interface EnqueueFigure {
+  jobs: number;
+  /** One `enqueue()` call: job records built and committed in one transaction. */
+  ms: number;
+  /** Of which the store's commit, from call to durable. */
+  commitMs: number;
+  /** Jobs in the database afterwards: fewer than `jobs` means job ids collided. */
+  stored: number;
+  jobsPerSec: number;
+  /** navigator.storage.estimate() usage after minus before. */
+  bytes: number;
+  bytesPerJob: number;
+}
+
+export interface EnqueueScaleResult {
+  figures: EnqueueFigure[];
+  /** The database left holding the largest queue, for `recover()` after a fresh page load. */
+  keptDb: string;
+}
+
+/**
+ * Scenario 6, first half: time to enqueue each count in one call on a scheduler that is not
+ * started, so nothing runs. The largest queue is kept for the recovery half.
+ */
+export async function enqueueScale({ counts }: { counts: readonly number[] }): Promise<EnqueueScaleResult> {
+  const figures: EnqueueFigure[] = [];
+  let keptDb = '';
+  const largest = Math.max(...counts);
+  for (const jobs of counts) {
+    const dbName = benchDbName('scale');
+    const db = await openEnricherDb(dbName);
+    const ids = Array.from({ length: jobs }, (_, i) => `s${i}`);
+    await addTinySessions(db, Math.min(jobs, STORED_SESSIONS));
+    await settle(500);
+    const before = (await navigator.storage.estimate()).usage ?? 0;
+    const store = timedStore(new IdbJobStore(db));
+    const scheduler = new Scheduler({ store, runner: idleRunner, dbName, owner: 'bench-enqueue', options: resolveOptions({ concurrency: 1 }) });
+    const started = performance.now();
+    await scheduler.enqueue(itemsFor(ids), { batchId: 'scale', stages: ['bench.noop'] });
+    const ms = performance.now() - started;
+    scheduler.abandon();
+    const stored = await db.count('jobs');
+    db.close();
+    // Chromium updates its usage figure after the commit; give it a moment.
+    await settle(1000);
+    const bytes = ((await navigator.storage.estimate()).usage ?? 0) - before;
+    figures.push({ jobs, ms, commitMs: store.commitMs, stored, jobsPerSec: (jobs * 1000) / ms, bytes, bytesPerJob: bytes / jobs });
+    if (jobs === largest && keptDb === '') keptDb = dbName;
+    else await deleteDb(dbName);
+  }
+  return { figures, keptDb };
+}
+
+export interface RecoveryResult {
+  jobs: number;
+  /** Milliseconds since navigation start (performance.timeOrigin) for each step. */
+  scriptStartMs: number;
+  dbOpenMs: number;
+  /** scheduler.start() resolved: the queue loaded, the first jobs dispatched. */
+  schedulingMs: number;
+  /** The first job finished (its result committed). */
+  firstDoneMs: number;
+  /** Duration of scheduler.start() alone. */
+  startMs: number;
+  /** Of which the store's loadJobs() (one getAll of the jobs store). */
+  loadMs: number;
+  running: number;
+}
+
+/**
+ * Scenario 6, second half, run by the bench page itself on load (`?recover=<db>&size=<n>`), so the
+ * clock starts at navigation: opens the database, starts a scheduler over the stored queue, waits
+ * for the first finished job, then stops and deletes the database.
+ */
+export async function recover(dbName: string, size: number): Promise<RecoveryResult> {
+  const scriptStartMs = performance.now();
+  const db = await openEnricherDb(dbName);
+  const dbOpenMs = performance.now();
+  const pool = new WorkerPool({ size, createWorker: benchWorker });
+  const store = timedStore(new IdbJobStore(db));
+  const scheduler = new Scheduler({ store, runner: pool, dbName, owner: 'bench-recover', options: resolveOptions({ concurrency: size }) });
+  let firstDone = 0;
+  try {
+    const startAt = performance.now();
+    await scheduler.start();
+    const schedulingMs = performance.now();
+    // Subscribed after start(): its own change event lists every stored job. No job can finish
+    // before this line, since a job runs only once its running state is committed.
+    const done = new Promise<void>((resolve) => {
+      scheduler.subscribe(({ changed }) => {
+        if (firstDone === 0 && changed.some((id) => isTerminal(scheduler.get(id)?.state ?? 'queued'))) {
+          firstDone = performance.now();
+          resolve();
+        }
+      });
+    });
+    const running = [...scheduler.all()].filter((job) => job.state === 'running').length;
+    await done;
+    return {
+      jobs: [...scheduler.all()].length,
+      scriptStartMs,
+      dbOpenMs,
+      schedulingMs,
+      firstDoneMs: firstDone,
+      startMs: schedulingMs - startAt,
+      loadMs: store.loadMs,
+      running,
+    };
+  } finally {
+    scheduler.abandon();
+    pool.terminate();
+    db.close();
+    await deleteDb(dbName);
+  }
+}

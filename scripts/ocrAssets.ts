@@ -1,0 +1,56 @@
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Plugin } from 'vite';
+
+/** Where the app serves tesseract's files; workers/ocr/tesseract.ts builds its URLs from it. */
+const BASE = '/ocr/';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Served path (under BASE) → file in node_modules. Only the LSTM core variants: with `corePath` a
+ * folder and OEM.LSTM_ONLY, tesseract picks relaxed-SIMD, then SIMD, then plain. Each `.wasm.js`
+ * carries its WebAssembly inline, so no `.wasm` file is ever fetched.
+ */
+const ASSETS: Record<string, string> = {
+  'worker.min.js': 'tesseract.js/dist/worker.min.js',
+  'tesseract-core-relaxedsimd-lstm.wasm.js': 'tesseract.js-core/tesseract-core-relaxedsimd-lstm.wasm.js',
+  'tesseract-core-simd-lstm.wasm.js': 'tesseract.js-core/tesseract-core-simd-lstm.wasm.js',
+  'tesseract-core-lstm.wasm.js': 'tesseract.js-core/tesseract-core-lstm.wasm.js',
+  // The LSTM-only "best_int" model (2.9 MB), not the package's default legacy+LSTM one (10.9 MB).
+  'lang/eng.traineddata.gz': '@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz',
+};
+
+function contentType(name: string): string {
+  return name.endsWith('.gz') ? 'application/gzip' : 'text/javascript; charset=utf-8';
+}
+
+/**
+ * Serves tesseract's worker, core and English model from the app's own origin under `/ocr/`:
+ * from node_modules in dev and Vitest browser mode, as fixed-name files in the build. Nothing is
+ * fetched from a CDN.
+ */
+export function ocrAssets(): Plugin {
+  const files = new Map(Object.entries(ASSETS).map(([name, spec]) => [name, require.resolve(spec)]));
+  return {
+    name: 'session-enricher:ocr-assets',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const path = (request.url ?? '').split('?')[0] ?? '';
+        if (!path.startsWith(BASE)) return next();
+        const file = files.get(path.slice(BASE.length));
+        if (!file) return next();
+        // Sent as is: a .gz with Content-Encoding would reach tesseract already inflated.
+        response.setHeader('Content-Type', contentType(file));
+        response.setHeader('Content-Length', String(statSync(file).size));
+        response.setHeader('Cache-Control', 'no-cache');
+        createReadStream(file).pipe(response);
+      });
+    },
+    generateBundle() {
+      for (const [name, file] of files) {
+        this.emitFile({ type: 'asset', fileName: `${BASE.slice(1)}${name}`, source: readFileSync(file) });
+      }
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/** The version of `enrichment.json` this app writes. docs/export-format.md says what each one holds. */
+export const ENRICHMENT_SCHEMA_VERSION = 1;
+
+/** An ISO-8601 time in UTC ("2026-11-20T09:00:05.000Z"), or null when unknown. */
+export type IsoTime = string | null;
+
+export type ExportStatus = 'complete' | 'partial' | 'failed';
+
+export interface ExportedStage {
+  status: 'done' | 'skipped' | 'failed';
+  /** Why it failed or was skipped, in plain words. */
+  message?: string;
+}
+
+export interface ExportedScreen {
+  /** The screenshot's path inside the session folder. */
+  file: string;
+  at: IsoTime;
+  /** Text read from the screenshot; null when it was not read. */
+  text: string | null;
+  /** Mean word confidence of `text`, 0..100; null when not read. */
+  confidence: number | null;
+  /** Index into `chapters`; null when chapters are unknown. */
+  chapter: number | null;
+}
+
+export interface ExportedChapter {
+  index: number;
+  start: IsoTime;
+  end: IsoTime;
+  title: string | null;
+  keywords: string[];
+  /** Indexes into `screens`. */
+  screens: number[];
+}
+
+export interface ExportedAudio {
+  /** All recordings together. */
+  durationSec: number;
+  /** Seconds from the start of the first recording; later recordings follow one another. */
+  speechSegments: Array<{ start: number; end: number }>;
+  /** Speech seconds over `durationSec`, 0..1. */
+  speechRatio: number;
+  /** RMS level of the recordings in dB below full scale (dBFS); null when none could be measured. */
+  loudnessDb: number | null;
+}
+
+export interface ExportedCue {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ExportedSummary {
+  keywords: string[];
+  sentences: string[];
+  actionItems: Array<{ text: string; source: 'notes' | 'transcript' | 'screens'; done: boolean }>;
+}
+
+/** `enrichment.json`: one session's enrichment, versioned. */
+export interface Enrichment {
+  schemaVersion: typeof ENRICHMENT_SCHEMA_VERSION;
+  session: { id: string; title: string; startedAt: IsoTime; endedAt: IsoTime; tags: string[] };
+  status: ExportStatus;
+  /** By stage name, in pipeline order. */
+  stages: Record<string, ExportedStage>;
+  screens: ExportedScreen[];
+  chapters: ExportedChapter[];
+  audio: ExportedAudio | null;
+  transcript: ExportedCue[] | null;
+  summary: ExportedSummary;
+  /** The storyboard's file name next to this file, or null when there is none. */
+  storyboard: string | null;
+}
+
+/** One exported file. */
+export interface ExportFile {
+  name: string;
+  blob: Blob;
+}
+
+/** One session's exported files and the folder name they go under. */
+export interface SessionExport {
+  folder: string;
+  files: ExportFile[];
+}
+
+/** The API of the export worker. Every method reads the database by name; none writes. */
+export interface ExportWorkerApi {
+  /** enrichment.json, report.md and (when drawn) storyboard.png of one session. */
+  sessionFiles(dbName: string, sessionId: string): Promise<SessionExport>;
+  /** The same files in one zip, inside a folder named after the session. */
+  sessionZip(dbName: string, sessionId: string): Promise<{ name: string; blob: Blob }>;
+  /** Every session in one zip, a folder each. */
+  allZip(dbName: string): Promise<{ name: string; blob: Blob; sessions: number }>;
+}

@@ -1,0 +1,65 @@
+import type { AudioStageResult, TranscriptResult } from '../../shared/results.ts';
+
+interface AudioViewProps {
+  audio: AudioStageResult;
+  transcript: TranscriptResult | null;
+  focusTime: number | null;
+}
+
+const WIDTH = 600;
+const HEIGHT = 64;
+
+const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
+
+/** Each recording's waveform with its speech segments, and the transcript cues. */
+export function AudioView({ audio, transcript, focusTime }: AudioViewProps) {
+  const segmentCount = audio.recordings.reduce((n, r) => n + r.segments.length, 0);
+  return (
+    <section aria-label="Speech">
+      <h3>Speech</h3>
+      <p data-testid="speech-summary">
+        {audio.speechSec.toFixed(1)} s of speech in {segmentCount} segments
+      </p>
+      {audio.recordings.map((recording) => {
+        const x = (seconds: number) => (seconds / Math.max(recording.durationSec, 0.001)) * WIDTH;
+        const bars = recording.waveform ?? [];
+        return (
+          <figure key={recording.mediaId} className="waveform">
+            <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Waveform with ${recording.segments.length} speech segments`}>
+              {recording.segments.map((segment, i) => (
+                <rect key={i} className="speech" x={x(segment.start)} y={0} width={Math.max(1, x(segment.end) - x(segment.start))} height={HEIGHT} />
+              ))}
+              {bars.map((peak, i) => {
+                const h = Math.max(1, peak * HEIGHT);
+                return <rect key={i} className="peak" x={(i / bars.length) * WIDTH} y={(HEIGHT - h) / 2} width={Math.max(1, WIDTH / bars.length - 0.5)} height={h} />;
+              })}
+              {focusTime !== null && <line className="cursor" x1={x(focusTime)} x2={x(focusTime)} y1={0} y2={HEIGHT} />}
+            </svg>
+            <figcaption className="meta">
+              {clock(recording.durationSec)} long · {Math.round(recording.speechRatio * 100)}% speech
+              {recording.loudnessDb !== undefined ? ` · ${recording.loudnessDb.toFixed(0)} dBFS` : ''}
+              {recording.longestSilenceSec !== undefined ? ` · longest silence ${recording.longestSilenceSec.toFixed(1)} s` : ''}
+              {recording.warning ? ` · ${recording.warning}` : ''}
+            </figcaption>
+          </figure>
+        );
+      })}
+      {transcript && transcript.cues.length > 0 && (
+        <ol className="cues" aria-label="Transcript">
+          {transcript.cues.map((cue, i) => (
+            <li key={i} className={focusTime !== null && focusTime >= cue.start && focusTime < cue.end ? 'focused' : ''}>
+              <time>{clock(cue.start)}</time> {cue.text}
+            </li>
+          ))}
+        </ol>
+      )}
+      {transcript && transcript.warnings.length > 0 && (
+        <ul className="warnings">
+          {transcript.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

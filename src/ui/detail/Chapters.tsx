@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react';
+import type { ChaptersResult, OcrResult, Thumbnail } from '../../shared/results.ts';
+import { useBlobUrl } from '../useBlobUrl.ts';
+
+interface ChaptersProps {
+  chapters: ChaptersResult;
+  ocr: OcrResult | null;
+  focusChapter: number | null;
+}
+
+function Thumb({ thumbnail, label }: { thumbnail: Thumbnail; label: string }) {
+  const url = useBlobUrl(thumbnail.blob);
+  return url ? <img src={url} width={thumbnail.width} height={thumbnail.height} alt={label} loading="lazy" /> : null;
+}
+
+/** Chapters with their thumbnails and the text read from their screens. */
+export function Chapters({ chapters, ocr, focusChapter }: ChaptersProps) {
+  const focused = useRef<HTMLLIElement>(null);
+  useEffect(() => focused.current?.scrollIntoView({ block: 'nearest' }), [focusChapter]);
+  const thumbs = new Map((chapters.thumbnails ?? []).map((t) => [t.mediaId, t]));
+  const texts = new Map((ocr?.screens ?? []).map((s) => [s.mediaId, s]));
+  return (
+    <section aria-label="Chapters">
+      <h3>Chapters</h3>
+      <p data-testid="chapters-summary">
+        {chapters.chapters.length} chapters over {chapters.screens.length} screenshots
+      </p>
+      <ol className="chapters">
+        {chapters.chapters.map((chapter) => {
+          const screens = chapters.screens.slice(chapter.firstScreen, chapter.lastScreen + 1);
+          const first = screens[0];
+          const thumb = first ? thumbs.get(first.mediaId) : undefined;
+          const text = screens.map((s) => texts.get(s.mediaId)?.text ?? '').join('\n').trim();
+          const title = chapter.title || `Screens ${chapter.firstScreen + 1}–${chapter.lastScreen + 1}`;
+          return (
+            <li
+              key={chapter.index}
+              ref={focusChapter === chapter.index ? focused : undefined}
+              className={focusChapter === chapter.index ? 'focused' : ''}
+              id={`chapter-${chapter.index}`}
+            >
+              {thumb && <Thumb thumbnail={thumb} label={`First screen of ${title}`} />}
+              <div>
+                <h4>{title}</h4>
+                <p className="meta">
+                  Screens {chapter.firstScreen + 1}–{chapter.lastScreen + 1}
+                  {chapter.keywords?.length ? ` · ${chapter.keywords.join(', ')}` : ''}
+                </p>
+                {text && <p className="ocr-text">{text.length > 400 ? `${text.slice(0, 400)}…` : text}</p>}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

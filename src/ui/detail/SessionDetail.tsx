@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+import type { Enricher } from '../../engine/enricher.ts';
+import { exportSession } from '../../export/exportClient.ts';
+import type { ResultRecord } from '../../shared/db.ts';
+import type { Job } from '../../shared/job.ts';
+import type {
+  AudioStageResult,
+  ChaptersResult,
+  OcrResult,
+  StoryboardResult,
+  SummaryResult,
+  TranscriptResult,
+} from '../../shared/results.ts';
+import type { SessionRecord } from '../../shared/session.ts';
+import { stateWord } from '../jobWords.ts';
+import { AudioView } from './AudioView.tsx';
+import { Chapters } from './Chapters.tsx';
+import { doneResult, type DetailFocus } from './outcomes.ts';
+import { StageList } from './StageList.tsx';
+import { Storyboard } from './Storyboard.tsx';
+import { SummaryView } from './SummaryView.tsx';
+
+interface SessionDetailProps {
+  enricher: Enricher;
+  session: SessionRecord;
+  job: Job | undefined;
+  focus: DetailFocus | null;
+}
+
+/** What enrichment found in one session, read from IndexedDB when the session or its job changes. */
+export function SessionDetail({ enricher, session, job, focus }: SessionDetailProps) {
+  const [result, setResult] = useState<ResultRecord | undefined>();
+  const committedKey = job ? `${job.id}:${job.state}:${job.attempts}` : 'none';
+  useEffect(() => {
+    let live = true;
+    void enricher.sessions.result(session.id).then((record) => live && setResult(record));
+    return () => {
+      live = false;
+    };
+  }, [enricher, session.id, committedKey]);
+
+  const ocr = doneResult<OcrResult>(result, 'ocr');
+  const chapters = doneResult<ChaptersResult>(result, 'chapters');
+  const audio = doneResult<AudioStageResult>(result, 'audio');
+  const transcript = doneResult<TranscriptResult>(result, 'transcript');
+  const summary = doneResult<SummaryResult>(result, 'summary');
+  const storyboard = doneResult<StoryboardResult>(result, 'storyboard');
+  return (
+    <article className="detail" aria-label={`Details of ${session.title}`}>
+      <h2>{session.title}</h2>
+      <button type="button" aria-label="Export session" onClick={() => void exportSession(session.id, enricher.db.name)}>
+        Export
+      </button>
+      <p className="meta">
+        {session.screenshots.length} screenshots · {session.audio.length} recordings · {stateWord(job)}
+        {session.startedAt ? ` · ${new Date(session.startedAt).toLocaleString()}` : ''}
+      </p>
+      {session.warnings.length > 0 && (
+        <ul className="warnings" aria-label="Import warnings">
+          {session.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
+      <StageList job={job} result={result} />
+      {storyboard && <Storyboard storyboard={storyboard} title={session.title} />}
+      {summary && <SummaryView summary={summary} />}
+      {chapters && <Chapters chapters={chapters} ocr={ocr} focusChapter={focus?.chapter ?? null} />}
+      {audio && <AudioView audio={audio} transcript={transcript} focusTime={focus?.time ?? null} />}
+      {session.notes && (
+        <section aria-label="Notes">
+          <h3>Notes</h3>
+          <pre className="notes">{session.notes}</pre>
+        </section>
+      )}
+    </article>
+  );
+}

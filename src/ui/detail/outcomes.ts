@@ -1,0 +1,10 @@
+import type { ResultRecord } from '../../shared/db.ts';
+
+/** The result of one stage when it is done, else null. Stage results are plain data from IndexedDB. */
+export function doneResult<T>(record: ResultRecord | undefined, stage: string): T | null {
+  const outcome = record?.outcomes[stage];
+  return outcome?.status === 'done' ? (outcome.result as T) : null;
+}
+
+/** Where to take the reader in a session: a chapter, or a moment of the recording. */
+export type DetailFocus = { chapter: number | null; time: number | null };

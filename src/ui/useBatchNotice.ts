@@ -1,0 +1,28 @@
+import { useEffect, useRef } from 'react';
+import type { LibrarySnapshot } from '../engine/libraryView.ts';
+
+/**
+ * Shows the batch's progress in the tab's title while it runs ("(42%) Session Enricher") and,
+ * when it finishes while the tab is hidden, a system notification where permitted.
+ */
+export function useBatchNotice(library: LibrarySnapshot): void {
+  const { done, total } = library.batch;
+  const wasRunning = useRef(false);
+  useEffect(() => {
+    const running = total > 0 && done < total;
+    document.title = running ? `(${Math.floor((done / total) * 100)}%) Session Enricher` : 'Session Enricher';
+    if (wasRunning.current && !running && total > 0 && document.hidden && 'Notification' in window && Notification.permission === 'granted') {
+      const failed = library.counts.failed + library.counts['timed-out'];
+      new Notification('Session Enricher', {
+        body: failed ? `Your batch is finished: ${done - failed} of ${total} sessions enriched.` : `Your batch is finished: ${total} sessions enriched.`,
+        icon: '/favicon.svg',
+      });
+    }
+    wasRunning.current = running;
+  }, [done, total, library.counts]);
+}
+
+/** Asks once, on a click, whether a finished batch may notify; never nags. */
+export function askForNotifications(): void {
+  if ('Notification' in window && Notification.permission === 'default') void Notification.requestPermission();
+}

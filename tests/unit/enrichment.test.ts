@@ -1,0 +1,168 @@
+import { describe, expect, test } from 'vitest';
+import type { ResultRecord } from '../../src/shared/db.ts';
+import type { StageOutcome } from '../../src/shared/protocol.ts';
+import type { AudioStageResult, ChaptersResult, OcrResult, SummaryResult, TranscriptResult } from '../../src/shared/results.ts';
+import type { MediaRef, SessionRecord } from '../../src/shared/session.ts';
+import { buildEnrichment, exportStatus } from '../../workers/export/enrichment.ts';
+
+const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);
+const ref = (id: string, name: string, kind: MediaRef['kind'], at: number | null): MediaRef => ({ id, name, kind, type: '', size: 1, at });
+
+const session: SessionRecord = {
+  id: 'ses_1',
+  title: 'Team standup',
+  source: 'import',
+  startedAt: T0,
+  endedAt: T0 + 125_000,
+  notes: '- [ ] Send the invoice export fix',
+  tags: ['standup'],
+  screenshots: [ref('s1', 'screens/0001.png', 'image', T0 + 5000), ref('s2', 'screens/0002.png', 'image', T0 + 65_000), ref('s3', 'screens/0003.png', 'image', null)],
+  audio: [ref('a1', 'audio.wav', 'audio', T0), ref('a2', 'more.wav', 'audio', null)],
+  transcript: ref('t1', 'transcript.vtt', 'transcript', null),
+  importedAt: T0,
+  warnings: [],
+};
+
+const ocr: OcrResult = {
+  screens: [
+    { mediaId: 's1', text: 'Sprint board', confidence: 91.5 },
+    { mediaId: 's2', text: '', confidence: 0, message: 'This screenshot could not be read.' },
+    { mediaId: 's3', text: 'Release checklist', confidence: 88 },
+  ],
+};
+const chapters: ChaptersResult = {
+  screens: [],
+  chapters: [
+    { index: 0, firstScreen: 0, lastScreen: 1, start: T0 + 5000, end: T0 + 65_000, title: 'Sprint, board', keywords: ['sprint', 'board'] },
+    { index: 1, firstScreen: 2, lastScreen: 2, start: null, end: null, title: 'Release, checklist', keywords: ['release'] },
+  ],
+  thumbnails: [],
+};
+const recording = (mediaId: string, durationSec: number, loudnessDb: number) => ({
+  mediaId,
+  durationSec,
+  sampleRate: 8000,
+  channels: 1,
+  loudnessDb,
+  longestSilenceSec: 1,
+  waveform: [],
+});
+const audio: AudioStageResult = {
+  recordings: [
+    { ...recording('a1', 6, -12), segments: [{ start: 0.5, end: 2 }, { start: 3, end: 5 }], speechSec: 3.5, speechRatio: 3.5 / 6 },
+    { ...recording('a2', 4, -12), segments: [{ start: 1.1, end: 3.3 }], speechSec: 2.2, speechRatio: 0.55 },
+  ],
+  speechSec: 5.7,
+};
+const transcript: TranscriptResult = {
+  cues: [{ start: 0.5, end: 2, text: 'Morning all.', at: T0 + 500, chapter: 0 }],
+  warnings: [],
+};
+const summary: SummaryResult = {
+  keywords: ['invoice', 'release'],
+  sentences: ['The invoice export is blocked.'],
+  actionItems: [{ text: 'Send the invoice export fix', source: 'notes', done: false }],
+  chapters: [{ chapter: 1, title: 'Release plan', keywords: ['release', 'staging'], sentences: [] }],
+};
+const storyboard = { blob: new Blob(['png']), width: 1280, height: 420 };
+
+const done = (result: unknown): StageOutcome => ({ status: 'done', result, ms: 5 });
+const record = (outcomes: Record<string, StageOutcome>): ResultRecord => ({ sessionId: 'ses_1', jobId: 'job_1', attempt: 1, committedAt: T0, outcomes });
+const everything = () =>
+  record({ ocr: done(ocr), chapters: done(chapters), audio: done(audio), transcript: done(transcript), summary: done(summary), storyboard: done(storyboard), index: done({ documents: [] }) });
+
+describe('buildEnrichment()', () => {
+  test('a complete session: every field of schema version 1, times in ISO-8601', () => {
+    const enrichment = buildEnrichment(session, everything());
+    expect(Object.keys(enrichment)).toEqual(['schemaVersion', 'session', 'status', 'stages', 'screens', 'chapters', 'audio', 'transcript', 'summary', 'storyboard']);
+    expect(enrichment.schemaVersion).toBe(1);
+    expect(enrichment.session).toEqual({ id: 'ses_1', title: 'Team standup', startedAt: '2026-11-20T09:00:00.000Z', endedAt: '2026-11-20T09:02:05.000Z', tags: ['standup'] });
+    expect(enrichment.status).toBe('complete');
+    expect(Object.keys(enrichment.stages)).toEqual(['ocr', 'chapters', 'audio', 'transcript', 'summary', 'storyboard', 'index']);
+    expect(enrichment.stages.ocr).toEqual({ status: 'done' });
+    expect(enrichment.screens).toEqual([
+      { file: 'screens/0001.png', at: '2026-11-20T09:00:05.000Z', text: 'Sprint board', confidence: 91.5, chapter: 0 },
+      { file: 'screens/0002.png', at: '2026-11-20T09:01:05.000Z', text: null, confidence: null, chapter: 0 },
+      { file: 'screens/0003.png', at: null, text: 'Release checklist', confidence: 88, chapter: 1 },
+    ]);
+    expect(enrichment.chapters).toEqual([
+      { index: 0, start: '2026-11-20T09:00:05.000Z', end: '2026-11-20T09:01:05.000Z', title: 'Sprint, board', keywords: ['sprint', 'board'], screens: [0, 1] },
+      { index: 1, start: null, end: null, title: 'Release plan', keywords: ['release', 'staging'], screens: [2] },
+    ]);
+    // Recordings follow one another: the second one's speech starts 6 s in.
+    expect(enrichment.audio).toEqual({
+      durationSec: 10,
+      speechSegments: [
+        { start: 0.5, end: 2 },
+        { start: 3, end: 5 },
+        { start: 7.1, end: 9.3 },
+      ],
+      speechRatio: 0.57,
+      loudnessDb: -12,
+    });
+    expect(enrichment.transcript).toEqual([{ start: 0.5, end: 2, text: 'Morning all.' }]);
+    expect(enrichment.summary).toEqual({ keywords: ['invoice', 'release'], sentences: ['The invoice export is blocked.'], actionItems: [{ text: 'Send the invoice export fix', source: 'notes', done: false }] });
+    expect(enrichment.storyboard).toBe('storyboard.png');
+    expect(JSON.parse(JSON.stringify(enrichment))).toEqual(enrichment);
+  });
+
+  test('a partial session: failed and skipped stages are listed with their reasons, their parts left empty', () => {
+    const enrichment = buildEnrichment(
+      session,
+      record({
+        ocr: { status: 'failed', error: { class: 'permanent', message: 'The text reader could not start.', stage: 'ocr' }, ms: 3 },
+        chapters: done(chapters),
+        audio: { status: 'failed', error: { class: 'permanent', message: 'audio.wav is not a WAV recording.', stage: 'audio' }, ms: 1 },
+        transcript: done(transcript),
+        summary: { status: 'skipped', message: 'Summaries are paused after repeated failures.' },
+        storyboard: done(storyboard),
+      }),
+    );
+    expect(enrichment.status).toBe('partial');
+    expect(enrichment.stages).toEqual({
+      ocr: { status: 'failed', message: 'The text reader could not start.' },
+      chapters: { status: 'done' },
+      audio: { status: 'failed', message: 'audio.wav is not a WAV recording.' },
+      transcript: { status: 'done' },
+      summary: { status: 'skipped', message: 'Summaries are paused after repeated failures.' },
+      storyboard: { status: 'done' },
+    });
+    expect(enrichment.screens.map((s) => s.text)).toEqual([null, null, null]);
+    expect(enrichment.chapters.map((c) => c.title)).toEqual(['Sprint, board', 'Release, checklist']);
+    expect(enrichment.audio).toBeNull();
+    expect(enrichment.summary).toEqual({ keywords: [], sentences: [], actionItems: [] });
+    expect(enrichment.storyboard).toBe('storyboard.png');
+  });
+
+  test('a session never enriched is "failed" with no stages; no transcript file means a null transcript', () => {
+    const bare = buildEnrichment({ ...session, transcript: null, startedAt: null }, undefined);
+    expect(bare.status).toBe('failed');
+    expect(bare.stages).toEqual({});
+    expect(bare.session.startedAt).toBeNull();
+    expect(bare.chapters).toEqual([]);
+    expect(bare.screens.every((screen) => screen.chapter === null)).toBe(true);
+    expect(bare.audio).toBeNull();
+    expect(bare.transcript).toBeNull();
+    expect(bare.storyboard).toBeNull();
+    expect(buildEnrichment({ ...session, transcript: null }, everything()).transcript).toBeNull();
+  });
+});
+
+test('buildEnrichment() - a result stored before the audio stage measured loudness takes the level measured at export', () => {
+  const { loudnessDb: _dropped, ...older } = audio.recordings[0]!;
+  const stored = record({ audio: done({ ...audio, recordings: [older] }) });
+  expect(buildEnrichment(session, stored, { loudnessDb: -20.5 }).audio?.loudnessDb).toBe(-20.5);
+  expect(buildEnrichment(session, stored).audio?.loudnessDb).toBeNull();
+});
+
+describe('exportStatus()', () => {
+  test('complete when every stage that ran is done, failed when none is, partial otherwise', () => {
+    const failed: StageOutcome = { status: 'failed', error: { class: 'transient', message: 'x' }, ms: 1 };
+    const skipped: StageOutcome = { status: 'skipped', message: 'y' };
+    expect(exportStatus({ a: done(1), b: done(2) })).toBe('complete');
+    expect(exportStatus({ a: done(1), b: failed })).toBe('partial');
+    expect(exportStatus({ a: done(1), b: skipped })).toBe('partial');
+    expect(exportStatus({ a: failed, b: skipped })).toBe('failed');
+    expect(exportStatus({})).toBe('failed');
+  });
+});

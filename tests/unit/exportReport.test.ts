@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import type { Enrichment } from '../../src/shared/export.ts';
+import { buildReport } from '../../workers/export/report.ts';
+
+const enrichment: Enrichment = {
+  schemaVersion: 1,
+  session: { id: 'ses_1', title: 'Team *standup*', startedAt: '2026-11-20T09:00:00.000Z', endedAt: '2026-11-20T09:02:05.000Z', tags: ['standup'] },
+  status: 'partial',
+  stages: {
+    ocr: { status: 'done' },
+    chapters: { status: 'done' },
+    audio: { status: 'done' },
+    transcript: { status: 'failed', message: 'transcript.vtt has no cues.' },
+    summary: { status: 'done' },
+    storyboard: { status: 'done' },
+  },
+  screens: [
+    { file: 'screens/0001.png', at: '2026-11-20T09:00:05.000Z', text: 'Sprint board', confidence: 91, chapter: 0 },
+    { file: 'screens/0002.png', at: null, text: null, confidence: null, chapter: 0 },
+  ],
+  chapters: [{ index: 0, start: '2026-11-20T09:00:05.000Z', end: '2026-11-20T09:01:05.000Z', title: 'Sprint board', keywords: ['sprint', 'board'], screens: [0, 1] }],
+  audio: { durationSec: 6, speechSegments: [{ start: 0.5, end: 2 }, { start: 3, end: 5 }], speechRatio: 0.5833, loudnessDb: -9.8 },
+  transcript: null,
+  summary: { keywords: ['invoice'], sentences: ['The invoice export is blocked.'], actionItems: [{ text: 'Send the fix', source: 'notes', done: false }, { text: 'Book the room', source: 'notes', done: true }] },
+  storyboard: 'storyboard.png',
+};
+
+describe('buildReport()', () => {
+  test('a report people can read: title, status, storyboard, summary, action items, chapters, speech, stages', () => {
+    const report = buildReport(enrichment);
+    const lines = report.split('\n');
+    expect(lines[0]).toBe('# Team \\*standup\\*');
+    expect(report).toContain('2026-11-20 09:00 UTC – 09:02:05 · Tags: standup');
+    expect(report).toContain('**Enrichment: partial** (Transcript failed).');
+    expect(report).toContain('![Storyboard of Team \\*standup\\*](storyboard.png)');
+    expect(report).toContain('The invoice export is blocked.');
+    expect(report).toContain('- [ ] Send the fix (from notes)');
+    expect(report).toContain('- [x] Book the room (from notes)');
+    expect(report).toContain('1. **Sprint board**, 09:00:05–09:01:05, screens 1–2. Keywords: sprint, board.');
+    expect(report).toContain('3.5 s of speech in 6.0 s of audio (58 %), in 2 segments; speech level -9.8 dBFS.');
+    expect(report).toContain('1. screens/0001.png, 09:00:05: “Sprint board”');
+    expect(report).toContain('| Transcript | failed | transcript.vtt has no cues. |');
+    expect(report).not.toContain('## Transcript');
+  });
+
+  test('missing parts say why, in the stage’s own words', () => {
+    const report = buildReport({
+      ...enrichment,
+      status: 'failed',
+      stages: { chapters: { status: 'failed', message: 'screens/0001.png could not be read as an image.' }, summary: { status: 'skipped', message: 'Paused after repeated failures.' } },
+      chapters: [],
+      audio: null,
+      storyboard: null,
+    });
+    expect(report).toContain('_No chapters: screens/0001.png could not be read as an image._');
+    expect(report).toContain('_No summary: Paused after repeated failures._');
+    expect(report).toContain('_No speech analysis: this session has not been enriched with it._');
+    expect(report).not.toContain('![');
+  });
+});

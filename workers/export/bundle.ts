@@ -1,0 +1,81 @@
+import type { EnricherDb, ResultRecord } from '../../src/shared/db.ts';
+import type { ExportFile, SessionExport } from '../../src/shared/export.ts';
+import type { AudioStageResult, StoryboardResult } from '../../src/shared/results.ts';
+import type { SessionRecord } from '../../src/shared/session.ts';
+import { decodeWav } from '../audio/wav.ts';
+import { buildEnrichment, hasOwnLoudness, STORYBOARD_FILE } from './enrichment.ts';
+import { LoudnessMeter } from './loudness.ts';
+import { safeFolderName, uniqueFolderNames } from './names.ts';
+import { buildReport } from './report.ts';
+import { ZipWriter } from './zipWriter.ts';
+
+/**
+ * The level of the session's recordings measured from the stored WAVs, for results whose audio
+ * stage did not measure it; null when it did, or when nothing can be read.
+ */
+async function measuredLoudness(db: EnricherDb, record: ResultRecord | undefined): Promise<number | null> {
+  const outcome = record?.outcomes.audio;
+  if (outcome?.status !== 'done') return null;
+  const audio = outcome.result as AudioStageResult;
+  if (hasOwnLoudness(audio)) return null;
+  const meter = new LoudnessMeter();
+  for (const recording of audio.recordings) {
+    const media = await db.get('media', recording.mediaId);
+    if (!media) continue;
+    try {
+      meter.add(decodeWav(await media.blob.arrayBuffer()).samples);
+    } catch {
+      // Not a WAV this app decodes: its loudness is simply unknown.
+    }
+  }
+  return meter.db;
+}
+
+async function filesOf(db: EnricherDb, session: SessionRecord): Promise<ExportFile[]> {
+  const record = await db.get('results', session.id);
+  const enrichment = buildEnrichment(session, record, { loudnessDb: await measuredLoudness(db, record) });
+  const files: ExportFile[] = [
+    { name: 'enrichment.json', blob: new Blob([`${JSON.stringify(enrichment, null, 2)}\n`], { type: 'application/json' }) },
+    { name: 'report.md', blob: new Blob([buildReport(enrichment)], { type: 'text/markdown' }) },
+  ];
+  const storyboard = record?.outcomes.storyboard;
+  if (enrichment.storyboard && storyboard?.status === 'done') {
+    files.push({ name: STORYBOARD_FILE, blob: (storyboard.result as StoryboardResult).blob });
+  }
+  return files;
+}
+
+async function sessionOf(db: EnricherDb, sessionId: string): Promise<SessionRecord> {
+  const session = await db.get('sessions', sessionId);
+  if (!session) throw new Error('This session is no longer stored, so it cannot be exported.');
+  return session;
+}
+
+async function addFolder(zip: ZipWriter, folder: string, files: readonly ExportFile[]): Promise<void> {
+  for (const file of files) {
+    zip.add(`${folder}/${file.name}`, new Uint8Array(await file.blob.arrayBuffer()), { store: file.name.endsWith('.png') });
+  }
+}
+
+/** enrichment.json, report.md and storyboard.png (when drawn) of one session, with its folder name. */
+export async function exportSessionFiles(db: EnricherDb, sessionId: string): Promise<SessionExport> {
+  const session = await sessionOf(db, sessionId);
+  return { folder: safeFolderName(session.title), files: await filesOf(db, session) };
+}
+
+/** One session's files in a zip, inside a folder named after the session. */
+export async function exportSessionZip(db: EnricherDb, sessionId: string): Promise<{ name: string; blob: Blob }> {
+  const { folder, files } = await exportSessionFiles(db, sessionId);
+  const zip = new ZipWriter();
+  await addFolder(zip, folder, files);
+  return { name: `${folder}.zip`, blob: zip.finish() };
+}
+
+/** Every session, oldest import first, in one zip: a folder each, named uniquely after its title. */
+export async function exportAllZip(db: EnricherDb, now = new Date()): Promise<{ name: string; blob: Blob; sessions: number }> {
+  const sessions = await db.getAllFromIndex('sessions', 'by-imported');
+  const folders = uniqueFolderNames(sessions.map((session) => session.title));
+  const zip = new ZipWriter(now);
+  for (const [i, session] of sessions.entries()) await addFolder(zip, folders[i]!, await filesOf(db, session));
+  return { name: `session-enrichment-${now.toISOString().slice(0, 10)}.zip`, blob: zip.finish(), sessions: sessions.length };
+}

@@ -1,0 +1,135 @@
+import {
+  ENRICHMENT_SCHEMA_VERSION,
+  type Enrichment,
+  type ExportedAudio,
+  type ExportedStage,
+  type ExportStatus,
+  type IsoTime,
+} from '../../src/shared/export.ts';
+import type { ResultRecord } from '../../src/shared/db.ts';
+import { STAGE_ORDER } from '../../src/shared/pipeline.ts';
+import type { StageOutcome } from '../../src/shared/protocol.ts';
+import type {
+  AudioStageResult,
+  ChaptersResult,
+  OcrResult,
+  StoryboardResult,
+  SummaryResult,
+  TranscriptResult,
+} from '../../src/shared/results.ts';
+import type { SessionRecord } from '../../src/shared/session.ts';
+import { combinedLoudness } from './loudness.ts';
+
+/** The storyboard's file name next to enrichment.json. */
+export const STORYBOARD_FILE = 'storyboard.png';
+
+/** Figures measured from the media at export time, for what older stage results do not hold. */
+export interface Measured {
+  loudnessDb?: number | null;
+}
+
+const iso = (t: number | null | undefined): IsoTime => (typeof t === 'number' && Number.isFinite(t) ? new Date(t).toISOString() : null);
+/** Seconds to the millisecond, ratios to four places: no float noise in the file. */
+const round = (value: number, places = 3) => Math.round(value * 10 ** places) / 10 ** places;
+
+function doneResult<T>(record: ResultRecord | undefined, stage: string): T | undefined {
+  const outcome = record?.outcomes[stage];
+  return outcome?.status === 'done' ? (outcome.result as T) : undefined;
+}
+
+/** complete: every stage that ran is done; failed: none is (or nothing ran yet); partial: in between. */
+export function exportStatus(outcomes: Record<string, StageOutcome>): ExportStatus {
+  const all = Object.values(outcomes);
+  const done = all.filter((outcome) => outcome.status === 'done').length;
+  if (done === 0) return 'failed';
+  return done === all.length ? 'complete' : 'partial';
+}
+
+function stagesOf(outcomes: Record<string, StageOutcome>): Record<string, ExportedStage> {
+  const rank = (name: string) => {
+    const index = (STAGE_ORDER as readonly string[]).indexOf(name);
+    return index < 0 ? STAGE_ORDER.length : index;
+  };
+  const names = Object.keys(outcomes).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const stages: Record<string, ExportedStage> = {};
+  for (const name of names) {
+    const outcome = outcomes[name]!;
+    if (outcome.status === 'done') stages[name] = { status: 'done' };
+    else if (outcome.status === 'failed') stages[name] = { status: 'failed', message: outcome.error.message };
+    else stages[name] = { status: 'skipped', message: outcome.message };
+  }
+  return stages;
+}
+
+/** Whether the audio stage measured every recording's level (results stored before it did, did not). */
+export function hasOwnLoudness(audio: AudioStageResult): boolean {
+  return audio.recordings.every((recording) => Number.isFinite(recording.loudnessDb));
+}
+
+function audioOf(audio: AudioStageResult | undefined, measured: Measured): ExportedAudio | null {
+  if (!audio || audio.recordings.length === 0) return null;
+  let offset = 0;
+  let speech = 0;
+  const speechSegments: ExportedAudio['speechSegments'] = [];
+  for (const recording of audio.recordings) {
+    for (const segment of recording.segments) speechSegments.push({ start: round(offset + segment.start), end: round(offset + segment.end) });
+    offset += recording.durationSec;
+    speech += recording.speechSec;
+  }
+  return {
+    durationSec: round(offset),
+    speechSegments,
+    speechRatio: offset > 0 ? round(Math.min(1, speech / offset), 4) : 0,
+    loudnessDb: hasOwnLoudness(audio) ? combinedLoudness(audio.recordings) : (measured.loudnessDb ?? null),
+  };
+}
+
+/**
+ * Builds `enrichment.json` (schema version 1, docs/export-format.md) from a session and its stored
+ * result. Uses whatever stages left: a failed stage's part is null or empty, never invented.
+ */
+export function buildEnrichment(session: SessionRecord, record: ResultRecord | undefined, measured: Measured = {}): Enrichment {
+  const outcomes = record?.outcomes ?? {};
+  const ocr = doneResult<OcrResult>(record, 'ocr');
+  const chapters = doneResult<ChaptersResult>(record, 'chapters');
+  const transcript = doneResult<TranscriptResult>(record, 'transcript');
+  const summary = doneResult<SummaryResult>(record, 'summary');
+  const storyboard = doneResult<StoryboardResult>(record, 'storyboard');
+
+  const texts = new Map((ocr?.screens ?? []).map((screen) => [screen.mediaId, screen]));
+  const chapterList = chapters?.chapters ?? [];
+  const chapterOf = (i: number) => chapterList.find((c) => i >= c.firstScreen && i <= c.lastScreen)?.index ?? null;
+  const titled = new Map((summary?.chapters ?? []).map((c) => [c.chapter, c]));
+
+  return {
+    schemaVersion: ENRICHMENT_SCHEMA_VERSION,
+    session: { id: session.id, title: session.title, startedAt: iso(session.startedAt), endedAt: iso(session.endedAt), tags: [...session.tags] },
+    status: exportStatus(outcomes),
+    stages: stagesOf(outcomes),
+    screens: session.screenshots.map((ref, i) => {
+      const read = texts.get(ref.id);
+      const ok = read !== undefined && read.message === undefined;
+      return { file: ref.name, at: iso(ref.at), text: ok ? read.text : null, confidence: ok ? read.confidence : null, chapter: chapterOf(i) };
+    }),
+    chapters: chapterList.map((chapter) => {
+      const summed = titled.get(chapter.index);
+      return {
+        index: chapter.index,
+        start: iso(chapter.start),
+        end: iso(chapter.end),
+        title: summed?.title || chapter.title || null,
+        keywords: summed?.keywords.length ? [...summed.keywords] : [...(chapter.keywords ?? [])],
+        screens: Array.from({ length: chapter.lastScreen - chapter.firstScreen + 1 }, (_, k) => chapter.firstScreen + k),
+      };
+    }),
+    audio: audioOf(doneResult<AudioStageResult>(record, 'audio'), measured),
+    transcript:
+      session.transcript && transcript ? transcript.cues.map((cue) => ({ start: round(cue.start), end: round(cue.end), text: cue.text })) : null,
+    summary: {
+      keywords: [...(summary?.keywords ?? [])],
+      sentences: [...(summary?.sentences ?? [])],
+      actionItems: (summary?.actionItems ?? []).map(({ text, source, done }) => ({ text, source, done })),
+    },
+    storyboard: storyboard?.blob ? STORYBOARD_FILE : null,
+  };
+}

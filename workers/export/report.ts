@@ -1,0 +1,118 @@
+import type { Enrichment, IsoTime } from '../../src/shared/export.ts';
+import { STAGE_LABELS } from '../../src/shared/pipeline.ts';
+
+/** Longest piece of a screenshot's text quoted in the report. */
+const QUOTE_CHARS = 160;
+
+/** Text as Markdown shows it literally, on one line. */
+function md(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<>#|]/g, '\\$&');
+}
+
+function day(time: IsoTime): string | null {
+  return time ? `${time.slice(0, 10)} ${time.slice(11, 16)} UTC` : null;
+}
+
+function clock(time: IsoTime): string | null {
+  return time ? time.slice(11, 19) : null;
+}
+
+function seconds(value: number): string {
+  const whole = Math.floor(value);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+/** Why a part is missing: the stage's own message when it failed or was skipped. */
+function missing(enrichment: Enrichment, stage: string, what: string): string {
+  const outcome = enrichment.stages[stage];
+  if (!outcome) return `_No ${what}: this session has not been enriched with it._`;
+  return outcome.message ? `_No ${what}: ${md(outcome.message)}_` : `_No ${what}._`;
+}
+
+function header(e: Enrichment): string[] {
+  const when = [day(e.session.startedAt), e.session.endedAt ? clock(e.session.endedAt) : null].filter(Boolean).join(' – ');
+  const meta = [when, e.session.tags.length ? `Tags: ${e.session.tags.map(md).join(', ')}` : ''].filter(Boolean).join(' · ');
+  const lines = [`# ${md(e.session.title)}`, ''];
+  if (meta) lines.push(meta, '');
+  const notDone = Object.entries(e.stages).filter(([, s]) => s.status !== 'done');
+  const detail = notDone.map(([name, s]) => `${STAGE_LABELS[name] ?? name} ${s.status}`).join(', ');
+  lines.push(`**Enrichment: ${e.status}**${detail ? ` (${detail})` : ''}.`, '');
+  if (e.storyboard) lines.push(`![Storyboard of ${md(e.session.title)}](${e.storyboard})`, '');
+  return lines;
+}
+
+function summary(e: Enrichment): string[] {
+  const lines = ['## Summary', ''];
+  if (!e.stages.summary || e.stages.summary.status !== 'done') return [...lines, missing(e, 'summary', 'summary'), ''];
+  if (e.summary.sentences.length) lines.push(e.summary.sentences.map(md).join(' '), '');
+  if (e.summary.keywords.length) lines.push(`Keywords: ${e.summary.keywords.map(md).join(', ')}`, '');
+  if (e.summary.actionItems.length) {
+    lines.push('### Action items', '');
+    for (const item of e.summary.actionItems) lines.push(`- [${item.done ? 'x' : ' '}] ${md(item.text)} (from ${item.source})`);
+    lines.push('');
+  }
+  return lines;
+}
+
+function chapters(e: Enrichment): string[] {
+  const lines = ['## Chapters', ''];
+  if (e.chapters.length === 0) return [...lines, missing(e, 'chapters', 'chapters'), ''];
+  for (const chapter of e.chapters) {
+    const span = [clock(chapter.start), clock(chapter.end)].filter(Boolean).join('–');
+    const screens = chapter.screens.length > 1 ? `screens ${chapter.screens[0]! + 1}–${chapter.screens.at(-1)! + 1}` : `screen ${chapter.screens[0]! + 1}`;
+    const keywords = chapter.keywords.length ? ` Keywords: ${chapter.keywords.map(md).join(', ')}.` : '';
+    lines.push(`${chapter.index + 1}. **${md(chapter.title ?? `Chapter ${chapter.index + 1}`)}**${span ? `, ${span}` : ''}, ${screens}.${keywords}`);
+  }
+  return [...lines, ''];
+}
+
+function speech(e: Enrichment): string[] {
+  const lines = ['## Speech', ''];
+  if (!e.audio) return [...lines, e.stages.audio?.status === 'done' ? '_No recordings._' : missing(e, 'audio', 'speech analysis'), ''];
+  const { durationSec, speechSegments, speechRatio, loudnessDb } = e.audio;
+  const speechSec = speechSegments.reduce((sum, s) => sum + (s.end - s.start), 0);
+  const level = loudnessDb === null ? '' : `; speech level ${loudnessDb.toFixed(1)} dBFS`;
+  lines.push(
+    `${speechSec.toFixed(1)} s of speech in ${durationSec.toFixed(1)} s of audio (${Math.round(speechRatio * 100)} %), in ${speechSegments.length} segments${level}.`,
+    '',
+  );
+  return lines;
+}
+
+function transcript(e: Enrichment): string[] {
+  if (!e.transcript) return [];
+  const lines = ['## Transcript', ''];
+  for (const cue of e.transcript) lines.push(`- ${seconds(cue.start)}–${seconds(cue.end)} ${md(cue.text)}`);
+  return [...lines, ''];
+}
+
+function screens(e: Enrichment): string[] {
+  if (e.screens.length === 0) return [];
+  const lines = ['## Screens', ''];
+  for (const [i, screen] of e.screens.entries()) {
+    const text = screen.text ? md(screen.text) : '';
+    const quote = text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS)}…` : text;
+    const at = clock(screen.at);
+    lines.push(`${i + 1}. ${md(screen.file)}${at ? `, ${at}` : ''}${quote ? `: “${quote}”` : ''}`);
+  }
+  return [...lines, ''];
+}
+
+function stages(e: Enrichment): string[] {
+  const lines = ['## Stages', '', '| Stage | Status | Note |', '| --- | --- | --- |'];
+  for (const [name, stage] of Object.entries(e.stages)) lines.push(`| ${STAGE_LABELS[name] ?? md(name)} | ${stage.status} | ${md(stage.message ?? '')} |`);
+  return [...lines, ''];
+}
+
+/** report.md: the same enrichment as enrichment.json, written for people to read. */
+export function buildReport(enrichment: Enrichment): string {
+  return [
+    ...header(enrichment),
+    ...summary(enrichment),
+    ...chapters(enrichment),
+    ...speech(enrichment),
+    ...transcript(enrichment),
+    ...screens(enrichment),
+    ...stages(enrichment),
+  ].join('\n');
+}

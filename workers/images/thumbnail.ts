@@ -1,0 +1,37 @@
+import type { Thumbnail } from '../../src/shared/results.ts';
+import type { ImageSize } from './imageSize.ts';
+
+/** Longest side of a thumbnail, in pixels. */
+export const THUMBNAIL_SIZE = 320;
+/** WebP quality: small files, text still legible at 320 px. */
+const WEBP_QUALITY = 0.8;
+
+/**
+ * A small WebP picture of a screenshot, at most THUMBNAIL_SIZE pixels on its longer side (never
+ * enlarged), or a PNG where the browser cannot encode WebP. `size` is the header's size: the
+ * browser resizes while decoding, so the full-size bitmap is never held.
+ * @throws when the browser cannot decode the image.
+ */
+export async function makeThumbnail(mediaId: string, blob: Blob, size: ImageSize): Promise<Thumbnail> {
+  const scale = Math.min(1, THUMBNAIL_SIZE / Math.max(size.width, size.height));
+  const resize =
+    size.width >= size.height
+      ? { resizeWidth: Math.max(1, Math.round(size.width * scale)) }
+      : { resizeHeight: Math.max(1, Math.round(size.height * scale)) };
+  const bitmap = await createImageBitmap(blob, { ...resize, resizeQuality: 'high' });
+  try {
+    // A JPEG's EXIF rotation may swap the sides the header gave: fit again to the decoded ones.
+    const fit = Math.min(1, THUMBNAIL_SIZE / Math.max(bitmap.width, bitmap.height));
+    const width = Math.max(1, Math.round(bitmap.width * fit));
+    const height = Math.max(1, Math.round(bitmap.height * fit));
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('No 2D context for OffscreenCanvas.');
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(bitmap, 0, 0, width, height);
+    const thumbnail = await canvas.convertToBlob({ type: 'image/webp', quality: WEBP_QUALITY });
+    return { mediaId, blob: thumbnail, width, height };
+  } finally {
+    bitmap.close();
+  }
+}

@@ -1,0 +1,62 @@
+import type { Worker as TesseractWorker } from 'tesseract.js';
+
+/** Where scripts/ocrAssets.ts serves tesseract's worker, core and language data. */
+const ASSET_FOLDER = 'ocr/';
+
+let starts = 0;
+let current: Promise<TesseractWorker> | null = null;
+
+/** How many tesseract workers this worker has started; stays 1 across jobs while all goes well. For tests. */
+export function tesseractStarts(): number {
+  return starts;
+}
+
+async function start(): Promise<TesseractWorker> {
+  starts++;
+  // Loaded on first use: a pool worker that never runs OCR never fetches tesseract.
+  const { createWorker, OEM } = await import('tesseract.js');
+  // Absolute URLs: inside a worker tesseract does not resolve relative ones.
+  const base = new URL(`${import.meta.env.BASE_URL}${ASSET_FOLDER}`, self.location.origin).href;
+  return createWorker('eng', OEM.LSTM_ONLY, {
+    workerPath: `${base}worker.min.js`,
+    // A folder: tesseract picks the fastest LSTM core this browser runs (relaxed SIMD, SIMD, plain).
+    corePath: base,
+    langPath: `${base}lang`,
+    gzip: true,
+    // The model is a same-origin file (precached by the service worker): no second copy in IndexedDB.
+    cacheMethod: 'none',
+    // Load the script itself rather than a blob: URL wrapping it, so nothing but our origin runs.
+    workerBlobURL: false,
+    // Without a handler tesseract rethrows a failed job inside its message handler, which the pool
+    // would take for a crash of this worker; the job's own promise already rejects.
+    errorHandler: () => {},
+  });
+}
+
+/**
+ * The tesseract worker of this pool worker: started on first use and reused by every later job.
+ * When the pool terminates this worker, the nested tesseract worker goes with it.
+ */
+export function tesseract(): Promise<TesseractWorker> {
+  if (!current) {
+    const starting = start();
+    current = starting;
+    // A start that failed (say, an asset that did not load) is tried again by the next caller.
+    starting.catch(() => {
+      if (current === starting) current = null;
+    });
+  }
+  return current;
+}
+
+/** Drops the tesseract worker after a failure it may not have recovered from; the next call starts another. */
+export async function resetTesseract(): Promise<void> {
+  const previous = current;
+  current = null;
+  if (!previous) return;
+  try {
+    await (await previous).terminate();
+  } catch {
+    // It never started, or is already gone: nothing to stop.
+  }
+}

@@ -1,0 +1,86 @@
+import type { OcrResult, ScreenText } from '../../src/shared/results.ts';
+import type { MediaRef } from '../../src/shared/session.ts';
+import { checkImage } from '../images/imageSize.ts';
+import { resetTesseract, tesseract } from '../ocr/tesseract.ts';
+import { StageFailure } from '../stage.ts';
+import type { StageContext, StageFn } from '../stage.ts';
+
+/** How tesseract's failure reads when leptonica cannot decode the image. */
+const UNDECODABLE = 'Error attempting to read image';
+
+function abortError(): Error {
+  const error = new Error('The screens stage was cancelled.');
+  error.name = 'AbortError';
+  return error;
+}
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw abortError();
+}
+
+/** Settles with `promise`, or rejects with an AbortError as soon as `signal` aborts. */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Tesseract's text without its blank lines and trailing spaces; one line per line of the screen. */
+function tidy(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+async function startReader(signal: AbortSignal) {
+  try {
+    return await unlessAborted(tesseract(), signal);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') throw error;
+    // Transient: the next attempt starts the reader again.
+    throw new StageFailure('transient', 'The text reader could not start.');
+  }
+}
+
+async function readScreen(ctx: StageContext, ref: MediaRef): Promise<ScreenText> {
+  const blob = await ctx.readMedia(ref.id);
+  throwIfAborted(ctx.signal);
+  // Checked before tesseract decodes anything: a bad or huge file costs a few header bytes.
+  const check = await checkImage(blob, ref.name);
+  if (!check.ok) return { mediaId: ref.id, text: '', confidence: 0, message: check.message };
+  const reader = await startReader(ctx.signal);
+  try {
+    const { data } = await unlessAborted(reader.recognize(blob), ctx.signal);
+    return { mediaId: ref.id, text: tidy(data.text), confidence: Math.round(data.confidence * 10) / 10 };
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') throw error;
+    // One unreadable file must not cost the others. Tesseract rejects (as a string) an image it
+    // cannot decode and carries on; after any other failure a fresh reader serves the rest.
+    if (String(error).includes(UNDECODABLE)) {
+      return { mediaId: ref.id, text: '', confidence: 0, message: `This screenshot could not be read as an image (${ref.name}).` };
+    }
+    await resetTesseract();
+    return { mediaId: ref.id, text: '', confidence: 0, message: `No text could be read from ${ref.name}.` };
+  }
+}
+
+/**
+ * Reads the text of every screenshot with tesseract (English, LSTM), in the session's order.
+ * A screenshot that is not an image, is over MAX_IMAGE_PIXELS or cannot be read gets a plain
+ * message and empty text; the others are still read. Progress moves once per screenshot.
+ */
+export const ocrStage: StageFn = async (ctx): Promise<OcrResult> => {
+  const refs = ctx.session.screenshots;
+  const screens: ScreenText[] = [];
+  for (const [i, ref] of refs.entries()) {
+    throwIfAborted(ctx.signal);
+    screens.push(await readScreen(ctx, ref));
+    ctx.progress((i + 1) / refs.length);
+  }
+  return { screens };
+};

@@ -1,0 +1,39 @@
+import type { ChaptersResult, OcrResult, SummaryResult, TranscriptResult } from '../../src/shared/results.ts';
+import type { StageFn } from '../stage.ts';
+import { summarize } from '../text/summarize.ts';
+import type { SummaryInput } from '../text/summarize.ts';
+
+/** The text of each screenshot, with the chapter it belongs to (by position in the session). */
+function screensByChapter(ocr: OcrResult | undefined, chapters: ChaptersResult | undefined): SummaryInput['screens'] {
+  if (!ocr) return [];
+  const chapterOf = new Map<string, number>();
+  for (const chapter of chapters?.chapters ?? []) {
+    for (let i = chapter.firstScreen; i <= chapter.lastScreen; i++) {
+      const mediaId = chapters?.screens[i]?.mediaId;
+      if (mediaId !== undefined) chapterOf.set(mediaId, chapter.index);
+    }
+  }
+  return ocr.screens.map((screen) => ({ text: screen.text, chapter: chapterOf.get(screen.mediaId) ?? null }));
+}
+
+/**
+ * Summarises the session from whatever earlier stages left: notes always, the transcript, the
+ * screens' text and the chapters when those stages ran. Never fails for a missing part.
+ */
+export const summaryStage: StageFn = async (ctx): Promise<SummaryResult> => {
+  const transcript = ctx.results.transcript as TranscriptResult | undefined;
+  const chapters = ctx.results.chapters as ChaptersResult | undefined;
+  const ocr = ctx.results.ocr as OcrResult | undefined;
+  const result = summarize({
+    notes: ctx.session.notes,
+    cues: transcript?.cues ?? [],
+    screens: screensByChapter(ocr, chapters),
+    chapters: (chapters?.chapters ?? []).map((chapter) => ({
+      index: chapter.index,
+      title: chapter.title,
+      keywords: chapter.keywords,
+    })),
+  });
+  ctx.progress(1);
+  return result;
+};

@@ -1,0 +1,75 @@
+import type { ChaptersResult, TranscriptCue, TranscriptResult } from '../../src/shared/results.ts';
+import type { SessionRecord } from '../../src/shared/session.ts';
+import { StageFailure } from '../stage.ts';
+import type { StageFn } from '../stage.ts';
+import type { ParsedTranscript } from '../text/cues.ts';
+import { parseSrt } from '../text/srt.ts';
+import { parseVtt } from '../text/vtt.ts';
+
+/** Larger files are not transcripts people wrote or exported; reading them would only waste memory. */
+const MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024;
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (!signal.aborted) return;
+  const error = new Error('The transcript stage was cancelled.');
+  error.name = 'AbortError';
+  throw error;
+}
+
+/** Picks the parser by content (a WEBVTT header), then by extension; SRT otherwise. */
+export function parseTranscript(name: string, text: string): ParsedTranscript {
+  if (/^\uFEFF?WEBVTT(\s|$)/.test(text)) return parseVtt(text);
+  if (/\.vtt$/i.test(name)) return parseVtt(text);
+  return parseSrt(text);
+}
+
+/** Where the transcript's second 0 sits on the session's timeline (epoch ms), when known. */
+function timelineStart(session: SessionRecord): number | null {
+  return session.audio[0]?.at ?? session.startedAt ?? null;
+}
+
+/**
+ * The chapter on screen at `at`: each chapter lasts from its first screenshot until the next
+ * chapter begins. Before the first screenshot nothing else was shown yet, so the first chapter
+ * holds it. Null when chapters or their times are unknown.
+ */
+export function chapterAt(chapters: ChaptersResult | undefined, at: number | null): number | null {
+  if (at === null || !chapters) return null;
+  const timed = chapters.chapters.filter((chapter) => chapter.start !== null);
+  if (timed.length === 0) return null;
+  let found = timed[0]?.index ?? null;
+  for (const chapter of timed) if ((chapter.start ?? Infinity) <= at) found = chapter.index;
+  return found;
+}
+
+/**
+ * Reads the session's WebVTT or SRT transcript and places every cue on the session's timeline
+ * and in its chapter. Cues that cannot be read become warnings; a file that is not a transcript
+ * at all fails permanently.
+ */
+export const transcriptStage: StageFn = async (ctx): Promise<TranscriptResult> => {
+  const ref = ctx.session.transcript;
+  if (!ref) return { cues: [], warnings: [] };
+  const blob = await ctx.readMedia(ref.id);
+  if (blob.size > MAX_TRANSCRIPT_BYTES) {
+    throw new StageFailure('permanent', `${ref.name} is too large to be a transcript (over 20 MB).`);
+  }
+  const text = await blob.text();
+  throwIfAborted(ctx.signal);
+  if (text.includes('\u0000')) {
+    throw new StageFailure('permanent', `${ref.name} is not a text file, so it cannot be read as a transcript.`);
+  }
+  const isBareVtt = /^\uFEFF?WEBVTT[^\n]*\s*$/.test(text);
+  if (!text.includes('-->') && text.trim() !== '' && !isBareVtt) {
+    throw new StageFailure('permanent', `${ref.name} is not a transcript: it has no timed lines (such as "00:00:01.000 --> 00:00:04.000").`);
+  }
+  const parsed = parseTranscript(ref.name, text);
+  ctx.progress(0.5);
+  const start = timelineStart(ctx.session);
+  const chapters = ctx.results.chapters as ChaptersResult | undefined;
+  const cues: TranscriptCue[] = parsed.cues.map((cue) => {
+    const at = start === null ? null : Math.round(start + cue.start * 1000);
+    return { ...cue, at, chapter: chapterAt(chapters, at) };
+  });
+  return { cues, warnings: parsed.warnings.map((warning) => `${ref.name}: ${warning}`) };
+};

@@ -1,0 +1,135 @@
+import { COLORS, fitInside, PLOT_WIDTH, STORYBOARD, thumbnailCells } from './layout.ts';
+import { xOf, type Span, type Timeline } from './timeline.ts';
+
+/** One chapter (or screenshot) shown with a thumbnail. */
+export interface SceneView {
+  title: string;
+  keywords: readonly string[];
+  /** Null when the picture could not be read: a frame is drawn instead. */
+  image: ImageBitmap | null;
+  span: Span;
+  /** Index into COLORS.chapters (the chapter's number). */
+  color: number;
+}
+
+/** What the storyboard shows, placed and decoded. */
+export interface StoryboardView {
+  title: string;
+  subtitle: string;
+  scenes: readonly SceneView[];
+  /** Every chapter's stretch, also those without a thumbnail, in chapter order. */
+  bands: readonly Span[];
+  timeline: Timeline;
+  /** False when the audio stage gave nothing: the speech bar says so instead of showing silence. */
+  speechKnown: boolean;
+}
+
+type Context = OffscreenCanvasRenderingContext2D;
+
+const chapterColor = (n: number) => COLORS.chapters[n % COLORS.chapters.length]!;
+
+/** `text`, cut with an ellipsis to fit `width` in the current font. */
+function fit(ctx: Context, text: string, width: number): string {
+  if (ctx.measureText(text).width <= width) return text;
+  let cut = text.length;
+  while (cut > 0 && ctx.measureText(`${text.slice(0, cut)}…`).width > width) cut -= 1;
+  return cut > 0 ? `${text.slice(0, cut).trimEnd()}…` : '';
+}
+
+function text(ctx: Context, value: string, x: number, y: number, font: string, color: string, width: number): void {
+  ctx.font = font;
+  ctx.fillStyle = color;
+  ctx.fillText(fit(ctx, value, width), x, y);
+}
+
+function timeLabel(timeline: Timeline, t: number): string {
+  if (timeline.clock) {
+    return new Date(t).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  }
+  const seconds = Math.round((t - timeline.start) / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Whole-pixel x of a time, so bars have crisp edges and their pixels exact colours. */
+const px = (timeline: Timeline, t: number) => Math.round(xOf(timeline, t, STORYBOARD.left, PLOT_WIDTH));
+
+function drawScenes(ctx: Context, view: StoryboardView): void {
+  const cells = thumbnailCells(view.scenes.map((scene) => px(view.timeline, scene.span.start)));
+  const { labels, chapterBand } = STORYBOARD;
+  view.scenes.forEach((scene, i) => {
+    const cell = cells[i]!;
+    if (scene.image) {
+      const box = fitInside(scene.image.width, scene.image.height, cell);
+      ctx.drawImage(scene.image, box.x, box.y, box.width, box.height);
+      ctx.strokeStyle = COLORS.frame;
+      ctx.lineWidth = 1;
+      ctx.strokeRect(box.x - 0.5, box.y - 0.5, box.width + 1, box.height + 1);
+    } else {
+      ctx.fillStyle = COLORS.unrecorded;
+      ctx.fillRect(cell.x, cell.y, cell.width, cell.height);
+      text(ctx, 'No picture', cell.x + 8, cell.y + cell.height / 2, '12px sans-serif', COLORS.muted, cell.width - 16);
+    }
+    text(ctx, scene.title, cell.x, labels.titleBaseline, 'bold 13px sans-serif', COLORS.text, cell.width);
+    text(ctx, scene.keywords.join(', '), cell.x, labels.keywordsBaseline, '12px sans-serif', COLORS.muted, cell.width);
+    // A line from the caption down to where the chapter begins on the timeline.
+    ctx.strokeStyle = chapterColor(scene.color);
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.moveTo(cell.x + 1, labels.keywordsBaseline + 8);
+    ctx.lineTo(px(view.timeline, scene.span.start) + 1, chapterBand.top);
+    ctx.stroke();
+  });
+}
+
+function drawBars(ctx: Context, view: StoryboardView): void {
+  const { timeline } = view;
+  const { chapterBand, speechBar } = STORYBOARD;
+  view.bands.forEach((band, i) => {
+    const x = px(timeline, band.start);
+    ctx.fillStyle = chapterColor(i);
+    ctx.fillRect(x, chapterBand.top, Math.max(1, px(timeline, band.end) - x), chapterBand.height);
+  });
+
+  text(ctx, 'Speech', STORYBOARD.left, speechBar.labelBaseline, 'bold 12px sans-serif', COLORS.text, 200);
+  ctx.fillStyle = COLORS.unrecorded;
+  ctx.fillRect(STORYBOARD.left, speechBar.top, PLOT_WIDTH, speechBar.height);
+  if (!view.speechKnown) {
+    text(ctx, 'No speech data', STORYBOARD.left + 8, speechBar.top + 16, '12px sans-serif', COLORS.muted, 300);
+    return;
+  }
+  for (const [spans, color] of [
+    [timeline.recorded, COLORS.silence],
+    [timeline.speech, COLORS.speech],
+  ] as const) {
+    ctx.fillStyle = color;
+    for (const span of spans) {
+      const x = px(timeline, span.start);
+      ctx.fillRect(x, speechBar.top, Math.max(1, px(timeline, span.end) - x), speechBar.height);
+    }
+  }
+}
+
+function drawAxis(ctx: Context, timeline: Timeline): void {
+  const ticks = 5;
+  ctx.font = '11px sans-serif';
+  ctx.fillStyle = COLORS.muted;
+  for (let i = 0; i < ticks; i++) {
+    const t = timeline.start + ((timeline.end - timeline.start) * i) / (ticks - 1);
+    const label = timeLabel(timeline, t);
+    const width = ctx.measureText(label).width;
+    const x = px(timeline, t);
+    ctx.fillText(label, Math.min(Math.max(STORYBOARD.left, x - width / 2), STORYBOARD.right - width), STORYBOARD.axisBaseline);
+  }
+}
+
+/** Draws the whole storyboard on a STORYBOARD.width × STORYBOARD.height canvas. */
+export function drawStoryboard(ctx: Context, view: StoryboardView): void {
+  ctx.fillStyle = COLORS.background;
+  ctx.fillRect(0, 0, STORYBOARD.width, STORYBOARD.height);
+  ctx.textBaseline = 'alphabetic';
+  text(ctx, view.title, STORYBOARD.left, STORYBOARD.titleBaseline, 'bold 24px sans-serif', COLORS.text, PLOT_WIDTH);
+  text(ctx, view.subtitle, STORYBOARD.left, STORYBOARD.subtitleBaseline, '14px sans-serif', COLORS.muted, PLOT_WIDTH);
+  drawScenes(ctx, view);
+  drawBars(ctx, view);
+  drawAxis(ctx, view.timeline);
+}

@@ -1,0 +1,32 @@
+import { blocks, plainCueText, readTiming, strayBlockWarning } from './cues.ts';
+import type { ParsedCue, ParsedTranscript } from './cues.ts';
+
+/**
+ * Parses a SubRip (.srt) file into cues, in file order. A cue that cannot be read (a bad
+ * timestamp, an end before its start) becomes a plain warning and parsing goes on. Warnings name
+ * a cue by its number in the file.
+ */
+export function parseSrt(text: string): ParsedTranscript {
+  const cues: ParsedCue[] = [];
+  const warnings: string[] = [];
+  let ordinal = 0;
+  for (const block of blocks(text)) {
+    const timingAt = block.lines.findIndex((line) => line.includes('-->'));
+    if (timingAt < 0 || timingAt > 1) {
+      warnings.push(strayBlockWarning(block));
+      continue;
+    }
+    ordinal++;
+    const label = timingAt === 1 ? (block.lines[0] ?? '').trim() : '';
+    const n = /^\d+$/.test(label) ? Number(label) : ordinal;
+    const timing = readTiming(block.lines[timingAt] ?? '', n);
+    if ('warning' in timing) {
+      warnings.push(timing.warning);
+      continue;
+    }
+    const cueText = plainCueText(block.lines.slice(timingAt + 1));
+    if (cueText === '') continue;
+    cues.push({ start: timing.start, end: timing.end, text: cueText });
+  }
+  return { cues, warnings };
+}
