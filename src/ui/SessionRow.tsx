@@ -51,7 +51,7 @@ export const SessionRow = memo(function SessionRow({ enricher, session, job, sel
           <button
             type="button"
             className="quiet"
-            aria-label={`Enrich ${session.title} now`}
+            aria-label={`Enrich now: ${session.title}`}
             onClick={() => void enricher.run({ type: 'enrich-now', sessionIds: [session.id] })}
           >
             Enrich now

@@ -27,11 +27,23 @@ function decodeNamed(buffer: ArrayBuffer, name: string): DecodedWav {
   }
 }
 
+/** WAV files start with "RIFF"; anything else goes to the browser's decoders. */
+async function isRiff(blob: Blob): Promise<boolean> {
+  const head = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
+  return head.length === 4 && String.fromCharCode(...head) === 'RIFF';
+}
+
+/** Loaded only for compressed audio, so WAV-only batches never fetch the demuxer. */
+async function decodeOther(blob: Blob, name: string, signal: AbortSignal): Promise<DecodedWav> {
+  if (blob.size === 0) throw new StageFailure('permanent', `${name} is empty.`);
+  const { decodeCompressed } = await import('../audio/decodeCompressed.ts');
+  return decodeCompressed(blob, name, signal);
+}
+
 async function analyse(ctx: StageContext, ref: MediaRef): Promise<AudioRecordingResult> {
   const blob = await ctx.readMedia(ref.id);
-  const buffer = await blob.arrayBuffer();
+  const wav = (await isRiff(blob)) ? decodeNamed(await blob.arrayBuffer(), ref.name) : await decodeOther(blob, ref.name, ctx.signal);
   throwIfAborted(ctx.signal);
-  const wav = decodeNamed(buffer, ref.name);
   const segments = findSpeechSegments(wav.samples, wav.sampleRate);
   const speechSec = segments.reduce((sum, s) => sum + (s.end - s.start), 0);
   const result: AudioRecordingResult = {

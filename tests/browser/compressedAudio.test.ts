@@ -1,0 +1,81 @@
+import { AudioSample, AudioSampleSource, BufferTarget, Output, WebMOutputFormat } from 'mediabunny';
+import { describe, expect, it } from 'vitest';
+import type { AudioStageResult } from '../../src/shared/results.ts';
+import type { SessionRecord } from '../../src/shared/session.ts';
+import type { StageContext } from '../../workers/stage.ts';
+import { StageFailure } from '../../workers/stage.ts';
+import { audioStage } from '../../workers/stages/audio.ts';
+
+const RATE = 48_000;
+const BURSTS: Array<[number, number]> = [
+  [1, 2.5],
+  [4, 5],
+  [6.5, 8],
+];
+
+/** Tone bursts with known pauses, encoded to WebM/Opus by the browser's own encoder. */
+async function opusRecording(): Promise<Blob> {
+  const seconds = 9;
+  const data = new Float32Array(seconds * RATE);
+  for (let i = 0; i < data.length; i++) {
+    const t = i / RATE;
+    const on = BURSTS.some(([a, b]) => t >= a && t < b);
+    data[i] = on ? 0.4 * Math.sin(2 * Math.PI * 180 * t) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 4 * t)) : 0;
+  }
+  const output = new Output({ format: new WebMOutputFormat(), target: new BufferTarget() });
+  const source = new AudioSampleSource({ codec: 'opus', bitrate: 64_000 });
+  output.addAudioTrack(source);
+  await output.start();
+  await source.add(new AudioSample({ data, format: 'f32', numberOfChannels: 1, sampleRate: RATE, timestamp: 0 }));
+  await output.finalize();
+  return new Blob([output.target.buffer!], { type: 'audio/webm' });
+}
+
+function context(name: string, blob: Blob): StageContext {
+  const session: SessionRecord = {
+    id: 's',
+    title: 'Compressed audio',
+    source: 'import',
+    startedAt: null,
+    endedAt: null,
+    notes: '',
+    tags: [],
+    screenshots: [],
+    audio: [{ id: 'a', name, kind: 'audio', type: blob.type, size: blob.size, at: null }],
+    transcript: null,
+    importedAt: 0,
+    warnings: [],
+  };
+  return {
+    session,
+    readMedia: async () => blob,
+    progress: () => {},
+    signal: new AbortController().signal,
+    attempt: 1,
+    params: {},
+    results: {},
+    rateLimit: async () => {},
+  };
+}
+
+describe('audio stage on compressed recordings (WebCodecs through mediabunny)', () => {
+  it('finds the speech bursts of a WebM/Opus recording within ±0.3 s', async () => {
+    const blob = await opusRecording();
+    const result = (await audioStage(context('call.webm', blob))) as AudioStageResult;
+    const recording = result.recordings[0]!;
+    expect(recording.durationSec).toBeGreaterThan(8.5);
+    expect(recording.segments).toHaveLength(BURSTS.length);
+    recording.segments.forEach((segment, i) => {
+      expect(Math.abs(segment.start - BURSTS[i]![0])).toBeLessThanOrEqual(0.3);
+      expect(Math.abs(segment.end - BURSTS[i]![1])).toBeLessThanOrEqual(0.3);
+    });
+  });
+
+  it('a text file named .mp3 fails the stage permanently with a plain message', async () => {
+    const blob = new Blob(['these are not the sounds you are looking for'], { type: 'audio/mpeg' });
+    const failure = await audioStage(context('notes.mp3', blob)).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StageFailure);
+    expect((failure as StageFailure).errorClass).toBe('permanent');
+    expect((failure as StageFailure).message).toMatch(/^notes\.mp3 /);
+  });
+});
