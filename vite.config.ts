@@ -15,5 +15,5 @@ export default defineConfig({
     ...(process.env.BENCH ? { rolldownOptions: { input: { main: 'index.html', bench: 'bench/index.html' } } } : {}),
   },
   preview: { host: 'localhost', headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
-  optimizeDeps: { include: ['comlink', 'idb', 'react', 'react-dom', 'framer-motion', 'tesseract.js', 'minisearch', 'fflate', '@tanstack/react-virtual'] },
+  optimizeDeps: { include: ['comlink', 'idb', 'react', 'react-dom', 'framer-motion', 'tesseract.js', 'minisearch', 'fflate', '@tanstack/react-virtual', 'mediabunny'] },
 });

@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
+import { describe, expect, it } from 'vitest';
+import { engineFactory } from './fixtures/engine.ts';
 import { waitFor } from './fixtures/waitFor.ts';
 
-const engines: TestEngine[] = [];
-afterEach(async () => {
-  for (const e of engines.splice(0)) await e.dispose();
-});
+const { engine } = engineFactory();
 
 describe('circuit breaker per stage', () => {
   it('opens after K consecutive failures, skips the stage, probes after the cool-down and closes on success', async () => {
-    const e = await createTestEngine({ concurrency: 1, maxAttempts: 1, breakerThreshold: 2, breakerCooldownMs: 300 });
-    engines.push(e);
+    const e = await engine({ concurrency: 1, maxAttempts: 1, breakerThreshold: 2, breakerCooldownMs: 300 });
     await e.scheduler.start();
     const ids = await e.addSessions(5);
     const run = async (sessionId: string, fail: boolean) => {
@@ -43,8 +39,7 @@ describe('circuit breaker per stage', () => {
   });
 
   it('permanent failures (bad input) do not open the breaker', async () => {
-    const e = await createTestEngine({ concurrency: 1, breakerThreshold: 2 });
-    engines.push(e);
+    const e = await engine({ concurrency: 1, breakerThreshold: 2 });
     await e.scheduler.start();
     const ids = await e.addSessions(3);
     await e.scheduler.enqueue(

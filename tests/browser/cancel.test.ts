@@ -1,24 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { resolveOptions, type EngineOptionsInput } from '../../src/engine/options.ts';
+import { describe, expect, it } from 'vitest';
+import { resolveOptions } from '../../src/engine/options.ts';
 import { Scheduler } from '../../src/engine/scheduler.ts';
 import { isTerminal } from '../../src/shared/job.ts';
 import { IdbJobStore } from '../../src/store/idbJobStore.ts';
-import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
+import { engineFactory, type TestEngine } from './fixtures/engine.ts';
 import { holdsFor, waitFor, waitForJob, waitForStoredJob } from './fixtures/waitFor.ts';
 
-const engines: TestEngine[] = [];
-async function engine(options: EngineOptionsInput = {}) {
-  const created = await createTestEngine({ backoffBaseMs: 20, ...options });
-  engines.push(created);
-  return created;
-}
-
-afterEach(async () => {
-  for (const e of engines.splice(0).reverse()) {
-    e.scheduler.abandon();
-    await e.dispose();
-  }
-});
+const { engine, engines } = engineFactory({ backoffBaseMs: 20 });
 
 /** Enqueues one test.sleep job per new session, in one batch. */
 async function sleepers(e: TestEngine, count: number, sleepMs: number, batchId = 'b1') {

@@ -1,21 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { resolveOptions, type EngineOptionsInput } from '../../src/engine/options.ts';
+import { describe, expect, it } from 'vitest';
+import { resolveOptions } from '../../src/engine/options.ts';
 import type { RunSpan } from '../../src/shared/protocol.ts';
-import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
+import { engineFactory, type TestEngine } from './fixtures/engine.ts';
 
-const engines: TestEngine[] = [];
-async function engine(options: EngineOptionsInput) {
-  const created = await createTestEngine(options);
-  engines.push(created);
-  return created;
-}
-
-afterEach(async () => {
-  for (const e of engines.splice(0).reverse()) {
-    e.scheduler.abandon();
-    await e.dispose();
-  }
-});
+const { engine } = engineFactory();
 
 /** The most spans open at one instant. A span that ends when another starts does not overlap it. */
 function maxOverlap(spans: readonly RunSpan[]): number {

@@ -1,21 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { EngineOptionsInput } from '../../src/engine/options.ts';
+import { describe, expect, it } from 'vitest';
 import type { Job } from '../../src/shared/job.ts';
-import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
+import { engineFactory } from './fixtures/engine.ts';
 
-const engines: TestEngine[] = [];
-async function engine(options: EngineOptionsInput = {}) {
-  const created = await createTestEngine(options);
-  engines.push(created);
-  return created;
-}
-
-afterEach(async () => {
-  for (const e of engines.splice(0).reverse()) {
-    e.scheduler.abandon();
-    await e.dispose();
-  }
-});
+const { engine, engines } = engineFactory();
 
 const byId = (jobs: Iterable<Job>) => new Map([...jobs].map((job) => [job.id, job]));
 

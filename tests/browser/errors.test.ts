@@ -1,21 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { EngineOptionsInput } from '../../src/engine/options.ts';
+import { describe, expect, it } from 'vitest';
 import type { EnqueueOptions } from '../../src/engine/scheduler.ts';
-import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
+import { engineFactory, type TestEngine } from './fixtures/engine.ts';
 
-const engines: TestEngine[] = [];
-async function engine(options: EngineOptionsInput = {}) {
-  const created = await createTestEngine({ backoffBaseMs: 20, ...options });
-  engines.push(created);
-  return created;
-}
-
-afterEach(async () => {
-  for (const e of engines.splice(0).reverse()) {
-    e.scheduler.abandon();
-    await e.dispose();
-  }
-});
+const { engine } = engineFactory({ backoffBaseMs: 20 });
 
 /** Runs one job to the end and returns it as stored, with its session's stored result. */
 async function runOne(e: TestEngine, options: Omit<EnqueueOptions, 'batchId'>) {

@@ -1,15 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
+import { describe, expect, it } from 'vitest';
+import { engineFactory } from './fixtures/engine.ts';
 
-const engines: TestEngine[] = [];
-afterEach(async () => {
-  for (const e of engines.splice(0)) await e.dispose();
-});
+const { engine } = engineFactory();
 
 describe('IdbJobStore group commit', () => {
   it('writes a batch in far fewer transactions than state changes, and loses none', async () => {
-    const e = await createTestEngine({ concurrency: 2 });
-    engines.push(e);
+    const e = await engine({ concurrency: 2 });
     await e.scheduler.start();
     const ids = await e.addSessions(30);
     let changes = 0;

@@ -1,15 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
+import { describe, expect, it } from 'vitest';
+import { engineFactory } from './fixtures/engine.ts';
 
-const engines: TestEngine[] = [];
-afterEach(async () => {
-  for (const e of engines.splice(0)) await e.dispose();
-});
+const { engine } = engineFactory();
 
 describe('token-bucket rate limiter shared by the workers', () => {
   it('makes calls past the burst wait for tokens, across workers, and shows its state in the statistics', async () => {
-    const e = await createTestEngine({ concurrency: 2 });
-    engines.push(e);
+    const e = await engine({ concurrency: 2 });
     e.limiter.configure('test-provider', { capacity: 2, refillPerSecond: 20 });
     await e.scheduler.start();
     const ids = await e.addSessions(2);

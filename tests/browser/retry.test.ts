@@ -1,23 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { resolveOptions, type EngineOptionsInput } from '../../src/engine/options.ts';
+import { describe, expect, it } from 'vitest';
+import { resolveOptions } from '../../src/engine/options.ts';
 import { Scheduler } from '../../src/engine/scheduler.ts';
 import { IdbJobStore } from '../../src/store/idbJobStore.ts';
-import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
+import { engineFactory, type TestEngine } from './fixtures/engine.ts';
 import { waitForJob, waitForStoredJob } from './fixtures/waitFor.ts';
 
-const engines: TestEngine[] = [];
-async function engine(options: EngineOptionsInput) {
-  const created = await createTestEngine(options);
-  engines.push(created);
-  return created;
-}
-
-afterEach(async () => {
-  for (const e of engines.splice(0).reverse()) {
-    e.scheduler.abandon();
-    await e.dispose();
-  }
-});
+const { engine, engines } = engineFactory();
 
 /** The tab dies: its scheduler stops where it is, its workers die, and a new page opens the same database. */
 async function crashAndReopen(e: TestEngine): Promise<TestEngine> {

@@ -1,16 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
+import { describe, expect, it } from 'vitest';
+import { engineFactory } from './fixtures/engine.ts';
 
-const engines: TestEngine[] = [];
-async function engine(...args: Parameters<typeof createTestEngine>) {
-  const created = await createTestEngine(...args);
-  engines.push(created);
-  return created;
-}
-
-afterEach(async () => {
-  for (const e of engines.splice(0)) await e.dispose();
-});
+const { engine } = engineFactory();
 
 describe('Scheduler over a real pool and IndexedDB', () => {
   it('runs a job through the real pipeline and commits its result with its state', async () => {

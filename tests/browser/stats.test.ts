@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
+import { describe, expect, it } from 'vitest';
+import { engineFactory } from './fixtures/engine.ts';
 import { waitFor } from './fixtures/waitFor.ts';
 
-const engines: TestEngine[] = [];
-afterEach(async () => {
-  for (const e of engines.splice(0)) await e.dispose();
-});
+const { engine } = engineFactory();
 
 describe('statistics', () => {
   it('counts per state, stage times, worker health, error rate and an ETA from observed durations', async () => {
-    const e = await createTestEngine({ concurrency: 2, maxAttempts: 1 });
-    engines.push(e);
+    const e = await engine({ concurrency: 2, maxAttempts: 1 });
     await e.scheduler.start();
     const ids = await e.addSessions(6);
     await e.scheduler.enqueue(

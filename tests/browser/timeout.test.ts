@@ -1,22 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { EngineOptionsInput } from '../../src/engine/options.ts';
+import { describe, expect, it } from 'vitest';
 import type { Job, JobError } from '../../src/shared/job.ts';
-import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
+import { engineFactory, type TestEngine } from './fixtures/engine.ts';
 import { waitForJob } from './fixtures/waitFor.ts';
 
-const engines: TestEngine[] = [];
-async function engine(options: EngineOptionsInput) {
-  const created = await createTestEngine({ backoffBaseMs: 20, ...options });
-  engines.push(created);
-  return created;
-}
-
-afterEach(async () => {
-  for (const e of engines.splice(0).reverse()) {
-    e.scheduler.abandon();
-    await e.dispose();
-  }
-});
+const { engine } = engineFactory({ backoffBaseMs: 20 });
 
 const TERMINAL = ['succeeded', 'partial', 'failed', 'cancelled', 'timed-out'] as const;
 

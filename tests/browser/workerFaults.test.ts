@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
+import { describe, expect, it } from 'vitest';
+import { engineFactory } from './fixtures/engine.ts';
 
-const engines: TestEngine[] = [];
-afterEach(async () => {
-  for (const e of engines.splice(0)) {
-    e.scheduler.abandon();
-    await e.dispose();
-  }
-});
+const { engine } = engineFactory();
 
 describe('worker faults in one batch', () => {
   it('a throwing, self-closing, hanging and memory-hungry stage each follow their policy; every other job completes', async () => {
-    const e = await createTestEngine({ concurrency: 2, maxAttempts: 2, backoffBaseMs: 10, backoffCapMs: 20 });
-    engines.push(e);
+    const e = await engine({ concurrency: 2, maxAttempts: 2, backoffBaseMs: 10, backoffCapMs: 20 });
     await e.scheduler.start();
     const ids = await e.addSessions(10);
     const enqueue = (sessionIds: string[], stages: string[], timeoutMs = 10_000, params?: Record<string, unknown>) =>

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
 /** Reads a whole object store of the app's database, from inside the page. */
-export function readStore<T>(page: Page, store: 'jobs' | 'results' | 'sessions'): Promise<T[]> {
+export function readStore<T>(page: Page, store: 'jobs' | 'results' | 'sessions' | 'media' | 'meta'): Promise<T[]> {
   return page.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {

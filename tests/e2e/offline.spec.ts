@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { expectBatchDone, sessionRows } from './helpers.ts';
-import { readAll, waitForServiceWorker } from './pwa-helpers.ts';
+import { expectBatchDone, sessionRows, readStore } from './helpers.ts';
+import { waitForServiceWorker } from './pwa-helpers.ts';
 
 const fixtures = new URL('../fixtures/sessions', import.meta.url).pathname;
 
@@ -24,7 +24,7 @@ test('offline after one online visit: the app reloads from the precache and enri
   await expectBatchDone(page, 2, 180_000);
   await expect(sessionRows(page).getByTestId('state')).toHaveText(['Done', 'Done']);
 
-  const results = await readAll<{ outcomes: Record<string, { status: string }> }>(page, 'results');
+  const results = await readStore<{ outcomes: Record<string, { status: string }> }>(page, 'results');
   expect(results).toHaveLength(2);
   for (const result of results) {
     // tesseract's worker, core and model came from the precache too.

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { sessionRows } from './helpers.ts';
-import { cdpFor, readAll } from './pwa-helpers.ts';
+import { sessionRows, readStore } from './helpers.ts';
+import { cdpFor } from './pwa-helpers.ts';
 
 const fixtures = new URL('../fixtures/sessions', import.meta.url).pathname;
 
@@ -22,13 +22,13 @@ test('storage full during import: a clear message, and no session is half writte
   await expect(refused).toContainText('standup was not imported: the device is out of storage space.');
 
   // Each session and its files go in one transaction: neither a session without its files nor files without a session.
-  expect(await readAll(page, 'sessions')).toEqual([]);
-  expect(await readAll(page, 'media')).toEqual([]);
+  expect(await readStore(page, 'sessions')).toEqual([]);
+  expect(await readStore(page, 'media')).toEqual([]);
   await expect(sessionRows(page)).toHaveCount(0);
 
   // With the space back, the same import succeeds in full.
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
   await page.getByLabel('Import sessions').setInputFiles(fixtures);
   await expect(sessionRows(page)).toHaveCount(2);
-  expect(await readAll(page, 'sessions')).toHaveLength(2);
+  expect(await readStore(page, 'sessions')).toHaveLength(2);
 });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { preview, type PreviewServer } from 'vite';
-import { loadSamples } from './helpers.ts';
-import { freePort, readAll, waitForServiceWorker } from './pwa-helpers.ts';
+import { loadSamples, readStore } from './helpers.ts';
+import { freePort, waitForServiceWorker } from './pwa-helpers.ts';
 
 /** Two builds that differ only in their version string, as two releases would. */
 const VERSIONS = ['update-a', 'update-b'] as const;
@@ -48,7 +48,7 @@ test('a new version waits for the person: no reload by itself mid-batch; Reload 
 
   await loadSamples(page);
   await page.getByRole('button', { name: 'Enrich all' }).click();
-  const succeeded = async () => (await readAll<{ state: string }>(page, 'jobs')).filter((job) => job.state === 'succeeded').length;
+  const succeeded = async () => (await readStore<{ state: string }>(page, 'jobs')).filter((job) => job.state === 'succeeded').length;
   await expect.poll(succeeded, { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
 
   // Mark this document: a reload would lose the mark.
@@ -76,5 +76,5 @@ test('a new version waits for the person: no reload by itself mid-batch; Reload 
   expect(await page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBeUndefined();
   await expect(page.getByText('A new version is ready.')).toHaveCount(0);
   // The queue survived the reload: all twelve jobs are still there.
-  expect(await readAll(page, 'jobs')).toHaveLength(12);
+  expect(await readStore(page, 'jobs')).toHaveLength(12);
 });
