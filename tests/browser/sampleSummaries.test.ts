@@ -1,50 +1,21 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { ChaptersResult, IndexResult, SummaryResult, TranscriptResult } from '../../src/shared/results.ts';
-import type { SampleFile, SampleSession } from '../../src/shared/samples.ts';
-import type { MediaRef, SessionRecord } from '../../src/shared/session.ts';
+import type { SampleSession } from '../../src/shared/samples.ts';
 import { generateSampleSession } from '../../workers/samples/generate.ts';
-import type { StageContext, StageFn } from '../../workers/stage.ts';
+import type { StageFn } from '../../workers/stage.ts';
 import { chaptersStage } from '../../workers/stages/chapters.ts';
 import { indexStage } from '../../workers/stages/index.ts';
 import { summaryStage } from '../../workers/stages/summary.ts';
 import { transcriptStage } from '../../workers/stages/transcript.ts';
+import { sampleHarness } from './fixtures/stageHarness.ts';
 
 const COUNT = 12;
 
 /** Runs chapters, transcript, summary and index over a sample, as the worker does; with each stage's time. */
 async function enrich(sample: SampleSession, index: number) {
-  const media = new Map<string, Blob>();
-  const ref = (file: SampleFile, kind: MediaRef['kind']): MediaRef => {
-    const id = `s${index}-${file.name}`;
-    media.set(id, file.blob);
-    return { id, name: file.name, kind, type: file.blob.type, size: file.blob.size, at: file.at };
-  };
-  const session: SessionRecord = {
-    id: `sample-${index}`,
-    title: sample.title,
-    source: 'sample',
-    startedAt: sample.startedAt,
-    endedAt: null,
-    notes: sample.notes,
-    tags: sample.tags,
-    screenshots: sample.screenshots.map((file) => ref(file, 'image')),
-    audio: [ref(sample.audio, 'audio')],
-    transcript: ref(sample.transcript, 'transcript'),
-    importedAt: 0,
-    warnings: [],
-  };
   const results: Record<string, unknown> = {};
   const ms: Record<string, number> = {};
-  const ctx: StageContext = {
-    session,
-    readMedia: async (id) => media.get(id) ?? Promise.reject(new Error(`No media ${id}`)),
-    progress: () => {},
-    rateLimit: async () => {},
-    signal: new AbortController().signal,
-    attempt: 1,
-    params: {},
-    results,
-  };
+  const { ctx } = sampleHarness(sample, index, results);
   const stages: Array<[string, StageFn]> = [['chapters', chaptersStage], ['transcript', transcriptStage], ['summary', summaryStage], ['index', indexStage]];
   for (const [name, stage] of stages) {
     const started = performance.now();

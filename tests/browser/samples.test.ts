@@ -1,66 +1,19 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { AudioStageResult, ChaptersResult } from '../../src/shared/results.ts';
-import type { MediaRef, SessionRecord } from '../../src/shared/session.ts';
 import { generateSampleSession } from '../../workers/samples/generate.ts';
-import type { SampleFile, SampleSession } from '../../workers/samples/types.ts';
+import type { SampleSession } from '../../workers/samples/types.ts';
 import { StageFailure } from '../../workers/stage.ts';
-import type { StageContext } from '../../workers/stage.ts';
 import { audioStage } from '../../workers/stages/audio.ts';
 import type { AudioResult as AudioRecordingResult } from '../../src/shared/results.ts';
 import { chaptersStage } from '../../workers/stages/chapters.ts';
+import { sampleHarness } from './fixtures/stageHarness.ts';
 
 const SEED = 1;
 const COUNT = 12;
 /** How far a found speech edge may be from the generated one, in seconds. */
 const EDGE_TOLERANCE = 0.25;
 
-interface Harness {
-  ctx: StageContext;
-  progress: number[];
-  controller: AbortController;
-}
-
-/** A StageContext over an in-memory session: readMedia from a Map, a real AbortController. */
-function harness(sample: SampleSession, index: number): Harness {
-  const media = new Map<string, Blob>();
-  const ref = (file: SampleFile, kind: MediaRef['kind']): MediaRef => {
-    const id = `s${index}-${file.name}`;
-    media.set(id, file.blob);
-    return { id, name: file.name, kind, type: file.blob.type, size: file.blob.size, at: file.at };
-  };
-  const session: SessionRecord = {
-    id: `sample-${index}`,
-    title: sample.title,
-    source: 'sample',
-    startedAt: sample.startedAt,
-    endedAt: null,
-    notes: sample.notes,
-    tags: sample.tags,
-    screenshots: sample.screenshots.map((file) => ref(file, 'image')),
-    audio: [ref(sample.audio, 'audio')],
-    transcript: null,
-    importedAt: sample.startedAt,
-    warnings: [],
-  };
-  const controller = new AbortController();
-  const progress: number[] = [];
-  const ctx: StageContext = {
-    session,
-    readMedia: async (id) => {
-      const blob = media.get(id);
-      if (!blob) throw new Error(`No media ${id}`);
-      return blob;
-    },
-    progress: (fraction) => progress.push(fraction),
-    // Local stages call no provider, so nothing is ever rate-limited here.
-    rateLimit: async () => {},
-    signal: controller.signal,
-    attempt: 1,
-    params: {},
-    results: {},
-  };
-  return { ctx, progress, controller };
-}
+const harness = sampleHarness;
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
