@@ -88,7 +88,10 @@ export class Scheduler {
   private readonly random: () => number;
   readonly breaker: CircuitBreaker;
   readonly timings = new StageTimings();
+  /** Attempts started and not yet settled (their worker may be done, their commit not). */
   private inFlight = 0;
+  /** Workers running an attempt now: what dispatch fills up to the pool's size. */
+  private busyWorkers = 0;
   /** Jobs not yet in a terminal state; kept as a count so idleness is O(1). */
   private active = 0;
   private seq = 0;
@@ -306,7 +309,7 @@ export class Scheduler {
     if (!this.started || this.paused || this.stopping) return this.checkIdle();
     const now = this.clock();
     const starting: RunningJob[] = [];
-    while (this.inFlight < this.deps.runner.size && this.ready.size > 0) {
+    while (this.busyWorkers < this.deps.runner.size && this.ready.size > 0) {
       const id = this.ready.shift();
       const job = id === undefined ? undefined : this.jobs.get(id);
       if (!job || (job.state !== 'queued' && job.state !== 'waiting-retry')) continue;
@@ -314,6 +317,7 @@ export class Scheduler {
       const running = startAttempt(job, lease, now);
       this.put(running);
       this.inFlight++;
+      this.busyWorkers++;
       starting.push(running);
     }
     if (starting.length === 0) return this.checkIdle();
@@ -323,20 +327,38 @@ export class Scheduler {
     for (const job of starting) void this.execute(job, durable);
   }
 
-  /** Runs one attempt on a worker once its running state is durable, then settles it. */
+  /**
+   * Runs one attempt on a worker while its running state is being committed, then settles it.
+   * Neither the worker nor the next job waits for that commit (it would cost every job a
+   * transaction's latency): the worker's slot is freed as soon as it answers. The outcome is acted on
+   * only once the running state is durable, and its result goes in a later transaction, so a result
+   * is never stored ahead of its running state. A running state that cannot be written stops the run.
+   */
   private async execute(job: RunningJob, durable: Promise<void>): Promise<void> {
     const controller = new AbortController();
     this.aborts.set(job.id, controller);
+    durable.catch(() => controller.abort());
+    let attempt: { ok: true; outcomes: Record<string, StageOutcome> } | { ok: false; error: unknown };
+    try {
+      attempt = { ok: true, outcomes: (await this.runOnWorker(job, controller.signal)).outcomes };
+      this.recordHealth(attempt.outcomes);
+    } catch (error) {
+      attempt = { ok: false, error };
+    } finally {
+      this.aborts.delete(job.id);
+      this.busyWorkers--;
+    }
+    if (!attempt.ok) this.releaseProbes(job.id);
+    this.probes.delete(job.id);
+    this.pump();
+
     let change: QueueChange | null = null;
     try {
       await durable;
-      const response = await this.runOnWorker(job, controller.signal);
-      change = await this.settle(job, response.outcomes);
+      change = attempt.ok ? await this.settle(job, attempt.outcomes) : this.fail(job, attempt.error);
     } catch (error) {
       change = this.fail(job, error);
     } finally {
-      this.aborts.delete(job.id);
-      this.probes.delete(job.id);
       this.inFlight--;
       if (change) {
         const next = change.jobs?.[0];
@@ -367,8 +389,18 @@ export class Scheduler {
     });
   }
 
-  /** The attempt came back: record what each stage did and decide the job's next state. */
+  /** The attempt came back and its running state is durable: decide the job's next state and its result. */
   private async settle(job: RunningJob, outcomes: Record<string, StageOutcome>): Promise<QueueChange | null> {
+    const current = this.jobs.get(job.id);
+    if (current?.state !== 'running' || current.attempts !== job.attempts) return null; // cancelled meanwhile
+    const next = settleAttempt(current, outcomes, { now: this.clock(), random: this.random, options: this.deps.options });
+    this.put(next);
+    const result = await this.resultFor(next, outcomes);
+    return { jobs: [next], results: [result] };
+  }
+
+  /** Stage health and timings learn from an attempt as soon as its worker answers. */
+  private recordHealth(outcomes: Record<string, StageOutcome>): void {
     for (const [stage, outcome] of Object.entries(outcomes)) {
       if (outcome.status === 'done') {
         this.timings.record(stage, outcome.ms);
@@ -380,12 +412,11 @@ export class Scheduler {
         this.breaker.releaseProbe(stage);
       }
     }
-    const current = this.jobs.get(job.id);
-    if (current?.state !== 'running' || current.attempts !== job.attempts) return null; // cancelled meanwhile
-    const next = settleAttempt(current, outcomes, { now: this.clock(), random: this.random, options: this.deps.options });
-    this.put(next);
-    const result = await this.resultFor(next, outcomes);
-    return { jobs: [next], results: [result] };
+  }
+
+  /** The attempt gave no verdict on its stages: free the half-open probes it was given. */
+  private releaseProbes(jobId: string): void {
+    for (const stage of this.probes.get(jobId) ?? []) this.breaker.releaseProbe(stage);
   }
 
   /** The result keeps the outcomes of stages done in earlier attempts of the same job. */
@@ -400,8 +431,6 @@ export class Scheduler {
 
   /** The attempt ended without a response: timeout, crash, cancel or a write that failed. */
   private fail(job: RunningJob, error: unknown): QueueChange | null {
-    // The attempt gave no verdict on its stages: free the half-open probes it was given.
-    for (const stage of this.probes.get(job.id) ?? []) this.breaker.releaseProbe(stage);
     const current = this.jobs.get(job.id);
     if (current?.state !== 'running' || current.attempts !== job.attempts) return null;
     const next = failAttempt(current, toJobError(error), { now: this.clock(), random: this.random, options: this.deps.options });
