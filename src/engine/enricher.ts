@@ -135,9 +135,7 @@ export class Enricher {
     }
     switch (command.type) {
       case 'enrich': {
-        const sessions = (await Promise.all(command.sessionIds.map((id) => this.sessions.get(id)))).filter(
-          (s): s is SessionRecord => s !== undefined,
-        );
+        const sessions = await this.sessionsById(command.sessionIds);
         const items = sessions.map((session) => ({ sessionId: session.id, timeoutMs: timeoutFor(inputBytes(session), this.options, session.screenshots.length) }));
         await scheduler.enqueue(items, { batchId: newId('batch'), priority: command.priority, stages: PIPELINE_STAGES });
         return;
@@ -164,6 +162,18 @@ export class Enricher {
         return scheduler.requeue(retry.map((job) => job.id));
       }
     }
+  }
+
+  /**
+   * The sessions to enrich: from the library this tab already holds, and from the database only those
+   * it does not know (imported in another tab a moment ago). 500 separate reads would freeze the page.
+   */
+  private async sessionsById(ids: readonly string[]): Promise<SessionRecord[]> {
+    const known = new Map(this.view.getSnapshot().sessions.map((session) => [session.id, session]));
+    const missing = ids.filter((id) => !known.has(id));
+    const read = missing.length === 0 ? [] : await Promise.all(missing.map((id) => this.sessions.get(id)));
+    for (const session of read) if (session) known.set(session.id, session);
+    return ids.map((id) => known.get(id)).filter((s): s is SessionRecord => s !== undefined);
   }
 
   /** Queues every session that has not been enriched and is not queued already. */

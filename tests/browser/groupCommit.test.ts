@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createJob } from '../../src/engine/transitions.ts';
+import type { Job } from '../../src/shared/job.ts';
 import { engineFactory } from './fixtures/engine.ts';
 
 const { engine } = engineFactory();
@@ -19,5 +21,30 @@ describe('IdbJobStore group commit', () => {
     const stored = await e.db.getAll('jobs');
     expect(stored.filter((job) => job.state === 'succeeded')).toHaveLength(30);
     expect(await e.db.count('results')).toBe(30);
+  });
+
+  const manyJobs = (count: number): Job[] =>
+    Array.from({ length: count }, (_, i) =>
+      createJob({ id: `big-${i}`, sessionId: `s-${i}`, batchId: 'big', priority: 'normal', seq: i, stageOrder: ['test.ok'], timeoutMs: 1000, maxAttempts: 3, now: 1 }),
+    );
+
+  it('a big change is written a slice per task, yet in one transaction', async () => {
+    const e = await engine();
+    const before = e.store.transactions;
+    await e.store.commit({ jobs: manyJobs(500) });
+    expect(e.store.transactions - before).toBe(1);
+    expect(await e.db.count('jobs')).toBe(500);
+  });
+
+  it('a big change that fails in a late slice leaves nothing of itself behind', async () => {
+    const e = await engine();
+    const jobs = manyJobs(300);
+    // A function cannot be cloned: the put of job 250 throws, after several slices were queued.
+    (jobs[250] as unknown as { params: unknown }).params = { broken: () => {} };
+    await expect(e.store.commit({ jobs })).rejects.toThrow();
+    expect(await e.db.count('jobs')).toBe(0);
+    // The store goes on: the next change is written.
+    await e.store.commit({ jobs: manyJobs(3) });
+    expect(await e.db.count('jobs')).toBe(3);
   });
 });
