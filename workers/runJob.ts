@@ -58,6 +58,7 @@ export async function runJob(request: RunRequest, host: WorkerHost): Promise<Run
       outcomes[stage] = { status: 'failed', error, ms: 0 };
       continue;
     }
+    const progress = throttledProgress(host.progress, request.jobId, stage);
     const context: StageContext = {
       session,
       readMedia: async (id) => {
@@ -65,7 +66,7 @@ export async function runJob(request: RunRequest, host: WorkerHost): Promise<Run
         if (!record) throw new Error(`A file of this session is missing from storage (${id}).`);
         return record.blob;
       },
-      progress: throttledProgress(host.progress, request.jobId, stage),
+      progress,
       rateLimit: (key, tokens = 1) => host.acquire(key, tokens),
       signal: controller.signal,
       attempt: request.attempt,
@@ -73,13 +74,14 @@ export async function runJob(request: RunRequest, host: WorkerHost): Promise<Run
       results,
     };
     try {
-      void host.progress(request.jobId, stage, 0);
+      progress.start();
       const result = await fn(context);
       results[stage] = result;
       outcomes[stage] = { status: 'done', result, ms: performance.now() - started };
-      void host.progress(request.jobId, stage, 1);
     } catch (error) {
       outcomes[stage] = { status: 'failed', error: classifyError(error, stage), ms: performance.now() - started };
+    } finally {
+      progress.stop();
     }
   }
   return { outcomes };

@@ -438,15 +438,22 @@ export class Scheduler {
     return { jobs: [next] };
   }
 
+  /**
+   * A stage reports progress. Workers send no message when a stage ends (its end travels with the
+   * response), so news of a stage also says the stages before it (run in order) have ended; their verdict
+   * comes with the response.
+   */
   private progress(jobId: string, stage: string, fraction: number): void {
     const job = this.jobs.get(jobId);
     if (job?.state !== 'running') return;
     const stageState = job.stages[stage];
     if (!stageState || stageState.status === 'done') return;
-    this.put({
-      ...job,
-      stages: { ...job.stages, [stage]: { ...stageState, status: 'running', progress: fraction } },
-    });
+    const stages = { ...job.stages, [stage]: { ...stageState, status: 'running' as const, progress: fraction } };
+    for (const earlier of job.stageOrder.slice(0, job.stageOrder.indexOf(stage))) {
+      const state = stages[earlier];
+      if (state?.status === 'running' || state?.status === 'pending') stages[earlier] = { ...state, status: 'running', progress: 1 };
+    }
+    this.put({ ...job, stages });
     this.emit([jobId]);
   }
 

@@ -6,9 +6,9 @@ import { WorkerPool } from '../../src/pool/workerPool.ts';
 import { IdbJobStore } from '../../src/store/idbJobStore.ts';
 import type { JobStore, QueueChange } from '../../src/store/jobStore.ts';
 import { SessionStore } from '../../src/store/sessionStore.ts';
-import { createTestWorker } from './fixtures/engine.ts';
 import { makeSession, uniqueDbName } from './fixtures/sessions.ts';
 import { holdsFor, waitFor } from './fixtures/waitFor.ts';
+import { createTestWorker, engineFactory } from './fixtures/engine.ts';
 
 /**
  * The real IndexedDB store, with a gate in front of the commits that start jobs: the test decides
@@ -109,5 +109,28 @@ describe('dispatch does not wait for the running state to be durable, but the ou
     expect(job?.state).toBe('failed');
     expect(job?.lastError?.message).toBe('The device ran out of storage space while saving this session.');
     expect(await db.count('results')).toBe(0);
+  });
+});
+
+describe('progress without a message at the end of each stage', () => {
+  const { engine } = engineFactory();
+
+  it('news of a later stage shows the quick stages before it as ended', async () => {
+    const e = await engine({ concurrency: 1 });
+    await e.scheduler.start();
+    const [sessionId] = await e.addSessions(1);
+    const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 20_000 }], {
+      batchId: 'b',
+      stages: ['test.ok', 'test.sleep'],
+      params: { sleepMs: 800 },
+    });
+    // test.ok ends at once and sends nothing; test.sleep reports a quarter after 200 ms.
+    const seen = await waitFor(() => {
+      const current = e.scheduler.get(job!.id);
+      return current?.state === 'running' && (current.stages['test.sleep']?.progress ?? 0) > 0 ? current : undefined;
+    }, { what: 'progress of the second stage' });
+    expect(seen.stages['test.ok']).toMatchObject({ status: 'running', progress: 1 });
+    await e.scheduler.drain();
+    expect(e.scheduler.get(job!.id)?.stages['test.ok']?.status).toBe('done');
   });
 });
