@@ -103,7 +103,7 @@ export async function recover(dbName: string, size: number): Promise<RecoveryRes
     await scheduler.start();
     const schedulingMs = performance.now();
     // Subscribed after start(): its own change event lists every stored job. No job can finish
-    // before this line, since a job runs only once its running state is committed.
+    // before this line: an outcome needs the worker's answer and its running state's commit.
     const done = new Promise<void>((resolve) => {
       scheduler.subscribe(({ changed }) => {
         if (firstDone === 0 && changed.some((id) => isTerminal(scheduler.get(id)?.state ?? 'queued'))) {
