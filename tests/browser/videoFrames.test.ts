@@ -1,49 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import type { VideoStageResult } from '../../src/shared/results.ts';
-import type { MediaRef, SessionRecord } from '../../src/shared/session.ts';
-import type { StageContext } from '../../workers/stage.ts';
 import { videoStage } from '../../workers/stages/video.ts';
 import { INTERVAL_SEC, PROBE_SEC } from '../../workers/video/frameSampler.ts';
 import { makeRecording } from '../fixtures/video/makeRecording.ts';
+import { videoContext } from '../fixtures/video/videoContext.ts';
 
 const PAGES = [
   { at: 0, lines: ['Invoice export', 'The invoice export fails for customers with two addresses.'] },
   { at: 7, lines: ['Release checklist', 'Staging gets the build at noon; production follows.'] },
   { at: 14.5, lines: ['Hiring plan', 'Two backend engineers join in spring.'] },
 ];
-
-/** A StageContext over one video, in memory; progress recorded. */
-export function videoContext(name: string, blob: Blob, at: number | null = null): { ctx: StageContext; progress: number[]; controller: AbortController } {
-  const ref: MediaRef = { id: 'vid', name, kind: 'video', type: blob.type, size: blob.size, at };
-  const session: SessionRecord = {
-    id: 'video-session',
-    title: name,
-    source: 'import',
-    startedAt: at,
-    endedAt: null,
-    notes: '',
-    tags: [],
-    screenshots: [],
-    audio: [],
-    videos: [ref],
-    transcript: null,
-    importedAt: 0,
-    warnings: [],
-  };
-  const progress: number[] = [];
-  const controller = new AbortController();
-  const ctx: StageContext = {
-    session,
-    readMedia: async () => blob,
-    progress: (fraction) => progress.push(fraction),
-    rateLimit: async () => {},
-    signal: controller.signal,
-    attempt: 1,
-    params: {},
-    results: {},
-  };
-  return { ctx, progress, controller };
-}
 
 describe('video stage: frames sampled with WebCodecs through mediabunny', () => {
   test('a WebM/VP9 recording: a frame every few seconds plus one where the page changes, with timestamps', async () => {

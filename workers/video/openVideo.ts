@@ -23,13 +23,16 @@ export async function openVideo(blob: Blob, name: string, audioOnlyOk: boolean):
   const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
   let keep = false;
   try {
+    const unreadable = new StageFailure('permanent', `${name} could not be read as a video: it may be damaged or cut short.`);
     let track: InputVideoTrack | null;
     let hasAudio: boolean;
     try {
       track = await input.getPrimaryVideoTrack();
       hasAudio = (await input.getPrimaryAudioTrack()) !== null;
+      // No track at all: an MP4 whose index (written last) was cut off, not a file without video.
+      if (!track && !hasAudio && (await input.getTracks()).length === 0) throw unreadable;
     } catch {
-      throw new StageFailure('permanent', `${name} could not be read as a video: it may be damaged or cut short.`);
+      throw unreadable;
     }
     if (!track) {
       if (audioOnlyOk && hasAudio) return { kind: 'audio-only', durationSec: await duration(input) };

@@ -9,6 +9,8 @@ import { openVideo } from './openVideo.ts';
 export const MAX_FRAME_WIDTH = 1920;
 /** The luminance grid compared between frames: 8 px cells of a 720p picture, so lines of text count. */
 const PROBE_W = 160;
+/** Missing seconds at the end, against the stated duration, that make a file count as cut short. */
+const CUT_SHORT_SEC = 2;
 const PROBE_H = 90;
 
 export interface SampleOptions {
@@ -117,6 +119,10 @@ export async function sampleVideo(ref: MediaRef, blob: Blob, options: SampleOpti
     input.dispose();
   }
   if (frames.length === 0) throw new StageFailure('permanent', `${ref.name} holds no frame that could be decoded.`);
+  // A file cut short may end cleanly yet state a longer duration than its last frame.
+  if (!message && durationSec - lastTime > CUT_SHORT_SEC) {
+    message = `${ref.name} ends at ${timeLabel(lastTime)} though it should last ${timeLabel(durationSec)}: it seems cut short; the frames it has were used.`;
+  }
   const info: VideoInfo = { mediaId: ref.id, name: ref.name, durationSec: Math.max(durationSec, lastTime), width, height, codec, hasAudio, decodedFrames, frames };
   if (message) info.message = message;
   return info;
