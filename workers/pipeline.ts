@@ -6,8 +6,10 @@ import { ocrStage } from './stages/ocr.ts';
 import { storyboardStage } from './stages/storyboard.ts';
 import { summaryStage } from './stages/summary.ts';
 import { transcriptStage } from './stages/transcript.ts';
+import { videoStage } from './stages/video.ts';
 
 // One registration per name in PIPELINE_STAGES (src/shared/pipeline.ts).
+registerStage('video', videoStage);
 registerStage('ocr', ocrStage);
 registerStage('audio', audioStage);
 registerStage('chapters', chaptersStage);

@@ -2,7 +2,7 @@ import { DEFAULT_DB_NAME, openEnricherDb, type EnricherDb } from '../shared/db.t
 import { isTerminal, type Job } from '../shared/job.ts';
 import { newId } from '../shared/ids.ts';
 import { PIPELINE_STAGES } from '../shared/pipeline.ts';
-import type { SessionRecord } from '../shared/session.ts';
+import { sessionVideos, type SessionRecord } from '../shared/session.ts';
 import { WorkerPool } from '../pool/workerPool.ts';
 import { IdbJobStore } from '../store/idbJobStore.ts';
 import { SessionStore } from '../store/sessionStore.ts';
@@ -136,7 +136,7 @@ export class Enricher {
     switch (command.type) {
       case 'enrich': {
         const sessions = await this.sessionsById(command.sessionIds);
-        const items = sessions.map((session) => ({ sessionId: session.id, timeoutMs: timeoutFor(inputBytes(session), this.options, session.screenshots.length) }));
+        const items = sessions.map((session) => ({ sessionId: session.id, timeoutMs: timeoutFor(inputBytes(session), this.options, session.screenshots.length, videoBytes(session)) }));
         await scheduler.enqueue(items, { batchId: newId('batch'), priority: command.priority, stages: PIPELINE_STAGES });
         return;
       }
@@ -270,4 +270,8 @@ export class Enricher {
 
 function inputBytes(session: SessionRecord): number {
   return [...session.screenshots, ...session.audio].reduce((sum, ref) => sum + ref.size, 0);
+}
+
+function videoBytes(session: SessionRecord): number {
+  return sessionVideos(session).reduce((sum, ref) => sum + ref.size, 0);
 }

@@ -94,6 +94,13 @@ export type EngineOptionsInput = Partial<Omit<EngineOptions, 'timeoutMs' | 'rate
   readonly rateLimit?: Partial<RateLimitOptions>;
 };
 
+/**
+ * Extra time for jobs with videos, beyond `maxMs`: every frame is decoded and sampled frames are
+ * read, so a one-hour recording needs far longer than screenshots (see docs/benchmarks.md for the
+ * measured rate). Grows with the videos' bytes, as their duration is only known once demuxed.
+ */
+export const VIDEO_TIMEOUT = Object.freeze({ baseMs: 5 * 60_000, perMegabyteMs: 6000, maxMs: 4 * 60 * 60_000 });
+
 /** Used when the hardware concurrency is unknown or unusable. */
 const FALLBACK_CONCURRENCY = 4;
 /** More workers than this rarely help: stages share memory bandwidth and IndexedDB. */
@@ -215,9 +222,20 @@ export function resolveOptions(
 /**
  * The time limit for a job with this much input:
  * `min(maxMs, baseMs + perMegabyteMs × megabytes + perScreenshotMs × screenshots)`, rounded up to a whole millisecond.
+ * With videos (`videoBytes` > 0) the job also gets VIDEO_TIMEOUT's allowance, up to its own cap,
+ * so a one-hour recording is not killed by `maxMs`.
  */
-export function timeoutFor(totalInputBytes: number, options: Pick<EngineOptions, 'timeoutMs'>, screenshots = 0): number {
+export function timeoutFor(
+  totalInputBytes: number,
+  options: Pick<EngineOptions, 'timeoutMs'>,
+  screenshots = 0,
+  videoBytes = 0,
+): number {
   expectNumber('totalInputBytes', totalInputBytes, { min: 0 });
+  expectNumber('videoBytes', videoBytes, { min: 0 });
   const { baseMs, perMegabyteMs, perScreenshotMs, maxMs } = options.timeoutMs;
-  return Math.min(maxMs, Math.ceil(baseMs + (perMegabyteMs * totalInputBytes) / MEGABYTE + perScreenshotMs * screenshots));
+  const plain = Math.min(maxMs, Math.ceil(baseMs + (perMegabyteMs * totalInputBytes) / MEGABYTE + perScreenshotMs * screenshots));
+  if (videoBytes === 0) return plain;
+  const video = VIDEO_TIMEOUT.baseMs + Math.ceil((VIDEO_TIMEOUT.perMegabyteMs * videoBytes) / MEGABYTE);
+  return Math.max(plain, Math.min(VIDEO_TIMEOUT.maxMs, plain + video));
 }

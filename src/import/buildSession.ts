@@ -29,6 +29,7 @@ export async function buildSession(group: SessionGroup, files: Map<string, File>
   const media: MediaRecord[] = [];
   const screenshots: MediaRef[] = [];
   const audio: MediaRef[] = [];
+  const videos: MediaRef[] = [];
   let transcript: MediaRef | null = null;
   const notes: string[] = manifest.notes ? [manifest.notes] : [];
 
@@ -52,10 +53,11 @@ export async function buildSession(group: SessionGroup, files: Map<string, File>
     media.push({ id: ref.id, sessionId, blob: file });
     if (kind === 'image') screenshots.push(ref);
     else if (kind === 'audio') audio.push(ref);
+    else if (kind === 'video') videos.push(ref);
     else if (kind === 'transcript' && (!transcript || relative(path) === manifest.transcript)) transcript = ref;
   }
 
-  for (const named of [...manifest.screenshots, ...manifest.audio]) {
+  for (const named of [...manifest.screenshots, ...manifest.audio, ...(manifest.videos ?? [])]) {
     if (!files.has(prefix + named)) warnings.push(`session.json names ${named}, which is not in the folder.`);
   }
   const order = (list: string[]) => (ref: MediaRef) => {
@@ -66,9 +68,10 @@ export async function buildSession(group: SessionGroup, files: Map<string, File>
     order(list)(a) - order(list)(b) || a.name.localeCompare(b.name);
   screenshots.sort(byManifestThenName(manifest.screenshots));
   audio.sort(byManifestThenName(manifest.audio));
+  videos.sort(byManifestThenName(manifest.videos ?? []));
 
-  const times = [...screenshots, ...audio].map((ref) => ref.at).filter((at): at is number => at !== null);
-  const folderName = baseName(group.folder) || 'Imported session';
+  const times = [...screenshots, ...audio, ...videos].map((ref) => ref.at).filter((at): at is number => at !== null);
+  const folderName = group.title ?? (baseName(group.folder) || 'Imported session');
   const session: SessionRecord = {
     id: sessionId,
     title: manifest.title?.trim() || folderName,
@@ -79,6 +82,7 @@ export async function buildSession(group: SessionGroup, files: Map<string, File>
     tags: manifest.tags ?? [],
     screenshots,
     audio,
+    videos,
     transcript,
     importedAt: now,
     warnings,

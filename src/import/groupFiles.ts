@@ -5,6 +5,8 @@ export interface SessionGroup {
   /** The session's folder, relative to what was picked ("" when files were picked loose). */
   folder: string;
   paths: string[];
+  /** The session's title when it is not the folder's name: a video imported on its own. */
+  title?: string;
 }
 
 function parentOf(path: string): string {
@@ -42,6 +44,21 @@ export function groupFiles(paths: readonly string[]): SessionGroup[] {
   }
   return [...groups]
     .filter(([, files]) => files.length > 0)
-    .map(([folder, files]) => ({ folder, paths: files.sort() }))
+    .flatMap(([folder, files]) => splitVideos({ folder, paths: files.sort() }))
     .sort((a, b) => a.folder.localeCompare(b.folder));
+}
+
+function titleOf(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/**
+ * Videos imported on their own (picked loose, or a folder of nothing but videos) are one session
+ * each, named after the file; beside other media or a session.json they join that session.
+ */
+function splitVideos(group: SessionGroup): SessionGroup[] {
+  if (group.paths.length < 1 || !group.paths.every((path) => kindOf(path) === 'video')) return [group];
+  return group.paths.map((path) => ({ folder: group.folder, paths: [path], title: titleOf(path) }));
 }

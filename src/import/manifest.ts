@@ -10,6 +10,8 @@ export interface Manifest {
   /** Files the manifest names as screenshots and audio, in its order. */
   screenshots: string[];
   audio: string[];
+  /** Files the manifest names as videos, in its order (absent when it names none). */
+  videos?: string[];
   transcript?: string;
 }
 
@@ -85,6 +87,7 @@ export function parseManifest(text: string): ParsedManifest {
   }
   manifest.screenshots = fileList(data.screenshots, 'screenshots', manifest, warnings);
   manifest.audio = fileList(data.audio, 'audio', manifest, warnings);
+  manifest.videos = fileList(data.videos, 'videos', manifest, warnings);
   return { manifest, warnings };
 }
 

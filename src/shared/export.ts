@@ -22,6 +22,8 @@ export interface ExportedScreen {
   confidence: number | null;
   /** Index into `chapters`; null when chapters are unknown. */
   chapter: number | null;
+  /** For a frame sampled from a video (`file` is the video): its time in the video, in seconds. */
+  timeSec?: number;
 }
 
 export interface ExportedChapter {
@@ -32,6 +34,24 @@ export interface ExportedChapter {
   keywords: string[];
   /** Indexes into `screens`. */
   screens: number[];
+  /** For a chapter of a video: the video's file, and where the chapter starts and ends in it, in seconds. */
+  video?: string;
+  startSec?: number;
+  endSec?: number;
+}
+
+/** A video of the session, as the video stage read it. */
+export interface ExportedVideo {
+  file: string;
+  at: IsoTime;
+  durationSec: number;
+  width: number;
+  height: number;
+  codec: string;
+  /** Frames kept as screens. */
+  frames: number;
+  /** Why the video was only partly read or not at all, in plain words. */
+  message?: string;
 }
 
 export interface ExportedAudio {
@@ -71,6 +91,8 @@ export interface Enrichment {
   summary: ExportedSummary;
   /** The storyboard's file name next to this file, or null when there is none. */
   storyboard: string | null;
+  /** Only for sessions with videos, in the session's order. */
+  videos?: ExportedVideo[];
 }
 
 /** One exported file. */

@@ -34,6 +34,9 @@ export interface ScreenHash {
   at: number | null;
   /** Set when this screenshot was skipped, such as one over 50 megapixels; it stays in its chapter. */
   message?: string;
+  /** For a frame sampled from a video: the video's media id and the frame's time in it, in seconds. */
+  videoId?: string;
+  timeSec?: number;
 }
 
 /** A run of screenshots that show the same thing. Indexes into `screens`, inclusive. */
@@ -47,6 +50,13 @@ export interface Chapter {
   title: string;
   /** The words that set this chapter's screen text apart, best first; empty without OCR. */
   keywords: string[];
+  /**
+   * For a chapter of a video's frames: the video's media id and where the chapter starts and ends in
+   * it, in seconds (the end is the next chapter's start, or the video's end).
+   */
+  videoId?: string;
+  startSec?: number;
+  endSec?: number;
 }
 
 export interface ChaptersResult {
@@ -155,4 +165,43 @@ export interface SearchDocument {
 /** Result of the 'index' stage: the documents the search index holds for this session. */
 export interface IndexResult {
   documents: SearchDocument[];
+}
+
+/** One frame sampled from a video: a screen of the session, read by OCR and chapters like a screenshot. */
+export interface VideoFrameShot {
+  /** `${videoId}@${milliseconds}`, unique in the session: OCR, chapters and thumbnails use it as `mediaId`. */
+  id: string;
+  videoId: string;
+  /** Seconds from the start of the video. */
+  timeSec: number;
+  /** Epoch milliseconds on the session's timeline, when the video's start is known. */
+  at: number | null;
+  /** Why the frame was kept: the regular interval, or a large change of the picture. */
+  reason: 'interval' | 'change';
+  /** The frame at a resolution that keeps OCR accurate (PNG, at most 1920 px wide). */
+  blob: Blob;
+  width: number;
+  height: number;
+}
+
+/** What the video stage found in one video. */
+export interface VideoInfo {
+  mediaId: string;
+  name: string;
+  durationSec: number;
+  width: number;
+  height: number;
+  /** The video codec as mediabunny names it ('avc', 'vp8', 'vp9', 'av1'...). */
+  codec: string;
+  hasAudio: boolean;
+  /** Frames decoded (each one closed at once); only `frames` are kept. */
+  decodedFrames: number;
+  frames: VideoFrameShot[];
+  /** Something people should know, such as a file cut short (its earlier frames still count). */
+  message?: string;
+}
+
+/** Result of the 'video' stage: one entry per video of the session, in the session's order. */
+export interface VideoStageResult {
+  videos: VideoInfo[];
 }

@@ -1,5 +1,5 @@
 /** What kind of file a media item is, as far as enrichment cares. */
-export type MediaKind = 'image' | 'audio' | 'transcript' | 'notes';
+export type MediaKind = 'image' | 'audio' | 'video' | 'transcript' | 'notes';
 
 /** A file of a session, stored as a Blob in the `media` store under `id`. */
 export interface MediaRef {
@@ -24,6 +24,11 @@ export interface SessionRecord {
   tags: string[];
   screenshots: MediaRef[];
   audio: MediaRef[];
+  /**
+   * Screen recordings (mp4, mov, webm, mkv). Absent on sessions stored before videos existed:
+   * read it through `sessionVideos()`.
+   */
+  videos?: MediaRef[];
   transcript: MediaRef | null;
   importedAt: number;
   /** Plain-language remarks about the import, such as a manifest that could not be read. */
@@ -35,4 +40,9 @@ export interface MediaRecord {
   id: string;
   sessionId: string;
   blob: Blob;
+}
+
+/** A session's videos; sessions stored before videos existed have none. */
+export function sessionVideos(session: Pick<SessionRecord, 'videos'>): MediaRef[] {
+  return session.videos ?? [];
 }

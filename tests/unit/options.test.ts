@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, defaultConcurrency, resolveOptions, timeoutFor } from '../../src/engine/options.ts';
+import { DEFAULT_OPTIONS, defaultConcurrency, resolveOptions, timeoutFor, VIDEO_TIMEOUT } from '../../src/engine/options.ts';
 import type { EngineOptionsInput } from '../../src/engine/options.ts';
 
 const MB = 1024 * 1024;
@@ -100,5 +100,18 @@ describe('timeoutFor()', () => {
     expect(() => timeoutFor(-1, options)).toThrow(
       new TypeError('Expected `totalInputBytes` to be a number from 0 and up, got `-1` (number)'),
     );
+  });
+});
+
+describe('timeoutFor() with videos', () => {
+  const options = { timeoutMs: { baseMs: 30_000, perMegabyteMs: 2000, perScreenshotMs: 15_000, maxMs: 600_000 } };
+  it('a job with video bytes gets more than maxMs, growing with the bytes, up to the video cap', () => {
+    const small = timeoutFor(0, options, 0, 10 * MB);
+    const large = timeoutFor(0, options, 0, 400 * MB);
+    expect(small).toBe(30_000 + VIDEO_TIMEOUT.baseMs + 60_000);
+    expect(large).toBeGreaterThan(options.timeoutMs.maxMs);
+    expect(large).toBe(30_000 + VIDEO_TIMEOUT.baseMs + 400 * 6000);
+    expect(timeoutFor(0, options, 0, 100_000 * MB)).toBe(VIDEO_TIMEOUT.maxMs);
+    expect(timeoutFor(10 * MB, options)).toBe(50_000);
   });
 });

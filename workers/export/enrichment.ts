@@ -2,6 +2,8 @@ import {
   ENRICHMENT_SCHEMA_VERSION,
   type Enrichment,
   type ExportedAudio,
+  type ExportedScreen,
+  type ExportedVideo,
   type ExportedStage,
   type ExportStatus,
   type IsoTime,
@@ -16,8 +18,9 @@ import type {
   StoryboardResult,
   SummaryResult,
   TranscriptResult,
+  VideoStageResult,
 } from '../../src/shared/results.ts';
-import type { SessionRecord } from '../../src/shared/session.ts';
+import { sessionVideos, type SessionRecord } from '../../src/shared/session.ts';
 import { combinedLoudness } from './loudness.ts';
 
 /** The storyboard's file name next to enrichment.json. */
@@ -106,10 +109,12 @@ export function buildEnrichment(session: SessionRecord, record: ResultRecord | u
     session: { id: session.id, title: session.title, startedAt: iso(session.startedAt), endedAt: iso(session.endedAt), tags: [...session.tags] },
     status: exportStatus(outcomes),
     stages: stagesOf(outcomes),
-    screens: session.screenshots.map((ref, i) => {
-      const read = texts.get(ref.id);
+    screens: screensOf(session, doneResult<VideoStageResult>(record, 'video')).map((screen, i) => {
+      const read = texts.get(screen.id);
       const ok = read !== undefined && read.message === undefined;
-      return { file: ref.name, at: iso(ref.at), text: ok ? read.text : null, confidence: ok ? read.confidence : null, chapter: chapterOf(i) };
+      const exported: ExportedScreen = { file: screen.file, at: iso(screen.at), text: ok ? read.text : null, confidence: ok ? read.confidence : null, chapter: chapterOf(i) };
+      if (screen.timeSec !== undefined) exported.timeSec = round(screen.timeSec);
+      return exported;
     }),
     chapters: chapterList.map((chapter) => {
       const summed = titled.get(chapter.index);
@@ -120,6 +125,7 @@ export function buildEnrichment(session: SessionRecord, record: ResultRecord | u
         title: summed?.title || chapter.title || null,
         keywords: summed?.keywords.length ? [...summed.keywords] : [...(chapter.keywords ?? [])],
         screens: Array.from({ length: chapter.lastScreen - chapter.firstScreen + 1 }, (_, k) => chapter.firstScreen + k),
+        ...videoSpanOf(session, chapter.videoId, chapter.startSec, chapter.endSec),
       };
     }),
     audio: audioOf(doneResult<AudioStageResult>(record, 'audio'), measured),
@@ -131,5 +137,44 @@ export function buildEnrichment(session: SessionRecord, record: ResultRecord | u
       actionItems: (summary?.actionItems ?? []).map(({ text, source, done }) => ({ text, source, done })),
     },
     storyboard: storyboard?.blob ? STORYBOARD_FILE : null,
+    ...videosOf(session, doneResult<VideoStageResult>(record, 'video')),
+  };
+}
+
+/** The screens in the order chapters index them: screenshots, then each video's sampled frames. */
+function screensOf(session: SessionRecord, video: VideoStageResult | undefined): Array<{ id: string; file: string; at: number | null; timeSec?: number }> {
+  const screens: Array<{ id: string; file: string; at: number | null; timeSec?: number }> = session.screenshots.map((ref) => ({ id: ref.id, file: ref.name, at: ref.at }));
+  for (const info of video?.videos ?? []) {
+    for (const frame of info.frames) screens.push({ id: frame.id, file: info.name, at: frame.at, timeSec: frame.timeSec });
+  }
+  return screens;
+}
+
+function videoSpanOf(session: SessionRecord, videoId: string | undefined, startSec: number | undefined, endSec: number | undefined) {
+  const ref = videoId === undefined ? undefined : sessionVideos(session).find((v) => v.id === videoId);
+  if (!ref || startSec === undefined) return {};
+  return { video: ref.name, startSec: round(startSec), endSec: round(endSec ?? startSec) };
+}
+
+/** `videos`, only for sessions that have any: what the video stage found in each (zeros when it did not run). */
+function videosOf(session: SessionRecord, video: VideoStageResult | undefined): { videos?: ExportedVideo[] } {
+  const refs = sessionVideos(session);
+  if (refs.length === 0) return {};
+  const infos = new Map((video?.videos ?? []).map((info) => [info.mediaId, info]));
+  return {
+    videos: refs.map((ref) => {
+      const info = infos.get(ref.id);
+      const exported: ExportedVideo = {
+        file: ref.name,
+        at: iso(ref.at),
+        durationSec: round(info?.durationSec ?? 0),
+        width: info?.width ?? 0,
+        height: info?.height ?? 0,
+        codec: info?.codec ?? 'unknown',
+        frames: info?.frames.length ?? 0,
+      };
+      if (info?.message) exported.message = info.message;
+      return exported;
+    }),
   };
 }

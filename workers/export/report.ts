@@ -54,11 +54,18 @@ function summary(e: Enrichment): string[] {
   return lines;
 }
 
+/** "1:05" within a video. */
+function videoClock(seconds: number): string {
+  const s = Math.floor(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
 function chapters(e: Enrichment): string[] {
   const lines = ['## Chapters', ''];
   if (e.chapters.length === 0) return [...lines, missing(e, 'chapters', 'chapters'), ''];
   for (const chapter of e.chapters) {
-    const span = [clock(chapter.start), clock(chapter.end)].filter(Boolean).join('–');
+    const inVideo = chapter.video !== undefined ? `${videoClock(chapter.startSec ?? 0)}–${videoClock(chapter.endSec ?? 0)} of ${md(chapter.video)}` : '';
+    const span = inVideo || [clock(chapter.start), clock(chapter.end)].filter(Boolean).join('–');
     const screens = chapter.screens.length > 1 ? `screens ${chapter.screens[0]! + 1}–${chapter.screens.at(-1)! + 1}` : `screen ${chapter.screens[0]! + 1}`;
     const keywords = chapter.keywords.length ? ` Keywords: ${chapter.keywords.map(md).join(', ')}.` : '';
     lines.push(`${chapter.index + 1}. **${md(chapter.title ?? `Chapter ${chapter.index + 1}`)}**${span ? `, ${span}` : ''}, ${screens}.${keywords}`);

@@ -1,5 +1,5 @@
 import type { AudioResult, AudioStageResult } from '../../src/shared/results.ts';
-import type { MediaRef } from '../../src/shared/session.ts';
+import { sessionVideos, type MediaRef } from '../../src/shared/session.ts';
 import { loudnessDb, longestSilenceSec, waveformOverview } from '../audio/levels.ts';
 import { findSpeechSegments } from '../audio/speech.ts';
 import { decodeWav } from '../audio/wav.ts';
@@ -65,14 +65,38 @@ async function analyse(ctx: StageContext, ref: MediaRef): Promise<AudioRecording
   return result;
 }
 
-/** Finds the speech in each WAV recording of the session. Fails permanently on unreadable audio. */
+/**
+ * The sound track of a video, or null when it has none. Other failures are left to the 'video'
+ * stage, which reports an unreadable video: one message per file, not two.
+ */
+async function analyseVideo(ctx: StageContext, ref: MediaRef): Promise<AudioRecordingResult | null> {
+  try {
+    return await analyse(ctx, ref);
+  } catch (error) {
+    if (error instanceof StageFailure) return null;
+    throw error;
+  }
+}
+
+/**
+ * Finds the speech in each recording of the session, then in the sound track of each video.
+ * Fails permanently on an unreadable recording; a video without sound is passed over.
+ */
 export const audioStage: StageFn = async (ctx): Promise<AudioStageResult> => {
   const refs = ctx.session.audio;
+  const videos = sessionVideos(ctx.session);
+  const total = refs.length + videos.length;
   const recordings: AudioRecordingResult[] = [];
   for (const [i, ref] of refs.entries()) {
     throwIfAborted(ctx.signal);
     recordings.push(await analyse(ctx, ref));
-    ctx.progress((i + 1) / refs.length);
+    ctx.progress((i + 1) / total);
+  }
+  for (const [i, ref] of videos.entries()) {
+    throwIfAborted(ctx.signal);
+    const result = await analyseVideo(ctx, ref);
+    if (result) recordings.push(result);
+    ctx.progress((refs.length + i + 1) / total);
   }
   const speechSec = recordings.reduce((sum, r) => sum + r.speechSec, 0);
   return { recordings, speechSec };

@@ -8,6 +8,7 @@ import { contentWords, keywords } from '../text/keywords.ts';
 import { jaccard } from '../text/similarity.ts';
 import { StageFailure } from '../stage.ts';
 import type { StageFn } from '../stage.ts';
+import { screenSources, type ScreenSource } from '../video/screens.ts';
 
 /** Content words a screenshot's text needs before it counts in a boundary: fewer is mostly noise. */
 const MIN_WORDS = 5;
@@ -37,6 +38,22 @@ function chapterTitle(index: number, top: string[], text: string): string {
   return title.charAt(0).toUpperCase() + title.slice(1);
 }
 
+function videoPlace(ref: ScreenSource): { videoId?: string; timeSec?: number } {
+  return ref.video ? { videoId: ref.video.id, timeSec: ref.video.timeSec } : {};
+}
+
+/**
+ * Where a chapter of one video's frames starts and ends in it, in seconds: from its first frame to
+ * the next frame of that video (the next chapter's start), or to the video's end.
+ */
+function videoSpan(refs: ScreenSource[], first: number, last: number): { videoId?: string; startSec?: number; endSec?: number } {
+  const start = refs[first]?.video;
+  if (!start) return {};
+  const next = refs[last + 1]?.video;
+  const endSec = next && next.id === start.id ? next.timeSec : start.durationSec;
+  return { videoId: start.id, startSec: start.timeSec, endSec: Math.max(start.timeSec, endSec) };
+}
+
 /**
  * Hashes each screenshot of the session in order and starts a chapter wherever the picture
  * changes a lot, or changes somewhat while its text (from the 'ocr' stage, when it ran) changes
@@ -45,7 +62,8 @@ function chapterTitle(index: number, top: string[], text: string): string {
  * its chapter; one that is not an image fails the stage permanently, naming the file.
  */
 export const chaptersStage: StageFn = async (ctx): Promise<ChaptersResult> => {
-  const refs = ctx.session.screenshots;
+  // Screenshots, then the frames the 'video' stage sampled.
+  const refs = screenSources(ctx);
   const texts = screenTexts(ctx.results);
   const screens: ScreenHash[] = [];
   const thumbnails: Thumbnail[] = [];
@@ -53,12 +71,12 @@ export const chaptersStage: StageFn = async (ctx): Promise<ChaptersResult> => {
   let previous: { hash: string; words: Set<string> } | null = null;
   for (const [i, ref] of refs.entries()) {
     throwIfAborted(ctx.signal);
-    const blob = await ctx.readMedia(ref.id);
+    const blob = await ref.read();
     throwIfAborted(ctx.signal);
     const check = await checkImage(blob, ref.name);
     if (!check.ok && check.reason === 'unreadable') throw new StageFailure('permanent', check.message);
     if (!check.ok) {
-      screens.push({ mediaId: ref.id, hash: '', distance: 0, at: ref.at, message: check.message });
+      screens.push({ mediaId: ref.id, hash: '', distance: 0, at: ref.at, message: check.message, ...videoPlace(ref) });
       if (i === 0) starts.push(0);
     } else {
       const hash = phash64(await grayThumbnail(blob, ref.name));
@@ -66,8 +84,10 @@ export const chaptersStage: StageFn = async (ctx): Promise<ChaptersResult> => {
       const distance = previous ? hammingHex(previous.hash, hash) : 0;
       const enoughText = previous && previous.words.size >= MIN_WORDS && words.size >= MIN_WORDS;
       const similarity = previous && enoughText ? jaccard(previous.words, words) : null;
-      if (i === 0 || (previous && startsChapter(distance, similarity))) starts.push(i);
-      screens.push({ mediaId: ref.id, hash, distance, at: ref.at });
+      // A new video always starts a chapter: its first frame is not a change within one recording.
+      const newVideo = ref.video !== undefined && ref.video.id !== refs[i - 1]?.video?.id;
+      if (i === 0 || newVideo || (previous && startsChapter(distance, similarity))) starts.push(i);
+      screens.push({ mediaId: ref.id, hash, distance, at: ref.at, ...videoPlace(ref) });
       thumbnails.push(await makeThumbnail(ref.id, blob, check.size));
       previous = { hash, words };
     }
@@ -90,6 +110,7 @@ export const chaptersStage: StageFn = async (ctx): Promise<ChaptersResult> => {
     end: screens[last]?.at ?? null,
     title: chapterTitle(index, top[index] ?? [], chapterTexts[index] ?? ''),
     keywords: top[index] ?? [],
+    ...videoSpan(refs, first, last),
   }));
   return { screens, chapters, thumbnails };
 };

@@ -1,8 +1,8 @@
 import type { OcrResult, ScreenText } from '../../src/shared/results.ts';
-import type { MediaRef } from '../../src/shared/session.ts';
 import { checkImage } from '../images/imageSize.ts';
 import { resetTesseract, tesseract } from '../ocr/tesseract.ts';
 import { StageFailure } from '../stage.ts';
+import { screenSources, type ScreenSource } from '../video/screens.ts';
 import type { StageContext, StageFn } from '../stage.ts';
 
 /** How tesseract's failure reads when leptonica cannot decode the image. */
@@ -47,8 +47,8 @@ async function startReader(signal: AbortSignal) {
   }
 }
 
-async function readScreen(ctx: StageContext, ref: MediaRef): Promise<ScreenText> {
-  const blob = await ctx.readMedia(ref.id);
+async function readScreen(ctx: StageContext, ref: ScreenSource): Promise<ScreenText> {
+  const blob = await ref.read();
   throwIfAborted(ctx.signal);
   // Checked before tesseract decodes anything: a bad or huge file costs a few header bytes.
   const check = await checkImage(blob, ref.name);
@@ -75,7 +75,8 @@ async function readScreen(ctx: StageContext, ref: MediaRef): Promise<ScreenText>
  * message and empty text; the others are still read. Progress moves once per screenshot.
  */
 export const ocrStage: StageFn = async (ctx): Promise<OcrResult> => {
-  const refs = ctx.session.screenshots;
+  // Screenshots, then the frames the 'video' stage sampled: both are read the same way.
+  const refs = screenSources(ctx);
   const screens: ScreenText[] = [];
   for (const [i, ref] of refs.entries()) {
     throwIfAborted(ctx.signal);

@@ -1,11 +1,14 @@
 import { useEffect, useRef } from 'react';
 import type { ChaptersResult, OcrResult, Thumbnail } from '../../shared/results.ts';
 import { useBlobUrl } from '../useBlobUrl.ts';
+import { formatClock } from './videoTime.ts';
 
 interface ChaptersProps {
   chapters: ChaptersResult;
   ocr: OcrResult | null;
   focusChapter: number | null;
+  /** Plays a chapter's video from its start; chapters of screenshots have none. */
+  onPlay?: (videoId: string, sec: number) => void;
 }
 
 function Thumb({ thumbnail, label }: { thumbnail: Thumbnail; label: string }) {
@@ -14,7 +17,7 @@ function Thumb({ thumbnail, label }: { thumbnail: Thumbnail; label: string }) {
 }
 
 /** Chapters with their thumbnails and the text read from their screens. */
-export function Chapters({ chapters, ocr, focusChapter }: ChaptersProps) {
+export function Chapters({ chapters, ocr, focusChapter, onPlay }: ChaptersProps) {
   const focused = useRef<HTMLLIElement>(null);
   useEffect(() => focused.current?.scrollIntoView({ block: 'nearest' }), [focusChapter]);
   const thumbs = new Map((chapters.thumbnails ?? []).map((t) => [t.mediaId, t]));
@@ -23,7 +26,7 @@ export function Chapters({ chapters, ocr, focusChapter }: ChaptersProps) {
     <section aria-label="Chapters">
       <h3>Chapters</h3>
       <p data-testid="chapters-summary">
-        {chapters.chapters.length} chapters over {chapters.screens.length} screenshots
+        {chapters.chapters.length} chapters over {chapters.screens.length} {chapters.screens.some((s) => s.videoId) ? 'screens' : 'screenshots'}
       </p>
       <ol className="chapters">
         {chapters.chapters.map((chapter) => {
@@ -46,6 +49,13 @@ export function Chapters({ chapters, ocr, focusChapter }: ChaptersProps) {
                   Screens {chapter.firstScreen + 1}–{chapter.lastScreen + 1}
                   {chapter.keywords?.length ? ` · ${chapter.keywords.join(', ')}` : ''}
                 </p>
+                {chapter.videoId !== undefined && chapter.startSec !== undefined && (
+                  <p className="meta">
+                    <button type="button" onClick={() => onPlay?.(chapter.videoId!, chapter.startSec!)} aria-label={`Play ${title} from ${formatClock(chapter.startSec)}`}>
+                      ▶ {formatClock(chapter.startSec)}–{formatClock(chapter.endSec ?? chapter.startSec)}
+                    </button>
+                  </p>
+                )}
                 {text && <p className="ocr-text">{text.length > 400 ? `${text.slice(0, 400)}…` : text}</p>}
               </div>
             </li>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Enricher } from '../../engine/enricher.ts';
 import { exportSession } from '../../export/exportClient.ts';
 import type { ResultRecord } from '../../shared/db.ts';
@@ -10,8 +10,9 @@ import type {
   StoryboardResult,
   SummaryResult,
   TranscriptResult,
+  VideoStageResult,
 } from '../../shared/results.ts';
-import type { SessionRecord } from '../../shared/session.ts';
+import { sessionVideos, type SessionRecord } from '../../shared/session.ts';
 import { stateWord } from '../jobWords.ts';
 import { AudioView } from './AudioView.tsx';
 import { Chapters } from './Chapters.tsx';
@@ -19,6 +20,7 @@ import { doneResult, type DetailFocus } from './outcomes.ts';
 import { StageList } from './StageList.tsx';
 import { Storyboard } from './Storyboard.tsx';
 import { SummaryView } from './SummaryView.tsx';
+import { VideoView, type VideoSeek } from './VideoView.tsx';
 
 interface SessionDetailProps {
   enricher: Enricher;
@@ -45,6 +47,12 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
   const transcript = doneResult<TranscriptResult>(result, 'transcript');
   const summary = doneResult<SummaryResult>(result, 'summary');
   const storyboard = doneResult<StoryboardResult>(result, 'storyboard');
+  const videos = sessionVideos(session);
+  const videoInfos = new Map((doneResult<VideoStageResult>(result, 'video')?.videos ?? []).map((v) => [v.mediaId, v]));
+  const [seek, setSeek] = useState<VideoSeek | null>(null);
+  // Stable, so a player reads its Blob once, not on every render.
+  const readMedia = useCallback((id: string) => enricher.sessions.media(id), [enricher]);
+  const play = (videoId: string, sec: number) => setSeek((last) => ({ videoId, sec, nonce: (last?.nonce ?? 0) + 1 }));
   return (
     <article className="detail" aria-label={`Details of ${session.title}`}>
       <h2>{session.title}</h2>
@@ -52,7 +60,8 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
         Export
       </button>
       <p className="meta">
-        {session.screenshots.length} screenshots · {session.audio.length} recordings · {stateWord(job)}
+        {session.screenshots.length} screenshots · {session.audio.length} recordings
+        {videos.length > 0 ? ` · ${videos.length} ${videos.length === 1 ? 'video' : 'videos'}` : ''} · {stateWord(job)}
         {session.startedAt ? ` · ${new Date(session.startedAt).toLocaleString()}` : ''}
       </p>
       {session.warnings.length > 0 && (
@@ -65,7 +74,8 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
       <StageList job={job} result={result} />
       {storyboard && <Storyboard storyboard={storyboard} title={session.title} />}
       {summary && <SummaryView summary={summary} />}
-      {chapters && <Chapters chapters={chapters} ocr={ocr} focusChapter={focus?.chapter ?? null} />}
+      {videos.length > 0 && <VideoView videos={videos} infos={videoInfos} readMedia={readMedia} seek={seek} />}
+      {chapters && <Chapters chapters={chapters} ocr={ocr} focusChapter={focus?.chapter ?? null} onPlay={play} />}
       {audio && <AudioView audio={audio} transcript={transcript} focusTime={focus?.time ?? null} />}
       {session.notes && (
         <section aria-label="Notes">

@@ -1,0 +1,67 @@
+import { useEffect, useRef, useState } from 'react';
+import type { VideoInfo } from '../../shared/results.ts';
+import type { MediaRef } from '../../shared/session.ts';
+import { formatClock } from './videoTime.ts';
+import { useBlobUrl } from '../useBlobUrl.ts';
+
+/** A request to play a video from a time; `nonce` makes the same chapter chosen twice seek again. */
+export interface VideoSeek {
+  videoId: string;
+  sec: number;
+  nonce: number;
+}
+
+interface VideoViewProps {
+  videos: MediaRef[];
+  /** The 'video' stage's findings, by media id, once it ran. */
+  infos: Map<string, VideoInfo>;
+  readMedia(id: string): Promise<Blob | undefined>;
+  seek: VideoSeek | null;
+}
+
+function Player({ video, info, readMedia, seek }: { video: MediaRef; info: VideoInfo | undefined; readMedia: VideoViewProps['readMedia']; seek: VideoSeek | null }) {
+  const [blob, setBlob] = useState<Blob | null>(null);
+  const element = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    let live = true;
+    void readMedia(video.id).then((found) => live && setBlob(found ?? null));
+    return () => {
+      live = false;
+    };
+  }, [readMedia, video.id]);
+  // Playback only: the browser's own player streams the stored Blob; enrichment decodes in workers.
+  const url = useBlobUrl(blob);
+  useEffect(() => {
+    const player = element.current;
+    if (!player || !seek || seek.videoId !== video.id) return;
+    player.currentTime = seek.sec;
+    player.scrollIntoView({ block: 'nearest' });
+    // A click chose the chapter, so playing is allowed; a refusal leaves the player paused there.
+    void player.play().catch(() => {});
+  }, [seek, video.id, url]);
+  return (
+    <li>
+      {url && <video ref={element} src={url} controls preload="metadata" aria-label={`Recording ${video.name}`} data-video-id={video.id} />}
+      <p className="meta">
+        {video.name}
+        {info && info.durationSec > 0 ? ` · ${formatClock(info.durationSec)} · ${info.width}×${info.height} ${info.codec}` : ''}
+        {info ? ` · ${info.frames.length} frames read` : ''}
+      </p>
+      {info?.message && <p className="warnings" role="note">{info.message}</p>}
+    </li>
+  );
+}
+
+/** The session's screen recordings, each playable; choosing a chapter seeks its video there. */
+export function VideoView({ videos, infos, readMedia, seek }: VideoViewProps) {
+  return (
+    <section aria-label="Videos">
+      <h3>Videos</h3>
+      <ul className="videos">
+        {videos.map((video) => (
+          <Player key={video.id} video={video} info={infos.get(video.id)} readMedia={readMedia} seek={seek} />
+        ))}
+      </ul>
+    </section>
+  );
+}

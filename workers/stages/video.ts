@@ -1,0 +1,43 @@
+import type { VideoInfo, VideoStageResult } from '../../src/shared/results.ts';
+import { sessionVideos } from '../../src/shared/session.ts';
+import { StageFailure } from '../stage.ts';
+import type { StageFn } from '../stage.ts';
+
+/**
+ * Samples the frames of each video of the session (see workers/video/sampleVideo.ts); the OCR and
+ * chapters stages then read them like screenshots. Progress follows the seconds of video processed,
+ * each video weighted by its size. A video that cannot be read keeps its message in the result; when
+ * no video of the session can be read the stage fails permanently with their messages. mediabunny
+ * is loaded only for sessions with videos.
+ */
+export const videoStage: StageFn = async (ctx): Promise<VideoStageResult> => {
+  const refs = sessionVideos(ctx.session);
+  if (refs.length === 0) return { videos: [] };
+  const { sampleVideo } = await import('../video/sampleVideo.ts');
+  const totalBytes = refs.reduce((sum, ref) => sum + ref.size, 0) || 1;
+  const videos: VideoInfo[] = [];
+  const failures: string[] = [];
+  let doneBytes = 0;
+  for (const ref of refs) {
+    const blob = await ctx.readMedia(ref.id);
+    try {
+      const info = await sampleVideo(ref, blob, {
+        signal: ctx.signal,
+        onProgress: (seconds, durationSec) => {
+          const within = durationSec > 0 ? Math.min(1, seconds / durationSec) : 0;
+          ctx.progress((doneBytes + ref.size * within) / totalBytes);
+        },
+      });
+      videos.push(info);
+    } catch (error) {
+      if (!(error instanceof StageFailure)) throw error;
+      failures.push(error.message);
+      const empty = { mediaId: ref.id, name: ref.name, durationSec: 0, width: 0, height: 0, codec: 'unknown' };
+      videos.push({ ...empty, hasAudio: false, decodedFrames: 0, frames: [], message: error.message });
+    }
+    doneBytes += ref.size;
+    ctx.progress(doneBytes / totalBytes);
+  }
+  if (failures.length === refs.length) throw new StageFailure('permanent', failures.join(' '));
+  return { videos };
+};

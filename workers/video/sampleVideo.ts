@@ -1,0 +1,129 @@
+import { VideoSampleSink, type VideoSample } from 'mediabunny';
+import type { VideoFrameShot, VideoInfo } from '../../src/shared/results.ts';
+import type { MediaRef } from '../../src/shared/session.ts';
+import { StageFailure } from '../stage.ts';
+import { FrameSampler, PROBE_SEC } from './frameSampler.ts';
+import { openVideo } from './openVideo.ts';
+
+/** Kept frames are no wider than this: full HD text stays sharp for OCR, 4K would only cost time. */
+export const MAX_FRAME_WIDTH = 1920;
+/** The luminance grid compared between frames: 8 px cells of a 720p picture, so lines of text count. */
+const PROBE_W = 160;
+/** Missing seconds at the end, against the stated duration, that make a file count as cut short. */
+const CUT_SHORT_SEC = 2;
+const PROBE_H = 90;
+
+export interface SampleOptions {
+  signal: AbortSignal;
+  /** Called with the seconds of video processed so far, and the video's duration (0 when unknown). */
+  onProgress?: (seconds: number, durationSec: number) => void;
+}
+
+function abortError(): Error {
+  const error = new Error('The video stage was cancelled.');
+  error.name = 'AbortError';
+  return error;
+}
+
+function context2d(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('No 2D context for OffscreenCanvas.');
+  return context;
+}
+
+/** The frame shrunk to a PROBE_W×PROBE_H luminance grid, 0..1. */
+function probeGray(sample: VideoSample, context: OffscreenCanvasRenderingContext2D): Float32Array {
+  sample.draw(context, 0, 0, PROBE_W, PROBE_H);
+  const rgba = context.getImageData(0, 0, PROBE_W, PROBE_H).data;
+  const gray = new Float32Array(PROBE_W * PROBE_H);
+  for (let i = 0; i < gray.length; i++) {
+    gray[i] = (0.299 * rgba[i * 4]! + 0.587 * rgba[i * 4 + 1]! + 0.114 * rgba[i * 4 + 2]!) / 255;
+  }
+  return gray;
+}
+
+function timeLabel(seconds: number): string {
+  const s = Math.floor(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** "demo.mp4 at 1:05": how people find a sampled frame. */
+export function frameName(videoName: string, timeSec: number): string {
+  return `${videoName} at ${timeLabel(timeSec)}`;
+}
+
+/**
+ * Streams a video's frames through WebCodecs (mediabunny's VideoSampleSink), closing each one as
+ * soon as it is looked at, so memory holds a few frames whatever the length. Keeps a frame every
+ * few seconds and where the picture changes a lot (see FrameSampler), as PNGs at OCR resolution.
+ * A file cut short or damaged part-way keeps the frames before the damage, with a message.
+ * @throws StageFailure('permanent') for a file that is not a readable video; AbortError on cancel.
+ */
+export async function sampleVideo(ref: MediaRef, blob: Blob, options: SampleOptions): Promise<VideoInfo> {
+  const opened = await openVideo(blob, ref.name, ref.name.toLowerCase().endsWith('.webm'));
+  if (opened.kind === 'audio-only') {
+    const info = { mediaId: ref.id, name: ref.name, durationSec: opened.durationSec, width: 0, height: 0 };
+    return { ...info, codec: 'none', hasAudio: true, decodedFrames: 0, frames: [] };
+  }
+  const { input, track, codec, durationSec, hasAudio } = opened.video;
+  const width = track.displayWidth;
+  const height = track.displayHeight;
+  const scale = Math.min(1, MAX_FRAME_WIDTH / Math.max(1, width));
+  const frameCanvas = new OffscreenCanvas(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));
+  const frameContext = context2d(frameCanvas);
+  const probeContext = context2d(new OffscreenCanvas(PROBE_W, PROBE_H));
+  const sampler = new FrameSampler();
+  const frames: VideoFrameShot[] = [];
+  let decodedFrames = 0;
+  let nextProbe = 0;
+  let lastTime = 0;
+  let message: string | undefined;
+  try {
+    try {
+      for await (const sample of new VideoSampleSink(track).samples()) {
+        try {
+          if (options.signal.aborted) throw abortError();
+          decodedFrames++;
+          lastTime = sample.timestamp;
+          if (sample.timestamp + 1e-6 < nextProbe) continue;
+          // On a fixed grid of probe times, so the interval does not drift with the frame rate.
+          nextProbe = (Math.floor(sample.timestamp / PROBE_SEC + 1e-6) + 1) * PROBE_SEC;
+          const reason = sampler.offer(sample.timestamp, probeGray(sample, probeContext));
+          options.onProgress?.(sample.timestamp, durationSec);
+          if (!reason) continue;
+          sample.draw(frameContext, 0, 0, frameCanvas.width, frameCanvas.height);
+          const png = await frameCanvas.convertToBlob({ type: 'image/png' });
+          const ms = Math.round(sample.timestamp * 1000);
+          frames.push({
+            id: `${ref.id}@${ms}`,
+            videoId: ref.id,
+            timeSec: sample.timestamp,
+            at: ref.at === null ? null : ref.at + ms,
+            reason,
+            blob: png,
+            width: frameCanvas.width,
+            height: frameCanvas.height,
+          });
+        } finally {
+          sample.close();
+        }
+      }
+    } catch (error) {
+      if (error instanceof Error && error.name === 'AbortError') throw error;
+      if (frames.length === 0) {
+        throw new StageFailure('permanent', `${ref.name} could not be decoded: it may be damaged or cut short.`);
+      }
+      message = `${ref.name} is damaged or cut short after ${timeLabel(lastTime)}; the frames before it were used.`;
+    }
+  } finally {
+    input.dispose();
+  }
+  if (frames.length === 0) throw new StageFailure('permanent', `${ref.name} holds no frame that could be decoded.`);
+  // A file cut short may end cleanly yet state a longer duration than its last frame.
+  if (!message && durationSec - lastTime > CUT_SHORT_SEC) {
+    message = `${ref.name} ends at ${timeLabel(lastTime)} though it should last ${timeLabel(durationSec)}: it seems cut short; the frames it has were used.`;
+  }
+  const info: VideoInfo = { mediaId: ref.id, name: ref.name, durationSec: Math.max(durationSec, lastTime), width, height, codec, hasAudio, decodedFrames, frames };
+  if (message) info.message = message;
+  return info;
+}

@@ -1,0 +1,40 @@
+import type { VideoStageResult } from '../../src/shared/results.ts';
+import type { StageContext } from '../stage.ts';
+import { frameName } from './sampleVideo.ts';
+
+/** One screen of a session as OCR and chapters read it: a screenshot, or a frame sampled from a video. */
+export interface ScreenSource {
+  /** The screenshot's media id, or the frame's id (`${videoId}@${ms}`). */
+  id: string;
+  name: string;
+  at: number | null;
+  read(): Promise<Blob>;
+  /** Set for video frames. */
+  video?: { id: string; timeSec: number; durationSec: number };
+}
+
+/**
+ * The session's screens: its screenshots, then the frames the 'video' stage sampled from each video
+ * (in time order). Both go through OCR and chapters the same way.
+ */
+export function screenSources(ctx: StageContext): ScreenSource[] {
+  const screens: ScreenSource[] = ctx.session.screenshots.map((ref) => ({
+    id: ref.id,
+    name: ref.name,
+    at: ref.at,
+    read: () => ctx.readMedia(ref.id),
+  }));
+  const video = ctx.results.video as VideoStageResult | undefined;
+  for (const info of video?.videos ?? []) {
+    for (const frame of info.frames) {
+      screens.push({
+        id: frame.id,
+        name: frameName(info.name, frame.timeSec),
+        at: frame.at,
+        read: async () => frame.blob,
+        video: { id: info.mediaId, timeSec: frame.timeSec, durationSec: info.durationSec },
+      });
+    }
+  }
+  return screens;
+}
