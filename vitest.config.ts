@@ -19,6 +19,8 @@ export default mergeConfig(
             name: 'browser',
             include: ['tests/browser/**/*.test.ts'],
             testTimeout: 30_000,
+            // The OpenAI-compatible stub on 127.0.0.1 for the provider tests.
+            globalSetup: ['tests/stubs/openaiStub.globalSetup.ts'],
             browser: {
               enabled: true,
               headless: true,

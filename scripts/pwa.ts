@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Plugin, PluginOption } from 'vite';
 import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa';
+import { CONTENT_SECURITY_POLICY } from './csp.ts';
 
 /** The colour of the title bar and of the splash screen: the logo's blue on the app's background. */
 const THEME_COLOR = '#2a6df4';
@@ -65,6 +67,7 @@ export function pwa(): PluginOption[] {
         clientsClaim: true,
       },
     }),
+    providerCsp(),
   ];
 }
 
@@ -81,5 +84,44 @@ function themeColor(): Plugin {
       { tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOR }, injectTo: 'head' },
       { tag: 'link', attrs: { rel: 'apple-touch-icon', href: '/icons/icon-192.png' }, injectTo: 'head' },
     ],
+  };
+}
+
+/** The service worker's add-on that gives worker scripts the provider's origin in connect-src. */
+const PROVIDER_CSP_SCRIPT = 'provider-csp.js';
+
+/**
+ * Emits src/pwa/providerCsp.sw.js with the app's policy in it (for headerless hosts too), and
+ * imports it at the very top of the generated sw.js. Not through Workbox's `importScripts` option:
+ * that one runs inside Workbox's module loader, after the first evaluation, where a service worker
+ * may no longer import scripts; and at the top its fetch listener runs before Workbox's.
+ */
+function providerCsp(): Plugin {
+  let outDir = '';
+  return {
+    name: 'session-enricher:provider-csp',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    generateBundle() {
+      const source = readFileSync(new URL('../src/pwa/providerCsp.sw.js', import.meta.url), 'utf8');
+      const placeholder = 'const BASE_POLICY = __BASE_POLICY__;';
+      if (!source.includes(placeholder)) this.error(`${PROVIDER_CSP_SCRIPT} lost its policy placeholder`);
+      this.emitFile({
+        type: 'asset',
+        fileName: PROVIDER_CSP_SCRIPT,
+        source: source.replace(placeholder, `const BASE_POLICY = ${JSON.stringify(CONTENT_SECURITY_POLICY)};`),
+      });
+    },
+    // After vite-plugin-pwa has written sw.js.
+    closeBundle: {
+      sequential: true,
+      order: 'post',
+      handler() {
+        const sw = resolve(outDir, 'sw.js');
+        writeFileSync(sw, `importScripts(${JSON.stringify(`/${PROVIDER_CSP_SCRIPT}`)});\n${readFileSync(sw, 'utf8')}`);
+      },
+    },
   };
 }

@@ -68,6 +68,11 @@ export async function runJob(request: RunRequest, host: WorkerHost): Promise<Run
       },
       progress,
       rateLimit: (key, tokens = 1) => host.acquire(key, tokens),
+      provider: {
+        providerEndpoint: () => host.providerEndpoint(),
+        providerAdmit: (tokens) => host.providerAdmit(tokens),
+        providerReport: (attempt, outcome) => host.providerReport(attempt, outcome),
+      },
       signal: controller.signal,
       attempt: request.attempt,
       params: request.params ?? {},

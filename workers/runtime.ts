@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import {
+  PROVIDER_OFF,
   WORKER_CLOSING,
   type EnrichWorkerApi,
   type WorkerHost,
@@ -15,7 +16,7 @@ const now = () => performance.timeOrigin + performance.now();
 /** Builds the API every pool worker exposes, whatever stages it registered. */
 export function createWorkerApi(): EnrichWorkerApi {
   const spans: RunSpan[] = [];
-  let host: WorkerHost = { progress: () => {}, acquire: async () => {} };
+  let host: WorkerHost = { progress: () => {}, acquire: async () => {}, ...PROVIDER_OFF };
   return {
     connect(connected) {
       host = connected;

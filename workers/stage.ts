@@ -1,4 +1,5 @@
 import type { SessionRecord } from '../src/shared/session.ts';
+import type { ProviderHost } from '../src/shared/provider.ts';
 
 /** What a stage gets to do its work. Inputs are read by id; nothing big comes from the main thread. */
 export interface StageContext {
@@ -9,6 +10,8 @@ export interface StageContext {
   progress(fraction: number): void;
   /** Waits until the engine's rate limiter lets `tokens` be spent on `key` (a provider's requests). */
   rateLimit(key: string, tokens?: number): Promise<void>;
+  /** The optional AI provider, through the main thread's shared breaker, limiter and backoff. */
+  provider?: ProviderHost;
   /** Aborted when the job is cancelled; long stages check it between steps. */
   signal: AbortSignal;
   /** 1 for the first run of the job, 2 for its first retry, and so on. */

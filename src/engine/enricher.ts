@@ -17,6 +17,8 @@ import { LibraryView } from './libraryView.ts';
 import { resolveOptions, timeoutFor, type EngineOptions, type EngineOptionsInput } from './options.ts';
 import { RateLimiter } from './rateLimiter.ts';
 import { Scheduler } from './scheduler.ts';
+import { ProviderGate } from '../provider/providerGate.ts';
+import { loadProviderConfig, providerAllowanceMs } from '../provider/providerSettings.ts';
 
 export interface EnricherConfig {
   dbName?: string;
@@ -46,6 +48,8 @@ export class Enricher {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
   private becameLeader!: () => void;
+  /** Extra time per job for the AI provider's requests; 0 when it is off. */
+  private providerAllowanceMs = 0;
   /** Aborted on close: withdraws a pending leadership request. */
   private readonly closing = new AbortController();
   /** Resolves once this tab runs the scheduler. */
@@ -93,10 +97,19 @@ export class Enricher {
     // The lock is ours: say so at once, while the scheduler loads the queue.
     this.view.setStatus('leader', this.view.getSnapshot().paused);
     const limiter = new RateLimiter(this.options.rateLimit);
+    // The provider's settings apply from page load (the CSP is widened then too): changing them asks for a reload.
+    const providerConfig = await loadProviderConfig(this.db);
+    this.providerAllowanceMs = providerAllowanceMs(providerConfig, this.options.backoffCapMs);
+    const { breakerThreshold, breakerCooldownMs, backoffBaseMs, backoffCapMs } = this.options;
+    const provider =
+      providerConfig.kind === 'openai'
+        ? new ProviderGate({ settings: providerConfig, limiter, breakerThreshold, breakerCooldownMs, backoffBaseMs, backoffCapMs })
+        : undefined;
     const pool = new WorkerPool({
       size: this.options.concurrency,
       createWorker: this.config.createWorker,
       acquire: (key, tokens) => limiter.acquire(key, tokens),
+      provider,
     });
     const scheduler = new Scheduler({
       limiter,
@@ -136,7 +149,10 @@ export class Enricher {
     switch (command.type) {
       case 'enrich': {
         const sessions = await this.sessionsById(command.sessionIds);
-        const items = sessions.map((session) => ({ sessionId: session.id, timeoutMs: timeoutFor(inputBytes(session), this.options, session.screenshots.length, videoBytes(session)) }));
+        const items = sessions.map((session) => ({
+          sessionId: session.id,
+          timeoutMs: timeoutFor(inputBytes(session), this.options, session.screenshots.length, videoBytes(session)) + this.providerAllowanceMs,
+        }));
         await scheduler.enqueue(items, { batchId: newId('batch'), priority: command.priority, stages: PIPELINE_STAGES });
         return;
       }

@@ -6,7 +6,9 @@ import {
   type RunRequest,
   type RunResponse,
   type RunSpan,
+  PROVIDER_OFF,
 } from '../shared/protocol.ts';
+import type { ProviderHost } from '../shared/provider.ts';
 import { PoolError } from './poolError.ts';
 
 /** Counters of the pool's workers, for statistics. */
@@ -23,6 +25,8 @@ export interface PoolOptions {
   size: number;
   /** Grants workers' rate-limit requests; without one, every request is granted at once. */
   acquire?: (key: string, tokens: number) => Promise<void>;
+  /** The AI provider's shared breaker, limiter and backoff; without one, the provider is off. */
+  provider?: ProviderHost;
   /** Makes one module worker; tests pass a worker with extra stages. */
   createWorker: () => Worker;
 }
@@ -150,7 +154,16 @@ export class WorkerPool {
       if ((event.data as { type?: unknown } | null)?.type === WORKER_CLOSING) die('The worker closed itself.')(event);
     });
     const acquire = this.options.acquire ?? (async () => {});
-    void api.connect(Comlink.proxy({ progress: this.sink, acquire }));
+    const provider = this.options.provider ?? PROVIDER_OFF;
+    void api.connect(
+      Comlink.proxy({
+        progress: this.sink,
+        acquire,
+        providerEndpoint: () => provider.providerEndpoint(),
+        providerAdmit: (tokens: number) => provider.providerAdmit(tokens),
+        providerReport: (attempt: number, outcome: Parameters<ProviderHost['providerReport']>[1]) => provider.providerReport(attempt, outcome),
+      }),
+    );
     return slot;
   }
 

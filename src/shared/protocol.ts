@@ -1,4 +1,5 @@
 import type { JobError } from './job.ts';
+import type { ProviderHost } from './provider.ts';
 
 /** What the scheduler asks a worker to do for one job attempt. Inputs travel by id. */
 export interface RunRequest {
@@ -35,7 +36,7 @@ export interface RunSpan {
 }
 
 /** What the main thread offers every pool worker, over one channel per worker. */
-export interface WorkerHost {
+export interface WorkerHost extends ProviderHost {
   progress: ProgressSink;
   /** Resolves when `tokens` may be spent on `key` (the engine's shared rate limiter). */
   acquire(key: string, tokens: number): Promise<void>;
@@ -49,6 +50,13 @@ export interface EnrichWorkerApi {
   /** Spans of the jobs this worker ran, oldest first. */
   spans(): RunSpan[];
 }
+
+/** The host of a pool without a provider: the provider is off. */
+export const PROVIDER_OFF: ProviderHost = {
+  providerEndpoint: async () => null,
+  providerAdmit: async () => ({ kind: 'skip', message: 'No AI provider is set up.' }),
+  providerReport: async () => ({ kind: 'stop', message: 'No AI provider is set up.' }),
+};
 
 /** Posted by a worker that is about to close itself, so the pool can replace it at once. */
 export const WORKER_CLOSING = 'session-enricher:worker-closing';

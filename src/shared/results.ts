@@ -133,12 +133,22 @@ export interface ChapterSummary {
   sentences: string[];
 }
 
+/**
+ * What the configured AI provider made of a session, kept beside the on-device summary and marked
+ * as the provider's. `fallback` says why only the on-device summary is there.
+ */
+export type ProviderSummary =
+  | { status: 'done'; source: 'provider'; model: string; origin: string; summary: string; actionItems: string[]; requests: number }
+  | { status: 'fallback'; source: 'provider'; model: string; origin: string; message: string };
+
 /** Result of the 'summary' stage. */
 export interface SummaryResult {
   keywords: string[];
   sentences: string[];
   actionItems: ActionItem[];
   chapters: ChapterSummary[];
+  /** Only when a provider is configured; the fields above are always the on-device summary. */
+  provider?: ProviderSummary;
 }
 
 /** Result of the 'storyboard' stage: one PNG. */

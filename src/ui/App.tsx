@@ -7,6 +7,7 @@ import { SessionDetail } from './detail/SessionDetail.tsx';
 import { ImportControls } from './ImportControls.tsx';
 import { SearchPanel } from './SearchPanel.tsx';
 import { SessionList } from './SessionList.tsx';
+import { ProviderSettings } from './settings/ProviderSettings.tsx';
 import { useBatchNotice } from './useBatchNotice.ts';
 import { useLibrary } from './useLibrary.ts';
 
@@ -30,7 +31,8 @@ export function App({ enricher }: { enricher: Enricher }) {
     <div className="app">
       <header>
         <h1>Session Enricher</h1>
-        <p className="tagline">Enriches your recorded work sessions on this device. Nothing leaves it.</p>
+        <p className="tagline">Enriches your recorded work sessions on this device.</p>
+        <ProviderSettings db={enricher.db} />
         <AppStatus sessionCount={library.sessions.length} doneCount={library.batch.done} />
       </header>
       <ImportControls enricher={enricher} />

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EnrichWorkerApi } from '../../src/shared/protocol.ts';
+import { PROVIDER_OFF, type EnrichWorkerApi } from '../../src/shared/protocol.ts';
 import { openEnricherDb } from '../../src/shared/db.ts';
 import { SessionStore } from '../../src/store/sessionStore.ts';
 import { makeSession, uniqueDbName } from './fixtures/sessions.ts';
@@ -30,6 +30,7 @@ describe('enrich worker through Comlink', () => {
       Comlink.proxy({
         progress: (jobId: string, stage: string, fraction: number) => void progress.push(`${jobId}:${stage}:${fraction}`),
         acquire: async () => {},
+        ...PROVIDER_OFF,
       }),
     );
     const response = await api.run({ jobId: 'j1', sessionId: session.id, attempt: 1, dbName, stages: ['audio', 'chapters', 'nope'], skip: {} });

@@ -1,4 +1,5 @@
 import type { ChaptersResult, OcrResult, SummaryResult, TranscriptResult } from '../../src/shared/results.ts';
+import { providerSummary } from '../provider/providerSummary.ts';
 import type { StageFn } from '../stage.ts';
 import { summarize } from '../text/summarize.ts';
 import type { SummaryInput } from '../text/summarize.ts';
@@ -19,12 +20,14 @@ function screensByChapter(ocr: OcrResult | undefined, chapters: ChaptersResult |
 /**
  * Summarises the session from whatever earlier stages left: notes always, the transcript, the
  * screens' text and the chapters when those stages ran. Never fails for a missing part.
+ * When an AI provider is configured, its summary is added beside the on-device one (which is
+ * always made first, so any provider failure falls back to it).
  */
 export const summaryStage: StageFn = async (ctx): Promise<SummaryResult> => {
   const transcript = ctx.results.transcript as TranscriptResult | undefined;
   const chapters = ctx.results.chapters as ChaptersResult | undefined;
   const ocr = ctx.results.ocr as OcrResult | undefined;
-  const result = summarize({
+  const result: SummaryResult = summarize({
     notes: ctx.session.notes,
     cues: transcript?.cues ?? [],
     screens: screensByChapter(ocr, chapters),
@@ -34,6 +37,16 @@ export const summaryStage: StageFn = async (ctx): Promise<SummaryResult> => {
       keywords: chapter.keywords,
     })),
   });
+  ctx.progress(0.5);
+  if (ctx.provider) {
+    const input = {
+      notes: ctx.session.notes,
+      transcript: (transcript?.cues ?? []).map((cue) => cue.text),
+      screens: (ocr?.screens ?? []).map((screen) => screen.text),
+    };
+    const provider = await providerSummary(ctx.provider, input, ctx.signal);
+    if (provider) result.provider = provider;
+  }
   ctx.progress(1);
   return result;
 };

@@ -1,6 +1,7 @@
 import type { SummaryResult } from '../../shared/results.ts';
+import { ProviderSummaryView } from './ProviderSummaryView.tsx';
 
-/** Keywords, the summary sentences and the action items of a session. */
+/** Keywords, the summary sentences and the action items of a session; the AI provider's beside them when on. */
 export function SummaryView({ summary }: { summary: SummaryResult }) {
   return (
     <section aria-label="Summary">
@@ -27,6 +28,7 @@ export function SummaryView({ summary }: { summary: SummaryResult }) {
           </ul>
         </>
       )}
+      {summary.provider && <ProviderSummaryView provider={summary.provider} />}
     </section>
   );
 }
