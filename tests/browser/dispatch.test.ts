@@ -6,7 +6,7 @@ import { WorkerPool } from '../../src/pool/workerPool.ts';
 import { IdbJobStore } from '../../src/store/idbJobStore.ts';
 import type { JobStore, QueueChange } from '../../src/store/jobStore.ts';
 import { SessionStore } from '../../src/store/sessionStore.ts';
-import { makeSession, uniqueDbName } from './fixtures/sessions.ts';
+import { deleteDatabase, makeSession, uniqueDbName } from './fixtures/sessions.ts';
 import { holdsFor, waitFor } from './fixtures/waitFor.ts';
 import { createTestWorker, engineFactory } from './fixtures/engine.ts';
 
@@ -52,10 +52,7 @@ afterEach(async () => {
     scheduler.abandon();
     pool.terminate();
     db.close();
-    await new Promise((resolve) => {
-      const request = indexedDB.deleteDatabase(dbName);
-      request.onsuccess = request.onerror = request.onblocked = resolve;
-    });
+    await deleteDatabase(dbName);
   }
 });
 

@@ -9,7 +9,7 @@ import type { StageContext, StageFn } from '../../workers/stage.ts';
 import { indexStage } from '../../workers/stages/index.ts';
 import { summaryStage } from '../../workers/stages/summary.ts';
 import { transcriptStage } from '../../workers/stages/transcript.ts';
-import { uniqueDbName } from './fixtures/sessions.ts';
+import { deleteDatabase, uniqueDbName } from './fixtures/sessions.ts';
 import { waitFor } from './fixtures/waitFor.ts';
 
 const clients: SearchClient[] = [];
@@ -20,10 +20,7 @@ afterEach(async () => {
   for (const client of clients.splice(0)) await client.close();
   for (const db of databases.splice(0)) db.close();
   for (const name of names.splice(0)) {
-    await new Promise((resolve) => {
-      const request = indexedDB.deleteDatabase(name);
-      request.onsuccess = request.onerror = request.onblocked = resolve;
-    });
+    await deleteDatabase(name);
   }
 });
 

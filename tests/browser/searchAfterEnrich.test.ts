@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { Enricher } from '../../src/engine/enricher.ts';
 import { searchClientFor } from '../../src/search/searchClient.ts';
 import type { SummaryResult, TranscriptResult } from '../../src/shared/results.ts';
-import { makeSession, uniqueDbName } from './fixtures/sessions.ts';
+import { deleteDatabase, makeSession, uniqueDbName } from './fixtures/sessions.ts';
 import { waitFor } from './fixtures/waitFor.ts';
 
 const createWorker = () =>
@@ -15,10 +15,7 @@ afterEach(async () => {
   for (const enricher of open.splice(0)) await enricher.close();
   for (const name of names.splice(0)) {
     await searchClientFor(name).close();
-    await new Promise((resolve) => {
-      const request = indexedDB.deleteDatabase(name);
-      request.onsuccess = request.onerror = request.onblocked = resolve;
-    });
+    await deleteDatabase(name);
   }
 });
 

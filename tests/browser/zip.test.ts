@@ -5,7 +5,7 @@ import { unzipFile, Unzipper } from '../../src/import/unzip.ts';
 import { openEnricherDb, type EnricherDb } from '../../src/shared/db.ts';
 import { SessionStore } from '../../src/store/sessionStore.ts';
 import { fixtureBytes } from './fixtures/fixtureSessions.ts';
-import { uniqueDbName } from './fixtures/sessions.ts';
+import { deleteDatabase, uniqueDbName } from './fixtures/sessions.ts';
 import { zerosBomb } from './fixtures/zips.ts';
 
 const opened: Array<{ db: EnricherDb; name: string }> = [];
@@ -20,10 +20,7 @@ async function store(): Promise<SessionStore> {
 afterEach(async () => {
   for (const { db, name } of opened.splice(0)) {
     db.close();
-    await new Promise((resolve) => {
-      const request = indexedDB.deleteDatabase(name);
-      request.onsuccess = request.onerror = request.onblocked = resolve;
-    });
+    await deleteDatabase(name);
   }
 });
 
