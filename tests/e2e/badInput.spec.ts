@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { snapshot } from './storeSnapshot.ts';
 import { BAD_SESSIONS, GOOD_SESSION, prepareBadBatch } from '../fixtures/bad/corpus.ts';
 import { expectBatchDone, sessionRows } from './helpers.ts';
 
@@ -40,51 +41,6 @@ const EXPECTED: Record<(typeof BAD_SESSIONS)[number], { state: string; says: str
   'huge-png': { state: 'Done', says: ['screen.png is 20000×20000 pixels; images over 50 megapixels are skipped.'] },
   'big-notes': { state: 'Done', says: ['notes.md is larger than 1 MB; only its first megabyte was kept.'] },
 };
-
-/**
- * Every record of the given sessions, with each Blob as its type and bytes in base64: comparing two
- * snapshots compares blobs byte for byte.
- */
-function snapshot(page: Page, sessionIds: string[]): Promise<string> {
-  return page.evaluate(async (ids) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('session-enricher');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = (store: string) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction(store, 'readonly').objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const mine = (record: unknown) => ids.includes((record as { sessionId?: string; id: string }).sessionId ?? (record as { id: string }).id);
-    const records = {
-      sessions: (await all('sessions')).filter(mine),
-      media: (await all('media')).filter(mine),
-      jobs: (await all('jobs')).filter(mine),
-      results: (await all('results')).filter(mine),
-    };
-    db.close();
-    const base64 = async (blob: Blob) => {
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let text = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return btoa(text);
-    };
-    const plain = async (value: unknown): Promise<unknown> => {
-      if (value instanceof Blob) return { blob: value.type, size: value.size, bytes: await base64(value) };
-      if (Array.isArray(value)) return Promise.all(value.map(plain));
-      if (value && typeof value === 'object') {
-        const out: Record<string, unknown> = {};
-        for (const key of Object.keys(value).sort()) out[key] = await plain((value as Record<string, unknown>)[key]);
-        return out;
-      }
-      return value;
-    };
-    return JSON.stringify(await plain(records));
-  }, sessionIds);
-}
 
 const detailOf = (page: Page, title: string) => page.getByRole('article', { name: `Details of ${title}` });
 
