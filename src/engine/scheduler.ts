@@ -9,7 +9,7 @@ import { StageTimings } from './eta.ts';
 import type { EngineOptions } from './options.ts';
 import type { RateLimiter, RateLimitStats } from './rateLimiter.ts';
 import { ReadyQueue } from './readyQueue.ts';
-import { selectPrunable } from './retention.ts';
+import { pruneCutoff, selectPrunable } from './retention.ts';
 import { computeStats, type EngineStats } from './stats.ts';
 import { isQuotaError, resultNotSaved } from './unsaved.ts';
 import {
@@ -115,6 +115,9 @@ export class Scheduler {
   async start(): Promise<void> {
     const now = this.clock();
     const recovered: Job[] = [];
+    // Jobs long finished are deleted before loading, read from an index: they are never loaded at all.
+    const cutoff = pruneCutoff(now, this.deps.options.retentionMs);
+    if (cutoff !== null) await this.deps.store.deleteFinishedBefore?.(cutoff);
     for (const stored of await this.deps.store.loadJobs()) {
       let job = stored;
       this.seq = Math.max(this.seq, job.seq + 1);
