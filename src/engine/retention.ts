@@ -22,3 +22,11 @@ export function selectPrunable(jobs: Iterable<Job>, now: number, retentionMs: nu
   }
   return ids;
 }
+
+/**
+ * The finish time before which a finished job may be deleted (`selectPrunable`'s rule as a bound:
+ * finishedAt < cutoff), or null when nothing ever is (`retentionMs = Infinity`).
+ */
+export function pruneCutoff(now: number, retentionMs: number): number | null {
+  return Number.isFinite(retentionMs) ? now - retentionMs : null;
+}

@@ -9,8 +9,9 @@ import { StageTimings } from './eta.ts';
 import type { EngineOptions } from './options.ts';
 import type { RateLimiter, RateLimitStats } from './rateLimiter.ts';
 import { ReadyQueue } from './readyQueue.ts';
-import { selectPrunable } from './retention.ts';
+import { pruneCutoff, selectPrunable } from './retention.ts';
 import { computeStats, type EngineStats } from './stats.ts';
+import { isQuotaError, resultNotSaved } from './unsaved.ts';
 import {
   cancelJob,
   createJob,
@@ -117,6 +118,9 @@ export class Scheduler {
   async start(): Promise<void> {
     const now = this.clock();
     const recovered: Job[] = [];
+    // Jobs long finished are deleted before loading, read from an index: they are never loaded at all.
+    const cutoff = pruneCutoff(now, this.deps.options.retentionMs);
+    if (cutoff !== null) await this.deps.store.deleteFinishedBefore?.(cutoff);
     for (const stored of await this.deps.store.loadJobs()) {
       let job = stored;
       this.seq = Math.max(this.seq, job.seq + 1);
@@ -365,7 +369,8 @@ export class Scheduler {
         if (next) this.admit(next);
         if (next && isTerminal(next.state)) this.scheduleRetention();
         this.emit([job.id]);
-        void this.write(change);
+        const settled = change;
+        void this.write(settled).catch((error: unknown) => this.unsaved(settled, error));
       }
       this.pump();
     }
@@ -436,6 +441,20 @@ export class Scheduler {
     const next = failAttempt(current, toJobError(error), { now: this.clock(), random: this.random, options: this.deps.options });
     this.put(next);
     return { jobs: [next] };
+  }
+
+  /** A result and final state that did not fit on the device: none of it is stored, so the job fails saying so. */
+  private unsaved(change: QueueChange, error: unknown): void {
+    if (!isQuotaError(error) || !change.results?.length) return;
+    const failed: Job[] = [];
+    for (const job of change.jobs ?? []) {
+      const next = this.jobs.get(job.id) === job ? resultNotSaved(job, this.clock()) : null;
+      if (next) failed.push(next);
+    }
+    if (failed.length === 0) return;
+    for (const job of failed) this.put(job);
+    this.emit(failed.map((job) => job.id));
+    void this.write({ jobs: failed }).catch(() => {});
   }
 
   /**

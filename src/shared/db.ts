@@ -17,12 +17,13 @@ export interface ResultRecord {
 export interface EnricherDB extends DBSchema {
   sessions: { key: string; value: SessionRecord; indexes: { 'by-imported': number } };
   media: { key: string; value: MediaRecord; indexes: { 'by-session': string } };
-  jobs: { key: string; value: Job; indexes: { 'by-session': string; 'by-state': string } };
+  /** 'by-finished' (v2) holds only finished jobs: the others have no `finishedAt`. */
+  jobs: { key: string; value: Job; indexes: { 'by-session': string; 'by-state': string; 'by-finished': number } };
   results: { key: string; value: ResultRecord };
   meta: { key: string; value: unknown };
 }
 
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 export const DEFAULT_DB_NAME = 'session-enricher';
 
 /**
@@ -31,7 +32,7 @@ export const DEFAULT_DB_NAME = 'session-enricher';
  */
 export function openEnricherDb(name: string = DEFAULT_DB_NAME): Promise<IDBPDatabase<EnricherDB>> {
   return openDB<EnricherDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('by-imported', 'importedAt');
         db.createObjectStore('media', { keyPath: 'id' }).createIndex('by-session', 'sessionId');
@@ -40,6 +41,11 @@ export function openEnricherDb(name: string = DEFAULT_DB_NAME): Promise<IDBPData
         jobs.createIndex('by-state', 'state');
         db.createObjectStore('results', { keyPath: 'sessionId' });
         db.createObjectStore('meta');
+      }
+      if (oldVersion < 2) {
+        // Retention reads the jobs due for deletion straight from this index instead of loading every
+        // job. Creating it indexes the finished jobs already stored: nothing else to migrate.
+        transaction.objectStore('jobs').createIndex('by-finished', 'finishedAt');
       }
     },
     blocking(_current, _next, event) {

@@ -53,6 +53,15 @@ export class IdbJobStore implements JobStore {
     return pending.done;
   }
 
+  /** Reads only the keys of due jobs, from the 'by-finished' index (schema v2), and deletes them in one transaction. */
+  async deleteFinishedBefore(cutoff: number): Promise<string[]> {
+    const tx = this.db.transaction('jobs', 'readwrite', { durability: 'relaxed' });
+    const ids = await tx.store.index('by-finished').getAllKeys(IDBKeyRange.upperBound(cutoff, true));
+    for (const id of ids) void tx.store.delete(id);
+    await tx.done;
+    return ids;
+  }
+
   async getMeta<T>(key: string): Promise<T | undefined> {
     return (await this.db.get('meta', key)) as T | undefined;
   }

@@ -15,6 +15,11 @@ export interface JobStore {
   loadResult(sessionId: string): Promise<ResultRecord | undefined>;
   /** Resolves once the change is durable (the transaction completed). */
   commit(change: QueueChange): Promise<void>;
+  /**
+   * Deletes the finished jobs that finished before `cutoff` (epoch ms) and returns their ids, without
+   * loading the others. Optional: a store without it leaves retention to the scheduler's own sweep.
+   */
+  deleteFinishedBefore?(cutoff: number): Promise<string[]>;
   /** A key-value of the engine's own (settings, breaker state). */
   getMeta<T>(key: string): Promise<T | undefined>;
   setMeta(key: string, value: unknown): Promise<void>;

@@ -3,6 +3,8 @@ import type { Enricher } from '../engine/enricher.ts';
 import { filesFromDrop, filesFromInput } from '../import/dropEntries.ts';
 import type { ImportReport } from '../import/importSessions.ts';
 
+const EMPTY_FOLDER = 'The picked folder is empty, so no session was imported: a session folder holds screenshots, audio, a transcript, notes or a session.json.';
+
 /** The two ways in: sample sessions, and a folder picked or dropped. */
 export function ImportControls({ enricher }: { enricher: Enricher }) {
   const input = useRef<HTMLInputElement>(null);
@@ -54,6 +56,8 @@ export function ImportControls({ enricher }: { enricher: Enricher }) {
           onChange={(event) => {
             const files = event.currentTarget.files;
             if (files?.length) void guard('Importing…', () => enricher.importFiles(filesFromInput(files)));
+            // An empty folder comes as no file at all: say so rather than do nothing.
+            else setReport({ imported: [], refused: [EMPTY_FOLDER] });
             event.currentTarget.value = '';
           }}
         />

@@ -109,8 +109,8 @@ describe('ocrStage', () => {
     });
     expect(result.screens[1]?.text).toBe('Budget review');
     expect(result.screens[1]?.message).toBeUndefined();
-    expect(result.screens[2]?.message).toBe('This screenshot could not be read as an image (screens/broken.png).');
-    expect(result.screens[3]?.message).toBe('This screenshot could not be read as an image (screens/cut.png).');
+    expect(result.screens[2]?.message).toBe('screens/broken.png is not a picture this app can read: it does not start as a PNG, JPEG or WebP file does.');
+    expect(result.screens[3]?.message).toBe('screens/cut.png is damaged: its picture data could not be decoded.');
     expect(result.screens[4]?.text).toBe('Budget review');
     expect(progress).toHaveLength(5);
   });

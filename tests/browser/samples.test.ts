@@ -146,7 +146,7 @@ describe('sample sessions', () => {
     expect(error).toBeInstanceOf(StageFailure);
     expect((error as StageFailure).errorClass).toBe('permanent');
     expect((error as StageFailure).message).toBe(
-      'This screenshot could not be read as an image (broken-shot.png).',
+      'broken-shot.png is not a picture this app can read: it does not start as a PNG, JPEG or WebP file does.',
     );
   });
 

@@ -94,7 +94,7 @@ describe('checkImage', () => {
     expect(await checkImage(new Blob(['not a png']), 'broken.png')).toEqual({
       ok: false,
       reason: 'unreadable',
-      message: 'This screenshot could not be read as an image (broken.png).',
+      message: 'broken.png is not a picture this app can read: it does not start as a PNG, JPEG or WebP file does.',
     });
     expect((await checkImage(pngClaiming(0, 10), 'empty.png')).ok).toBe(false);
   });

@@ -1,4 +1,5 @@
 import { StageFailure } from '../stage.ts';
+import { damagedImage } from './imageSize.ts';
 
 /** Each output pixel averages this many decoded pixels per side, so thin text is not lost. */
 const OVERSAMPLE = 4;
@@ -21,7 +22,7 @@ export async function grayThumbnail(blob: Blob, name: string, size = 32): Promis
       resizeQuality: 'high',
     });
   } catch {
-    throw new StageFailure('permanent', `This screenshot could not be read as an image (${name}).`);
+    throw new StageFailure('permanent', damagedImage(name));
   }
   let rgba: Uint8ClampedArray;
   try {

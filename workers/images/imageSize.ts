@@ -96,6 +96,12 @@ export async function imageSize(blob: Blob): Promise<ImageSize | null> {
   return null;
 }
 
+/** The message for a file whose first bytes are not those of an image (a text file named .png). */
+export const notAnImage = (name: string) => `${name} is not a picture this app can read: it does not start as a PNG, JPEG or WebP file does.`;
+
+/** The message for an image whose header reads but whose picture data does not decode (a file damaged mid-way). */
+export const damagedImage = (name: string) => `${name} is damaged: its picture data could not be decoded.`;
+
 /** Whether a screenshot may be decoded, or the plain message to put on it instead. */
 export type ImageCheck =
   | { ok: true; size: ImageSize }
@@ -108,7 +114,7 @@ export type ImageCheck =
 export async function checkImage(blob: Blob, name: string): Promise<ImageCheck> {
   const size = await imageSize(blob);
   if (!size || size.width === 0 || size.height === 0) {
-    return { ok: false, reason: 'unreadable', message: `This screenshot could not be read as an image (${name}).` };
+    return { ok: false, reason: 'unreadable', message: notAnImage(name) };
   }
   if (size.width * size.height > MAX_IMAGE_PIXELS) {
     const megapixels = Math.round(MAX_IMAGE_PIXELS / 1_000_000);

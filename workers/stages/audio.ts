@@ -35,7 +35,7 @@ async function isRiff(blob: Blob): Promise<boolean> {
 
 /** Loaded only for compressed audio, so WAV-only batches never fetch the demuxer. */
 async function decodeOther(blob: Blob, name: string, signal: AbortSignal): Promise<DecodedWav> {
-  if (blob.size === 0) throw new StageFailure('permanent', `${name} is empty.`);
+  if (blob.size === 0) throw new StageFailure('permanent', `${name} is empty (0 bytes): there is no sound to analyse.`);
   const { decodeCompressed } = await import('../audio/decodeCompressed.ts');
   return decodeCompressed(blob, name, signal);
 }

@@ -1,5 +1,5 @@
 import type { OcrResult, ScreenText } from '../../src/shared/results.ts';
-import { checkImage } from '../images/imageSize.ts';
+import { checkImage, damagedImage } from '../images/imageSize.ts';
 import { resetTesseract, tesseract } from '../ocr/tesseract.ts';
 import { StageFailure } from '../stage.ts';
 import { screenSources, type ScreenSource } from '../video/screens.ts';
@@ -62,7 +62,7 @@ async function readScreen(ctx: StageContext, ref: ScreenSource): Promise<ScreenT
     // One unreadable file must not cost the others. Tesseract rejects (as a string) an image it
     // cannot decode and carries on; after any other failure a fresh reader serves the rest.
     if (String(error).includes(UNDECODABLE)) {
-      return { mediaId: ref.id, text: '', confidence: 0, message: `This screenshot could not be read as an image (${ref.name}).` };
+      return { mediaId: ref.id, text: '', confidence: 0, message: damagedImage(ref.name) };
     }
     await resetTesseract();
     return { mediaId: ref.id, text: '', confidence: 0, message: `No text could be read from ${ref.name}.` };

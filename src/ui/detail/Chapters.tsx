@@ -22,12 +22,21 @@ export function Chapters({ chapters, ocr, focusChapter, onPlay }: ChaptersProps)
   useEffect(() => focused.current?.scrollIntoView({ block: 'nearest' }), [focusChapter]);
   const thumbs = new Map((chapters.thumbnails ?? []).map((t) => [t.mediaId, t]));
   const texts = new Map((ocr?.screens ?? []).map((s) => [s.mediaId, s]));
+  // Screenshots that were skipped or unreadable say why (the same words may come from both stages).
+  const skipped = [...new Set([...chapters.screens, ...(ocr?.screens ?? [])].flatMap((s) => (s.message ? [s.message] : [])))];
   return (
     <section aria-label="Chapters">
       <h3>Chapters</h3>
       <p data-testid="chapters-summary">
         {chapters.chapters.length} chapters over {chapters.screens.length} {chapters.screens.some((s) => s.videoId) ? 'screens' : 'screenshots'}
       </p>
+      {skipped.length > 0 && (
+        <ul className="warnings" aria-label="Screenshot warnings">
+          {skipped.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      )}
       <ol className="chapters">
         {chapters.chapters.map((chapter) => {
           const screens = chapters.screens.slice(chapter.firstScreen, chapter.lastScreen + 1);
