@@ -47,6 +47,9 @@ export class ProviderGate implements ProviderHost {
   /** Retry waits in the order they were decided, in milliseconds (for statistics and tests). */
   readonly waits: number[] = [];
   #authFailed = false;
+  /** When a probe that never reported (its worker was stopped) stops holding the half-open breaker. */
+  #probeDeadline = 0;
+  readonly #clock: Clock;
   readonly #settings: ProviderSettings;
   readonly #limiter: RateLimiter;
   readonly #baseMs: number;
@@ -56,6 +59,7 @@ export class ProviderGate implements ProviderHost {
 
   constructor(options: ProviderGateOptions) {
     const clock = options.clock ?? Date.now;
+    this.#clock = clock;
     this.#settings = options.settings;
     this.#limiter = options.limiter;
     this.#baseMs = options.backoffBaseMs ?? 1000;
@@ -79,7 +83,7 @@ export class ProviderGate implements ProviderHost {
   }
 
   async providerAdmit(tokens: number): Promise<ProviderAdmission> {
-    const skip = this.#skipReason();
+    const skip = this.#skipReason(true);
     if (skip) return { kind: 'skip', message: skip };
     await this.#limiter.acquire(PROVIDER_REQUESTS_KEY, 1);
     // A request larger than a minute's budget waits for the whole budget rather than forever.
@@ -108,7 +112,7 @@ export class ProviderGate implements ProviderHost {
       }
       case 'transient': {
         this.breaker.recordFailure(PROVIDER_BREAKER_KEY);
-        const skip = this.#skipReason();
+        const skip = this.#skipReason(false);
         if (skip) return { kind: 'stop', message: skip };
         if (attempt >= this.#settings.maxAttempts) return { kind: 'stop', message: outcome.message };
         return this.#retryAfter(this.#backoff(attempt));
@@ -116,12 +120,19 @@ export class ProviderGate implements ProviderHost {
     }
   }
 
-  #skipReason(): string | null {
+  /**
+   * Why no request may go now, or null. Only an admission may take the half-open breaker's one probe;
+   * a probe whose worker was stopped (timeout, cancel) never reports, so it lapses after its time limit.
+   */
+  #skipReason(admitting: boolean): string | null {
     if (this.#authFailed) return 'Your API key needs attention.';
+    const breakerOpen = `The AI provider failed ${this.breaker.threshold} times in a row; it is skipped for now.`;
     const state = this.state;
-    if (state.status === 'open' || (state.status === 'half-open' && !this.breaker.canRun(PROVIDER_BREAKER_KEY))) {
-      return `The AI provider failed ${this.breaker.threshold} times in a row; it is skipped for now.`;
-    }
+    if (state.status === 'open') return breakerOpen;
+    if (state.status !== 'half-open' || !admitting) return null;
+    if (state.probing && this.#clock() >= this.#probeDeadline) this.breaker.releaseProbe(PROVIDER_BREAKER_KEY);
+    if (!this.breaker.canRun(PROVIDER_BREAKER_KEY)) return breakerOpen;
+    this.#probeDeadline = this.#clock() + this.#settings.timeoutMs + this.#capMs;
     return null;
   }
 

@@ -77,4 +77,15 @@ describe('provider client in the pool worker, against the stub', () => {
     for (const request of requests) expect(request.chars).toBeLessThan(1024 + 400);
     expect(result.provider).toMatchObject({ status: 'done', requests: requests.length });
   });
+
+  it('every request spends one request and its estimated tokens from the engine\'s shared rate limiter', async () => {
+    rig = await providerRig('ok', { requestsPerMinute: 30, tokensPerMinute: 20_000 });
+    await rig.summarize();
+    const [request] = await rig.requests();
+    // The clock stands still, so nothing refills: exactly what was spent is gone. Tokens: the two
+    // messages joined by a newline, at four characters a token, plus the answer's limit (512).
+    const stats = rig.limiter.stats();
+    expect(stats['provider:requests']).toMatchObject({ capacity: 30, tokens: 29, granted: 1 });
+    expect(stats['provider:tokens']).toMatchObject({ capacity: 20_000, tokens: 20_000 - (Math.ceil((request!.chars + 1) / 4) + 512), granted: 1 });
+  });
 });

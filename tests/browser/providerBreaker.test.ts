@@ -51,14 +51,13 @@ describe('provider circuit breaker, held on the main thread', () => {
     // Two jobs at once on two workers, 3 requests each at most: the 6th failure in a row opens it.
     rig = await providerRig('500', { maxAttempts: 3 }, { breakerThreshold: 6 }, 2);
     const runs = [await rig.prepare(), await rig.prepare()];
-    const results = await Promise.all(runs.map((run) => run()));
+    const pending = runs.map((run) => run());
+    // Both workers hold one job each: the pool never gives a busy worker a second one.
+    expect(rig.pool.idle).toBe(0);
+    const results = await Promise.all(pending);
     for (const result of results) expect(result.provider?.status).toBe('fallback');
     expect(await rig.requests()).toHaveLength(6);
     expect(rig.gate.state).toMatchObject({ status: 'open', failures: 6 });
-    const spans = await rig.pool.spans();
-    // The two jobs overlapped in time, so they ran on two different workers.
-    expect(spans).toHaveLength(2);
-    expect(spans[1]!.start).toBeLessThan(spans[0]!.end);
     const later = await rig.summarize();
     expect(later.provider).toMatchObject({ status: 'fallback', message: expect.stringContaining('failed 6 times in a row') });
     expect(await rig.requests()).toHaveLength(6);
