@@ -59,6 +59,7 @@ export async function runJob(request: RunRequest, host: WorkerHost): Promise<Run
       continue;
     }
     const progress = throttledProgress(host.progress, request.jobId, stage);
+    let warning: string | undefined;
     const context: StageContext = {
       session,
       readMedia: async (id) => {
@@ -77,12 +78,15 @@ export async function runJob(request: RunRequest, host: WorkerHost): Promise<Run
       attempt: request.attempt,
       params: request.params ?? {},
       results,
+      warn: (message) => {
+        warning = message;
+      },
     };
     try {
       progress.start();
       const result = await fn(context);
       results[stage] = result;
-      outcomes[stage] = { status: 'done', result, ms: performance.now() - started };
+      outcomes[stage] = { status: 'done', result, ms: performance.now() - started, ...(warning === undefined ? {} : { warning }) };
     } catch (error) {
       outcomes[stage] = { status: 'failed', error: classifyError(error, stage), ms: performance.now() - started };
     } finally {

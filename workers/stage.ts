@@ -18,6 +18,11 @@ export interface StageContext {
   attempt: number;
   /** The job's parameters (test stages read their behaviour from here). */
   params: Record<string, unknown>;
+  /**
+   * The stage did its work, but less than it was asked to (a fallback): the job ends "partly done"
+   * with this plain message on the stage, and is not retried for it.
+   */
+  warn(message: string): void;
   /** Results of the stages that already ran in this attempt, by stage name. */
   results: Record<string, unknown>;
 }

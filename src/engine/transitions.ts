@@ -100,7 +100,7 @@ export function startAttempt(job: QueuedJob | WaitingRetryJob, lease: Lease, now
 
 /**
  * Settles an attempt from the worker's per-stage outcomes:
- * - every stage done → `succeeded`;
+ * - every stage done → `succeeded`, or `partial` when one was done with a warning (a fallback);
  * - a transient or timed-out stage with attempts left → `waiting-retry`, `nextRunAt` set by backoff;
  * - otherwise some stage done → `partial` (failed and skipped stages keep their message);
  * - otherwise → `failed`.
@@ -116,6 +116,8 @@ export function settleAttempt(
   const { now } = ctx;
   const stages: Array<[string, StageState]> = [];
   const failures: JobError[] = [];
+  /** Stages done with a warning: they make the job partly done, never retried. */
+  const shortfalls: JobError[] = [];
   let done = 0;
   for (const name of job.stageOrder) {
     const previous = job.stages[name] ?? PENDING;
@@ -124,6 +126,9 @@ export function settleAttempt(
     if (outcome === undefined) {
       next = previous.status === 'done' ? previous : { status: 'failed', progress: previous.progress, message: NO_OUTCOME };
       if (next.status === 'failed') failures.push({ class: 'transient', message: NO_OUTCOME, stage: name });
+    } else if (outcome.status === 'done' && outcome.warning !== undefined) {
+      next = { status: 'done', progress: 1, ms: outcome.ms, message: outcome.warning };
+      shortfalls.push({ class: 'permanent', message: outcome.warning, stage: name });
     } else if (outcome.status === 'done') {
       next = { status: 'done', progress: 1, ms: outcome.ms };
     } else if (outcome.status === 'failed') {
@@ -140,6 +145,8 @@ export function settleAttempt(
   const base = { ...baseOf(job), stages: Object.fromEntries(stages), updatedAt: now };
   const [lastError] = failures;
   if (lastError === undefined) {
+    const [shortfall] = shortfalls;
+    if (shortfall !== undefined) return { ...base, lastError: shortfall, state: 'partial', startedAt: job.startedAt, finishedAt: now };
     return { ...base, state: 'succeeded', startedAt: job.startedAt, finishedAt: now };
   }
   if (failures.some((failure) => RETRYABLE.includes(failure.class)) && job.attempts < job.maxAttempts) {

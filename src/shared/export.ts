@@ -8,7 +8,7 @@ export type ExportStatus = 'complete' | 'partial' | 'failed';
 
 export interface ExportedStage {
   status: 'done' | 'skipped' | 'failed';
-  /** Why it failed or was skipped, in plain words. */
+  /** Why it failed or was skipped, or what it fell back to when done with less than asked, in plain words. */
   message?: string;
 }
 
@@ -75,6 +75,11 @@ export interface ExportedSummary {
   keywords: string[];
   sentences: string[];
   actionItems: Array<{ text: string; source: 'notes' | 'transcript' | 'screens'; done: boolean }>;
+  /**
+   * Only when an AI provider made a summary: marked as the provider's, with the model and origin it
+   * came from. The fields above are always the on-device summary. No key or setting is ever exported.
+   */
+  provider?: { source: 'provider'; model: string; origin: string; summary: string; actionItems: string[] };
 }
 
 /** `enrichment.json`: one session's enrichment, versioned. */

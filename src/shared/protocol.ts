@@ -17,7 +17,8 @@ export interface RunRequest {
 
 /** The outcome of one stage. A failing stage never stops the others. */
 export type StageOutcome =
-  | { status: 'done'; result: unknown; ms: number }
+  /** `warning`: done, but with less than asked for (the on-device summary stood in for the provider's). */
+  | { status: 'done'; result: unknown; ms: number; warning?: string }
   | { status: 'failed'; error: JobError; ms: number }
   | { status: 'skipped'; message: string };
 

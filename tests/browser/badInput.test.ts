@@ -40,6 +40,7 @@ function oneFileContext(kind: 'audio' | 'transcript', name: string, blob: Blob):
     signal: new AbortController().signal,
     attempt: 1,
     params: {},
+    warn: () => {},
     results: {},
   };
 }

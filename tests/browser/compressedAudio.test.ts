@@ -53,6 +53,7 @@ function context(name: string, blob: Blob): StageContext {
     signal: new AbortController().signal,
     attempt: 1,
     params: {},
+    warn: () => {},
     results: {},
     rateLimit: async () => {},
   };

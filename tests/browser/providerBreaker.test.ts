@@ -25,6 +25,8 @@ describe('provider circuit breaker, held on the main thread', () => {
     // The rest of the batch: no request, no waiting.
     const rest = [await rig.summarize(), await rig.summarize()];
     for (const result of rest) expect(result.provider).toMatchObject({ status: 'fallback', message: expect.stringContaining(BREAKER_MESSAGE) });
+    // Each fallback makes its job partly done, saying why (the stage's warning).
+    expect(rig.warnings.slice(0, 2 + rest.length)).toEqual(Array.from({ length: 2 + rest.length }, () => expect.stringContaining('The on-device summary is shown.')));
     expect(await rig.requests()).toHaveLength(5);
     expect(rig.gate.waits).toHaveLength(waitsBefore);
     // After the cool-down one probe goes through; its success closes the breaker.

@@ -86,6 +86,7 @@ async function enrich(spec: Spec, committedAt = 1): Promise<{ session: SessionRe
     signal: new AbortController().signal,
     attempt: 1,
     params: {},
+    warn: () => {},
     results,
   };
   const outcomes: ResultRecord['outcomes'] = {};

@@ -118,6 +118,11 @@ test('the provider: consent, masked key, connect-src widened for workers to its 
   await expectBatchDone(page, 2);
   await page.getByRole('button', { name: 'Offline review', exact: true }).click();
   await expect(page.getByRole('note')).toContainText('You are offline, so the AI provider was skipped.');
+  // The fallback makes that session partly done, the summary stage saying why.
+  await expect(page.getByRole('list', { name: 'Stage results' })).toContainText('You are offline, so the AI provider was skipped.');
+  const jobs = await readStore<{ state: string; lastError?: { message: string; stage?: string } }>(page, 'jobs');
+  expect(jobs.map((job) => job.state).sort()).toEqual(['partial', 'succeeded']);
+  expect(jobs.find((job) => job.state === 'partial')?.lastError).toMatchObject({ stage: 'summary', message: expect.stringContaining('You are offline') });
   await context.setOffline(false);
   expect(await stubRequests(configured, 'e2e')).toHaveLength(1);
 });

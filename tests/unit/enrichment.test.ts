@@ -164,5 +164,26 @@ describe('exportStatus()', () => {
     expect(exportStatus({ a: done(1), b: skipped })).toBe('partial');
     expect(exportStatus({ a: failed, b: skipped })).toBe('failed');
     expect(exportStatus({})).toBe('failed');
+    expect(exportStatus({ a: done(1), b: { status: 'done', result: 2, ms: 1, warning: 'fell back' } })).toBe('partial');
+  });
+});
+
+describe('the AI provider in the export', () => {
+  const provider = { source: 'provider' as const, model: 'llama3', origin: 'http://127.0.0.1:11434' };
+
+  test("the provider's summary is exported beside the on-device one, marked, with the model and origin", () => {
+    const made: SummaryResult = { ...summary, provider: { status: 'done', ...provider, summary: 'A release review.', actionItems: ['Ship it'], requests: 2 } };
+    const enrichment = buildEnrichment(session, record({ summary: done(made) }));
+    expect(enrichment.summary.provider).toEqual({ ...provider, summary: 'A release review.', actionItems: ['Ship it'] });
+    expect(enrichment.summary.sentences).toEqual(summary.sentences);
+  });
+
+  test('a fallback exports only the on-device summary, the stage saying why, and the session as partial', () => {
+    const fellBack: SummaryResult = { ...summary, provider: { status: 'fallback', ...provider, message: 'You are offline. The on-device summary is shown.' } };
+    const outcome: StageOutcome = { status: 'done', result: fellBack, ms: 5, warning: 'You are offline. The on-device summary is shown.' };
+    const enrichment = buildEnrichment(session, record({ summary: outcome }));
+    expect(enrichment.summary.provider).toBeUndefined();
+    expect(enrichment.stages.summary).toEqual({ status: 'done', message: 'You are offline. The on-device summary is shown.' });
+    expect(enrichment.status).toBe('partial');
   });
 });

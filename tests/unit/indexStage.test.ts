@@ -28,6 +28,7 @@ function context(results: Record<string, unknown>): StageContext {
     signal: new AbortController().signal,
     attempt: 1,
     params: {},
+    warn: () => {},
     results,
   };
 }

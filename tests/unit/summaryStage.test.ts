@@ -32,6 +32,7 @@ function context(notes: string, results: Record<string, unknown> = {}): StageCon
     signal: new AbortController().signal,
     attempt: 1,
     params: {},
+    warn: () => {},
     results,
   };
 }

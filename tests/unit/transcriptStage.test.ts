@@ -37,6 +37,7 @@ function context(file: { name: string; bytes: Uint8Array<ArrayBuffer> | string }
     signal: new AbortController().signal,
     attempt: 1,
     params: {},
+    warn: () => {},
     results: options.results ?? {},
   };
 }

@@ -150,6 +150,14 @@ describe('settleAttempt()', () => {
     expect('lease' in job).toBe(false);
   });
 
+  it('is partly done, not retried, when a stage was done with a warning (a fallback), which it shows', () => {
+    const outcomes = { audio: done(), ocr: { ...done(), warning: 'The AI provider was skipped.' }, chapters: done() };
+    const job = settleAttempt(running(), outcomes, ctx(5000));
+    expect(job.state).toBe('partial');
+    expect(job.lastError).toEqual({ class: 'permanent', message: 'The AI provider was skipped.', stage: 'ocr' });
+    expect(job.stages.ocr).toMatchObject({ status: 'done', progress: 1, message: 'The AI provider was skipped.' });
+  });
+
   it('waits to retry a transient failure, with nextRunAt = now + backoff stored on the job', () => {
     const job = settleAttempt(
       running(),

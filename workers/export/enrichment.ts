@@ -5,6 +5,7 @@ import {
   type ExportedScreen,
   type ExportedVideo,
   type ExportedStage,
+  type ExportedSummary,
   type ExportStatus,
   type IsoTime,
 } from '../../src/shared/export.ts';
@@ -40,12 +41,15 @@ function doneResult<T>(record: ResultRecord | undefined, stage: string): T | und
   return outcome?.status === 'done' ? (outcome.result as T) : undefined;
 }
 
-/** complete: every stage that ran is done; failed: none is (or nothing ran yet); partial: in between. */
+/**
+ * complete: every stage that ran is done in full; failed: none is done (or nothing ran yet);
+ * partial: in between, or done with a fallback somewhere (as the job says "partly done").
+ */
 export function exportStatus(outcomes: Record<string, StageOutcome>): ExportStatus {
   const all = Object.values(outcomes);
-  const done = all.filter((outcome) => outcome.status === 'done').length;
-  if (done === 0) return 'failed';
-  return done === all.length ? 'complete' : 'partial';
+  const done = all.filter((outcome) => outcome.status === 'done');
+  if (done.length === 0) return 'failed';
+  return done.length === all.length && done.every((outcome) => outcome.warning === undefined) ? 'complete' : 'partial';
 }
 
 function stagesOf(outcomes: Record<string, StageOutcome>): Record<string, ExportedStage> {
@@ -57,7 +61,7 @@ function stagesOf(outcomes: Record<string, StageOutcome>): Record<string, Export
   const stages: Record<string, ExportedStage> = {};
   for (const name of names) {
     const outcome = outcomes[name]!;
-    if (outcome.status === 'done') stages[name] = { status: 'done' };
+    if (outcome.status === 'done') stages[name] = outcome.warning === undefined ? { status: 'done' } : { status: 'done', message: outcome.warning };
     else if (outcome.status === 'failed') stages[name] = { status: 'failed', message: outcome.error.message };
     else stages[name] = { status: 'skipped', message: outcome.message };
   }
@@ -135,6 +139,7 @@ export function buildEnrichment(session: SessionRecord, record: ResultRecord | u
       keywords: [...(summary?.keywords ?? [])],
       sentences: [...(summary?.sentences ?? [])],
       actionItems: (summary?.actionItems ?? []).map(({ text, source, done }) => ({ text, source, done })),
+      ...providerSummaryOf(summary),
     },
     storyboard: storyboard?.blob ? STORYBOARD_FILE : null,
     ...videosOf(session, doneResult<VideoStageResult>(record, 'video')),
@@ -177,4 +182,12 @@ function videosOf(session: SessionRecord, video: VideoStageResult | undefined): 
       return exported;
     }),
   };
+}
+
+/** The provider's summary, when it made one; a fallback leaves only the on-device summary. */
+function providerSummaryOf(summary: SummaryResult | undefined): Pick<ExportedSummary, 'provider'> {
+  const provider = summary?.provider;
+  if (provider?.status !== 'done') return {};
+  const { source, model, origin, actionItems } = provider;
+  return { provider: { source, model, origin, summary: provider.summary, actionItems: [...actionItems] } };
 }

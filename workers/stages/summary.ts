@@ -46,7 +46,13 @@ export const summaryStage: StageFn = async (ctx): Promise<SummaryResult> => {
     };
     const provider = await providerSummary(ctx.provider, input, ctx.signal);
     if (provider) result.provider = provider;
+    // The provider was asked and could not answer: the job is partly done, saying why.
+    if (provider?.status === 'fallback' && hasText(input)) ctx.warn(provider.message);
   }
   ctx.progress(1);
   return result;
 };
+
+function hasText(input: { notes: string; transcript: string[]; screens: string[] }): boolean {
+  return [input.notes, ...input.transcript, ...input.screens].some((text) => text.trim() !== '');
+}

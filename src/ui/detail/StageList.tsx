@@ -2,7 +2,7 @@ import type { ResultRecord } from '../../shared/db.ts';
 import type { Job } from '../../shared/job.ts';
 import { STAGE_LABELS } from '../../shared/pipeline.ts';
 
-/** Each stage's status, with a plain message where it was skipped or failed. */
+/** Each stage's status, with a plain message where it was skipped, failed or done with less than asked. */
 export function StageList({ job, result }: { job: Job | undefined; result: ResultRecord | undefined }) {
   const stages = job?.stageOrder ?? Object.keys(result?.outcomes ?? {});
   if (stages.length === 0) return null;
@@ -13,7 +13,7 @@ export function StageList({ job, result }: { job: Job | undefined; result: Resul
         const state = job?.stages[stage];
         const text =
           outcome?.status === 'done'
-            ? 'done'
+            ? (outcome.warning ?? 'done')
             : outcome?.status === 'failed'
               ? outcome.error.message
               : outcome?.status === 'skipped'
@@ -21,7 +21,7 @@ export function StageList({ job, result }: { job: Job | undefined; result: Resul
                 : state?.status === 'running'
                   ? 'working…'
                   : 'not yet';
-        const status = outcome?.status ?? state?.status ?? 'pending';
+        const status = outcome?.status === 'done' && outcome.warning ? 'partial' : (outcome?.status ?? state?.status ?? 'pending');
         return (
           <li key={stage} className={`stage-${status}`}>
             <strong>{STAGE_LABELS[stage] ?? stage}</strong>: {text}
