@@ -31,6 +31,12 @@ describe('video stage: frames sampled with WebCodecs through mediabunny', () => 
     // Never a gap longer than the interval, and the blinking caret alone keeps no extra frame.
     for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeLessThanOrEqual(INTERVAL_SEC + 1e-6);
     expect(video!.frames.filter((f) => f.reason === 'change')).toHaveLength(2);
+    // Interval frames of a page that only blinks its caret repeat the page's first frame: read once.
+    const firsts = video!.frames.filter((f) => f.repeatOf === undefined);
+    expect(firsts.map((f) => f.reason)).toEqual(['interval', 'change', 'change']);
+    for (const frame of video!.frames.filter((f) => f.repeatOf !== undefined)) {
+      expect(frame.repeatOf).toBe(firsts.filter((f) => f.timeSec < frame.timeSec).at(-1)!.id);
+    }
     for (const frame of video!.frames) {
       expect(frame.id).toBe(`vid@${Math.round(frame.timeSec * 1000)}`);
       expect(frame.at).toBe(1_000_000 + Math.round(frame.timeSec * 1000));
