@@ -49,6 +49,21 @@ describe('video stage: frames sampled with WebCodecs through mediabunny', () => 
     expect(progress.at(-1)).toBe(1);
   });
 
+  test('MKV (VP9), MOV (H.264) and MP4 (H.264) decode the same way', async () => {
+    for (const container of ['mkv', 'mov', 'mp4'] as const) {
+      const blob = await makeRecording({ pages: PAGES, durationSec: 8, container });
+      const result = (await videoStage(videoContext(`demo.${container}`, blob).ctx)) as VideoStageResult;
+      const video = result.videos[0]!;
+      expect(video.codec, container).toBe(container === 'mkv' ? 'vp9' : 'avc');
+      expect(video.decodedFrames, container).toBe(40);
+      expect(video.frames.map((f) => [f.timeSec, f.reason]), container).toEqual([
+        [0, 'interval'],
+        [5, 'interval'],
+        [7, 'change'],
+      ]);
+    }
+  });
+
   test('cancelling stops decoding at once with an AbortError', async () => {
     const blob = await makeRecording({ pages: PAGES, durationSec: 20, container: 'webm' });
     const { ctx, progress, controller } = videoContext('demo.webm', blob);
