@@ -4,6 +4,7 @@ import { memory } from './memory.ts';
 import { overhead, type OverheadOptions } from './overhead.ts';
 import { enqueueScale, recover, type RecoveryResult } from './scale.ts';
 import { scaling } from './scaling.ts';
+import { deleteVideo, enrichVideo, prepareVideo } from './video.ts';
 
 /**
  * What the driver (bench/run.mjs) calls through page.evaluate. Every call returns plain data and
@@ -26,6 +27,9 @@ const api = {
   deleteLibrary,
   enrichment: async (options: { batches: EnrichmentBatch[]; size: number }) => enrichment({ ...options, library: await openLibrary() }),
   resetLibraryQueue: async () => (await openLibrary()).resetQueue(),
+  prepareVideo,
+  enrichVideo,
+  deleteVideo,
 };
 
 export type BenchApi = typeof api;

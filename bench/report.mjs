@@ -231,6 +231,32 @@ export function tables(summary, context) {
     }
     out.push({ title: '6. Scale', columns: ['step', 'time', 'jobs/s', 'IndexedDB size (estimate delta)', 'per job'], rows });
   }
+  const v = summary.video;
+  if (v && !v.error) {
+    const p = v.prepared ?? {};
+    const one = (x) => (typeof x === 'number' ? { median: x, min: x, max: x, n: 1 } : x);
+    const stages = Object.keys(v.stageMs ?? {});
+    const row = (name, r) => [
+      name,
+      fmt(r?.videoSecPerSec, 1),
+      fmt(secs(r?.ms), 1, ' s'),
+      fmt(r?.decodedFrames),
+      fmt(r?.frames),
+      fmt(r?.chapters),
+      fmt(mb(r?.peakRssBytes), 0, ' MB'),
+      fmt(mb(r?.peakAboveBaselineBytes), 0, ' MB'),
+      ...stages.map((st) => fmt(secs(r?.stageMs?.[st]), 1, ' s')),
+      String(r?.state ?? '—'),
+    ];
+    const rows = [];
+    if (v.decode && !v.decode.error) rows.push(row('video stage only (demux, decode, sample)', v.decode));
+    rows.push(row('every stage (OCR of the kept frames, chapters, audio…)', v));
+    out.push({
+      title: `8. A screen recording: ${fmt(one(p.durationSec))} s of ${fmt(one(p.width))}×${fmt(one(p.height))} H.264 at ${fmt(one(p.fps))} frames/s with Opus (${fmt(mb(one(p.bytes)), 1, ' MB')}, made by the browser in ${fmt(secs(one(p.makeMs)), 0, ' s')}), one worker`,
+      columns: ['run', 'video s per wall s', 'wall time', 'frames decoded', 'frames kept', 'chapters', 'peak renderer RSS (page + workers)', 'peak above baseline', ...stages, 'state'],
+      rows,
+    });
+  }
   const m = summary.memory;
   if (m && !m.error) {
     out.push({

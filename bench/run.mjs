@@ -6,7 +6,7 @@
  *
  * BENCH_QUICK=1   small counts and one run (a smoke test, not figures to publish)
  * BENCH_RUNS=n    runs per figure (default 3; 1 in quick mode)
- * BENCH_ONLY=a,b  only these scenarios: overhead, scaling, memory, scale, enrichment, app
+ * BENCH_ONLY=a,b  only these scenarios: overhead, scaling, memory, scale, enrichment, app, video
  * BENCH_SKIP_BUILD=1  reuse dist-bench
  * BENCH_NO_DOCS=1 do not touch docs/benchmarks.md
  * BENCH_PORT=n   serve on another port than 4299
@@ -23,6 +23,7 @@ import { benchArgs, chromiumArgs, chromiumPath } from './chromium.mjs';
 import { installProbe } from './probe.mjs';
 import { aggregate, checkTargets, tables, toText } from './report.mjs';
 import { writeDocs } from './docs.mjs';
+import { rendererMemory } from './rss.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PORT = Number(process.env.BENCH_PORT ?? 4299);
@@ -51,6 +52,7 @@ const config = QUICK
         { count: 24, windowMs: 15_000 },
       ],
       app: { count: 24, windowMs: 15_000 },
+      video: { durationSec: 60, fps: 10, width: 1920, height: 1080, pageSec: 30 },
     }
   : {
       runs: 3,
@@ -67,12 +69,16 @@ const config = QUICK
         { count: 200, windowMs: 20_000 },
       ],
       app: { count: 500, windowMs: 20_000 },
+      // Ten minutes of 1080p screen at 10 frames/s: made once by the browser (about 2 min), then enriched each run.
+      video: { durationSec: 600, fps: 10, width: 1920, height: 1080, pageSec: 30 },
     };
 if (process.env.BENCH_RUNS) config.runs = Math.max(1, Number(process.env.BENCH_RUNS));
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
 const wanted = (name) => !only || only.has(name);
 
 const started = Date.now();
+/** The persistent profile's folder: it names this browser's processes for the memory sampler. */
+let profileDir = null;
 const log = (message) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
 const vite = (args, extraEnv = {}) => [process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), ...args], { cwd: root, env: { ...process.env, ...extraEnv } }];
@@ -230,6 +236,26 @@ async function runOnce(context, index, hardwareConcurrency) {
   if (wanted('enrichment')) {
     result.enrichment = await step('3 enrichment', () => page.evaluate((o) => window.bench.enrichment(o), { batches: config.enrich, size }));
   }
+  if (wanted('video')) {
+    // Each run in a page of its own, opened after the others closed: a fresh renderer, so that the
+    // memory one run keeps does not count as the next one's baseline.
+    await page.close();
+    const videoRun = async (stages) => {
+      const own = await benchPage(context);
+      const memory = rendererMemory(profileDir);
+      try {
+        const run = await own.evaluate((s) => window.bench.enrichVideo(s), stages);
+        return { ...run, ...memory.stop() };
+      } finally {
+        memory.stop();
+        await own.close();
+      }
+    };
+    // The video stage alone (demux, decode, sample), then the whole pipeline.
+    result.videoDecode = await step('8 video, decoding and sampling only', () => videoRun(['video']));
+    result.video = await step('8 video, every stage', () => videoRun(undefined));
+    page = await benchPage(context);
+  }
   await page.close();
   if (wanted('app')) {
     await resetLibraryQueue(context);
@@ -243,6 +269,7 @@ async function main() {
   if (!process.env.BENCH_SKIP_BUILD) build();
   const server = await serve();
   const profile = mkdtempSync(join(os.tmpdir(), 'session-enricher-bench-'));
+  profileDir = INCOGNITO ? null : profile;
   let context;
   try {
     // A persistent profile by default: IndexedDB on disk, as for a person using the app. A plain
@@ -273,6 +300,12 @@ async function main() {
       const { count, unique } = config.library;
       library = await step(`sample library: ${unique} generated, ${count} in all`, () => first.evaluate((o) => window.bench.prepareLibrary(o.count, o.unique), { count, unique }));
     }
+    let video = null;
+    if (wanted('video')) {
+      video = await step(`video: ${config.video.durationSec / 60} min of ${config.video.height}p at ${config.video.fps} frames/s made in the browser`, () =>
+        first.evaluate((o) => window.bench.prepareVideo(o), config.video),
+      );
+    }
     await first.close();
 
     const runs = [];
@@ -289,13 +322,16 @@ async function main() {
 
     const last = await benchPage(context);
     await last.evaluate(() => window.bench.deleteLibrary());
+    if (wanted('video')) await last.evaluate(() => window.bench.deleteVideo());
     await last.close();
 
     const summary = aggregate(runs);
     const targets = checkTargets(summary, info);
+    if (video && summary.video) summary.video.prepared = video;
+    if (summary.videoDecode && summary.video) summary.video.decode = summary.videoDecode;
     const sections = tables(summary, info);
     console.log(`\n${toText(sections, targets)}`);
-    const results = { date: new Date().toISOString(), quick: QUICK, config, machine, library, summary, targets: targets.map(({ id, target, figure, met, miss }) => ({ id, target, figure, met, miss })), runs };
+    const results = { date: new Date().toISOString(), quick: QUICK, config, machine, library, video, summary, targets: targets.map(({ id, target, figure, met, miss }) => ({ id, target, figure, met, miss })), runs };
     writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
     log('wrote bench/results.json');
     if (!process.env.BENCH_NO_DOCS) {

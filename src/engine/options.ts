@@ -95,11 +95,13 @@ export type EngineOptionsInput = Partial<Omit<EngineOptions, 'timeoutMs' | 'rate
 };
 
 /**
- * Extra time for jobs with videos, beyond `maxMs`: every frame is decoded and sampled frames are
- * read, so a one-hour recording needs far longer than screenshots (see docs/benchmarks.md for the
- * measured rate). Grows with the videos' bytes, as their duration is only known once demuxed.
+ * Extra time for jobs with videos, beyond `maxMs`: every frame is decoded and kept frames are read,
+ * so a one-hour recording needs far longer than screenshots (docs/benchmarks.md, scenario 8: about
+ * one second of video per second on a loaded 2-core machine). A video's duration is only known once
+ * a worker demuxes it, so the allowance grows with its bytes from a base that covers an hour of
+ * static screen (which compresses to tens of megabytes).
  */
-export const VIDEO_TIMEOUT = Object.freeze({ baseMs: 5 * 60_000, perMegabyteMs: 6000, maxMs: 4 * 60 * 60_000 });
+export const VIDEO_TIMEOUT = Object.freeze({ baseMs: 60 * 60_000, perMegabyteMs: 20_000, maxMs: 6 * 60 * 60_000 });
 
 /** Used when the hardware concurrency is unknown or unusable. */
 const FALLBACK_CONCURRENCY = 4;

@@ -192,6 +192,8 @@ export interface VideoFrameShot {
   blob: Blob;
   width: number;
   height: number;
+  /** The kept frame this one looks the same as (only a caret or a pointer moved): OCR copies its text. */
+  repeatOf?: string;
 }
 
 /** What the video stage found in one video. */

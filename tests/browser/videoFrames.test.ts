@@ -31,6 +31,12 @@ describe('video stage: frames sampled with WebCodecs through mediabunny', () => 
     // Never a gap longer than the interval, and the blinking caret alone keeps no extra frame.
     for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeLessThanOrEqual(INTERVAL_SEC + 1e-6);
     expect(video!.frames.filter((f) => f.reason === 'change')).toHaveLength(2);
+    // Interval frames of a page that only blinks its caret repeat the page's first frame: read once.
+    const firsts = video!.frames.filter((f) => f.repeatOf === undefined);
+    expect(firsts.map((f) => f.reason)).toEqual(['interval', 'change', 'change']);
+    for (const frame of video!.frames.filter((f) => f.repeatOf !== undefined)) {
+      expect(frame.repeatOf).toBe(firsts.filter((f) => f.timeSec < frame.timeSec).at(-1)!.id);
+    }
     for (const frame of video!.frames) {
       expect(frame.id).toBe(`vid@${Math.round(frame.timeSec * 1000)}`);
       expect(frame.at).toBe(1_000_000 + Math.round(frame.timeSec * 1000));
@@ -41,6 +47,21 @@ describe('video stage: frames sampled with WebCodecs through mediabunny', () => 
     expect(progress.length).toBeGreaterThan(10);
     expect(progress.every((p, i) => i === 0 || p >= progress[i - 1]!)).toBe(true);
     expect(progress.at(-1)).toBe(1);
+  });
+
+  test('MKV (VP9), MOV (H.264) and MP4 (H.264) decode the same way', async () => {
+    for (const container of ['mkv', 'mov', 'mp4'] as const) {
+      const blob = await makeRecording({ pages: PAGES, durationSec: 8, container });
+      const result = (await videoStage(videoContext(`demo.${container}`, blob).ctx)) as VideoStageResult;
+      const video = result.videos[0]!;
+      expect(video.codec, container).toBe(container === 'mkv' ? 'vp9' : 'avc');
+      expect(video.decodedFrames, container).toBe(40);
+      expect(video.frames.map((f) => [f.timeSec, f.reason]), container).toEqual([
+        [0, 'interval'],
+        [5, 'interval'],
+        [7, 'change'],
+      ]);
+    }
   });
 
   test('cancelling stops decoding at once with an AbortError', async () => {

@@ -1,4 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Enrichment } from '../../src/shared/export.ts';
@@ -61,9 +62,12 @@ test('a screen recording picked on its own: enriched, a chapter plays the video 
   await expect(detail.getByTestId('chapters-summary')).toHaveText(/^3 chapters over \d+ screens$/);
   const player = detail.getByRole('region', { name: 'Videos' }).locator('video');
   await expect(player).toHaveAttribute('src', /^blob:/);
+  // The video view and the chapters' play buttons pass axe like the rest of the app.
+  const { violations } = await new AxeBuilder({ page }).include('article').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // Choosing the second chapter seeks the recording to where the page changed (6 s, probed every 0.5 s).
-  await detail.getByRole('button', { name: /^Play Release.* from 0:06$/ }).click();
+  await detail.getByRole('button', { name: /^Play from 0:06: Release/ }).click();
   await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThanOrEqual(6);
   expect(await player.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeLessThan(8);
 

@@ -19,6 +19,10 @@ describe('FrameSampler', () => {
     expect(sampler.offer(1, gray(1000, 300))).toBe('change');
     expect(sampler.offer(1.5, gray(1000, 300))).toBeNull();
     expect(sampler.offer(6, gray(1000, 300))).toBe('interval');
+    // lastChange: against the last kept frame, so the video stage can tell a repeat from an edit.
+    expect(sampler.lastChange).toBe(0);
+    sampler.offer(6.5, gray(1000, 310));
+    expect(sampler.lastChange).toBe(0.01);
   });
 
   test('changedShare() counts cells that moved by more than a small step', () => {

@@ -108,9 +108,11 @@ describe('timeoutFor() with videos', () => {
   it('a job with video bytes gets more than maxMs, growing with the bytes, up to the video cap', () => {
     const small = timeoutFor(0, options, 0, 10 * MB);
     const large = timeoutFor(0, options, 0, 400 * MB);
-    expect(small).toBe(30_000 + VIDEO_TIMEOUT.baseMs + 60_000);
+    expect(small).toBe(30_000 + VIDEO_TIMEOUT.baseMs + 10 * VIDEO_TIMEOUT.perMegabyteMs);
     expect(large).toBeGreaterThan(options.timeoutMs.maxMs);
-    expect(large).toBe(30_000 + VIDEO_TIMEOUT.baseMs + 400 * 6000);
+    expect(large).toBe(30_000 + VIDEO_TIMEOUT.baseMs + 400 * VIDEO_TIMEOUT.perMegabyteMs);
+    // An hour of 1080p screen, even at a low bitrate, gets more than an hour.
+    expect(timeoutFor(0, options, 0, 60 * MB)).toBeGreaterThan(60 * 60_000);
     expect(timeoutFor(0, options, 0, 100_000 * MB)).toBe(VIDEO_TIMEOUT.maxMs);
     expect(timeoutFor(10 * MB, options)).toBe(50_000);
   });

@@ -78,9 +78,14 @@ export const ocrStage: StageFn = async (ctx): Promise<OcrResult> => {
   // Screenshots, then the frames the 'video' stage sampled: both are read the same way.
   const refs = screenSources(ctx);
   const screens: ScreenText[] = [];
+  const read = new Map<string, ScreenText>();
   for (const [i, ref] of refs.entries()) {
     throwIfAborted(ctx.signal);
-    screens.push(await readScreen(ctx, ref));
+    // A video frame that repeats an earlier one (a caret blinked) has its text: no second reading.
+    const same = ref.repeatOf === undefined ? undefined : read.get(ref.repeatOf);
+    const screen = same ? { ...same, mediaId: ref.id } : await readScreen(ctx, ref);
+    read.set(ref.id, screen);
+    screens.push(screen);
     ctx.progress((i + 1) / refs.length);
   }
   return { screens };

@@ -2,7 +2,7 @@ import { VideoSampleSink, type VideoSample } from 'mediabunny';
 import type { VideoFrameShot, VideoInfo } from '../../src/shared/results.ts';
 import type { MediaRef } from '../../src/shared/session.ts';
 import { StageFailure } from '../stage.ts';
-import { FrameSampler, PROBE_SEC } from './frameSampler.ts';
+import { FrameSampler, PROBE_SEC, REPEAT_SHARE } from './frameSampler.ts';
 import { openVideo } from './openVideo.ts';
 
 /** Kept frames are no wider than this: full HD text stays sharp for OCR, 4K would only cost time. */
@@ -94,6 +94,7 @@ export async function sampleVideo(ref: MediaRef, blob: Blob, options: SampleOpti
           sample.draw(frameContext, 0, 0, frameCanvas.width, frameCanvas.height);
           const png = await frameCanvas.convertToBlob({ type: 'image/png' });
           const ms = Math.round(sample.timestamp * 1000);
+          const previous = frames.at(-1);
           frames.push({
             id: `${ref.id}@${ms}`,
             videoId: ref.id,
@@ -103,6 +104,8 @@ export async function sampleVideo(ref: MediaRef, blob: Blob, options: SampleOpti
             blob: png,
             width: frameCanvas.width,
             height: frameCanvas.height,
+            // OCR copies the text of a frame that only differs by a caret or a pointer.
+            ...(previous && sampler.lastChange < REPEAT_SHARE ? { repeatOf: previous.repeatOf ?? previous.id } : {}),
           });
         } finally {
           sample.close();

@@ -11,6 +11,8 @@ export interface ScreenSource {
   read(): Promise<Blob>;
   /** Set for video frames. */
   video?: { id: string; timeSec: number; durationSec: number };
+  /** A screen this one repeats (see VideoFrameShot.repeatOf): its text is the same. */
+  repeatOf?: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export function screenSources(ctx: StageContext): ScreenSource[] {
         at: frame.at,
         read: async () => frame.blob,
         video: { id: info.mediaId, timeSec: frame.timeSec, durationSec: info.durationSec },
+        ...(frame.repeatOf ? { repeatOf: frame.repeatOf } : {}),
       });
     }
   }

@@ -60,9 +60,11 @@ export function Chapters({ chapters, ocr, focusChapter, onPlay }: ChaptersProps)
                 </p>
                 {chapter.videoId !== undefined && chapter.startSec !== undefined && (
                   <p className="meta">
-                    <button type="button" onClick={() => onPlay?.(chapter.videoId!, chapter.startSec!)} aria-label={`Play ${title} from ${formatClock(chapter.startSec)}`}>
-                      ▶ {formatClock(chapter.startSec)}–{formatClock(chapter.endSec ?? chapter.startSec)}
-                    </button>
+                    {/* The visible text starts the accessible name; the title tells the buttons apart. */}
+                    <button type="button" onClick={() => onPlay?.(chapter.videoId!, chapter.startSec!)} aria-label={`Play from ${formatClock(chapter.startSec)}: ${title}`}>
+                      Play from {formatClock(chapter.startSec)}
+                    </button>{' '}
+                    until {formatClock(chapter.endSec ?? chapter.startSec)}
                   </p>
                 )}
                 {text && <p className="ocr-text">{text.length > 400 ? `${text.slice(0, 400)}…` : text}</p>}
