@@ -5,7 +5,7 @@ const PROGRESS_INTERVAL_MS = 50;
 
 /** A stage's progress reporter: what the stage calls, and when it starts and ends. */
 export interface StageProgress {
-  (fraction: number): void;
+  (fraction: number, detail?: string): void;
   /** The stage began: said only if it is still running one interval later (or reports sooner). */
   start(): void;
   /** The stage ended: nothing more is sent. Its end travels with the job's response. */
@@ -20,14 +20,14 @@ export function throttledProgress(send: ProgressSink, jobId: string, stage: stri
   let lastSent = -Infinity;
   let startTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
-  const post = (fraction: number) => {
+  const post = (fraction: number, detail?: string) => {
     clearTimeout(startTimer);
     lastSent = performance.now();
-    void send(jobId, stage, Math.max(0, Math.min(1, fraction)));
+    void send(jobId, stage, Math.max(0, Math.min(1, fraction)), detail);
   };
-  const report = ((fraction: number) => {
+  const report = ((fraction: number, detail?: string) => {
     if (stopped) return;
-    if (fraction >= 1 || performance.now() - lastSent >= PROGRESS_INTERVAL_MS) post(fraction);
+    if (fraction >= 1 || performance.now() - lastSent >= PROGRESS_INTERVAL_MS) post(fraction, detail);
   }) as StageProgress;
   report.start = () => {
     startTimer = setTimeout(() => {

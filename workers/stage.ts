@@ -6,8 +6,11 @@ export interface StageContext {
   session: SessionRecord;
   /** Reads one stored file of the session from IndexedDB. */
   readMedia(id: string): Promise<Blob>;
-  /** Reports this stage's progress, 0..1. Cheap to call often: it is coalesced. */
-  progress(fraction: number): void;
+  /**
+   * Reports this stage's progress, 0..1, and optionally what it counts in words ("2:05 of 10:00 of
+   * demo.mp4"). Cheap to call often: it is coalesced.
+   */
+  progress(fraction: number, detail?: string): void;
   /** Waits until the engine's rate limiter lets `tokens` be spent on `key` (a provider's requests). */
   rateLimit(key: string, tokens?: number): Promise<void>;
   /** The optional AI provider, through the main thread's shared breaker, limiter and backoff. */

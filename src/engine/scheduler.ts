@@ -390,7 +390,7 @@ export class Scheduler {
       request: { jobId: job.id, sessionId: job.sessionId, attempt: job.attempts, dbName: this.deps.dbName, stages, skip, params: job.params },
       timeoutMs: job.timeoutMs,
       signal,
-      onProgress: (jobId, stage, fraction) => this.progress(jobId, stage, fraction),
+      onProgress: (jobId, stage, fraction, detail) => this.progress(jobId, stage, fraction, detail),
     });
   }
 
@@ -462,12 +462,13 @@ export class Scheduler {
    * response), so news of a stage also says the stages before it (run in order) have ended; their verdict
    * comes with the response.
    */
-  private progress(jobId: string, stage: string, fraction: number): void {
+  private progress(jobId: string, stage: string, fraction: number, detail?: string): void {
     const job = this.jobs.get(jobId);
     if (job?.state !== 'running') return;
     const stageState = job.stages[stage];
     if (!stageState || stageState.status === 'done') return;
-    const stages = { ...job.stages, [stage]: { ...stageState, status: 'running' as const, progress: fraction } };
+    const now = { ...stageState, status: 'running' as const, progress: fraction, ...(detail === undefined ? {} : { detail }) };
+    const stages = { ...job.stages, [stage]: now };
     for (const earlier of job.stageOrder.slice(0, job.stageOrder.indexOf(stage))) {
       const state = stages[earlier];
       if (state?.status === 'running' || state?.status === 'pending') stages[earlier] = { ...state, status: 'running', progress: 1 };

@@ -56,8 +56,8 @@ interface Slot {
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly progressSinks = new Map<string, ProgressSink>();
-  private readonly sink: ProgressSink = (jobId, stage, fraction) => {
-    this.progressSinks.get(jobId)?.(jobId, stage, fraction);
+  private readonly sink: ProgressSink = (jobId, stage, fraction, detail) => {
+    this.progressSinks.get(jobId)?.(jobId, stage, fraction, detail);
   };
   private restarts = 0;
   private jobsRun = 0;

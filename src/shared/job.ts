@@ -28,6 +28,8 @@ export interface StageState {
   progress: number;
   /** Why it failed or was skipped, in plain words. */
   message?: string;
+  /** While it runs: what its progress counts, in words ("2:05 of 10:00 of demo.mp4"). */
+  detail?: string;
   /** Wall time of the last run of this stage, in milliseconds. */
   ms?: number;
 }

@@ -27,7 +27,8 @@ export interface RunResponse {
 }
 
 /** Progress of one stage of one job, 0..1, reported as the worker goes. */
-export type ProgressSink = (jobId: string, stage: string, fraction: number) => void;
+/** `detail` says in words what the fraction counts, where that helps ("2:05 of 10:00 of demo.mp4"). */
+export type ProgressSink = (jobId: string, stage: string, fraction: number, detail?: string) => void;
 
 /** A span of time one worker spent on one job, in epoch milliseconds (for concurrency proofs). */
 export interface RunSpan {

@@ -127,7 +127,10 @@ describe('progress without a message at the end of each stage', () => {
       return current?.state === 'running' && (current.stages['test.sleep']?.progress ?? 0) > 0 ? current : undefined;
     }, { what: 'progress of the second stage' });
     expect(seen.stages['test.ok']).toMatchObject({ status: 'running', progress: 1 });
+    // What the progress counts travels with it, in the stage's words; it is gone once the stage ends.
+    expect(seen.stages['test.sleep']?.detail).toMatch(/^[1-4] of 4 naps$/);
     await e.scheduler.drain();
     expect(e.scheduler.get(job!.id)?.stages['test.ok']?.status).toBe('done');
+    expect(e.scheduler.get(job!.id)?.stages['test.sleep']?.detail).toBeUndefined();
   });
 });

@@ -14,7 +14,7 @@ const PAGES = [
 describe('video stage: frames sampled with WebCodecs through mediabunny', () => {
   test('a WebM/VP9 recording: a frame every few seconds plus one where the page changes, with timestamps', async () => {
     const blob = await makeRecording({ pages: PAGES, durationSec: 20, container: 'webm' });
-    const { ctx, progress } = videoContext('demo.webm', blob, 1_000_000);
+    const { ctx, progress, details } = videoContext('demo.webm', blob, 1_000_000);
     const result = (await videoStage(ctx)) as VideoStageResult;
     const [video] = result.videos;
     expect(video?.codec).toBe('vp9');
@@ -47,6 +47,10 @@ describe('video stage: frames sampled with WebCodecs through mediabunny', () => 
     expect(progress.length).toBeGreaterThan(10);
     expect(progress.every((p, i) => i === 0 || p >= progress[i - 1]!)).toBe(true);
     expect(progress.at(-1)).toBe(1);
+    // In words, as seconds of video processed: "0:07 of 0:20 of demo.webm".
+    expect(details.length).toBeGreaterThan(10);
+    for (const detail of details) expect(detail).toMatch(/^0:[0-2]\d of 0:(19|20) of demo\.webm$/);
+    expect(details.at(-1)).toMatch(/^0:19 of/);
   });
 
   test('MKV (VP9), MOV (H.264) and MP4 (H.264) decode the same way', async () => {

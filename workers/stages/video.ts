@@ -13,7 +13,7 @@ import type { StageFn } from '../stage.ts';
 export const videoStage: StageFn = async (ctx): Promise<VideoStageResult> => {
   const refs = sessionVideos(ctx.session);
   if (refs.length === 0) return { videos: [] };
-  const { sampleVideo } = await import('../video/sampleVideo.ts');
+  const { sampleVideo, timeLabel } = await import('../video/sampleVideo.ts');
   const totalBytes = refs.reduce((sum, ref) => sum + ref.size, 0) || 1;
   const videos: VideoInfo[] = [];
   const failures: string[] = [];
@@ -25,7 +25,8 @@ export const videoStage: StageFn = async (ctx): Promise<VideoStageResult> => {
         signal: ctx.signal,
         onProgress: (seconds, durationSec) => {
           const within = durationSec > 0 ? Math.min(1, seconds / durationSec) : 0;
-          ctx.progress((doneBytes + ref.size * within) / totalBytes);
+          const processed = durationSec > 0 ? `${timeLabel(seconds)} of ${timeLabel(durationSec)}` : timeLabel(seconds);
+          ctx.progress((doneBytes + ref.size * within) / totalBytes, `${processed} of ${ref.name}`);
         },
       });
       videos.push(info);

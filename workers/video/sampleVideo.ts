@@ -42,7 +42,8 @@ function probeGray(sample: VideoSample, context: OffscreenCanvasRenderingContext
   return gray;
 }
 
-function timeLabel(seconds: number): string {
+/** 65 → "1:05". */
+export function timeLabel(seconds: number): string {
   const s = Math.floor(seconds);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
