@@ -55,7 +55,9 @@ function widen(policy, origin) {
 
 async function workerScript(request) {
   // Hashed worker bundles are precached under their own URL; outside the precache, the network.
-  const response = (await caches.match(request, { ignoreSearch: true })) ?? (await fetch(request));
+  // ignoreVary: module imports inside a worker carry an Origin header, and the server answers
+  // with `Vary: Origin`; the precached copy was fetched without one and must still match offline.
+  const response = (await caches.match(request, { ignoreSearch: true, ignoreVary: true })) ?? (await fetch(request));
   if (!response.ok) return response;
   const headers = new Headers(response.headers);
   headers.set('Content-Security-Policy', widen(headers.get('Content-Security-Policy') ?? BASE_POLICY, await providerOrigin()));
