@@ -370,7 +370,7 @@ export class Scheduler {
         if (next && isTerminal(next.state)) this.scheduleRetention();
         this.emit([job.id]);
         const settled = change;
-        void this.write(settled).catch((error: unknown) => this.unsaved(settled, error));
+        void this.write(settled, (error) => this.unsaved(settled, error));
       }
       this.pump();
     }
@@ -444,17 +444,17 @@ export class Scheduler {
   }
 
   /** A result and final state that did not fit on the device: none of it is stored, so the job fails saying so. */
-  private unsaved(change: QueueChange, error: unknown): void {
-    if (!isQuotaError(error) || !change.results?.length) return;
+  private async unsaved(change: QueueChange, error: unknown): Promise<void> {
+    if (!isQuotaError(error) || !change.results?.length) throw error;
     const failed: Job[] = [];
     for (const job of change.jobs ?? []) {
       const next = this.jobs.get(job.id) === job ? resultNotSaved(job, this.clock()) : null;
       if (next) failed.push(next);
     }
-    if (failed.length === 0) return;
+    if (failed.length === 0 || this.abandoned) return;
     for (const job of failed) this.put(job);
     this.emit(failed.map((job) => job.id));
-    void this.write({ jobs: failed }).catch(() => {});
+    await this.deps.store.commit({ jobs: failed });
   }
 
   /**
@@ -498,9 +498,11 @@ export class Scheduler {
     }, every);
   }
 
-  private write(change: QueueChange): Promise<void> {
+  /** `onError` handles a failed commit before the write counts as settled (drain() waits for it too). */
+  private write(change: QueueChange, onError?: (error: unknown) => Promise<void>): Promise<void> {
     if (this.abandoned) return Promise.resolve();
-    const promise = this.deps.store.commit(change);
+    const commit = this.deps.store.commit(change);
+    const promise = onError ? commit.catch(onError) : commit;
     this.pendingWrites.add(promise);
     const done = () => {
       this.pendingWrites.delete(promise);
