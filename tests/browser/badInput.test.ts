@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { AudioStageResult, ChaptersResult, OcrResult, TranscriptResult } from '../../src/shared/results.ts';
-import type { MediaRef, SessionRecord } from '../../src/shared/session.ts';
+import type { MediaRef } from '../../src/shared/session.ts';
 import { StageFailure, type StageContext } from '../../workers/stage.ts';
 import { audioStage } from '../../workers/stages/audio.ts';
 import { chaptersStage } from '../../workers/stages/chapters.ts';
 import { ocrStage } from '../../workers/stages/ocr.ts';
 import { transcriptStage } from '../../workers/stages/transcript.ts';
+import { bareSession, stageContext } from '../fixtures/stageContext.ts';
 import { stageHarness } from './fixtures/stageHarness.ts';
 
 /** A file of the bad-input corpus (tests/fixtures/bad/batch), served from the project root by the test server. */
@@ -18,31 +19,13 @@ async function bad(path: string, type = ''): Promise<Blob> {
 /** A session of one recording or one transcript, for the audio and transcript stages. */
 function oneFileContext(kind: 'audio' | 'transcript', name: string, blob: Blob): StageContext {
   const ref: MediaRef = { id: 'file', name, kind, type: blob.type, size: blob.size, at: null };
-  const session: SessionRecord = {
+  const session = bareSession({
     id: 'bad',
     title: 'Bad input',
-    source: 'import',
-    startedAt: null,
-    endedAt: null,
-    notes: '',
-    tags: [],
-    screenshots: [],
     audio: kind === 'audio' ? [ref] : [],
     transcript: kind === 'transcript' ? ref : null,
-    importedAt: 0,
-    warnings: [],
-  };
-  return {
-    session,
-    readMedia: async () => blob,
-    progress: () => {},
-    rateLimit: async () => {},
-    signal: new AbortController().signal,
-    attempt: 1,
-    params: {},
-    warn: () => {},
-    results: {},
-  };
+  });
+  return stageContext(session, { readMedia: async () => blob });
 }
 
 async function failure(promise: Promise<unknown>): Promise<StageFailure> {

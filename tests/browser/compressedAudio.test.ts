@@ -1,7 +1,7 @@
 import { AudioSample, AudioSampleSource, BufferTarget, Output, WebMOutputFormat } from 'mediabunny';
 import { describe, expect, it } from 'vitest';
 import type { AudioStageResult } from '../../src/shared/results.ts';
-import type { SessionRecord } from '../../src/shared/session.ts';
+import { bareSession, stageContext } from '../fixtures/stageContext.ts';
 import type { StageContext } from '../../workers/stage.ts';
 import { StageFailure } from '../../workers/stage.ts';
 import { audioStage } from '../../workers/stages/audio.ts';
@@ -32,31 +32,8 @@ async function opusRecording(): Promise<Blob> {
 }
 
 function context(name: string, blob: Blob): StageContext {
-  const session: SessionRecord = {
-    id: 's',
-    title: 'Compressed audio',
-    source: 'import',
-    startedAt: null,
-    endedAt: null,
-    notes: '',
-    tags: [],
-    screenshots: [],
-    audio: [{ id: 'a', name, kind: 'audio', type: blob.type, size: blob.size, at: null }],
-    transcript: null,
-    importedAt: 0,
-    warnings: [],
-  };
-  return {
-    session,
-    readMedia: async () => blob,
-    progress: () => {},
-    signal: new AbortController().signal,
-    attempt: 1,
-    params: {},
-    warn: () => {},
-    results: {},
-    rateLimit: async () => {},
-  };
+  const audio = [{ id: 'a', name, kind: 'audio' as const, type: blob.type, size: blob.size, at: null }];
+  return stageContext(bareSession({ id: 's', title: 'Compressed audio', audio }), { readMedia: async () => blob });
 }
 
 describe('audio stage on compressed recordings (WebCodecs through mediabunny)', () => {

@@ -5,10 +5,11 @@ import { SEARCH_INDEX_KEY, type SearchHit } from '../../src/shared/search.ts';
 import type { MediaRef, SessionRecord } from '../../src/shared/session.ts';
 import { SearchClient } from '../../src/search/searchClient.ts';
 import { mulberry32, pick, integer } from '../../workers/samples/random.ts';
-import type { StageContext, StageFn } from '../../workers/stage.ts';
+import type { StageFn } from '../../workers/stage.ts';
 import { indexStage } from '../../workers/stages/index.ts';
 import { summaryStage } from '../../workers/stages/summary.ts';
 import { transcriptStage } from '../../workers/stages/transcript.ts';
+import { bareSession, stageContext } from '../fixtures/stageContext.ts';
 import { deleteDatabase, uniqueDbName } from './fixtures/sessions.ts';
 import { waitFor } from './fixtures/waitFor.ts';
 
@@ -57,20 +58,7 @@ interface Spec {
  */
 async function enrich(spec: Spec, committedAt = 1): Promise<{ session: SessionRecord; result: ResultRecord }> {
   const transcript: MediaRef = { id: `${spec.id}-t`, name: 'call.vtt', kind: 'transcript', type: 'text/vtt', size: spec.vtt.length, at: STARTED };
-  const session: SessionRecord = {
-    id: spec.id,
-    title: spec.title,
-    source: 'import',
-    startedAt: STARTED,
-    endedAt: null,
-    notes: spec.notes,
-    tags: [],
-    screenshots: [],
-    audio: [],
-    transcript,
-    importedAt: 0,
-    warnings: [],
-  };
+  const session = bareSession({ id: spec.id, title: spec.title, startedAt: STARTED, notes: spec.notes, transcript });
   const chapters: ChaptersResult = {
     screens: spec.screens.map((_, i) => ({ mediaId: `${spec.id}-s${i}`, hash: '0', distance: 0, at: STARTED + i * 60_000 })),
     chapters: spec.screens.map((_, i) => ({ index: i, firstScreen: i, lastScreen: i, start: STARTED + i * 60_000, end: STARTED + i * 60_000, title: `Chapter ${i + 1}`, keywords: [] })),
@@ -78,17 +66,7 @@ async function enrich(spec: Spec, committedAt = 1): Promise<{ session: SessionRe
   };
   const ocr: OcrResult = { screens: spec.screens.map((text, i) => ({ mediaId: `${spec.id}-s${i}`, text, confidence: 90 })) };
   const results: Record<string, unknown> = { chapters, ocr };
-  const ctx: StageContext = {
-    session,
-    readMedia: async () => new Blob([spec.vtt], { type: 'text/vtt' }),
-    progress: () => {},
-    rateLimit: async () => {},
-    signal: new AbortController().signal,
-    attempt: 1,
-    params: {},
-    warn: () => {},
-    results,
-  };
+  const ctx = stageContext(session, { readMedia: async () => new Blob([spec.vtt], { type: 'text/vtt' }), results });
   const outcomes: ResultRecord['outcomes'] = {};
   const stages: Array<[string, StageFn]> = [['transcript', transcriptStage], ['summary', summaryStage], ['index', indexStage]];
   for (const [name, stage] of stages) {

@@ -1,23 +1,13 @@
-import { afterEach, describe, expect, test } from 'vitest';
-import { Enricher } from '../../src/engine/enricher.ts';
-import { searchClientFor } from '../../src/search/searchClient.ts';
+import { describe, expect, test } from 'vitest';
 import type { SummaryResult, TranscriptResult } from '../../src/shared/results.ts';
-import { deleteDatabase, makeSession, uniqueDbName } from './fixtures/sessions.ts';
+import { enricherFactory } from './fixtures/enrichers.ts';
+import { makeSession } from './fixtures/sessions.ts';
 import { waitFor } from './fixtures/waitFor.ts';
 
 const createWorker = () =>
   new Worker(new URL('./fixtures/withoutOcr.worker.ts', import.meta.url), { type: 'module', name: 'without-ocr' });
 
-const open: Enricher[] = [];
-const names: string[] = [];
-
-afterEach(async () => {
-  for (const enricher of open.splice(0)) await enricher.close();
-  for (const name of names.splice(0)) {
-    await searchClientFor(name).close();
-    await deleteDatabase(name);
-  }
-});
+const openEnricher = enricherFactory();
 
 const VTT = [
   'WEBVTT',
@@ -27,11 +17,7 @@ const VTT = [
 
 describe('enriched sessions become searchable', () => {
   test('a finished job is indexed in the leader tab; enricher.search() finds it by notes and transcript', async () => {
-    const dbName = uniqueDbName();
-    names.push(dbName);
-    const enricher = await Enricher.open({ dbName, createWorker, options: { concurrency: 1 } });
-    open.push(enricher);
-    await enricher.leadership;
+    const enricher = await openEnricher({ createWorker, options: { concurrency: 1 } });
 
     const { session, media } = await makeSession();
     session.notes = 'Vendor sync.\n\n- [ ] Send the walrus invoice\n';

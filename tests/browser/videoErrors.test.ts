@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, test } from 'vitest';
-import { Enricher } from '../../src/engine/enricher.ts';
+import { describe, expect, test } from 'vitest';
 import { importSessions } from '../../src/import/importSessions.ts';
-import { searchClientFor } from '../../src/search/searchClient.ts';
 import type { AudioStageResult, VideoStageResult } from '../../src/shared/results.ts';
 import { StageFailure } from '../../workers/stage.ts';
 import { videoStage } from '../../workers/stages/video.ts';
 import { makeHevcRecording, makeRecording, makeSoundOnlyMp4 } from '../fixtures/video/makeRecording.ts';
-import { uniqueDbName } from './fixtures/sessions.ts';
+import { enricherFactory } from './fixtures/enrichers.ts';
 import { videoContext } from '../fixtures/video/videoContext.ts';
 
 const PAGES = [{ at: 0, lines: ['Weekly report', 'Numbers are up this week.'] }];
@@ -54,23 +52,11 @@ describe('video stage: files it cannot read fail with a plain message', () => {
 });
 
 describe('a batch with broken videos goes on', () => {
-  const open: Enricher[] = [];
-  const names: string[] = [];
-  afterEach(async () => {
-    for (const enricher of open.splice(0)) await enricher.close();
-    for (const name of names.splice(0)) {
-      await searchClientFor(name).close();
-      indexedDB.deleteDatabase(name);
-    }
-  });
+  const openEnricher = enricherFactory();
 
   test('each broken video fails its own session with its message; the good one succeeds', async () => {
-    const dbName = uniqueDbName();
-    names.push(dbName);
     const createWorker = () => new Worker(new URL('../../workers/enrich.worker.ts', import.meta.url), { type: 'module' });
-    const enricher = await Enricher.open({ dbName, createWorker, options: { concurrency: 2, maxAttempts: 1 } });
-    open.push(enricher);
-    await enricher.leadership;
+    const enricher = await openEnricher({ createWorker, options: { concurrency: 2, maxAttempts: 1 } });
     const good = await makeRecording({ pages: PAGES, durationSec: 3, container: 'webm' });
     const files: Array<[string, Blob]> = [
       ['good.webm', good],

@@ -1,11 +1,10 @@
-import { afterEach, describe, expect, test } from 'vitest';
-import { Enricher } from '../../src/engine/enricher.ts';
+import { describe, expect, test } from 'vitest';
+import type { Enricher } from '../../src/engine/enricher.ts';
 import { importSessions } from '../../src/import/importSessions.ts';
-import { searchClientFor } from '../../src/search/searchClient.ts';
 import type { AudioStageResult, ChaptersResult, OcrResult, VideoStageResult } from '../../src/shared/results.ts';
 import { PROBE_SEC } from '../../workers/video/frameSampler.ts';
 import { makeRecording } from '../fixtures/video/makeRecording.ts';
-import { uniqueDbName } from './fixtures/sessions.ts';
+import { enricherFactory } from './fixtures/enrichers.ts';
 import { waitFor } from './fixtures/waitFor.ts';
 
 const createWorker = () => new Worker(new URL('../../workers/enrich.worker.ts', import.meta.url), { type: 'module', name: 'enrich' });
@@ -21,25 +20,10 @@ const SPEECH: Array<[number, number]> = [
   [9, 12],
 ];
 
-const open: Enricher[] = [];
-const names: string[] = [];
-afterEach(async () => {
-  for (const enricher of open.splice(0)) await enricher.close();
-  for (const name of names.splice(0)) {
-    await searchClientFor(name).close();
-    await new Promise((resolve) => {
-      const request = indexedDB.deleteDatabase(name);
-      request.onsuccess = request.onerror = request.onblocked = resolve;
-    });
-  }
-});
+const openEnricher = enricherFactory();
 
 async function enricherFor(): Promise<Enricher> {
-  const dbName = uniqueDbName();
-  names.push(dbName);
-  const enricher = await Enricher.open({ dbName, createWorker, options: { concurrency: 2 } });
-  open.push(enricher);
-  await enricher.leadership;
+  const enricher = await openEnricher({ createWorker, options: { concurrency: 2 } });
   return enricher;
 }
 

@@ -1,37 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import type { ChaptersResult, IndexResult, OcrResult, SummaryResult, TranscriptResult } from '../../src/shared/results.ts';
-import type { SessionRecord } from '../../src/shared/session.ts';
-import type { StageContext } from '../../workers/stage.ts';
+import { bareSession, stageContext } from '../fixtures/stageContext.ts';
 import { indexStage } from '../../workers/stages/index.ts';
 
-const session: SessionRecord = {
+const session = bareSession({
   id: 'ses-9',
   title: 'Release prep — payments',
   source: 'sample',
   startedAt: 0,
-  endedAt: null,
   notes: 'Notes from the release prep.\n- [ ] Ship the payments fix',
   tags: ['release'],
-  screenshots: [],
-  audio: [],
-  transcript: null,
-  importedAt: 0,
-  warnings: [],
-};
+});
 
-function context(results: Record<string, unknown>): StageContext {
-  return {
-    session,
-    readMedia: () => Promise.reject(new Error('The index stage reads no files.')),
-    progress: () => {},
-    rateLimit: async () => {},
-    signal: new AbortController().signal,
-    attempt: 1,
-    params: {},
-    warn: () => {},
-    results,
-  };
-}
+const context = (results: Record<string, unknown>) => stageContext(session, { results });
 
 const chapters: ChaptersResult = {
   screens: ['m1', 'm2', 'm3'].map((mediaId) => ({ mediaId, hash: '0', distance: 0, at: null })),

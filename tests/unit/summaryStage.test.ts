@@ -1,40 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import type { ChaptersResult, OcrResult, SummaryResult, TranscriptResult } from '../../src/shared/results.ts';
-import type { SessionRecord } from '../../src/shared/session.ts';
 import { mulberry32 } from '../../workers/samples/random.ts';
 import { sessionNotes } from '../../workers/samples/words.ts';
 import type { StageContext } from '../../workers/stage.ts';
+import { bareSession, stageContext } from '../fixtures/stageContext.ts';
 import { summaryStage } from '../../workers/stages/summary.ts';
 
-function session(notes: string): SessionRecord {
-  return {
-    id: 'ses-1',
-    title: 'Budget sync — billing',
-    source: 'import',
-    startedAt: 0,
-    endedAt: null,
-    notes,
-    tags: [],
-    screenshots: [],
-    audio: [],
-    transcript: null,
-    importedAt: 0,
-    warnings: [],
-  };
-}
-
 function context(notes: string, results: Record<string, unknown> = {}): StageContext {
-  return {
-    session: session(notes),
-    readMedia: () => Promise.reject(new Error('The summary reads no files.')),
-    progress: () => {},
-    rateLimit: async () => {},
-    signal: new AbortController().signal,
-    attempt: 1,
-    params: {},
-    warn: () => {},
-    results,
-  };
+  const session = bareSession({ id: 'ses-1', title: 'Budget sync — billing', startedAt: 0, notes });
+  return stageContext(session, { results });
 }
 
 const summarise = async (notes: string, results?: Record<string, unknown>) => (await summaryStage(context(notes, results))) as SummaryResult;

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { ChaptersResult, TranscriptResult } from '../../src/shared/results.ts';
-import type { MediaRef, SessionRecord } from '../../src/shared/session.ts';
+import type { MediaRef } from '../../src/shared/session.ts';
 import { StageFailure } from '../../workers/stage.ts';
 import type { StageContext } from '../../workers/stage.ts';
+import { bareSession, stageContext } from '../fixtures/stageContext.ts';
 import { transcriptStage } from '../../workers/stages/transcript.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/transcripts/${name}`, import.meta.url)));
@@ -12,34 +13,20 @@ const STARTED = Date.UTC(2026, 10, 20, 9);
 function context(file: { name: string; bytes: Uint8Array<ArrayBuffer> | string } | null, options: { audioAt?: number | null; results?: Record<string, unknown> } = {}): StageContext {
   const blob = file ? new Blob([file.bytes]) : null;
   const ref = (id: string, name: string, kind: MediaRef['kind'], at: number | null): MediaRef => ({ id, name, kind, type: '', size: 0, at });
-  const session: SessionRecord = {
+  const session = bareSession({
     id: 'ses-1',
     title: 'Planning call',
-    source: 'import',
     startedAt: STARTED,
-    endedAt: null,
-    notes: '',
-    tags: [],
-    screenshots: [],
     audio: options.audioAt === undefined ? [] : [ref('a1', 'call.wav', 'audio', options.audioAt)],
     transcript: file ? ref('t1', file.name, 'transcript', null) : null,
-    importedAt: 0,
-    warnings: [],
-  };
-  return {
-    session,
+  });
+  return stageContext(session, {
     readMedia: async (id) => {
       if (id !== 't1' || !blob) throw new Error(`No media ${id}`);
       return blob;
     },
-    progress: () => {},
-    rateLimit: async () => {},
-    signal: new AbortController().signal,
-    attempt: 1,
-    params: {},
-    warn: () => {},
     results: options.results ?? {},
-  };
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<StageFailure> {
