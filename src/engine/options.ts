@@ -96,7 +96,7 @@ export type EngineOptionsInput = Partial<Omit<EngineOptions, 'timeoutMs' | 'rate
 
 /**
  * Extra time for jobs with videos, beyond `maxMs`: every frame is decoded and kept frames are read,
- * so a one-hour recording needs far longer than screenshots (docs/benchmarks.md, scenario 8: about
+ * so a one-hour recording needs far longer than screenshots (docs/session-format.md, bench scenario 8: about
  * one second of video per second on a loaded 2-core machine). A video's duration is only known once
  * a worker demuxes it, so the allowance grows with its bytes from a base that covers an hour of
  * static screen (which compresses to tens of megabytes).
