@@ -95,3 +95,17 @@ export function strayBlockWarning(block: { line: number; lines: readonly string[
   const where = last === block.line ? `Line ${block.line} is` : `Lines ${block.line}–${last} are`;
   return `${where} not a cue (there is no start and end time); skipped.`;
 }
+
+/**
+ * Reads the cue whose timing line is `lines[timingAt]` (the `n`th cue of the file) into `cues`, or
+ * its unreadable timing into `warnings`. A cue with no text is dropped.
+ */
+export function addCue(lines: readonly string[], timingAt: number, n: number, cues: ParsedCue[], warnings: string[]): void {
+  const timing = readTiming(lines[timingAt] ?? '', n);
+  if ('warning' in timing) {
+    warnings.push(timing.warning);
+    return;
+  }
+  const text = plainCueText(lines.slice(timingAt + 1));
+  if (text !== '') cues.push({ start: timing.start, end: timing.end, text });
+}

@@ -1,4 +1,4 @@
-import { blocks, plainCueText, readTiming, strayBlockWarning } from './cues.ts';
+import { addCue, blocks, strayBlockWarning } from './cues.ts';
 import type { ParsedCue, ParsedTranscript } from './cues.ts';
 
 /**
@@ -19,14 +19,7 @@ export function parseSrt(text: string): ParsedTranscript {
     ordinal++;
     const label = timingAt === 1 ? (block.lines[0] ?? '').trim() : '';
     const n = /^\d+$/.test(label) ? Number(label) : ordinal;
-    const timing = readTiming(block.lines[timingAt] ?? '', n);
-    if ('warning' in timing) {
-      warnings.push(timing.warning);
-      continue;
-    }
-    const cueText = plainCueText(block.lines.slice(timingAt + 1));
-    if (cueText === '') continue;
-    cues.push({ start: timing.start, end: timing.end, text: cueText });
+    addCue(block.lines, timingAt, n, cues, warnings);
   }
   return { cues, warnings };
 }

@@ -1,4 +1,4 @@
-import { blocks, plainCueText, readTiming, strayBlockWarning } from './cues.ts';
+import { addCue, blocks, strayBlockWarning } from './cues.ts';
 import type { ParsedCue, ParsedTranscript } from './cues.ts';
 
 /** Blocks of a WebVTT file that are not cues. */
@@ -27,14 +27,7 @@ export function parseVtt(text: string): ParsedTranscript {
       continue;
     }
     n++;
-    const timing = readTiming(block.lines[timingAt] ?? '', n);
-    if ('warning' in timing) {
-      warnings.push(timing.warning);
-      continue;
-    }
-    const cueText = plainCueText(block.lines.slice(timingAt + 1));
-    if (cueText === '') continue;
-    cues.push({ start: timing.start, end: timing.end, text: cueText });
+    addCue(block.lines, timingAt, n, cues, warnings);
   }
   return { cues, warnings };
 }
