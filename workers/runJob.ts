@@ -36,9 +36,10 @@ export async function runJob(request: RunRequest, host: WorkerHost): Promise<Run
   if (!session) return allFailed(request.stages, 'This session is no longer stored.');
 
   const controller = new AbortController();
-  // A retry runs only the stages not done yet; later stages still need the earlier ones' results.
+  // A retry (after a failure, or "Retry failed") runs only the stages not done yet; later stages
+  // still need the results of those done in the job's earlier runs.
   const results: Record<string, unknown> = {};
-  const previous = request.attempt > 1 ? await db.get('results', request.sessionId) : undefined;
+  const previous = await db.get('results', request.sessionId);
   if (previous?.jobId === request.jobId) {
     for (const [stage, outcome] of Object.entries(previous.outcomes)) {
       if (outcome.status === 'done') results[stage] = outcome.result;

@@ -9,6 +9,8 @@ export interface ResultRecord {
   jobId: string;
   /** The attempt whose outcome this is. */
   attempt: number;
+  /** The run that wrote it (its lease's `runId`): exactly one run's result is committed per settle. Absent in records of before. */
+  runId?: string;
   committedAt: number;
   outcomes: Record<string, StageOutcome>;
 }
