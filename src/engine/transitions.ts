@@ -218,7 +218,7 @@ export function cancelJob(job: Job, now: number): Job {
 }
 
 /** Crashes of the page while one job runs before it is set aside: it may be what crashes the page. */
-export const CRASH_LIMIT = 4;
+export const CRASH_LIMIT = 5;
 
 /** How the owner of a running job went away. */
 export type Interruption = 'closed' | 'crashed';
