@@ -12,7 +12,8 @@ const databases = new Map<string, Promise<EnricherDb>>();
 function database(name: string): Promise<EnricherDb> {
   let db = databases.get(name);
   if (!db) {
-    db = openEnricherDb(name);
+    // Closed when a newer version of the app upgrades the database: the next job opens it anew.
+    db = openEnricherDb(name, () => databases.delete(name));
     databases.set(name, db);
   }
   return db;

@@ -61,6 +61,9 @@ export class Enricher {
   private importsRunning = 0;
   private enrichArrivals = false;
   private removePagehide: (() => void) | null = null;
+  private markClosed: (() => void) | null = null;
+  /** A newer version of the app took the database: this tab no longer reads or writes it. */
+  private outdated = false;
   private becameLeader!: () => void;
   /** Extra time per job for the AI provider's requests; 0 when it is off. */
   private providerAllowanceMs = 0;
@@ -82,9 +85,10 @@ export class Enricher {
 
   static async open(config: EnricherConfig = {}): Promise<Enricher> {
     const dbName = config.dbName ?? DEFAULT_DB_NAME;
-    const db = await openEnricherDb(dbName);
+    let enricher: Enricher | undefined;
+    const db = await openEnricherDb(dbName, () => enricher?.stepDown());
     const options = resolveOptions(config.options, navigator.hardwareConcurrency);
-    const enricher = new Enricher(db, { dbName, createWorker: config.createWorker ?? defaultWorker }, options);
+    enricher = new Enricher(db, { dbName, createWorker: config.createWorker ?? defaultWorker }, options);
     enricher.view.setSessions(await enricher.sessions.list());
     await enricher.reloadJobs();
     enricher.view.setStatus('follower', false);
@@ -173,11 +177,31 @@ export class Enricher {
       }
     };
     addEventListener('pagehide', mark);
+    this.markClosed = mark;
     this.removePagehide = () => removeEventListener('pagehide', mark);
+  }
+
+  /**
+   * Another tab opened the library with a newer version of the app: this tab's connection is closed.
+   * It stops at once, as a closed tab does (its running jobs go to the new leader without losing an
+   * attempt), hands on the lock, and says to reload.
+   */
+  private stepDown(): void {
+    if (this.outdated) return;
+    this.outdated = true;
+    this.markClosed?.();
+    this.closing.abort();
+    this.scheduler?.abandon();
+    this.scheduler = null;
+    this.pool?.terminate();
+    this.releaseLock?.();
+    clearTimeout(this.notifyTimer);
+    this.view.setStatus('outdated', false);
   }
 
   /** Runs a command here if this tab leads, or hands it to the leader. */
   async run(command: Command): Promise<void> {
+    if (this.outdated) return; // The page says to reload; nothing may write with the old schema.
     const scheduler = this.scheduler;
     if (!scheduler) {
       // To the leader, if there is one; kept until done, as this tab may be the one about to lead.
@@ -320,18 +344,18 @@ export class Enricher {
         for (const [id, sent] of this.sentCommands) this.post({ kind: 'command', id, command: sent.command });
         return;
       case 'jobs-changed':
-        if (this.scheduler) return;
+        if (this.scheduler || this.outdated) return;
         this.view.updateJobs(message.jobs);
         if (message.removed.length > 0) this.view.removeJobs(new Set(message.removed));
         return;
       case 'jobs-reload':
-        if (!this.scheduler) void this.reloadJobs();
+        if (!this.scheduler && !this.outdated) void this.reloadJobs();
         return;
       case 'sessions-changed':
-        this.view.setSessions(await this.sessions.list());
+        if (!this.outdated) this.view.setSessions(await this.sessions.list());
         return;
       case 'status':
-        if (!this.scheduler) this.view.setStatus('follower', message.paused);
+        if (!this.scheduler && !this.outdated) this.view.setStatus('follower', message.paused);
         return;
     }
   }

@@ -10,6 +10,7 @@ import { SessionList } from './SessionList.tsx';
 import { ProviderSettings } from './settings/ProviderSettings.tsx';
 import { useBatchNotice } from './useBatchNotice.ts';
 import { useLibrary } from './useLibrary.ts';
+import { OutdatedNotice } from './OutdatedNotice.tsx';
 
 export function App({ enricher }: { enricher: Enricher }) {
   const library = useLibrary(enricher.view);
@@ -35,6 +36,7 @@ export function App({ enricher }: { enricher: Enricher }) {
         <ProviderSettings db={enricher.db} />
         <AppStatus sessionCount={library.sessions.length} doneCount={library.batch.done} />
       </header>
+      {library.role === 'outdated' && <OutdatedNotice />}
       <ImportControls enricher={enricher} />
       <BatchPanel enricher={enricher} library={library} selected={selected} />
       <SearchPanel enricher={enricher} onOpen={open} />
