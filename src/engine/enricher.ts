@@ -85,10 +85,12 @@ export class Enricher {
 
   static async open(config: EnricherConfig = {}): Promise<Enricher> {
     const dbName = config.dbName ?? DEFAULT_DB_NAME;
-    let enricher: Enricher | undefined;
-    const db = await openEnricherDb(dbName, () => enricher?.stepDown());
+    // The connection exists before the Enricher that must step down when a newer version takes it.
+    const opened: { enricher?: Enricher } = {};
+    const db = await openEnricherDb(dbName, () => opened.enricher?.stepDown());
     const options = resolveOptions(config.options, navigator.hardwareConcurrency);
-    enricher = new Enricher(db, { dbName, createWorker: config.createWorker ?? defaultWorker }, options);
+    const enricher = new Enricher(db, { dbName, createWorker: config.createWorker ?? defaultWorker }, options);
+    opened.enricher = enricher;
     enricher.view.setSessions(await enricher.sessions.list());
     await enricher.reloadJobs();
     enricher.view.setStatus('follower', false);
