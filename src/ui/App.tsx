@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { Enricher } from '../engine/enricher.ts';
+import type { Enricher } from '../app/enricher.ts';
 import { AppStatus } from './AppStatus.tsx';
 import { BatchPanel } from './BatchPanel.tsx';
 import type { DetailFocus } from './detail/outcomes.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Enricher } from '../engine/enricher.ts';
+import type { Enricher } from '../app/enricher.ts';
 import type { SearchHit } from '../shared/search.ts';
 import type { DetailFocus } from './detail/outcomes.ts';
 import { Highlighted } from './Highlighted.tsx';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Enricher } from '../../src/engine/enricher.ts';
+import { Enricher } from '../../src/app/enricher.ts';
 import { createTestWorker } from './fixtures/engine.ts';
 import { makeSession, uniqueDbName } from './fixtures/sessions.ts';
 import { waitFor } from './fixtures/waitFor.ts';

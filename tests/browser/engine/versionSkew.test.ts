@@ -1,6 +1,6 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Enricher } from '../../../src/engine/enricher.ts';
+import { Enricher } from '../../../src/app/enricher.ts';
 import { DB_VERSION } from '../../../src/shared/db.ts';
 import { createTestWorker } from '../fixtures/engine.ts';
 import { deleteDatabase, makeSession, uniqueDbName } from '../fixtures/sessions.ts';

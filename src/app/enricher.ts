@@ -14,9 +14,9 @@ import { searchClientFor } from '../search/searchClient.ts';
 import type { SearchHit } from '../shared/search.ts';
 import type { Command, TabMessage } from './commands.ts';
 import { LibraryView } from './libraryView.ts';
-import { resolveOptions, timeoutFor, type EngineOptions, type EngineOptionsInput } from './options.ts';
-import { RateLimiter } from './rateLimiter.ts';
-import { Scheduler } from './scheduler.ts';
+import { resolveOptions, timeoutFor, type EngineOptions, type EngineOptionsInput } from '../engine/options.ts';
+import { RateLimiter } from '../engine/rateLimiter.ts';
+import { Scheduler } from '../engine/scheduler.ts';
 import { ProviderGate } from '../provider/providerGate.ts';
 import { loadProviderConfig, providerAllowanceMs } from '../provider/providerSettings.ts';
 
