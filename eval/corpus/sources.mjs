@@ -17,12 +17,13 @@ function license(name) {
 
 /** A man page formatted as plain text, 90 columns, overstrikes removed. */
 function man(name) {
-  const text = execFileSync('man', ['-P', 'cat', name], {
+  const raw = execFileSync('man', ['-P', 'cat', name], {
     encoding: 'utf8',
     env: { ...process.env, MANWIDTH: '90', LANG: 'C.UTF-8', MAN_KEEP_FORMATTING: '' },
-    // Overstrikes (x BACKSPACE x) are man's bold and underline.
-    // eslint-disable-next-line no-control-regex
-  }).replace(/.\x08/g, '');
+  });
+  // Overstrikes (x BACKSPACE x) are man's bold and underline.
+  // eslint-disable-next-line no-control-regex
+  const text = raw.replace(/.\x08/g, '');
   return { id: `man-${name}`, title: `${name}(1)`, file: `${name}.1`, kind: 'text', text };
 }
 
