@@ -28,6 +28,11 @@ export const SERIES = [
     id: 'apps-2x', scale: 2, seed: 16,
     visits: [['docs-dark', 'minisearch', 3], ['text', 'Apache-2.0', 3], ['editor', 'workerpool', 3], ['docs-dark', 'minisearch', 2]],
   },
+  {
+    // Switching files inside one visit to the editor: its tabs and status bar stay the same.
+    id: 'tabs-1x', scale: 1, seed: 17,
+    visits: [['docs-light', 'minisearch', 3], ['editor', 'idb', 2], ['editor', 'comlink', 2], ['text', 'MPL-2.0', 2], ['editor', 'idb', 2]],
+  },
 ];
 
 /** CSS viewport of every shot. */
