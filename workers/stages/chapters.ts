@@ -34,21 +34,36 @@ function screenTexts(results: Record<string, unknown>): Map<string, string> {
   return new Map((ocr?.screens ?? []).map((screen) => [screen.mediaId, screen.text]));
 }
 
+/** The next frame of video `videoId` after screen `index`: screenshots may lie between frames. */
+function nextFrameOf(refs: ScreenSource[], index: number, videoId: string): ScreenSource | undefined {
+  return refs.slice(index + 1).find((ref) => ref.video?.id === videoId);
+}
+
 /**
- * Drops the starts of chapters of a recording shorter than MIN_VIDEO_CHAPTER_SEC, so that they
- * join the chapter before them. The first chapter of each video stays.
+ * Drops the starts of chapters of a recording shorter than MIN_VIDEO_CHAPTER_SEC (from their
+ * first frame to the video's next frame after them), so that they join the chapter before them.
+ * The chapter a video's first frame starts stays.
  */
-function withoutShortVideoChapters(refs: ScreenSource[], starts: number[]): number[] {
-  const kept: number[] = [];
-  for (const [n, first] of starts.entries()) {
+function withoutShortVideoChapters(refs: ScreenSource[], starts: number[], firstFrames: Set<number>): number[] {
+  return starts.filter((first, n) => {
     const video = refs[first]?.video;
-    const previous = refs[first - 1]?.video;
-    const next = refs[starts[n + 1] ?? refs.length]?.video;
-    const end = next && next.id === video?.id ? next.timeSec : video?.durationSec;
-    const short = video && previous?.id === video.id && end !== undefined && end - video.timeSec < MIN_VIDEO_CHAPTER_SEC;
-    if (!short) kept.push(first);
+    if (!video || firstFrames.has(first)) return true;
+    const last = (starts[n + 1] ?? refs.length) - 1;
+    const end = nextFrameOf(refs, last, video.id)?.video?.timeSec ?? video.durationSec;
+    return end - video.timeSec >= MIN_VIDEO_CHAPTER_SEC;
+  });
+}
+
+/** Indexes of each video's first frame in `refs`. */
+function firstFramesOf(refs: ScreenSource[]): Set<number> {
+  const seen = new Set<string>();
+  const firsts = new Set<number>();
+  for (const [i, ref] of refs.entries()) {
+    if (!ref.video || seen.has(ref.video.id)) continue;
+    seen.add(ref.video.id);
+    firsts.add(i);
   }
-  return kept;
+  return firsts;
 }
 
 interface Compared {
@@ -81,13 +96,12 @@ function videoPlace(ref: ScreenSource): { videoId?: string; timeSec?: number } {
 
 /**
  * Where a chapter of one video's frames starts and ends in it, in seconds: from its first frame to
- * the next frame of that video (the next chapter's start), or to the video's end.
+ * the next frame of that video after the chapter, or to the video's end.
  */
 function videoSpan(refs: ScreenSource[], first: number, last: number): { videoId?: string; startSec?: number; endSec?: number } {
   const start = refs[first]?.video;
   if (!start) return {};
-  const next = refs[last + 1]?.video;
-  const endSec = next && next.id === start.id ? next.timeSec : start.durationSec;
+  const endSec = nextFrameOf(refs, last, start.id)?.video?.timeSec ?? start.durationSec;
   return { videoId: start.id, startSec: start.timeSec, endSec: Math.max(start.timeSec, endSec) };
 }
 
@@ -105,6 +119,7 @@ export const chaptersStage: StageFn = async (ctx): Promise<ChaptersResult> => {
   // Screenshots and the frames the 'video' stage sampled, in time order.
   const refs = screenSources(ctx);
   const texts = screenTexts(ctx.results);
+  const firstFrames = firstFramesOf(refs);
   const screens: ScreenHash[] = [];
   const thumbnails: Thumbnail[] = [];
   let starts: number[] = [];
@@ -126,7 +141,7 @@ export const chaptersStage: StageFn = async (ctx): Promise<ChaptersResult> => {
       const trigrams = text === undefined ? null : lineTrigrams(text);
       const distance = previous ? hammingHex(previous.hash, hash) : 0;
       // A new video always starts a chapter: its first frame is not a change within one recording.
-      const newVideo = ref.video !== undefined && ref.video.id !== refs[i - 1]?.video?.id;
+      const newVideo = firstFrames.has(i);
       const blank = isBlank(gray);
       const rows = blank ? null : await rowImage(blob, check.size, ref.name);
       if (i === 0 || newVideo) starts.push(i);
@@ -137,7 +152,7 @@ export const chaptersStage: StageFn = async (ctx): Promise<ChaptersResult> => {
     }
     ctx.progress((i + 1) / refs.length);
   }
-  starts = withoutShortVideoChapters(refs, starts);
+  starts = withoutShortVideoChapters(refs, starts, firstFrames);
 
   const spans = starts.map((first, n) => ({ first, last: (starts[n + 1] ?? refs.length) - 1 }));
   const chapterTexts = spans.map(({ first, last }) =>
