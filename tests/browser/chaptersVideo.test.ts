@@ -13,6 +13,8 @@ const DOCS = [
   { id: 'idb', title: 'idb', file: 'README.md', kind: 'markdown', text: idbReadme },
   { id: 'comlink', title: 'comlink', file: 'README.md', kind: 'markdown', text: comlinkReadme },
   { id: 'minisearch', title: 'minisearch', file: 'README.md', kind: 'markdown', text: minisearchReadme },
+  // comlink's page before its text arrives: the app's bars and sidebar, nothing else.
+  { id: 'loading', title: 'comlink', file: 'README.md', kind: 'markdown', text: '' },
 ];
 const START = Date.UTC(2026, 10, 20, 9);
 
@@ -38,8 +40,8 @@ async function shoot(docId: string | null, top = 0): Promise<Blob> {
 
 /**
  * A recording of someone reading, as the 'video' stage would sample it: a blank first frame,
- * idb scrolled with a pause, a one-second glimpse of minisearch, comlink, a blank loading
- * frame, comlink again. [seconds, document, scroll offset]
+ * idb scrolled with a pause, a one-second glimpse of minisearch, back to idb, comlink loading,
+ * comlink, a blank frame, comlink again. [seconds, document, scroll offset]
  */
 const FRAMES: Array<[number, string | null, number]> = [
   [0, null, 0],
@@ -49,6 +51,7 @@ const FRAMES: Array<[number, string | null, number]> = [
   [5, 'idb', 840],
   [6, 'minisearch', 0],
   [7, 'idb', 840],
+  [8.5, 'loading', 0],
   [9, 'comlink', 0],
   [11, null, 0],
   [11.5, 'comlink', 420],
@@ -76,13 +79,14 @@ describe('chaptersStage on a recording with screenshots taken during it', () => 
 
   test('screens in time order; no chapter for a blank frame, a pause or a glimpse under the minimum', async () => {
     const result = (await chaptersStage(stageHarness(shots, { video, ocr }).ctx)) as ChaptersResult;
-    expect(result.screens.map((s) => s.mediaId)).toEqual([...FRAMES.slice(0, 8).map(([t]) => `rec@${t * 1000}`), 'shot-0', 'rec@11000', 'rec@11500']);
-    // idb from the (blank) first frame; comlink from 9 s. The glimpse of minisearch (6–7 s) and
-    // the return to idb (7–9 s) last under MIN_VIDEO_CHAPTER_SEC and join the idb chapter.
+    expect(result.screens.map((s) => s.mediaId)).toEqual([...FRAMES.slice(0, 9).map(([t]) => `rec@${t * 1000}`), 'shot-0', 'rec@11000', 'rec@11500']);
+    // idb from the (blank) first frame, comlink once its text is there (9 s). The glimpse of
+    // minisearch (6–7 s), the return to idb (7–8.5 s) and the loading page last under
+    // MIN_VIDEO_CHAPTER_SEC: they join the idb chapter.
     expect(MIN_VIDEO_CHAPTER_SEC).toBeGreaterThan(2);
     expect(result.chapters.map((c) => [c.firstScreen, c.startSec, c.endSec])).toEqual([
       [0, 0, 9],
-      [7, 9, DURATION],
+      [8, 9, DURATION],
     ]);
   });
 });
