@@ -24,6 +24,7 @@ import type {
   VideoStageResult,
 } from '../../src/shared/results.ts';
 import { sessionVideos, type SessionRecord } from '../../src/shared/session.ts';
+import { inTimeOrder } from '../video/screens.ts';
 import { combinedLoudness } from './loudness.ts';
 
 /** The storyboard's file name next to enrichment.json. */
@@ -163,7 +164,8 @@ function screensOf(session: SessionRecord, video: VideoStageResult | undefined):
   for (const info of video?.videos ?? []) {
     for (const frame of info.frames) screens.push({ id: frame.id, file: info.name, at: frame.at, timeSec: frame.timeSec });
   }
-  return screens;
+  // The order the chapters stage numbered them in: chapters' screen indexes point into this list.
+  return inTimeOrder(screens);
 }
 
 function videoSpanOf(session: SessionRecord, videoId: string | undefined, startSec: number | undefined, endSec: number | undefined) {

@@ -19,7 +19,7 @@ export interface ScreenSource {
  * `screens` in time order. A screen without a time keeps its place after the screen listed
  * before it; ties keep their listed order (Array.prototype.sort is stable).
  */
-export function inTimeOrder(screens: ScreenSource[]): ScreenSource[] {
+export function inTimeOrder<T extends { at: number | null }>(screens: T[]): T[] {
   let last = -Infinity;
   const keyed = screens.map((screen) => {
     if (screen.at !== null) last = screen.at;
