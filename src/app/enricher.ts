@@ -307,10 +307,27 @@ export class Enricher {
     return searchClientFor(this.config.dbName).search(query, limit);
   }
 
-  /** Resolves when the queue is empty and everything is written (leader only). */
+  /**
+   * Resolves when the queue is empty: in the leader, once everything is written too; in a follower,
+   * once the leader's reports show no job queued, waiting or running.
+   */
   async drain(): Promise<void> {
-    await this.leadership;
-    await this.scheduler?.drain();
+    const leader = this.leadership.then(() => 'leader' as const);
+    // A follower settles when the leader's reports show nothing queued, waiting or running.
+    const followed = new Promise<'followed'>((resolve) => {
+      const check = () => {
+        const { role, counts } = this.view.getSnapshot();
+        const idle = counts.queued + counts.running + counts['waiting-retry'] === 0;
+        if (role === 'outdated' || (role === 'follower' && idle)) {
+          unsubscribe();
+          resolve('followed');
+        }
+      };
+      const unsubscribe = this.view.subscribe(check);
+      void leader.then(unsubscribe);
+      check();
+    });
+    if ((await Promise.race([leader, followed])) === 'leader') await this.scheduler?.drain();
   }
 
   /**

@@ -4,8 +4,9 @@ import type { RunResponse, StageOutcome } from '../shared/protocol.ts';
 import { PoolError } from '../pool/poolError.ts';
 import type { PoolHealth, PoolTask } from '../pool/workerPool.ts';
 import type { JobStore, QueueChange } from '../store/jobStore.ts';
-import { CircuitBreaker } from './circuitBreaker.ts';
-import { StageTimings } from './eta.ts';
+import type { CircuitBreaker } from './circuitBreaker.ts';
+import { DueTimer } from './dueTimer.ts';
+import { StageHealth } from './stageHealth.ts';
 import type { EngineOptions } from './options.ts';
 import type { RateLimiter, RateLimitStats } from './rateLimiter.ts';
 import { ReadyQueue } from './readyQueue.ts';
@@ -77,8 +78,6 @@ const THROUGHPUT_WINDOW_MS = 60_000;
 /** A waiting job of a lower priority starts after this many starts of higher ones (aging). */
 const AGING_AFTER = 8;
 
-const BREAKER_MESSAGE =
-  'Skipped: this step failed for several sessions in a row, so it is paused for a moment.';
 
 /**
  * The queue's brain on the main thread. It keeps every job in memory, persists each state change
@@ -87,10 +86,9 @@ const BREAKER_MESSAGE =
 export class Scheduler {
   private readonly jobs = new Map<string, Job>();
   private readonly ready = new ReadyQueue({ agingAfter: AGING_AFTER });
-  private readonly retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Waiting retries by due time, on one timer. */
+  private readonly retries: DueTimer;
   private readonly aborts = new Map<string, AbortController>();
-  /** Stages whose half-open breaker probe each running job holds. */
-  private readonly probes = new Map<string, string[]>();
   private readonly listeners = new Set<SchedulerListener>();
   private readonly pendingWrites = new Set<Promise<void>>();
   /** drain(): woken when nothing is queued, waiting or running and every write is done. */
@@ -104,8 +102,7 @@ export class Scheduler {
   private readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
   private readonly clock: () => number;
   private readonly random: () => number;
-  readonly breaker: CircuitBreaker;
-  readonly timings = new StageTimings();
+  readonly health: StageHealth;
   /** Attempts started and not yet settled (their worker may be done, their commit not). */
   private inFlight = 0;
   /** Workers running an attempt now: what dispatch fills up to the pool's size. */
@@ -124,11 +121,8 @@ export class Scheduler {
   constructor(private readonly deps: SchedulerDeps) {
     this.clock = deps.clock ?? Date.now;
     this.random = deps.random ?? Math.random;
-    this.breaker = new CircuitBreaker({
-      threshold: deps.options.breakerThreshold,
-      cooldownMs: deps.options.breakerCooldownMs,
-      clock: this.clock,
-    });
+    this.health = new StageHealth({ threshold: deps.options.breakerThreshold, cooldownMs: deps.options.breakerCooldownMs, clock: this.clock });
+    this.retries = new DueTimer((ids) => this.retriesDue(ids), this.clock);
   }
 
   /** Loads the queue, recovers jobs whose runner is gone, and starts dispatching. */
@@ -293,8 +287,7 @@ export class Scheduler {
   /** Stops starting jobs, lets running ones finish, and writes everything down. */
   async shutdown(): Promise<void> {
     this.stopping = true;
-    for (const timer of this.retryTimers.values()) clearTimeout(timer);
-    this.retryTimers.clear();
+    this.retries.stop();
     while (this.inFlight > 0) await new Promise<void>((resolve) => this.settledWaiters.push(resolve));
     clearInterval(this.progressTimer);
     clearTimeout(this.retentionTimer);
@@ -306,32 +299,33 @@ export class Scheduler {
   abandon(): void {
     this.stopping = true;
     this.abandoned = true;
-    for (const timer of this.retryTimers.values()) clearTimeout(timer);
+    this.retries.stop();
     clearInterval(this.progressTimer);
     clearTimeout(this.retentionTimer);
     this.deps.limiter?.dispose();
     this.listeners.clear();
   }
 
+  /** The circuit breaker of each stage (for tests and statistics). */
+  get breaker(): StageHealth['breaker'] {
+    return this.health.breaker;
+  }
+
   /** Queues a job for dispatch now, or at its retry time. */
   private admit(job: Job): void {
     const at = readyAt(job);
     if (at === null) return;
-    const delay = at - this.clock();
-    if (delay <= 0) {
-      this.ready.push(job.id, job.priority, job.seq);
-      return;
+    if (at <= this.clock()) this.ready.push(job.id, job.priority, job.seq);
+    else this.retries.set(job.id, at);
+  }
+
+  /** Retries fall due: each is queued as the job is now (it may have been reprioritized or cancelled). */
+  private retriesDue(ids: readonly string[]): void {
+    for (const id of ids) {
+      const current = this.jobs.get(id);
+      if (current !== undefined && readyAt(current) !== null) this.ready.push(current.id, current.priority, current.seq);
     }
-    clearTimeout(this.retryTimers.get(job.id));
-    const timer = setTimeout(() => {
-      this.retryTimers.delete(job.id);
-      // The job as it is now: it may have been reprioritized or cancelled while it waited.
-      const current = this.jobs.get(job.id);
-      if (current === undefined || readyAt(current) === null) return;
-      this.ready.push(current.id, current.priority, current.seq);
-      this.pump();
-    }, delay);
-    this.retryTimers.set(job.id, timer);
+    this.pump();
   }
 
   /** Takes a job out of memory entirely (its creation was not stored). */
@@ -344,8 +338,7 @@ export class Scheduler {
 
   private forget(id: string): void {
     this.ready.remove(id);
-    clearTimeout(this.retryTimers.get(id));
-    this.retryTimers.delete(id);
+    this.retries.delete(id);
   }
 
   /** Fills every free worker with the best ready job. Called on every event that frees or adds work. */
@@ -384,15 +377,14 @@ export class Scheduler {
     let attempt: { ok: true; outcomes: Record<string, StageOutcome> } | { ok: false; error: unknown };
     try {
       attempt = { ok: true, outcomes: (await this.runOnWorker(job, controller.signal)).outcomes };
-      this.recordHealth(attempt.outcomes);
+      this.health.record(job.id, attempt.outcomes);
     } catch (error) {
       attempt = { ok: false, error };
     } finally {
       this.aborts.delete(job.id);
       this.busyWorkers--;
     }
-    if (!attempt.ok) this.releaseProbes(job.id);
-    this.probes.delete(job.id);
+    if (!attempt.ok) this.health.noVerdict(job.id);
     this.pump();
 
     let change: QueueChange | null = null;
@@ -423,15 +415,7 @@ export class Scheduler {
   }
 
   private runOnWorker(job: RunningJob, signal: AbortSignal): Promise<RunResponse> {
-    const skip: Record<string, string> = {};
-    const stages = job.stageOrder.filter((stage) => job.stages[stage]?.status !== 'done');
-    const probing: string[] = [];
-    for (const stage of stages) {
-      const halfOpen = this.breaker.state(stage).status === 'half-open';
-      if (!this.breaker.canRun(stage)) skip[stage] = BREAKER_MESSAGE;
-      else if (halfOpen) probing.push(stage);
-    }
-    this.probes.set(job.id, probing);
+    const { stages, skip } = this.health.plan(job.id, job.stageOrder, (stage) => job.stages[stage]?.status === 'done');
     return this.deps.runner.run({
       request: { jobId: job.id, sessionId: job.sessionId, attempt: job.attempts, dbName: this.deps.dbName, stages, skip, params: job.params },
       timeoutMs: job.timeoutMs,
@@ -457,26 +441,6 @@ export class Scheduler {
   private currentRun(job: RunningJob): RunningJob | null {
     const current = this.jobs.get(job.id);
     return current?.state === 'running' && current.lease.runId === job.lease.runId ? current : null;
-  }
-
-  /** Stage health and timings learn from an attempt as soon as its worker answers. */
-  private recordHealth(outcomes: Record<string, StageOutcome>): void {
-    for (const [stage, outcome] of Object.entries(outcomes)) {
-      if (outcome.status === 'done') {
-        this.timings.record(stage, outcome.ms);
-        this.breaker.recordSuccess(stage);
-      } else if (outcome.status === 'failed' && (outcome.error.class === 'transient' || outcome.error.class === 'timeout')) {
-        // A permanent failure is the input's fault (an unreadable file), not the stage's health.
-        this.breaker.recordFailure(stage);
-      } else if (outcome.status === 'failed') {
-        this.breaker.releaseProbe(stage);
-      }
-    }
-  }
-
-  /** The attempt gave no verdict on its stages: free the half-open probes it was given. */
-  private releaseProbes(jobId: string): void {
-    for (const stage of this.probes.get(jobId) ?? []) this.breaker.releaseProbe(stage);
   }
 
   /**
@@ -591,7 +555,7 @@ export class Scheduler {
 
   /** Statistics of the whole queue: counts, throughput, stage times, errors, workers, ETA. */
   stats(): EngineStats & { paused: boolean; rateLimits: Record<string, RateLimitStats>; breakers: ReturnType<CircuitBreaker['snapshot']> } {
-    const base = computeStats(this.jobs.values(), this.timings, [this.deps.runner.health()], this.clock(), THROUGHPUT_WINDOW_MS, {
+    const base = computeStats(this.jobs.values(), this.health.timings, [this.deps.runner.health()], this.clock(), THROUGHPUT_WINDOW_MS, {
       concurrency: this.deps.runner.size,
     });
     return { ...base, paused: this.paused, rateLimits: this.deps.limiter?.stats() ?? {}, breakers: this.breaker.snapshot() };

@@ -146,6 +146,8 @@ describe('a follower tab', () => {
       what: 'the follower to see three sessions done',
     });
     expect(reads).toBe(0);
+    // drain() in a follower settles once the leader's reports show the queue empty.
+    await follower.drain();
     const leaderJobs = [...leader.view.getSnapshot().jobs.values()];
     expect([...follower.view.getSnapshot().jobs.values()]).toEqual(leaderJobs);
   });
