@@ -16,6 +16,7 @@ import { sessionVideos, type SessionRecord } from '../../shared/session.ts';
 import { stateWord } from '../jobWords.ts';
 import { AudioView } from './AudioView.tsx';
 import { Chapters } from './Chapters.tsx';
+import { Notes } from './Notes.tsx';
 import { doneResult, type DetailFocus } from './outcomes.ts';
 import { StageList } from './StageList.tsx';
 import { Storyboard } from './Storyboard.tsx';
@@ -77,12 +78,7 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
       {videos.length > 0 && <VideoView videos={videos} infos={videoInfos} readMedia={readMedia} seek={seek} />}
       {chapters && <Chapters chapters={chapters} ocr={ocr} focusChapter={focus?.chapter ?? null} onPlay={play} />}
       {audio && <AudioView audio={audio} transcript={transcript} focusTime={focus?.time ?? null} />}
-      {session.notes && (
-        <section aria-label="Notes">
-          <h3>Notes</h3>
-          <pre className="notes">{session.notes}</pre>
-        </section>
-      )}
+      {session.notes && <Notes text={session.notes} />}
     </article>
   );
 }
