@@ -6,6 +6,12 @@ import Markdown, { type Components } from 'react-markdown';
  * fetch from other hosts, so they show as their alt text.
  */
 const components: Components = {
+  // The notes sit under the detail's h3 "Notes": their headings rank below it.
+  h1: 'h4',
+  h2: 'h5',
+  h3: 'h6',
+  h4: 'h6',
+  h5: 'h6',
   img: ({ alt }) => <span className="notes-image">{alt ? `[${alt}]` : '[image]'}</span>,
   a: ({ href, children }) => (
     <a href={href} target="_blank" rel="noopener noreferrer">
