@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Enricher } from '../engine/enricher.ts';
 import type { Job } from '../shared/job.ts';
 import type { SessionRecord } from '../shared/session.ts';
+import { committedResult } from './committedResult.ts';
 import { factsOf, type SessionFacts } from './sessionFacts.ts';
 
 /** Facts of the sessions seen lately, so a row scrolled back into view does not read IndexedDB again. */
@@ -25,7 +26,7 @@ export function useSessionFacts(enricher: Enricher, session: SessionRecord, job:
   useEffect(() => {
     if (!key || cache.get(session.id)?.key === key) return;
     let live = true;
-    enricher.sessions.result(session.id).then(
+    committedResult(enricher, session.id, job, () => live).then(
       (record) => {
         const entry = { key, facts: factsOf(session, record) };
         remember(session.id, key, entry.facts);
@@ -36,6 +37,7 @@ export function useSessionFacts(enricher: Enricher, session: SessionRecord, job:
     return () => {
       live = false;
     };
+    // `job` is left out on purpose: `key` names its state, and a new object of the same state needs no new read.
   }, [enricher, session, key]);
   if (!key) return null;
   const fresh = cache.get(session.id);
