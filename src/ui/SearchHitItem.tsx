@@ -29,12 +29,12 @@ export function SearchHitItem({ enricher, hit, session, job, onOpen }: SearchHit
   const moment = momentOf(hit, facts?.chapters ?? null);
   const chapter = hit.chapter !== null ? facts?.chapters?.[hit.chapter] : undefined;
   const where = [
-    hit.kind === 'chapter' ? hit.title : hit.kind === 'cue' ? 'Said' : 'Session',
+    hit.kind === 'chapter' ? hit.title : hit.kind === 'cue' ? 'Said' : 'Whole session',
     hit.chapter !== null && hit.kind !== 'chapter' ? `chapter ${hit.chapter + 1}` : null,
     moment !== null ? `at ${clock(moment)}` : null,
   ].filter(Boolean);
   return (
-    <li>
+    <li data-kind={hit.kind}>
       <button type="button" className="hit" onClick={() => onOpen(hit.sessionId, { chapter: hit.chapter, time: hit.time })}>
         <RowThumb blob={chapter?.thumbnail ?? facts?.thumbnail ?? null} />
         <span className="hit-text">
