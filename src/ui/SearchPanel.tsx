@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Enricher } from '../engine/enricher.ts';
 import type { LibrarySnapshot } from '../engine/libraryView.ts';
 import type { SearchHit } from '../shared/search.ts';
@@ -40,7 +40,8 @@ export function SearchPanel({ enricher, library, onOpen }: SearchPanelProps) {
     };
   }, [enricher, query]);
 
-  const sessions = new Map(library.sessions.map((s) => [s.id, s]));
+  // Built when the sessions change, not on every job update of a running batch.
+  const sessions = useMemo(() => new Map(library.sessions.map((s) => [s.id, s])), [library.sessions]);
   // A hit of a session deleted since the index was saved has nowhere to go.
   const shown = hits?.filter((hit) => sessions.has(hit.sessionId)) ?? null;
   return (

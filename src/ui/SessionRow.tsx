@@ -50,7 +50,8 @@ export const SessionRow = memo(function SessionRow({ enricher, session, job, sel
           {session.title}
         </button>
         <RowFacts session={session} facts={facts} />
-        {active && <ProgressBar value={jobProgress(job)} label={`${session.title} progress`} valueText={note || word} className="session-bar" />}
+        {/* Always there, hidden when idle: a row keeps its height as its job starts and ends, so the list need not re-measure. */}
+        <ProgressBar value={jobProgress(job)} label={`${session.title} progress`} valueText={note || word} className={`session-bar ${active ? '' : 'idle'}`} />
         {note && <p className="stage-note">{note}</p>}
       </div>
       <div className="row-side">

@@ -11,7 +11,7 @@ export function StateChip({ word }: { word: StateWord }) {
       data-testid="state"
       initial={reduce ? false : { scale: 0.8 }}
       animate={{ scale: 1 }}
-      transition={{ type: 'spring', stiffness: 500, damping: 30 }}
+      transition={{ type: 'tween', ease: 'easeOut', duration: 0.15 }}
     >
       {word}
     </motion.span>
