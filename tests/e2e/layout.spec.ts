@@ -39,6 +39,17 @@ test('the library, a session and search fit a phone and a desktop, light and dar
   await expectBatchDone(page, 12);
   const first = (await sessionRows(page).first().getAttribute('aria-label'))!;
 
+  // The narrowest phone and a wide monitor: titles whole there too.
+  for (const size of [{ width: 360, height: 740 }, { width: 2560, height: 1440 }]) {
+    await page.setViewportSize(size);
+    const boxes = await titleBoxes(page);
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const box of boxes) {
+      expect(box.width, `${size.width} px: width of "${box.text}"`).toBeGreaterThan(40);
+      expect(box.clipped, `${size.width} px: "${box.text}" is cut off`).toBe(false);
+    }
+  }
+
   for (const viewport of VIEWPORTS) {
     for (const colorScheme of ['light', 'dark'] as const) {
       const at = `${viewport.name}-${colorScheme}`;
