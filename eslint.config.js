@@ -1,9 +1,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Import direction: UI → engine → pool and store → shared; workers → shared only. */
+/** Import direction: UI → app → engine → pool and store → shared; workers → shared only. */
 const restrict = (patterns) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message: 'Imports point one way: UI → engine → pool and store → shared; workers → shared only.' })) }],
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message: 'Imports point one way: UI → app → engine → pool and store → shared; workers → shared only.' })) }],
 });
 
 export default tseslint.config(
@@ -19,10 +19,12 @@ export default tseslint.config(
   },
   { files: ['src/shared/**'], rules: restrict([['**/engine/**', '**/pool/**', '**/store/**', '**/ui/**', '**/import/**', '**/workers/**']]) },
   { files: ['src/store/**', 'src/pool/**'], rules: restrict([['**/engine/**', '**/ui/**', '**/import/**', '**/workers/**']]) },
-  { files: ['src/engine/**', 'src/import/**'], rules: restrict([['**/ui/**', '**/workers/**']]) },
+  // The engine schedules jobs and knows nothing of sessions, imports, search or the provider: the app facade (src/app) joins them.
+  { files: ['src/engine/**'], rules: restrict([['**/app/**', '**/ui/**', '**/workers/**', '**/import/**', '**/search/**', '**/provider/**', '**/export/**', '**/shared/session.ts']]) },
+  { files: ['src/app/**', 'src/import/**'], rules: restrict([['**/ui/**', '**/workers/**']]) },
   { files: ['src/export/**'], rules: restrict([['**/ui/**', '**/workers/**']]) },
   { files: ['src/search/**'], rules: restrict([['**/ui/**', '**/workers/**']]) },
   { files: ['src/pwa/**'], rules: restrict([['**/ui/**', '**/workers/**']]) },
   { files: ['src/ui/**'], rules: restrict([['**/workers/**']]) },
-  { files: ['workers/**'], rules: restrict([['**/src/engine/**', '**/src/pool/**', '**/src/store/**', '**/src/ui/**', '**/src/import/**', '../engine/**', '../pool/**', '../store/**', '../ui/**']]) },
+  { files: ['workers/**'], rules: restrict([['**/src/app/**', '**/src/engine/**', '**/src/pool/**', '**/src/store/**', '**/src/ui/**', '**/src/import/**', '../engine/**', '../pool/**', '../store/**', '../ui/**']]) },
 );

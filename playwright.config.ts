@@ -12,6 +12,7 @@ export default defineConfig({
   timeout: 240_000,
   workers: 1,
   retries: 0,
+  forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? 'line' : 'list',
   use: {
     baseURL: `http://localhost:${port}`,

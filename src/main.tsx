@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Enricher } from './engine/enricher.ts';
+import { Enricher } from './app/enricher.ts';
 import { App } from './ui/App.tsx';
 import './ui/styles.css';
 

@@ -12,7 +12,8 @@ const databases = new Map<string, Promise<EnricherDb>>();
 function database(name: string): Promise<EnricherDb> {
   let db = databases.get(name);
   if (!db) {
-    db = openEnricherDb(name);
+    // Closed when a newer version of the app upgrades the database: the next job opens it anew.
+    db = openEnricherDb(name, () => databases.delete(name));
     databases.set(name, db);
   }
   return db;
@@ -36,9 +37,10 @@ export async function runJob(request: RunRequest, host: WorkerHost): Promise<Run
   if (!session) return allFailed(request.stages, 'This session is no longer stored.');
 
   const controller = new AbortController();
-  // A retry runs only the stages not done yet; later stages still need the earlier ones' results.
+  // A retry (after a failure, or "Retry failed") runs only the stages not done yet; later stages
+  // still need the results of those done in the job's earlier runs.
   const results: Record<string, unknown> = {};
-  const previous = request.attempt > 1 ? await db.get('results', request.sessionId) : undefined;
+  const previous = await db.get('results', request.sessionId);
   if (previous?.jobId === request.jobId) {
     for (const [stage, outcome] of Object.entries(previous.outcomes)) {
       if (outcome.status === 'done') results[stage] = outcome.result;

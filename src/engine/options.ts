@@ -64,11 +64,11 @@ export interface EngineOptions {
   /** Per-job time limit; see `timeoutFor()`. */
   readonly timeoutMs: TimeoutOptions;
   /**
-   * How long a running job's lease lasts before it counts as orphaned, in milliseconds.
-   * The owner renews it while the job runs.
-   * @default 15000
+   * How often the progress of running jobs is saved, in milliseconds. State changes are saved at
+   * once; progress is only what a reopened tab shows of a job that was running.
+   * @default 5000
    */
-  readonly leaseMs: number;
+  readonly progressSaveMs: number;
   /**
    * Consecutive counted failures of one stage that open its circuit breaker.
    * @default 5
@@ -115,7 +115,7 @@ export const DEFAULT_OPTIONS: EngineOptions = Object.freeze({
   backoffBaseMs: 1000,
   backoffCapMs: 30_000,
   timeoutMs: Object.freeze({ baseMs: 30_000, perMegabyteMs: 2000, perScreenshotMs: 15_000, maxMs: 10 * 60_000 }),
-  leaseMs: 15_000,
+  progressSaveMs: 5000,
   breakerThreshold: 5,
   breakerCooldownMs: 30_000,
   retentionMs: 24 * 60 * 60_000,
@@ -202,7 +202,7 @@ export function resolveOptions(
       }),
       maxMs: expectNumber('timeoutMs.maxMs', timeout.maxMs ?? d.timeoutMs.maxMs, { min: baseMs }),
     },
-    leaseMs: expectNumber('leaseMs', partial.leaseMs ?? d.leaseMs, { min: 1 }),
+    progressSaveMs: expectNumber('progressSaveMs', partial.progressSaveMs ?? d.progressSaveMs, { min: 1 }),
     breakerThreshold: expectNumber('breakerThreshold', partial.breakerThreshold ?? d.breakerThreshold, {
       min: 1,
       integer: true,

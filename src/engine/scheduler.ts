@@ -21,6 +21,7 @@ import {
   requeueJob,
   settleAttempt,
   startAttempt,
+  type Interruption,
 } from './transitions.ts';
 
 /** What the scheduler needs of a pool: real workers in the app, the same pool in tests. */
@@ -42,6 +43,12 @@ export interface SchedulerDeps {
   random?: () => number;
   /** The rate limiter the workers' calls go through, for statistics. */
   limiter?: RateLimiter;
+  /**
+   * How the owner of a running job went away: its tab was closed (the app notes that on pagehide) or
+   * it crashed. Neither uses up an attempt; crashes count towards the job's crash limit.
+   * @default () => 'crashed'
+   */
+  interruption?: (owner: string) => Interruption;
 }
 
 /** One session to enrich. */
@@ -67,6 +74,8 @@ export type SchedulerListener = (change: SchedulerChange) => void;
 
 /** How far back throughput is measured. */
 const THROUGHPUT_WINDOW_MS = 60_000;
+/** A waiting job of a lower priority starts after this many starts of higher ones (aging). */
+const AGING_AFTER = 8;
 
 const BREAKER_MESSAGE =
   'Skipped: this step failed for several sessions in a row, so it is paused for a moment.';
@@ -77,14 +86,22 @@ const BREAKER_MESSAGE =
  */
 export class Scheduler {
   private readonly jobs = new Map<string, Job>();
-  private readonly ready = new ReadyQueue();
+  private readonly ready = new ReadyQueue({ agingAfter: AGING_AFTER });
   private readonly retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly aborts = new Map<string, AbortController>();
   /** Stages whose half-open breaker probe each running job holds. */
   private readonly probes = new Map<string, string[]>();
   private readonly listeners = new Set<SchedulerListener>();
   private readonly pendingWrites = new Set<Promise<void>>();
+  /** drain(): woken when nothing is queued, waiting or running and every write is done. */
   private readonly idleWaiters: Array<() => void> = [];
+  /** shutdown(): woken when no attempt is in flight. */
+  private readonly settledWaiters: Array<() => void> = [];
+  /** Running jobs whose progress changed since it was last saved. */
+  private readonly unsavedProgress = new Set<string>();
+  private markLoaded!: () => void;
+  /** Resolves once start() has loaded the queue: commands wait for it, so none acts on a half-loaded queue. */
+  private readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
   private readonly clock: () => number;
   private readonly random: () => number;
   readonly breaker: CircuitBreaker;
@@ -101,7 +118,7 @@ export class Scheduler {
   private stopping = false;
   /** Set by abandon(): nothing more is written, as if the tab were gone. */
   private abandoned = false;
-  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  private progressTimer: ReturnType<typeof setInterval> | undefined;
   private retentionTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: SchedulerDeps) {
@@ -126,7 +143,7 @@ export class Scheduler {
       this.seq = Math.max(this.seq, job.seq + 1);
       // This scheduler holds the leadership lock, so a running job of another owner has lost its runner.
       if (job.state === 'running' && job.lease.owner !== this.deps.owner) {
-        job = recoverOrphan(job, now, this.deps.options);
+        job = recoverOrphan(job, now, this.deps.interruption?.(job.lease.owner) ?? 'crashed');
         recovered.push(job);
       }
       this.put(job);
@@ -135,6 +152,7 @@ export class Scheduler {
     this.paused = (await this.deps.store.getMeta<boolean>('paused')) ?? false;
     if (recovered.length > 0) await this.write({ jobs: recovered });
     this.started = true;
+    this.markLoaded();
     this.emit([...this.jobs.keys()]);
     await this.prune();
     this.pump();
@@ -157,8 +175,12 @@ export class Scheduler {
     return this.paused;
   }
 
-  /** Queues one job per item, skipping sessions that already have a job in the queue. */
+  /**
+   * Queues one job per item, skipping sessions that already have a job in the queue. The jobs are in
+   * memory before the write is awaited, so a second enqueue of the same session at once sees them.
+   */
   async enqueue(items: readonly EnqueueItem[], options: EnqueueOptions): Promise<Job[]> {
+    await this.loaded;
     const active = new Set<string>();
     for (const job of this.jobs.values()) if (!isTerminal(job.state)) active.add(job.sessionId);
     const now = this.clock();
@@ -180,11 +202,15 @@ export class Scheduler {
         }),
       );
     if (created.length === 0) return [];
-    await this.write({ jobs: created });
-    for (const job of created) {
-      this.put(job);
-      this.admit(job);
+    for (const job of created) this.put(job);
+    try {
+      await this.write({ jobs: created });
+    } catch (error) {
+      // Not stored: not queued. A job another command changed meanwhile is that command's to keep.
+      for (const job of created) if (this.jobs.get(job.id) === job) this.drop(job.id);
+      throw error;
     }
+    for (const job of created) if (this.jobs.get(job.id) === job) this.admit(job);
     this.emit(created.map((job) => job.id));
     this.pump();
     return created;
@@ -192,6 +218,7 @@ export class Scheduler {
 
   /** Cancels a queued, waiting or running job; a running job's worker is terminated. */
   async cancel(ids: readonly string[]): Promise<void> {
+    await this.loaded;
     const changed: Job[] = [];
     for (const id of ids) {
       const job = this.jobs.get(id);
@@ -209,6 +236,7 @@ export class Scheduler {
 
   /** Changes the priority of waiting jobs ("Enrich now" puts a queued session first). */
   async reprioritize(ids: readonly string[], priority: Priority): Promise<void> {
+    await this.loaded;
     const changed: Job[] = [];
     for (const id of ids) {
       const job = this.jobs.get(id);
@@ -225,6 +253,7 @@ export class Scheduler {
 
   /** Puts finished jobs that did not succeed back in the queue. */
   async requeue(ids: readonly string[]): Promise<void> {
+    await this.loaded;
     const changed: Job[] = [];
     for (const id of ids) {
       const job = this.jobs.get(id);
@@ -266,8 +295,8 @@ export class Scheduler {
     this.stopping = true;
     for (const timer of this.retryTimers.values()) clearTimeout(timer);
     this.retryTimers.clear();
-    while (this.inFlight > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
-    clearInterval(this.heartbeat);
+    while (this.inFlight > 0) await new Promise<void>((resolve) => this.settledWaiters.push(resolve));
+    clearInterval(this.progressTimer);
     clearTimeout(this.retentionTimer);
     this.deps.limiter?.dispose();
     await Promise.all(this.pendingWrites);
@@ -278,7 +307,7 @@ export class Scheduler {
     this.stopping = true;
     this.abandoned = true;
     for (const timer of this.retryTimers.values()) clearTimeout(timer);
-    clearInterval(this.heartbeat);
+    clearInterval(this.progressTimer);
     clearTimeout(this.retentionTimer);
     this.deps.limiter?.dispose();
     this.listeners.clear();
@@ -296,10 +325,21 @@ export class Scheduler {
     clearTimeout(this.retryTimers.get(job.id));
     const timer = setTimeout(() => {
       this.retryTimers.delete(job.id);
-      this.ready.push(job.id, job.priority, job.seq);
+      // The job as it is now: it may have been reprioritized or cancelled while it waited.
+      const current = this.jobs.get(job.id);
+      if (current === undefined || readyAt(current) === null) return;
+      this.ready.push(current.id, current.priority, current.seq);
       this.pump();
     }, delay);
     this.retryTimers.set(job.id, timer);
+  }
+
+  /** Takes a job out of memory entirely (its creation was not stored). */
+  private drop(id: string): void {
+    this.forget(id);
+    const job = this.jobs.get(id);
+    if (job && !isTerminal(job.state)) this.active--;
+    this.jobs.delete(id);
   }
 
   private forget(id: string): void {
@@ -317,15 +357,14 @@ export class Scheduler {
       const id = this.ready.shift();
       const job = id === undefined ? undefined : this.jobs.get(id);
       if (!job || (job.state !== 'queued' && job.state !== 'waiting-retry')) continue;
-      const lease = { owner: this.deps.owner, expiresAt: now + this.deps.options.leaseMs };
-      const running = startAttempt(job, lease, now);
+      const running = startAttempt(job, { owner: this.deps.owner, runId: crypto.randomUUID() }, now);
       this.put(running);
       this.inFlight++;
       this.busyWorkers++;
       starting.push(running);
     }
     if (starting.length === 0) return this.checkIdle();
-    this.ensureHeartbeat();
+    this.ensureProgressSaver();
     const durable = this.write({ jobs: starting });
     this.emit(starting.map((job) => job.id));
     for (const job of starting) void this.execute(job, durable);
@@ -366,11 +405,18 @@ export class Scheduler {
       this.inFlight--;
       if (change) {
         const next = change.jobs?.[0];
-        if (next) this.admit(next);
         if (next && isTerminal(next.state)) this.scheduleRetention();
         this.emit([job.id]);
         const settled = change;
-        void this.write(settled, (error) => this.unsaved(settled, error));
+        // A retry is admitted only once this attempt's result is committed: its worker reads it.
+        const admitNext = () => {
+          const current = this.jobs.get(job.id);
+          if (current && readyAt(current) !== null) {
+            this.admit(current);
+            this.pump();
+          }
+        };
+        this.write(settled, (error) => this.unsaved(settled, error)).then(admitNext, admitNext);
       }
       this.pump();
     }
@@ -396,12 +442,21 @@ export class Scheduler {
 
   /** The attempt came back and its running state is durable: decide the job's next state and its result. */
   private async settle(job: RunningJob, outcomes: Record<string, StageOutcome>): Promise<QueueChange | null> {
-    const current = this.jobs.get(job.id);
-    if (current?.state !== 'running' || current.attempts !== job.attempts) return null; // cancelled meanwhile
+    // Read first, decide after: between the decision and its write nothing may await, or a cancel
+    // landing in the gap would be overwritten.
+    const previous = await this.deps.store.loadResult(job.sessionId);
+    const current = this.currentRun(job);
+    if (!current) return null; // cancelled or recovered meanwhile
     const next = settleAttempt(current, outcomes, { now: this.clock(), random: this.random, options: this.deps.options });
     this.put(next);
-    const result = await this.resultFor(next, outcomes);
-    return { jobs: [next], results: [result] };
+    this.unsavedProgress.delete(job.id);
+    return { jobs: [next], results: [this.resultFor(next, job.lease.runId, outcomes, previous)] };
+  }
+
+  /** The job, if it is still in the very run `job` started; a stale run's verdict is refused. */
+  private currentRun(job: RunningJob): RunningJob | null {
+    const current = this.jobs.get(job.id);
+    return current?.state === 'running' && current.lease.runId === job.lease.runId ? current : null;
   }
 
   /** Stage health and timings learn from an attempt as soon as its worker answers. */
@@ -424,20 +479,20 @@ export class Scheduler {
     for (const stage of this.probes.get(jobId) ?? []) this.breaker.releaseProbe(stage);
   }
 
-  /** The result keeps the outcomes of stages done in earlier attempts of the same job. */
-  private async resultFor(job: Job, outcomes: Record<string, StageOutcome>): Promise<ResultRecord> {
-    let merged = outcomes;
-    if (job.attempts > 1) {
-      const previous = await this.deps.store.loadResult(job.sessionId);
-      if (previous?.jobId === job.id) merged = { ...previous.outcomes, ...withoutSkips(outcomes, previous.outcomes) };
-    }
-    return { sessionId: job.sessionId, jobId: job.id, attempt: job.attempts, committedAt: this.clock(), outcomes: merged };
+  /**
+   * The result keeps the outcomes of stages done in earlier runs of the same job: earlier attempts, and
+   * the runs before a "Retry failed" (which keeps done stages and runs only the rest).
+   */
+  private resultFor(job: Job, runId: string, outcomes: Record<string, StageOutcome>, previous: ResultRecord | undefined): ResultRecord {
+    const merged = previous?.jobId === job.id ? { ...previous.outcomes, ...withoutSkips(outcomes, previous.outcomes) } : outcomes;
+    return { sessionId: job.sessionId, jobId: job.id, attempt: job.attempts, runId, committedAt: this.clock(), outcomes: merged };
   }
 
   /** The attempt ended without a response: timeout, crash, cancel or a write that failed. */
   private fail(job: RunningJob, error: unknown): QueueChange | null {
-    const current = this.jobs.get(job.id);
-    if (current?.state !== 'running' || current.attempts !== job.attempts) return null;
+    const current = this.currentRun(job);
+    if (!current) return null;
+    this.unsavedProgress.delete(job.id);
     const next = failAttempt(current, toJobError(error), { now: this.clock(), random: this.random, options: this.deps.options });
     this.put(next);
     return { jobs: [next] };
@@ -474,28 +529,29 @@ export class Scheduler {
       if (state?.status === 'running' || state?.status === 'pending') stages[earlier] = { ...state, status: 'running', progress: 1 };
     }
     this.put({ ...job, stages });
+    this.unsavedProgress.add(jobId);
     this.emit([jobId]);
   }
 
-  /** While jobs run: renew their leases and save their progress, in one transaction. */
-  private ensureHeartbeat(): void {
-    if (this.heartbeat !== undefined) return;
-    const every = Math.max(250, Math.floor(this.deps.options.leaseMs / 3));
-    this.heartbeat = setInterval(() => {
-      const expiresAt = this.clock() + this.deps.options.leaseMs;
-      const renewed: Job[] = [];
-      for (const job of this.jobs.values()) {
-        if (job.state !== 'running') continue;
-        const next: RunningJob = { ...job, lease: { ...job.lease, expiresAt } };
-        this.put(next);
-        renewed.push(next);
+  /**
+   * While jobs run: saves the progress that changed since the last save, in one transaction, so a
+   * reopened tab shows how far a job had got. State changes are written at once; progress is not.
+   */
+  private ensureProgressSaver(): void {
+    if (this.progressTimer !== undefined) return;
+    this.progressTimer = setInterval(() => {
+      const changed: Job[] = [];
+      for (const id of this.unsavedProgress) {
+        const job = this.jobs.get(id);
+        if (job?.state === 'running') changed.push(job);
       }
-      if (renewed.length > 0) void this.write({ jobs: renewed });
-      else {
-        clearInterval(this.heartbeat);
-        this.heartbeat = undefined;
+      this.unsavedProgress.clear();
+      if (changed.length > 0) void this.write({ jobs: changed }).catch(() => undefined);
+      else if (this.busyWorkers === 0) {
+        clearInterval(this.progressTimer);
+        this.progressTimer = undefined;
       }
-    }, every);
+    }, this.deps.options.progressSaveMs);
   }
 
   /** `onError` handles a failed commit before the write counts as settled (drain() waits for it too). */
@@ -524,12 +580,8 @@ export class Scheduler {
   }
 
   private checkIdle(): void {
-    if (this.inFlight === 0 && this.stopping) this.wakeIdle();
+    if (this.inFlight === 0) for (const wake of this.settledWaiters.splice(0)) wake();
     if (!this.isIdle() || this.pendingWrites.size > 0) return;
-    this.wakeIdle();
-  }
-
-  private wakeIdle(): void {
     for (const wake of this.idleWaiters.splice(0)) wake();
   }
 

@@ -51,7 +51,8 @@ const RETRYABLE: readonly ErrorClass[] = ['transient', 'timeout'];
 const PENDING: StageState = Object.freeze({ status: 'pending', progress: 0 });
 const NO_OUTCOME = 'No result came back for this stage.';
 const CANCELLED = 'Cancelled.';
-const ORPHANED = 'It stopped while running, probably because the page was closed or reloaded.';
+const ORPHANED = 'It stopped while running: the page or the browser quit.';
+const CLOSED = 'It stopped while running because the page was closed or reloaded.';
 
 /** A new job, queued, with every stage pending. */
 export function createJob(input: NewJob): QueuedJob {
@@ -93,7 +94,7 @@ export function startAttempt(job: QueuedJob | WaitingRetryJob, lease: Lease, now
     attempts: job.attempts + 1,
     stages: mapStages(job, (stage) => (stage.status === 'done' ? stage : { ...PENDING })),
     startedAt: now,
-    lease: { owner: lease.owner, expiresAt: lease.expiresAt },
+    lease: { owner: lease.owner, runId: lease.runId },
     updatedAt: now,
   };
 }
@@ -216,45 +217,51 @@ export function cancelJob(job: Job, now: number): Job {
   };
 }
 
+/** Crashes of the page while one job runs before it is set aside: it may be what crashes the page. */
+export const CRASH_LIMIT = 5;
+
+/** How the owner of a running job went away. */
+export type Interruption = 'closed' | 'crashed';
+
 /**
- * Recovers a running job whose owner is gone (its lease expired, the page was closed).
- * The lost attempt counts: the job is queued again, keeping its done stages and its place
- * (`seq`), while attempts are left; otherwise it fails saying so.
- * @param _options Accepted for symmetry with the other transitions; the job's own `maxAttempts` decides.
+ * Recovers a running job whose owner is gone. An interruption is not the job's fault, so the lost
+ * run does not use up an attempt: a tab closed or reloaded costs nothing, and a crash of the page or
+ * the browser counts only towards `CRASH_LIMIT`. The job is queued again, keeping its done stages and
+ * its place (`seq`), or fails saying it may be what crashes the page.
  */
-export function recoverOrphan(job: RunningJob, now: number, _options?: Partial<EngineOptions>): QueuedJob | FailedJob {
+export function recoverOrphan(job: RunningJob, now: number, how: Interruption = 'crashed'): QueuedJob | FailedJob {
   expectState(job, ['running'], 'recover');
-  if (job.attempts < job.maxAttempts) {
+  const crashes = (job.crashes ?? 0) + (how === 'crashed' ? 1 : 0);
+  const base = { ...baseOf(job), attempts: job.attempts - 1, updatedAt: now };
+  if (crashes > 0) base.crashes = crashes;
+  if (crashes < CRASH_LIMIT) {
     return {
-      ...baseOf(job),
-      lastError: { class: 'transient', message: `${ORPHANED} It will run again.` },
+      ...base,
+      lastError: { class: 'transient', message: `${how === 'closed' ? CLOSED : ORPHANED} It will run again.` },
       stages: mapStages(job, (stage) => (stage.status === 'done' ? stage : { ...PENDING })),
       state: 'queued',
-      updatedAt: now,
     };
   }
-  const message =
-    job.maxAttempts === 1
-      ? `${ORPHANED} It may run only once, so it was not retried.`
-      : `${ORPHANED} That was its last attempt (${job.attempts} of ${job.maxAttempts}), so it was not retried again.`;
+  const message = `The page stopped ${crashes} times while this session was being enriched, so it was set aside: it may be what makes the page crash. Use "Retry failed" to try it again.`;
   return {
-    ...baseOf(job),
-    lastError: { class: 'transient', message },
+    ...base,
+    lastError: { class: 'permanent', message },
     stages: mapStages(job, (stage) => (stage.status === 'running' ? { status: 'failed', progress: stage.progress, message } : stage)),
     state: 'failed',
     finishedAt: now,
-    updatedAt: now,
   };
 }
 
 /**
  * Puts a finished, unsuccessful job back in the queue (at the back: a new `seq`), with a fresh
- * allowance of attempts. Done stages are kept; every other stage runs again.
+ * allowance of attempts and crashes. Done stages are kept; every other stage runs again, and the
+ * result of the stages done before is merged with theirs (same job id).
  */
 export function requeueJob(job: FailedJob | TimedOutJob | PartialJob | CancelledJob, seq: number, now: number): QueuedJob {
   expectState(job, ['failed', 'timed-out', 'partial', 'cancelled'], 'requeue');
+  const { crashes: _crashes, ...base } = baseOf(job);
   return {
-    ...baseOf(job),
+    ...base,
     state: 'queued',
     seq,
     attempts: 0,
@@ -292,6 +299,7 @@ function baseOf(job: Job): JobBase {
     updatedAt: job.updatedAt,
   };
   if (job.params !== undefined) base.params = job.params;
+  if (job.crashes !== undefined) base.crashes = job.crashes;
   return base;
 }
 

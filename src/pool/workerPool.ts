@@ -44,9 +44,17 @@ interface Slot {
   worker: Worker;
   api: Comlink.Remote<EnrichWorkerApi>;
   busy: boolean;
+  /** The worker answered once: its script loaded and its runtime started. */
+  started: boolean;
+  /** Resolves when the worker dies (an error, a bad message or a self-close). */
+  dead: Promise<void>;
   /** Set while a run is in flight: ends the run when the worker dies. */
   onDeath?: (kind: 'crashed', message: string) => void;
 }
+
+/** First delay before respawning a worker that died before it ever started; it doubles up to the cap. */
+const RESPAWN_BASE_MS = 250;
+const RESPAWN_CAP_MS = 30_000;
 
 /**
  * A fixed number of real module workers behind Comlink. It runs one job per worker and never
@@ -63,6 +71,9 @@ export class WorkerPool {
   private jobsRun = 0;
   private errors = 0;
   private closed = false;
+  /** Workers in a row that died before they started (a script that 404s after an update): respawns back off. */
+  private startFailures = 0;
+  private readonly respawnTimers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(private readonly options: PoolOptions) {
     for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
@@ -126,25 +137,30 @@ export class WorkerPool {
     });
   }
 
-  /** Spans of the jobs run by the current workers (replaced workers take theirs with them). */
+  /** Spans of the jobs run by the current workers (replaced workers take theirs with them; dead ones have none). */
   async spans(): Promise<RunSpan[]> {
-    const all = await Promise.all(this.slots.map((s) => s.api.spans()));
+    const none = (slot: Slot) => slot.dead.then((): RunSpan[] => []);
+    const all = await Promise.all(this.slots.map((slot) => Promise.race([slot.api.spans(), none(slot)])));
     return all.flat().sort((a, b) => a.start - b.start);
   }
 
-  /** Terminates every worker. Runs in flight reject as cancelled. */
+  /** Terminates every worker and makes no new one. Runs in flight reject as crashed. */
   terminate(): void {
-    for (const slot of this.slots) slot.onDeath?.('crashed', 'The pool was shut down.');
     this.closed = true;
+    for (const timer of this.respawnTimers) clearTimeout(timer);
+    for (const slot of this.slots) slot.onDeath?.('crashed', 'The pool was shut down.');
     for (const slot of this.slots) slot.worker.terminate();
   }
 
   private spawn(): Slot {
     const worker = this.options.createWorker();
     const api = Comlink.wrap<EnrichWorkerApi>(worker);
-    const slot: Slot = { worker, api, busy: false };
+    let markDead!: () => void;
+    const slot: Slot = { worker, api, busy: false, started: false, dead: new Promise((resolve) => (markDead = resolve)) };
     const die = (message: string) => (event: Event) => {
       event.preventDefault?.();
+      markDead();
+      if (!slot.started) this.startFailures++;
       if (slot.onDeath) slot.onDeath('crashed', message);
       else if (this.slots.includes(slot) && !this.closed) this.replace(slot);
     };
@@ -155,7 +171,8 @@ export class WorkerPool {
     });
     const acquire = this.options.acquire ?? (async () => {});
     const provider = this.options.provider ?? PROVIDER_OFF;
-    void api.connect(
+    void api
+      .connect(
       Comlink.proxy({
         progress: this.sink,
         acquire,
@@ -163,17 +180,35 @@ export class WorkerPool {
         providerAdmit: (tokens: number) => provider.providerAdmit(tokens),
         providerReport: (attempt: number, outcome: Parameters<ProviderHost['providerReport']>[1]) => provider.providerReport(attempt, outcome),
       }),
-    );
+    )
+      .then(() => {
+        slot.started = true;
+        this.startFailures = 0;
+      });
     return slot;
   }
 
-  /** Only terminate() stops a CPU loop or WASM; a crashed worker is never reused. */
+  /**
+   * Only terminate() stops a CPU loop or WASM; a crashed worker is never reused. A worker that died
+   * before it started is replaced after a delay that doubles each time, so a script that cannot load
+   * is not retried in a tight loop; the slot stays busy meanwhile.
+   */
   private replace(slot: Slot): void {
     slot.worker.terminate();
     if (this.closed) return;
-    const index = this.slots.indexOf(slot);
-    const fresh = this.spawn();
-    if (index >= 0) this.slots[index] = fresh;
-    this.restarts++;
+    slot.busy = true;
+    const respawn = () => {
+      if (this.closed) return;
+      const index = this.slots.indexOf(slot);
+      if (index >= 0) this.slots[index] = this.spawn();
+      this.restarts++;
+    };
+    if (this.startFailures === 0) return respawn();
+    const delay = Math.min(RESPAWN_CAP_MS, RESPAWN_BASE_MS * 2 ** (this.startFailures - 1));
+    const timer = setTimeout(() => {
+      this.respawnTimers.delete(timer);
+      respawn();
+    }, delay);
+    this.respawnTimers.add(timer);
   }
 }

@@ -9,6 +9,8 @@ export interface ResultRecord {
   jobId: string;
   /** The attempt whose outcome this is. */
   attempt: number;
+  /** The run that wrote it (its lease's `runId`): exactly one run's result is committed per settle. Absent in records of before. */
+  runId?: string;
   committedAt: number;
   outcomes: Record<string, StageOutcome>;
 }
@@ -30,7 +32,7 @@ export const DEFAULT_DB_NAME = 'session-enricher';
  * Opens (and creates or migrates) the database. Used by the main thread and by workers,
  * which read sessions and media but never write queue state.
  */
-export function openEnricherDb(name: string = DEFAULT_DB_NAME): Promise<IDBPDatabase<EnricherDB>> {
+export function openEnricherDb(name: string = DEFAULT_DB_NAME, onVersionChange?: () => void): Promise<IDBPDatabase<EnricherDB>> {
   return openDB<EnricherDB>(name, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
@@ -49,8 +51,10 @@ export function openEnricherDb(name: string = DEFAULT_DB_NAME): Promise<IDBPData
       }
     },
     blocking(_current, _next, event) {
-      // A newer version wants in (another tab after an update): step aside so it can migrate.
+      // A newer version wants in (another tab after an update): step aside so it can migrate. This
+      // connection is then closed for good: its owner must stop using it (the tab steps down).
       (event.target as IDBDatabase).close();
+      onVersionChange?.();
     },
   });
 }

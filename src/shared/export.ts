@@ -1,10 +1,21 @@
 /** The version of `enrichment.json` this app writes. docs/export-format.md says what each one holds. */
-export const ENRICHMENT_SCHEMA_VERSION = 1;
+export const ENRICHMENT_SCHEMA_VERSION = 2;
 
 /** An ISO-8601 time in UTC ("2026-11-20T09:00:05.000Z"), or null when unknown. */
 export type IsoTime = string | null;
 
-export type ExportStatus = 'complete' | 'partial' | 'failed';
+/** `not-enriched`: the session has no result yet (never queued, queued or running). */
+export type ExportStatus = 'complete' | 'partial' | 'failed' | 'not-enriched';
+
+/** The session's last enrichment job: its state, and why it ended as it did, in plain words. */
+export interface ExportedJob {
+  state: 'queued' | 'running' | 'waiting-retry' | 'succeeded' | 'partial' | 'failed' | 'cancelled' | 'timed-out';
+  /** Runs that counted as attempts, and how many were allowed. */
+  attempts: number;
+  maxAttempts: number;
+  /** The job's own reason (out of attempts, out of storage, set aside after crashes, cancelled); null when none. */
+  reason: string | null;
+}
 
 export interface ExportedStage {
   status: 'done' | 'skipped' | 'failed';
@@ -87,6 +98,8 @@ export interface Enrichment {
   schemaVersion: typeof ENRICHMENT_SCHEMA_VERSION;
   session: { id: string; title: string; startedAt: IsoTime; endedAt: IsoTime; tags: string[] };
   status: ExportStatus;
+  /** The session's last enrichment job; null when it was never queued (or its job was cleared by retention). */
+  job: ExportedJob | null;
   /** By stage name, in pipeline order. */
   stages: Record<string, ExportedStage>;
   screens: ExportedScreen[];

@@ -34,10 +34,14 @@ export interface StageState {
   ms?: number;
 }
 
-/** A lease says which scheduler runs a job, until when. Expired leases are recovered. */
+/**
+ * Who runs an attempt. There is no expiry: the Web Lock of the leader tab says who leads, and a new
+ * leader recovers every running job of another owner. `runId` is the attempt's identity: a settle or
+ * a result from any other run of the job is refused, and a result names the run that wrote it.
+ */
 export interface Lease {
   owner: string;
-  expiresAt: number;
+  runId: string;
 }
 
 interface JobBase {
@@ -60,6 +64,11 @@ interface JobBase {
   createdAt: number;
   updatedAt: number;
   lastError?: JobError;
+  /**
+   * Runs lost to a crash of the page or the browser (not to a closed tab). They do not use up
+   * attempts; past a limit the job is set aside, as it may be what crashes the page.
+   */
+  crashes?: number;
 }
 
 export type QueuedJob = JobBase & { state: 'queued' };

@@ -5,21 +5,11 @@ import { mergeChanges, type JobStore, type QueueChange } from './jobStore.ts';
 /** Requests queued in one task of a big commit: ~10 ms of cloning at most. */
 const WRITES_PER_TASK = 32;
 
+/** One caller's change, settled on its own even when it shares a transaction. */
 interface Pending {
-  changes: QueueChange[];
+  change: QueueChange;
   resolve: () => void;
   reject: (error: unknown) => void;
-  done: Promise<void>;
-}
-
-function newPending(): Pending {
-  let resolve!: () => void;
-  let reject!: (error: unknown) => void;
-  const done = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { changes: [], resolve, reject, done };
 }
 
 /**
@@ -31,7 +21,7 @@ export class IdbJobStore implements JobStore {
   private inFlight = false;
   /** Transactions written so far: a measure of how well changes are grouped. */
   transactions = 0;
-  private next: Pending | null = null;
+  private next: Pending[] = [];
 
   constructor(private readonly db: EnricherDb) {}
 
@@ -44,13 +34,12 @@ export class IdbJobStore implements JobStore {
   }
 
   commit(change: QueueChange): Promise<void> {
-    this.next ??= newPending();
-    const pending = this.next;
-    pending.changes.push(change);
-    // Start after the current turn, so that changes made together (a result and the next job's
-    // start) share one transaction.
-    if (!this.inFlight && pending.changes.length === 1) queueMicrotask(() => void this.flush());
-    return pending.done;
+    return new Promise<void>((resolve, reject) => {
+      this.next.push({ change, resolve, reject });
+      // Start after the current turn, so that changes made together (a result and the next job's
+      // start) share one transaction.
+      if (!this.inFlight && this.next.length === 1) queueMicrotask(() => void this.flush());
+    });
   }
 
   /** Reads only the keys of due jobs, from the 'by-finished' index (schema v2), and deletes them in one transaction. */
@@ -72,37 +61,44 @@ export class IdbJobStore implements JobStore {
 
   private async flush(): Promise<void> {
     const batch = this.next;
-    if (!batch || this.inFlight) return;
-    this.next = null;
+    if (batch.length === 0 || this.inFlight) return;
+    this.next = [];
     this.inFlight = true;
     try {
-      const { jobs, results, deleteJobs } = mergeChanges(batch.changes);
-      // 'relaxed' (Chrome's default) completes once the data is with the OS: it survives a tab or
-      // browser crash, and only a power cut can lose it. 'strict' waits for the disk, 7–17 ms a commit.
-      const tx = this.db.transaction(['jobs', 'results'], 'readwrite', { durability: 'relaxed' });
-      this.transactions++;
-      const jobStore = tx.objectStore('jobs');
-      const resultStore = tx.objectStore('results');
-      try {
-        await writeInSlices([
-          ...jobs.map((job) => () => jobStore.put(job)),
-          ...deleteJobs.map((id) => () => jobStore.delete(id)),
-          ...results.map((result) => () => resultStore.put(result)),
-        ]);
-      } catch (error) {
-        // A put that throws (a value that cannot be cloned) must take the whole change with it:
-        // without the abort, the transaction would commit the requests queued before it.
-        abortQuietly(tx);
-        throw error;
-      }
-      await tx.done;
-      batch.resolve();
+      await this.write(batch.map((pending) => pending.change));
+      for (const pending of batch) pending.resolve();
     } catch (error) {
-      batch.reject(error);
+      if (batch.length === 1) batch[0]!.reject(error);
+      // One bad change must not fail the others it was grouped with: each goes again on its own.
+      else for (const pending of batch) await this.write([pending.change]).then(pending.resolve, pending.reject);
     } finally {
       this.inFlight = false;
-      if (this.next) void this.flush();
+      if (this.next.length > 0) void this.flush();
     }
+  }
+
+  /** Writes changes in one transaction: all of them land, or none. */
+  private async write(changes: QueueChange[]): Promise<void> {
+    const { jobs, results, deleteJobs } = mergeChanges(changes);
+    // 'relaxed' (Chrome's default) completes once the data is with the OS: it survives a tab or
+    // browser crash, and only a power cut can lose it. 'strict' waits for the disk, 7–17 ms a commit.
+    const tx = this.db.transaction(['jobs', 'results'], 'readwrite', { durability: 'relaxed' });
+    this.transactions++;
+    const jobStore = tx.objectStore('jobs');
+    const resultStore = tx.objectStore('results');
+    try {
+      await writeInSlices([
+        ...jobs.map((job) => () => jobStore.put(job)),
+        ...deleteJobs.map((id) => () => jobStore.delete(id)),
+        ...results.map((result) => () => resultStore.put(result)),
+      ]);
+    } catch (error) {
+      // A put that throws (a value that cannot be cloned) must take the whole change with it:
+      // without the abort, the transaction would commit the requests queued before it.
+      abortQuietly(tx);
+      throw error;
+    }
+    await tx.done;
   }
 }
 

@@ -1,6 +1,6 @@
 import { MotionConfig } from 'framer-motion';
 import { useCallback, useState } from 'react';
-import type { Enricher } from '../engine/enricher.ts';
+import type { Enricher } from '../app/enricher.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { BatchPanel } from './BatchPanel.tsx';
 import type { DetailFocus } from './detail/outcomes.ts';
@@ -10,6 +10,7 @@ import { SearchPanel } from './SearchPanel.tsx';
 import { SessionList } from './SessionList.tsx';
 import { useBatchNotice } from './useBatchNotice.ts';
 import { useLibrary } from './useLibrary.ts';
+import { OutdatedNotice } from './OutdatedNotice.tsx';
 import { NARROW, useMediaQuery } from './useMediaQuery.ts';
 
 /** Puts the focus back on a row's title when its detail view closes (if the row is still rendered). */
@@ -48,6 +49,7 @@ export function App({ enricher }: { enricher: Enricher }) {
         <div inert={covered}>
           <AppHeader enricher={enricher} sessionCount={library.sessions.length} doneCount={library.batch.done} />
         </div>
+        {library.role === 'outdated' && <OutdatedNotice />}
         <main className="layout">
           <div className="library-pane" inert={covered}>
             {narrow ? (

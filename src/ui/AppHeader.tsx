@@ -1,4 +1,4 @@
-import type { Enricher } from '../engine/enricher.ts';
+import type { Enricher } from '../app/enricher.ts';
 import { AppStatus } from './AppStatus.tsx';
 import { ProviderSettings } from './settings/ProviderSettings.tsx';
 

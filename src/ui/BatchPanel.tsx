@@ -1,5 +1,5 @@
-import type { Enricher } from '../engine/enricher.ts';
-import type { LibrarySnapshot } from '../engine/libraryView.ts';
+import type { Enricher } from '../app/enricher.ts';
+import type { LibrarySnapshot } from '../app/libraryView.ts';
 import { exportAll } from '../export/exportClient.ts';
 import { timeLeftInWords } from './duration.ts';
 import { ProgressBar } from './ProgressBar.tsx';

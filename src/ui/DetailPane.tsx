@@ -1,6 +1,6 @@
 import { motion, useReducedMotion } from 'framer-motion';
 import { useEffect, useRef } from 'react';
-import type { Enricher } from '../engine/enricher.ts';
+import type { Enricher } from '../app/enricher.ts';
 import type { Job } from '../shared/job.ts';
 import type { SessionRecord } from '../shared/session.ts';
 import type { DetailFocus } from './detail/outcomes.ts';

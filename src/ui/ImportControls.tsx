@@ -1,5 +1,5 @@
 import { useRef, useState, type DragEvent } from 'react';
-import type { Enricher } from '../engine/enricher.ts';
+import type { Enricher } from '../app/enricher.ts';
 import { filesFromDrop, filesFromInput } from '../import/dropEntries.ts';
 import type { ImportReport } from '../import/importSessions.ts';
 

@@ -1,4 +1,4 @@
-import type { Enricher } from '../engine/enricher.ts';
+import type { Enricher } from '../app/enricher.ts';
 import type { Job } from '../shared/job.ts';
 
 /** What a row offers, by its job: never enriched or waiting, enriched before, or in the queue now. */

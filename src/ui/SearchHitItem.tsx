@@ -1,4 +1,4 @@
-import type { Enricher } from '../engine/enricher.ts';
+import type { Enricher } from '../app/enricher.ts';
 import type { Job } from '../shared/job.ts';
 import type { SearchHit } from '../shared/search.ts';
 import type { SessionRecord } from '../shared/session.ts';

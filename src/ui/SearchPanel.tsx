@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Enricher } from '../engine/enricher.ts';
-import type { LibrarySnapshot } from '../engine/libraryView.ts';
+import type { Enricher } from '../app/enricher.ts';
+import type { LibrarySnapshot } from '../app/libraryView.ts';
 import type { SearchHit } from '../shared/search.ts';
 import type { DetailFocus } from './detail/outcomes.ts';
 import { onHitKeys } from './hitKeys.ts';

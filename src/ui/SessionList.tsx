@@ -1,7 +1,7 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { Enricher } from '../engine/enricher.ts';
-import type { LibrarySnapshot } from '../engine/libraryView.ts';
+import type { Enricher } from '../app/enricher.ts';
+import type { LibrarySnapshot } from '../app/libraryView.ts';
 import { SessionRow } from './SessionRow.tsx';
 
 interface SessionListProps {

@@ -1,6 +1,6 @@
 import { memo, type Ref } from 'react';
 import { motion, useReducedMotion } from 'framer-motion';
-import type { Enricher } from '../engine/enricher.ts';
+import type { Enricher } from '../app/enricher.ts';
 import type { Job } from '../shared/job.ts';
 import type { SessionRecord } from '../shared/session.ts';
 import { jobProgress, stageNote, stateWord } from './jobWords.ts';

@@ -1,4 +1,4 @@
-import type { Enricher } from '../engine/enricher.ts';
+import type { Enricher } from '../app/enricher.ts';
 import type { ResultRecord } from '../shared/db.ts';
 import type { Job } from '../shared/job.ts';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { LibrarySnapshot } from '../engine/libraryView.ts';
+import type { LibrarySnapshot } from '../app/libraryView.ts';
 
 /**
  * Shows the batch's progress in the tab's title while it runs ("(42%) Session Enricher") and,

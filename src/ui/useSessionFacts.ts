@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import type { Enricher } from '../engine/enricher.ts';
+import type { Enricher } from '../app/enricher.ts';
 import { isTerminal, type Job } from '../shared/job.ts';
 import type { SessionRecord } from '../shared/session.ts';
 import { committedResult } from './committedResult.ts';

@@ -43,7 +43,7 @@ describe('export', () => {
     );
     for (const session of sessions) {
       const enrichment = JSON.parse(strFromU8(files[`${session.title}/enrichment.json`]!)) as Enrichment;
-      expect(enrichment.schemaVersion).toBe(1);
+      expect(enrichment.schemaVersion).toBe(2);
       expect(enrichment.session.id).toBe(session.id);
       expect(enrichment.session.title).toBe(session.title);
       expect(enrichment.status).toBe('complete');
@@ -86,14 +86,15 @@ describe('export', () => {
     ]);
   });
 
-  test('a session that is not enriched yet still exports, as "failed", without a storyboard', async () => {
+  test('a session that is not enriched yet still exports, as "not-enriched", without a storyboard or a job', async () => {
     const e = await createTestEngine();
     engines.push(e);
     const { imported } = await importSessions(await fixturePicked('standup'), e.sessions);
     const { files } = await exportSessionFiles(imported[0]!.id, e.dbName);
     expect(files.map((f) => f.name)).toEqual(['enrichment.json', 'report.md']);
     const enrichment = JSON.parse(await files[0]!.blob.text()) as Enrichment;
-    expect(enrichment.status).toBe('failed');
+    expect(enrichment.status).toBe('not-enriched');
+    expect(enrichment.job).toBeNull();
     expect(enrichment.storyboard).toBeNull();
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CRASH_LIMIT } from '../../src/engine/transitions.ts';
 import { engineFactory, type TestEngine } from './fixtures/engine.ts';
 import { waitFor, waitForStoredJob } from './fixtures/waitFor.ts';
 
@@ -13,7 +14,7 @@ async function crashAndReopen(e: TestEngine): Promise<TestEngine> {
 }
 
 describe('crash recovery: a job running when the tab died runs again, once', () => {
-  it('the orphaned job is queued again with its attempt counted, runs as attempt 2 and commits one result', async () => {
+  it('the orphaned job is queued again without using up its attempt, runs again and commits one result, of that run', async () => {
     const e = await engine({ concurrency: 2, maxAttempts: 3 });
     await e.scheduler.start();
     const [quickA, quickB, slow] = await e.addSessions(3);
@@ -42,16 +43,18 @@ describe('crash recovery: a job running when the tab died runs again, once', () 
     await reopened.scheduler.start();
     await reopened.scheduler.drain();
 
-    expect(seen[0]).toEqual({ state: 'queued', attempts: 1 });
-    expect(seen.find((entry) => entry.state === 'running')?.attempts).toBe(2);
+    // A crash is not the job's fault: the lost run is refunded, and counted as a crash.
+    expect(seen[0]).toEqual({ state: 'queued', attempts: 0 });
+    expect(seen.find((entry) => entry.state === 'running')?.attempts).toBe(1);
     const recovered = await reopened.db.get('jobs', long!.id);
-    expect(recovered).toMatchObject({ state: 'succeeded', attempts: 2 });
-    expect(reopened.scheduler.get(long!.id)).toMatchObject({ state: 'succeeded', attempts: 2 });
+    expect(recovered).toMatchObject({ state: 'succeeded', attempts: 1, crashes: 1 });
+    expect(reopened.scheduler.get(long!.id)).toEqual(recovered);
     const results = await reopened.db.getAll('results');
     expect(results.filter((result) => result.sessionId === slow)).toHaveLength(1);
+    if (recovered?.state !== 'succeeded') throw new Error('expected the recovered job to succeed');
     expect(await reopened.db.get('results', slow!)).toMatchObject({
       jobId: long!.id,
-      attempt: 2,
+      attempt: 1,
       outcomes: { 'test.sleep': { status: 'done', result: { slept: 2000 } } },
     });
 
@@ -68,7 +71,7 @@ describe('crash recovery: a job running when the tab died runs again, once', () 
     expect(results).toHaveLength(3);
   });
 
-  it('a job that crashed on its last allowed attempt fails, saying why, and is not run again', async () => {
+  it('a job allowed one attempt that crashed with the page runs again: the crash did not use its attempt', async () => {
     const e = await engine({ concurrency: 1, maxAttempts: 1 });
     await e.scheduler.start();
     const [sessionId] = await e.addSessions(1);
@@ -84,9 +87,52 @@ describe('crash recovery: a job running when the tab died runs again, once', () 
     await reopened.scheduler.drain();
 
     const stored = await reopened.db.get('jobs', job!.id);
-    expect(stored).toMatchObject({ state: 'failed', attempts: 1, lastError: { class: 'transient' } });
-    expect(stored?.lastError?.message).toMatch(/stopped while running/);
-    expect(await reopened.db.get('results', sessionId!)).toBeUndefined();
-    expect(await reopened.pool.spans()).toEqual([]);
+    expect(stored).toMatchObject({ state: 'succeeded', attempts: 1, crashes: 1 });
+    expect(await reopened.db.get('results', sessionId!)).toMatchObject({ jobId: job!.id, attempt: 1 });
+    expect((await reopened.pool.spans()).map((span) => span.jobId)).toEqual([job!.id]);
+  });
+
+  it(`a job running at ${CRASH_LIMIT} crashes in a row is set aside as failed, saying so, and not run again`, async () => {
+    let e = await engine({ concurrency: 1, maxAttempts: 3 });
+    await e.scheduler.start();
+    const [sessionId] = await e.addSessions(1);
+    const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 20_000 }], {
+      batchId: 'b1',
+      stages: ['test.sleep'],
+      params: { sleepMs: 5000 },
+    });
+    for (let crash = 1; crash <= CRASH_LIMIT; crash++) {
+      await waitFor(async () => (await e.db.get('jobs', job!.id))?.state === 'running', { what: `run ${crash} to start` });
+      e = await crashAndReopen(e);
+      await e.scheduler.start();
+    }
+    await e.scheduler.drain();
+    const stored = await e.db.get('jobs', job!.id);
+    expect(stored).toMatchObject({ state: 'failed', attempts: 0, crashes: CRASH_LIMIT, lastError: { class: 'permanent' } });
+    expect(stored?.lastError?.message).toBe(
+      `The page stopped ${CRASH_LIMIT} times while this session was being enriched, so it was set aside: it may be what makes the page crash. Use "Retry failed" to try it again.`,
+    );
+    expect(await e.db.get('results', sessionId!)).toBeUndefined();
+    expect(await e.pool.spans()).toEqual([]);
+  });
+
+  it('a tab closed (not crashed) while a job runs costs the job nothing, not even a crash', async () => {
+    const e = await engine({ concurrency: 1, maxAttempts: 1 });
+    await e.scheduler.start();
+    const [sessionId] = await e.addSessions(1);
+    const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 20_000 }], {
+      batchId: 'b1',
+      stages: ['test.sleep'],
+      params: { sleepMs: 2000 },
+    });
+    await waitForStoredJob(e.db, job!.id, 'running');
+    e.scheduler.abandon();
+    const reopened = await e.restart(undefined, { interruption: () => 'closed' });
+    engines.push(reopened);
+    await reopened.scheduler.start();
+    await reopened.scheduler.drain();
+    const stored = await reopened.db.get('jobs', job!.id);
+    expect(stored).toMatchObject({ state: 'succeeded', attempts: 1 });
+    expect(stored?.crashes).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Enricher } from '../../src/engine/enricher.ts';
+import type { Enricher } from '../../src/app/enricher.ts';
 import { importSessions } from '../../src/import/importSessions.ts';
 import type { AudioStageResult, ChaptersResult, OcrResult, VideoStageResult } from '../../src/shared/results.ts';
 import { PROBE_SEC } from '../../workers/video/frameSampler.ts';

@@ -29,7 +29,7 @@ test('import the fixture sessions, enrich, "Export all": a zip with a folder per
   ]);
   for (const folder of ['Team standup', 'design-review']) {
     const enrichment = JSON.parse(strFromU8(files[`${folder}/enrichment.json`]!)) as { schemaVersion: number; status: string; session: { title: string } };
-    expect(enrichment.schemaVersion).toBe(1);
+    expect(enrichment.schemaVersion).toBe(2);
     expect(enrichment.session.title).toBe(folder);
     expect(enrichment.status).toBe('complete');
     expect(strFromU8(files[`${folder}/report.md`]!)).toContain(`# ${folder}`);

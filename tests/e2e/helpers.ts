@@ -35,3 +35,41 @@ export async function expectBatchDone(page: Page, total: number, timeout = 180_0
   await expect(bar).toHaveAttribute('aria-valuenow', '100', { timeout });
   await expect(page.locator('.batch-count')).toHaveText(`${total}/${total}`);
 }
+
+export interface StoredRun {
+  id: string;
+  sessionId: string;
+  state: string;
+  attempts: number;
+  maxAttempts: number;
+  crashes?: number;
+  lease?: { owner: string; runId: string };
+}
+
+export interface StoredResult {
+  sessionId: string;
+  jobId: string;
+  attempt: number;
+  runId?: string;
+}
+
+/**
+ * Every session has exactly one job, done, and exactly one result, written by that job's last run:
+ * nothing lost, nothing done twice. Returns the jobs and results for further checks.
+ */
+export async function expectEachSessionDoneOnce(page: Page, total: number): Promise<{ jobs: StoredRun[]; results: StoredResult[] }> {
+  const jobs = await readStore<StoredRun>(page, 'jobs');
+  const results = await readStore<StoredResult>(page, 'results');
+  expect(jobs).toHaveLength(total);
+  expect(new Set(jobs.map((job) => job.sessionId)).size).toBe(total);
+  expect(jobs.filter((job) => job.state !== 'succeeded')).toEqual([]);
+  expect(jobs.every((job) => job.attempts >= 1 && job.attempts <= job.maxAttempts)).toBe(true);
+  expect(results).toHaveLength(total);
+  for (const result of results) {
+    const job = jobs.find((j) => j.id === result.jobId);
+    expect(job?.sessionId).toBe(result.sessionId);
+    expect(result.attempt).toBe(job?.attempts);
+    expect(result.runId).toMatch(/^[0-9a-f-]{36}$/);
+  }
+  return { jobs, results };
+}

@@ -4,15 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../chromium.ts';
-import { readStore, sessionRows } from './helpers.ts';
-
-interface StoredJob {
-  id: string;
-  sessionId: string;
-  state: string;
-  attempts: number;
-  maxAttempts: number;
-}
+import { expectEachSessionDoneOnce, readStore, sessionRows, type StoredRun } from './helpers.ts';
 
 const KILLS = 10;
 /** Sample batches of 12: five make 60 sessions. */
@@ -29,7 +21,12 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const succeeded = async (page: Page) => (await readStore<StoredJob>(page, 'jobs')).filter((j) => j.state === 'succeeded').length;
+const succeeded = async (page: Page) => (await readStore<StoredRun>(page, 'jobs')).filter((j) => j.state === 'succeeded').length;
+const running = async (page: Page) => (await readStore<StoredRun>(page, 'jobs')).filter((j) => j.state === 'running');
+
+/** How each kill strikes: most are crashes (no pagehide, no unload), the rest closes. */
+type Kill = 'renderer-crash' | 'browser-sigkill' | 'close';
+const killAt = (index: number): Kill => (index === KILLS / 2 ? 'browser-sigkill' : index % 2 === 0 ? 'renderer-crash' : 'close');
 
 test('kill the page and the browser mid-batch, ten times: every session is enriched exactly once', async ({ baseURL }) => {
   test.setTimeout(600_000);
@@ -50,14 +47,20 @@ test('kill the page and the browser mid-batch, ten times: every session is enric
     expect(total).toBe(12 * SAMPLE_LOADS);
     await page.getByRole('button', { name: 'Enrich all' }).click();
 
-    let browserKilled = false;
+    const kinds: Kill[] = [];
+    /** Jobs that were running at a kill, with the run the kill stopped. */
+    const interrupted = new Map<string, string>();
     for (let kill = 0; kill < KILLS; kill++) {
-      // Let the batch make progress between kills, then strike at a random moment.
+      // Let the batch make progress between kills, then strike at a random moment while a job runs.
       const before = await succeeded(page);
       if (before === total) break;
       await expect.poll(() => succeeded(page), { intervals: [25], timeout: 120_000 }).toBeGreaterThanOrEqual(Math.min(total, before + 2));
       await page.waitForTimeout(Math.floor(random() * 800));
-      if (kill === KILLS / 2 && !browserKilled) {
+      await expect.poll(async () => (await running(page)).length, { intervals: [10], timeout: 60_000 }).toBeGreaterThan(0);
+      for (const job of await running(page)) interrupted.set(job.id, job.lease!.runId);
+      const kind = killAt(kill);
+      kinds.push(kind);
+      if (kind === 'browser-sigkill') {
         // The whole browser dies: no unload, no chance to write anything.
         const pids = execFileSync('pgrep', ['-f', profile]).toString().trim().split('\n').map(Number);
         for (const pid of pids) {
@@ -67,27 +70,34 @@ test('kill the page and the browser mid-batch, ten times: every session is enric
             // already gone
           }
         }
-        browserKilled = true;
         await context.close().catch(() => {});
         context = await launch();
+      } else if (kind === 'renderer-crash') {
+        // The page's renderer process crashes, taking its workers with it; no pagehide fires.
+        const cdp = await context.newCDPSession(page);
+        void cdp.send('Page.crash').catch(() => {});
+        await page.waitForEvent('crash', { timeout: 10_000 });
+        await page.close().catch(() => {});
       } else {
         await page.close({ runBeforeUnload: false });
       }
       page = await context.newPage();
       await page.goto('/');
     }
-    expect(browserKilled).toBe(true);
+    expect(kinds.filter((kind) => kind !== 'close').length).toBeGreaterThanOrEqual(KILLS / 2);
+    expect(kinds).toContain('browser-sigkill');
 
     await expect.poll(() => succeeded(page), { intervals: [100], timeout: 300_000 }).toBe(total);
-    const jobs = await readStore<StoredJob>(page, 'jobs');
-    const results = await readStore<{ sessionId: string; jobId: string }>(page, 'results');
-    expect(jobs).toHaveLength(total);
-    expect(new Set(jobs.map((job) => job.sessionId)).size).toBe(total);
-    expect(jobs.every((job) => job.attempts >= 1 && job.attempts <= job.maxAttempts)).toBe(true);
-    expect(results).toHaveLength(total);
-    expect(results.every((result) => jobs.some((job) => job.id === result.jobId && job.sessionId === result.sessionId))).toBe(true);
-    const recovered = jobs.filter((job) => job.attempts > 1).length;
-    const figures = `${total} sessions, ${KILLS} kills (one of the whole browser), ${recovered} jobs re-run after a kill, 0 lost, 0 duplicated`;
+    const { jobs, results } = await expectEachSessionDoneOnce(page, total);
+    // Every job a kill stopped mid-run was finished by a later run, whose result is the one committed.
+    expect(interrupted.size).toBeGreaterThanOrEqual(KILLS);
+    for (const [jobId, runId] of interrupted) {
+      expect(results.find((result) => result.jobId === jobId)?.runId).not.toBe(runId);
+    }
+    // Interruptions are no fault of the jobs: none failed, and the lost runs did not count as attempts.
+    expect(jobs.filter((job) => job.attempts > 1)).toEqual([]);
+    const crashed = jobs.filter((job) => (job.crashes ?? 0) > 0).length;
+    const figures = `${total} sessions, ${KILLS} kills (${kinds.filter((k) => k === 'renderer-crash').length} renderer crashes, 1 browser SIGKILL, ${kinds.filter((k) => k === 'close').length} closes), ${interrupted.size} runs stopped mid-job, ${crashed} jobs counted a crash, 0 lost, 0 failed, 1 committed run per job`;
     test.info().annotations.push({ type: 'figures', description: figures });
     console.log(`kill test: ${figures}`);
   } finally {

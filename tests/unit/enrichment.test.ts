@@ -4,6 +4,8 @@ import type { StageOutcome } from '../../src/shared/protocol.ts';
 import type { AudioStageResult, ChaptersResult, OcrResult, SummaryResult, TranscriptResult } from '../../src/shared/results.ts';
 import type { MediaRef, SessionRecord } from '../../src/shared/session.ts';
 import { buildEnrichment, exportStatus } from '../../workers/export/enrichment.ts';
+import { buildReport } from '../../workers/export/report.ts';
+import type { Job } from '../../src/shared/job.ts';
 
 const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);
 const ref = (id: string, name: string, kind: MediaRef['kind'], at: number | null): MediaRef => ({ id, name, kind, type: '', size: 1, at });
@@ -74,8 +76,8 @@ const everything = () =>
 describe('buildEnrichment()', () => {
   test('a complete session: every field of schema version 1, times in ISO-8601', () => {
     const enrichment = buildEnrichment(session, everything());
-    expect(Object.keys(enrichment)).toEqual(['schemaVersion', 'session', 'status', 'stages', 'screens', 'chapters', 'audio', 'transcript', 'summary', 'storyboard']);
-    expect(enrichment.schemaVersion).toBe(1);
+    expect(Object.keys(enrichment)).toEqual(['schemaVersion', 'session', 'status', 'job', 'stages', 'screens', 'chapters', 'audio', 'transcript', 'summary', 'storyboard']);
+    expect(enrichment.schemaVersion).toBe(2);
     expect(enrichment.session).toEqual({ id: 'ses_1', title: 'Team standup', startedAt: '2026-11-20T09:00:00.000Z', endedAt: '2026-11-20T09:02:05.000Z', tags: ['standup'] });
     expect(enrichment.status).toBe('complete');
     expect(Object.keys(enrichment.stages)).toEqual(['ocr', 'chapters', 'audio', 'transcript', 'summary', 'storyboard', 'index']);
@@ -134,9 +136,10 @@ describe('buildEnrichment()', () => {
     expect(enrichment.storyboard).toBe('storyboard.png');
   });
 
-  test('a session never enriched is "failed" with no stages; no transcript file means a null transcript', () => {
+  test('a session never enriched is "not-enriched" with no stages and no job; no transcript file means a null transcript', () => {
     const bare = buildEnrichment({ ...session, transcript: null, startedAt: null }, undefined);
-    expect(bare.status).toBe('failed');
+    expect(bare.status).toBe('not-enriched');
+    expect(bare.job).toBeNull();
     expect(bare.stages).toEqual({});
     expect(bare.session.startedAt).toBeNull();
     expect(bare.chapters).toEqual([]);
@@ -164,6 +167,7 @@ describe('exportStatus()', () => {
     expect(exportStatus({ a: done(1), b: skipped })).toBe('partial');
     expect(exportStatus({ a: failed, b: skipped })).toBe('failed');
     expect(exportStatus({})).toBe('failed');
+    expect(exportStatus(undefined)).toBe('not-enriched');
     expect(exportStatus({ a: done(1), b: { status: 'done', result: 2, ms: 1, warning: 'fell back' } })).toBe('partial');
   });
 });
@@ -185,5 +189,26 @@ describe('the AI provider in the export', () => {
     expect(enrichment.summary.provider).toBeUndefined();
     expect(enrichment.stages.summary).toEqual({ status: 'done', message: 'You are offline. The on-device summary is shown.' });
     expect(enrichment.status).toBe('partial');
+  });
+});
+
+describe('the job in the export', () => {
+  const base = { id: 'job-1', sessionId: session.id, batchId: 'b', priority: 'normal' as const, seq: 1, maxAttempts: 3, stageOrder: ['ocr'], stages: {}, timeoutMs: 1000, createdAt: 1, updatedAt: 2 };
+
+  test('a job that ended with no result makes the session "failed", with the job\'s reason', () => {
+    const message = 'The page stopped 4 times while this session was being enriched, so it was set aside: it may be what makes the page crash. Use "Retry failed" to try it again.';
+    const job: Job = { ...base, state: 'failed', attempts: 0, crashes: 4, finishedAt: 3, lastError: { class: 'permanent', message } };
+    const enrichment = buildEnrichment(session, undefined, {}, job);
+    expect(enrichment.status).toBe('failed');
+    expect(enrichment.job).toEqual({ state: 'failed', attempts: 0, maxAttempts: 3, reason: message });
+    expect(buildReport(enrichment)).toContain(`_${message}_`);
+  });
+
+  test('a queued job leaves the session "not-enriched"; a done job has no reason', () => {
+    const queued: Job = { ...base, state: 'queued', attempts: 0 };
+    expect(buildEnrichment(session, undefined, {}, queued)).toMatchObject({ status: 'not-enriched', job: { state: 'queued', reason: null } });
+    const done: Job = { ...base, state: 'succeeded', attempts: 1, startedAt: 2, finishedAt: 3 };
+    const record: ResultRecord = { sessionId: session.id, jobId: 'job-1', attempt: 1, committedAt: 3, outcomes: { ocr: { status: 'done', result: { screens: [] }, ms: 1 } } };
+    expect(buildEnrichment(session, record, {}, done)).toMatchObject({ status: 'complete', job: { state: 'succeeded', attempts: 1, reason: null } });
   });
 });

@@ -3,9 +3,10 @@ import type { Enrichment } from '../../src/shared/export.ts';
 import { buildReport } from '../../workers/export/report.ts';
 
 const enrichment: Enrichment = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   session: { id: 'ses_1', title: 'Team *standup*', startedAt: '2026-11-20T09:00:00.000Z', endedAt: '2026-11-20T09:02:05.000Z', tags: ['standup'] },
   status: 'partial',
+  job: null,
   stages: {
     ocr: { status: 'done' },
     chapters: { status: 'done' },

@@ -12,7 +12,7 @@ describe('resolveOptions()', () => {
       backoffBaseMs: 1000,
       backoffCapMs: 30_000,
       timeoutMs: { baseMs: 30_000, perMegabyteMs: 2000, perScreenshotMs: 15_000, maxMs: 600_000 },
-      leaseMs: 15_000,
+      progressSaveMs: 5000,
       breakerThreshold: 5,
       breakerCooldownMs: 30_000,
       retentionMs: 86_400_000,
@@ -61,13 +61,13 @@ describe('resolveOptions()', () => {
     [{ timeoutMs: { baseMs: 0 } }, 'Expected `timeoutMs.baseMs` to be a number from 1 and up, got `0` (number)'],
     [{ timeoutMs: { perMegabyteMs: Number.NaN } }, 'Expected `timeoutMs.perMegabyteMs` to be a number from 0 and up, got `NaN` (number)'],
     [{ timeoutMs: { maxMs: 1000 } }, 'Expected `timeoutMs.maxMs` to be a number from 30000 and up, got `1000` (number)'],
-    [{ leaseMs: 0 }, 'Expected `leaseMs` to be a number from 1 and up, got `0` (number)'],
+    [{ progressSaveMs: 0 }, 'Expected `progressSaveMs` to be a number from 1 and up, got `0` (number)'],
     [{ breakerThreshold: 1.5 }, 'Expected `breakerThreshold` to be an integer from 1 and up, got `1.5` (number)'],
     [{ breakerCooldownMs: Infinity }, 'Expected `breakerCooldownMs` to be a number from 0 and up, got `Infinity` (number)'],
     [{ retentionMs: -1 }, 'Expected `retentionMs` to be a number from 0 and up, got `-1` (number)'],
     [{ rateLimit: { capacity: 0 } }, 'Expected `rateLimit.capacity` to be a number from 1 and up, got `0` (number)'],
     [{ rateLimit: { refillPerSecond: 0 } }, 'Expected `rateLimit.refillPerSecond` to be a number greater than 0, got `0` (number)'],
-    [{ leaseMs: '15000' as unknown as number }, 'Expected `leaseMs` to be a number from 1 and up, got `15000` (string)'],
+    [{ progressSaveMs: '15000' as unknown as number }, 'Expected `progressSaveMs` to be a number from 1 and up, got `15000` (string)'],
   ];
 
   it.each(invalid)('throws a TypeError for %o', (partial, message) => {

@@ -128,3 +128,46 @@ describe('ReadyQueue', () => {
     expect(out).toEqual(expected);
   });
 });
+
+describe('ReadyQueue aging', () => {
+  it('.shift() - a low job passed over `agingAfter` times in a row goes next, then high resumes', () => {
+    const queue = new ReadyQueue({ agingAfter: 3 });
+    queue.push('low', 'low', 0);
+    for (let i = 1; i <= 6; i++) queue.push(`high-${i}`, 'high', i);
+    expect(drain(queue)).toEqual(['high-1', 'high-2', 'high-3', 'low', 'high-4', 'high-5', 'high-6']);
+  });
+
+  it('.shift() - under a steady stream of high jobs, normal and low still start', () => {
+    const queue = new ReadyQueue({ agingAfter: 4 });
+    queue.push('normal', 'normal', 0);
+    queue.push('low', 'low', 1);
+    const started: string[] = [];
+    // Every start, a new high job arrives: without aging the other two would wait forever.
+    for (let i = 0; i < 20; i++) {
+      queue.push(`high-${i}`, 'high', 10 + i);
+      started.push(queue.shift()!);
+    }
+    expect(started.indexOf('normal')).toBe(4);
+    expect(started.indexOf('low')).toBeGreaterThan(4);
+    expect(started.indexOf('low')).toBeLessThan(12);
+    expect(started.filter((id) => id.startsWith('high')).length).toBe(18);
+  });
+
+  it('.shift() - the count starts over when the lower lane empties', () => {
+    const queue = new ReadyQueue({ agingAfter: 2 });
+    queue.push('n1', 'normal', 0);
+    queue.push('h1', 'high', 1);
+    expect(queue.shift()).toBe('h1');
+    queue.remove('n1');
+    queue.push('h2', 'high', 2);
+    expect(queue.shift()).toBe('h2');
+    queue.push('n2', 'normal', 3);
+    queue.push('h3', 'high', 4);
+    queue.push('h4', 'high', 5);
+    expect(drain(queue)).toEqual(['h3', 'h4', 'n2']);
+  });
+
+  it('rejects an `agingAfter` below 1', () => {
+    expect(() => new ReadyQueue({ agingAfter: 0 })).toThrow('Expected `agingAfter` to be a number from 1 and up, got `0`');
+  });
+});

@@ -26,7 +26,7 @@ const jobs: Job[] = [
   { ...base, id: 'recent-failed', state: 'failed', finishedAt: 24 * HOUR },
   { ...base, id: 'on-the-edge', state: 'succeeded', startedAt: 0, finishedAt: 2 * HOUR },
   { ...base, id: 'old-queued', state: 'queued' },
-  { ...base, id: 'old-running', state: 'running', startedAt: 0, lease: { owner: 'x', expiresAt: 0 } },
+  { ...base, id: 'old-running', state: 'running', startedAt: 0, lease: { owner: 'x', runId: 'run-x' } },
   { ...base, id: 'old-waiting', state: 'waiting-retry', nextRunAt: 0 },
 ];
 

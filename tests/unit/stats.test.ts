@@ -35,7 +35,7 @@ const jobs: Job[] = [
     id: 'r1',
     state: 'running',
     startedAt: NOW - 500,
-    lease: { owner: 'tab', expiresAt: NOW + 1000 },
+    lease: { owner: 'tab', runId: 'run-1' },
     stages: { audio: { status: 'done', progress: 1, ms: 900 }, ocr: { status: 'running', progress: 0.5 } },
   },
   { ...base, id: 'w1', state: 'waiting-retry', nextRunAt: NOW + 1000 },

@@ -7,6 +7,7 @@ import {
   failAttempt,
   readyAt,
   recoverOrphan,
+  CRASH_LIMIT,
   requeueJob,
   settleAttempt,
   startAttempt,
@@ -14,7 +15,7 @@ import {
 import type { AttemptContext } from '../../src/engine/transitions.ts';
 
 const STAGES = ['audio', 'ocr', 'chapters'];
-const LEASE: Lease = { owner: 'tab-1', expiresAt: 16_000 };
+const LEASE: Lease = { owner: 'tab-1', runId: 'run-1' };
 const ctx = (now: number, random = () => 0.5): AttemptContext => ({
   now,
   random,
@@ -55,8 +56,6 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
-
-const statuses = (job: Job) => Object.fromEntries(STAGES.map((name) => [name, job.stages[name]?.status]));
 
 describe('createJob()', () => {
   it('queues a job with every stage pending and no attempts', () => {
@@ -363,39 +362,58 @@ describe('cancelJob()', () => {
 });
 
 describe('recoverOrphan()', () => {
-  it('queues the job again, counting the lost attempt and keeping done stages and seq', () => {
+  it('queues the job again without using up the lost attempt, keeping done stages and seq', () => {
     const orphan = deepFreeze({
       ...running(3),
       stages: { audio: { status: 'done', progress: 1, ms: 5 }, ocr: { status: 'running', progress: 0.3 }, chapters: { status: 'pending', progress: 0 } },
     } satisfies RunningJob);
-    const job = recoverOrphan(orphan, 20_000);
-    expect(job.state).toBe('queued');
-    expect(job.attempts).toBe(1);
-    expect(job.seq).toBe(7);
-    expect(statuses(job)).toEqual({ audio: 'done', ocr: 'pending', chapters: 'pending' });
-    expect(job.stages.ocr?.progress).toBe(0);
-    expect('lease' in job).toBe(false);
-    expect(job.lastError?.class).toBe('transient');
+    const job = recoverOrphan(orphan, 20_000, 'closed');
+    expect(job).toEqual({
+      ...newJob(3),
+      state: 'queued',
+      attempts: 0,
+      seq: 7,
+      stages: { audio: { status: 'done', progress: 1, ms: 5 }, ocr: { status: 'pending', progress: 0 }, chapters: { status: 'pending', progress: 0 } },
+      lastError: { class: 'transient', message: 'It stopped while running because the page was closed or reloaded. It will run again.' },
+      createdAt: job.createdAt,
+      updatedAt: 20_000,
+    });
   });
 
-  it('fails once the lost attempt was the last one, and says how many there were', () => {
-    let job: Job = newJob(2);
-    for (let attempt = 1; attempt <= 2; attempt++) {
+  it('a closed tab costs nothing: a job allowed one attempt survives any number of closes', () => {
+    let job: Job = newJob(1);
+    for (let close = 1; close <= 10; close++) {
       if (job.state !== 'queued') throw new Error('expected a queued job');
-      job = recoverOrphan(startAttempt(job, LEASE, attempt * 1000), attempt * 1000 + 500);
+      job = recoverOrphan(startAttempt(job, LEASE, close * 1000), close * 1000 + 500, 'closed');
     }
-    expect(job.state).toBe('failed');
-    expect(job.attempts).toBe(2);
-    expect(job.lastError?.message).toBe(
-      'It stopped while running, probably because the page was closed or reloaded. That was its last attempt (2 of 2), so it was not retried again.',
-    );
-    if (job.state === 'failed') expect(job.finishedAt).toBe(2500);
+    expect(job).toMatchObject({ state: 'queued', attempts: 0 });
+    expect(job.crashes).toBeUndefined();
   });
 
-  it('says a job allowed one attempt was not retried', () => {
-    const job = recoverOrphan(running(1), 5000);
-    expect(job.state).toBe('failed');
-    expect(job.lastError?.message).toContain('It may run only once, so it was not retried.');
+  it('a crash counts towards the crash limit only, and the job is set aside at the limit, saying why', () => {
+    let job: Job = newJob(1);
+    for (let crash = 1; crash <= CRASH_LIMIT; crash++) {
+      if (job.state !== 'queued') throw new Error(`expected a queued job before crash ${crash}`);
+      job = recoverOrphan(startAttempt(job, LEASE, crash * 1000), crash * 1000 + 500, 'crashed');
+      if (crash < CRASH_LIMIT) expect(job).toMatchObject({ state: 'queued', attempts: 0, crashes: crash });
+    }
+    expect(job).toMatchObject({ state: 'failed', attempts: 0, crashes: CRASH_LIMIT, finishedAt: CRASH_LIMIT * 1000 + 500 });
+    expect(job.lastError).toEqual({
+      class: 'permanent',
+      message: `The page stopped ${CRASH_LIMIT} times while this session was being enriched, so it was set aside: it may be what makes the page crash. Use "Retry failed" to try it again.`,
+    });
+  });
+
+  it('"Retry failed" gives a crashed-out job a fresh crash allowance', () => {
+    let job: Job = newJob(3);
+    for (let crash = 1; crash <= CRASH_LIMIT; crash++) {
+      if (job.state !== 'queued') throw new Error('expected a queued job');
+      job = recoverOrphan(startAttempt(job, LEASE, crash * 1000), crash * 1000 + 500);
+    }
+    if (job.state !== 'failed') throw new Error('expected a failed job');
+    const again = requeueJob(job, 50, 99_000);
+    expect(again.crashes).toBeUndefined();
+    expect(again.attempts).toBe(0);
   });
 });
 

@@ -5,7 +5,7 @@ import { isQuotaError, RESULT_NOT_SAVED, resultNotSaved } from '../../src/engine
 
 const options = resolveOptions({ concurrency: 1 });
 const queued = createJob({ id: 'job-1', sessionId: 'ses-1', batchId: 'b', priority: 'normal', seq: 0, stageOrder: ['ocr'], timeoutMs: 1000, maxAttempts: 3, now: 0 });
-const running = startAttempt(queued, { owner: 'tab', expiresAt: 100 }, 10);
+const running = startAttempt(queued, { owner: 'tab', runId: 'run-1' }, 10);
 
 describe('a result that did not fit on the device', () => {
   test('a finished job becomes failed for good, with the plain message and a new finish time', () => {

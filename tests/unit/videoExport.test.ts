@@ -68,3 +68,26 @@ describe('buildEnrichment() for a video session', () => {
     expect(buildEnrichment({ ...session, videos: undefined }, undefined)).not.toHaveProperty('videos');
   });
 });
+
+describe('buildEnrichment() for a screenshot taken during a recording', () => {
+  test('screens are listed in time order, the order chapters number them in', () => {
+    const during: SessionRecord = { ...session, screenshots: [{ ...session.screenshots[0]!, at: T0 + 7000 }] };
+    const timeOrdered: ChaptersResult = {
+      screens: [],
+      thumbnails: [],
+      chapters: [
+        { index: 0, firstScreen: 0, lastScreen: 1, start: T0, end: T0 + 6000, title: 'Invoice', keywords: [], videoId: 'v1', startSec: 0, endSec: 7 },
+        { index: 1, firstScreen: 2, lastScreen: 2, start: T0 + 7000, end: T0 + 7000, title: 'Shot', keywords: [] },
+        { index: 2, firstScreen: 3, lastScreen: 3, start: T0 + 12_600, end: T0 + 12_600, title: 'Hiring', keywords: [], videoId: 'v1', startSec: 12.6, endSec: 18 },
+      ],
+    };
+    const enrichment = buildEnrichment(during, { ...record, outcomes: { ...record.outcomes, chapters: done(timeOrdered) } });
+    expect(enrichment.screens.map(({ file, text, chapter }) => ({ file, text, chapter }))).toEqual([
+      { file: 'planning.mp4', text: 'Invoice export', chapter: 0 },
+      { file: 'planning.mp4', text: 'Release checklist', chapter: 0 },
+      { file: 'shot.png', text: 'Shot', chapter: 1 },
+      { file: 'planning.mp4', text: 'Hiring plan', chapter: 2 },
+    ]);
+    expect(enrichment.chapters.map((chapter) => chapter.screens)).toEqual([[0, 1], [2], [3]]);
+  });
+});

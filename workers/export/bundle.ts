@@ -33,7 +33,9 @@ async function measuredLoudness(db: EnricherDb, record: ResultRecord | undefined
 
 async function filesOf(db: EnricherDb, session: SessionRecord): Promise<ExportFile[]> {
   const record = await db.get('results', session.id);
-  const enrichment = buildEnrichment(session, record, { loudnessDb: await measuredLoudness(db, record) });
+  const jobs = await db.getAllFromIndex('jobs', 'by-session', session.id);
+  const latest = jobs.sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq)[0];
+  const enrichment = buildEnrichment(session, record, { loudnessDb: await measuredLoudness(db, record) }, latest);
   const files: ExportFile[] = [
     { name: 'enrichment.json', blob: new Blob([`${JSON.stringify(enrichment, null, 2)}\n`], { type: 'application/json' }) },
     { name: 'report.md', blob: new Blob([buildReport(enrichment)], { type: 'text/markdown' }) },

@@ -2,6 +2,7 @@ import {
   ENRICHMENT_SCHEMA_VERSION,
   type Enrichment,
   type ExportedAudio,
+  type ExportedJob,
   type ExportedScreen,
   type ExportedVideo,
   type ExportedStage,
@@ -10,6 +11,7 @@ import {
   type IsoTime,
 } from '../../src/shared/export.ts';
 import type { ResultRecord } from '../../src/shared/db.ts';
+import type { Job } from '../../src/shared/job.ts';
 import { STAGE_ORDER } from '../../src/shared/pipeline.ts';
 import type { StageOutcome } from '../../src/shared/protocol.ts';
 import type {
@@ -22,6 +24,7 @@ import type {
   VideoStageResult,
 } from '../../src/shared/results.ts';
 import { sessionVideos, type SessionRecord } from '../../src/shared/session.ts';
+import { inTimeOrder } from '../video/screens.ts';
 import { combinedLoudness } from './loudness.ts';
 
 /** The storyboard's file name next to enrichment.json. */
@@ -42,10 +45,12 @@ function doneResult<T>(record: ResultRecord | undefined, stage: string): T | und
 }
 
 /**
- * complete: every stage that ran is done in full; failed: none is done (or nothing ran yet);
- * partial: in between, or done with a fallback somewhere (as the job says "partly done").
+ * complete: every stage that ran is done in full; failed: none is done, or the job ended with no
+ * result; partial: in between, or done with a fallback somewhere (as the job says "partly done");
+ * not-enriched: no result and no finished job (never queued, or still queued or running).
  */
-export function exportStatus(outcomes: Record<string, StageOutcome>): ExportStatus {
+export function exportStatus(outcomes: Record<string, StageOutcome> | undefined, job?: Job): ExportStatus {
+  if (outcomes === undefined) return job?.state === 'failed' || job?.state === 'timed-out' ? 'failed' : 'not-enriched';
   const all = Object.values(outcomes);
   const done = all.filter((outcome) => outcome.status === 'done');
   if (done.length === 0) return 'failed';
@@ -66,6 +71,12 @@ function stagesOf(outcomes: Record<string, StageOutcome>): Record<string, Export
     else stages[name] = { status: 'skipped', message: outcome.message };
   }
   return stages;
+}
+
+function jobOf(job: Job): ExportedJob {
+  // A finished job's error is its reason; a job still waiting shows the error it will retry after.
+  const reason = job.state === 'succeeded' ? null : (job.lastError?.message ?? null);
+  return { state: job.state, attempts: job.attempts, maxAttempts: job.maxAttempts, reason };
 }
 
 /** Whether the audio stage measured every recording's level (results stored before it did, did not). */
@@ -95,7 +106,7 @@ function audioOf(audio: AudioStageResult | undefined, measured: Measured): Expor
  * Builds `enrichment.json` (schema version 1, docs/export-format.md) from a session and its stored
  * result. Uses whatever stages left: a failed stage's part is null or empty, never invented.
  */
-export function buildEnrichment(session: SessionRecord, record: ResultRecord | undefined, measured: Measured = {}): Enrichment {
+export function buildEnrichment(session: SessionRecord, record: ResultRecord | undefined, measured: Measured = {}, job?: Job): Enrichment {
   const outcomes = record?.outcomes ?? {};
   const ocr = doneResult<OcrResult>(record, 'ocr');
   const chapters = doneResult<ChaptersResult>(record, 'chapters');
@@ -111,7 +122,8 @@ export function buildEnrichment(session: SessionRecord, record: ResultRecord | u
   return {
     schemaVersion: ENRICHMENT_SCHEMA_VERSION,
     session: { id: session.id, title: session.title, startedAt: iso(session.startedAt), endedAt: iso(session.endedAt), tags: [...session.tags] },
-    status: exportStatus(outcomes),
+    status: exportStatus(record?.outcomes, job),
+    job: job ? jobOf(job) : null,
     stages: stagesOf(outcomes),
     screens: screensOf(session, doneResult<VideoStageResult>(record, 'video')).map((screen, i) => {
       const read = texts.get(screen.id);
@@ -152,7 +164,8 @@ function screensOf(session: SessionRecord, video: VideoStageResult | undefined):
   for (const info of video?.videos ?? []) {
     for (const frame of info.frames) screens.push({ id: frame.id, file: info.name, at: frame.at, timeSec: frame.timeSec });
   }
-  return screens;
+  // The order the chapters stage numbered them in: chapters' screen indexes point into this list.
+  return inTimeOrder(screens);
 }
 
 function videoSpanOf(session: SessionRecord, videoId: string | undefined, startSec: number | undefined, endSec: number | undefined) {

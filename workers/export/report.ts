@@ -37,6 +37,7 @@ function header(e: Enrichment): string[] {
   const notDone = Object.entries(e.stages).filter(([, s]) => s.status !== 'done');
   const detail = notDone.map(([name, s]) => `${STAGE_LABELS[name] ?? name} ${s.status}`).join(', ');
   lines.push(`**Enrichment: ${e.status}**${detail ? ` (${detail})` : ''}.`, '');
+  if (e.job?.reason && e.status !== 'complete') lines.push(`_${md(e.job.reason)}_`, '');
   if (e.storyboard) lines.push(`![Storyboard of ${md(e.session.title)}](${e.storyboard})`, '');
   return lines;
 }

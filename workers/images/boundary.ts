@@ -33,3 +33,19 @@ export function startsChapter(distance: number, similarity: number | null): bool
   if (distance < NEW_LOOK) return similarity < SAME_WORDS;
   return true;
 }
+
+/** Share of a screen's changed text rows found, moved, in the previous one, from which it was scrolled. */
+export const SCROLLED = 0.8;
+/** Word trigrams of the previous screen found, moved, on the next, from which one continues the other. */
+export const SHARED_TRIGRAMS = 3;
+
+/**
+ * Whether a screen continues the previous one, so that no chapter starts however different the
+ * pictures are: it is the same document scrolled (see workers/images/scrollMatch.ts), or it
+ * still shows lines of the previous screen's text, moved (see workers/text/continuity.ts).
+ * @param scrolled scrolledOverlap() of the two screens (0..1).
+ * @param sharedTrigrams scrolledTrigrams() of the two screens, or null without OCR text.
+ */
+export function continuesScreen(scrolled: number, sharedTrigrams: number | null): boolean {
+  return scrolled >= SCROLLED || (sharedTrigrams !== null && sharedTrigrams >= SHARED_TRIGRAMS);
+}

@@ -1,9 +1,12 @@
 import type { Chapter, ChaptersResult, OcrResult, ScreenHash, Thumbnail } from '../../src/shared/results.ts';
-import { startsChapter } from '../images/boundary.ts';
+import { isBlank } from '../images/blank.ts';
+import { continuesScreen, startsChapter } from '../images/boundary.ts';
 import { grayThumbnail } from '../images/gray.ts';
 import { checkImage } from '../images/imageSize.ts';
 import { hammingHex, phash64 } from '../images/phash.ts';
+import { rowImage, scrolledOverlap, type RowImage } from '../images/scrollMatch.ts';
 import { makeThumbnail } from '../images/thumbnail.ts';
+import { lineTrigrams, scrolledTrigrams } from '../text/continuity.ts';
 import { contentWords, keywords } from '../text/keywords.ts';
 import { jaccard } from '../text/similarity.ts';
 import { StageFailure } from '../stage.ts';
@@ -15,6 +18,8 @@ const MIN_WORDS = 5;
 /** Keywords kept per chapter, and how many of them make its title. */
 const KEYWORDS = 5;
 const TITLE_WORDS = 3;
+/** Shortest chapter of a recording, in seconds: a shorter one is a page loading or a pause, not a topic. */
+export const MIN_VIDEO_CHAPTER_SEC = 3;
 
 function throwIfAborted(signal: AbortSignal): void {
   if (!signal.aborted) return;
@@ -27,6 +32,53 @@ function throwIfAborted(signal: AbortSignal): void {
 function screenTexts(results: Record<string, unknown>): Map<string, string> {
   const ocr = results.ocr as OcrResult | undefined;
   return new Map((ocr?.screens ?? []).map((screen) => [screen.mediaId, screen.text]));
+}
+
+/** The next frame of video `videoId` after screen `index`: screenshots may lie between frames. */
+function nextFrameOf(refs: ScreenSource[], index: number, videoId: string): ScreenSource | undefined {
+  return refs.slice(index + 1).find((ref) => ref.video?.id === videoId);
+}
+
+/**
+ * Drops the starts of chapters of a recording shorter than MIN_VIDEO_CHAPTER_SEC (from their
+ * first frame to the video's next frame after them), so that they join the chapter before them.
+ * The chapter a video's first frame starts stays.
+ */
+function withoutShortVideoChapters(refs: ScreenSource[], starts: number[], firstFrames: Set<number>): number[] {
+  return starts.filter((first, n) => {
+    const video = refs[first]?.video;
+    if (!video || firstFrames.has(first)) return true;
+    const last = (starts[n + 1] ?? refs.length) - 1;
+    const end = nextFrameOf(refs, last, video.id)?.video?.timeSec ?? video.durationSec;
+    return end - video.timeSec >= MIN_VIDEO_CHAPTER_SEC;
+  });
+}
+
+/** Indexes of each video's first frame in `refs`. */
+function firstFramesOf(refs: ScreenSource[]): Set<number> {
+  const seen = new Set<string>();
+  const firsts = new Set<number>();
+  for (const [i, ref] of refs.entries()) {
+    if (!ref.video || seen.has(ref.video.id)) continue;
+    seen.add(ref.video.id);
+    firsts.add(i);
+  }
+  return firsts;
+}
+
+interface Compared {
+  words: Set<string>;
+  rows: RowImage;
+  /** Word trigrams and where they are, when OCR read the screen. */
+  trigrams: Map<string, number> | null;
+}
+
+/** Whether `current` starts a chapter after `previous` (the last screen that was not blank). */
+function changesChapter(previous: Compared, current: Compared, distance: number): boolean {
+  const shared = previous.trigrams && current.trigrams ? scrolledTrigrams(previous.trigrams, current.trigrams) : null;
+  if (continuesScreen(scrolledOverlap(previous.rows, current.rows), shared)) return false;
+  const enoughText = previous.words.size >= MIN_WORDS && current.words.size >= MIN_WORDS;
+  return startsChapter(distance, enoughText ? jaccard(previous.words, current.words) : null);
 }
 
 /** "Invoice, export, billing": the top keywords in the order the chapter's text uses them. */
@@ -44,31 +96,34 @@ function videoPlace(ref: ScreenSource): { videoId?: string; timeSec?: number } {
 
 /**
  * Where a chapter of one video's frames starts and ends in it, in seconds: from its first frame to
- * the next frame of that video (the next chapter's start), or to the video's end.
+ * the next frame of that video after the chapter, or to the video's end.
  */
 function videoSpan(refs: ScreenSource[], first: number, last: number): { videoId?: string; startSec?: number; endSec?: number } {
   const start = refs[first]?.video;
   if (!start) return {};
-  const next = refs[last + 1]?.video;
-  const endSec = next && next.id === start.id ? next.timeSec : start.durationSec;
+  const endSec = nextFrameOf(refs, last, start.id)?.video?.timeSec ?? start.durationSec;
   return { videoId: start.id, startSec: start.timeSec, endSec: Math.max(start.timeSec, endSec) };
 }
 
 /**
- * Hashes each screenshot of the session in order and starts a chapter wherever the picture
+ * Hashes each screen of the session in time order and starts a chapter where the picture
  * changes a lot, or changes somewhat while its text (from the 'ocr' stage, when it ran) changes
- * too (see workers/images/boundary.ts). Titles chapters from their keywords and makes a thumbnail
- * of every screenshot. A screenshot over MAX_IMAGE_PIXELS is skipped with a message and stays in
- * its chapter; one that is not an image fails the stage permanently, naming the file.
+ * too (see workers/images/boundary.ts), unless the screen continues the one before: the same
+ * document scrolled, or lines of its text still there. A blank or loading screen starts no
+ * chapter, and the next screen is compared with the last one that was not blank. In a recording
+ * a chapter lasts at least MIN_VIDEO_CHAPTER_SEC. Titles chapters from their keywords and makes
+ * a thumbnail of every screen. A screenshot over MAX_IMAGE_PIXELS is skipped with a message and
+ * stays in its chapter; one that is not an image fails the stage permanently, naming the file.
  */
 export const chaptersStage: StageFn = async (ctx): Promise<ChaptersResult> => {
-  // Screenshots, then the frames the 'video' stage sampled.
+  // Screenshots and the frames the 'video' stage sampled, in time order.
   const refs = screenSources(ctx);
   const texts = screenTexts(ctx.results);
+  const firstFrames = firstFramesOf(refs);
   const screens: ScreenHash[] = [];
   const thumbnails: Thumbnail[] = [];
-  const starts: number[] = [];
-  let previous: { hash: string; words: Set<string> } | null = null;
+  let starts: number[] = [];
+  let previous: (Compared & { hash: string }) | null = null;
   for (const [i, ref] of refs.entries()) {
     throwIfAborted(ctx.signal);
     const blob = await ref.read();
@@ -79,20 +134,25 @@ export const chaptersStage: StageFn = async (ctx): Promise<ChaptersResult> => {
       screens.push({ mediaId: ref.id, hash: '', distance: 0, at: ref.at, message: check.message, ...videoPlace(ref) });
       if (i === 0) starts.push(0);
     } else {
-      const hash = phash64(await grayThumbnail(blob, ref.name));
-      const words = new Set(contentWords(texts.get(ref.id) ?? ''));
+      const gray = await grayThumbnail(blob, ref.name);
+      const hash = phash64(gray);
+      const text = texts.get(ref.id);
+      const words = new Set(contentWords(text ?? ''));
+      const trigrams = text === undefined ? null : lineTrigrams(text);
       const distance = previous ? hammingHex(previous.hash, hash) : 0;
-      const enoughText = previous && previous.words.size >= MIN_WORDS && words.size >= MIN_WORDS;
-      const similarity = previous && enoughText ? jaccard(previous.words, words) : null;
       // A new video always starts a chapter: its first frame is not a change within one recording.
-      const newVideo = ref.video !== undefined && ref.video.id !== refs[i - 1]?.video?.id;
-      if (i === 0 || newVideo || (previous && startsChapter(distance, similarity))) starts.push(i);
+      const newVideo = firstFrames.has(i);
+      const blank = isBlank(gray);
+      const rows = blank ? null : await rowImage(blob, check.size, ref.name);
+      if (i === 0 || newVideo) starts.push(i);
+      else if (previous && rows && changesChapter(previous, { words, rows, trigrams }, distance)) starts.push(i);
       screens.push({ mediaId: ref.id, hash, distance, at: ref.at, ...videoPlace(ref) });
       thumbnails.push(await makeThumbnail(ref.id, blob, check.size));
-      previous = { hash, words };
+      if (rows) previous = { hash, words, rows, trigrams };
     }
     ctx.progress((i + 1) / refs.length);
   }
+  starts = withoutShortVideoChapters(refs, starts, firstFrames);
 
   const spans = starts.map((first, n) => ({ first, last: (starts[n + 1] ?? refs.length) - 1 }));
   const chapterTexts = spans.map(({ first, last }) =>

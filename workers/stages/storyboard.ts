@@ -7,10 +7,11 @@ import type {
   Thumbnail,
 } from '../../src/shared/results.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
-import type { StageContext, StageFn } from '../stage.ts';
+import type { StageFn } from '../stage.ts';
 import { drawStoryboard, type SceneView } from '../storyboard/draw.ts';
 import { chooseScenes, STORYBOARD } from '../storyboard/layout.ts';
 import { buildTimeline, type Span, type Timeline } from '../storyboard/timeline.ts';
+import { screenSources, type ScreenSource } from '../video/screens.ts';
 
 interface Scene {
   screen: number;
@@ -53,14 +54,14 @@ function scenesOf(timeline: Timeline, chapters: ChaptersResult | undefined, summ
 }
 
 /** The scene's picture: the chapters stage's thumbnail when there is one, else the screenshot itself. */
-async function pictureOf(ctx: StageContext, mediaId: string | undefined, thumbnails: Map<string, Thumbnail>): Promise<ImageBitmap | null> {
-  if (mediaId === undefined) return null;
+async function pictureOf(screen: ScreenSource | undefined, thumbnails: Map<string, Thumbnail>): Promise<ImageBitmap | null> {
+  if (screen === undefined) return null;
   try {
-    const thumbnail = thumbnails.get(mediaId);
+    const thumbnail = thumbnails.get(screen.id);
     if (thumbnail) return await createImageBitmap(thumbnail.blob);
     // Decoded at twice the drawn height: sharp on dense screens, without a full-size bitmap.
     const resize = { resizeHeight: STORYBOARD.thumbnails.height * 2, resizeQuality: 'high' } as const;
-    return await createImageBitmap(await ctx.readMedia(mediaId), resize);
+    return await createImageBitmap(await screen.read(), resize);
   } catch {
     // The chapters stage names unreadable screenshots; here a frame stands in for it.
     return null;
@@ -93,8 +94,10 @@ export const storyboardStage: StageFn = async (ctx): Promise<StoryboardResult> =
   const summary = ctx.results.summary as SummaryResult | undefined;
 
   const at = new Map(session.audio.map((ref) => [ref.id, ref.at]));
+  // Screenshots and video frames in time order: the list chapters' screen indexes point into.
+  const screens = screenSources(ctx);
   const timeline = buildTimeline({
-    screens: session.screenshots.map((ref) => ref.at),
+    screens: screens.map((screen) => screen.at),
     recordings: (audio?.recordings ?? []).map((r) => ({ at: at.get(r.mediaId) ?? null, durationSec: r.durationSec, segments: r.segments })),
   });
   const scenes = scenesOf(timeline, chapters, summary);
@@ -106,7 +109,7 @@ export const storyboardStage: StageFn = async (ctx): Promise<StoryboardResult> =
   try {
     for (const [i, scene] of shown.entries()) {
       throwIfAborted(ctx.signal);
-      const image = await pictureOf(ctx, session.screenshots[scene.screen]?.id, thumbnails);
+      const image = await pictureOf(screens[scene.screen], thumbnails);
       views.push({ title: scene.title, keywords: scene.keywords, image, span: scene.span, color: scene.color });
       ctx.progress(((i + 1) / shown.length) * 0.8);
     }

@@ -16,8 +16,21 @@ export interface ScreenSource {
 }
 
 /**
- * The session's screens: its screenshots, then the frames the 'video' stage sampled from each video
- * (in time order). Both go through OCR and chapters the same way.
+ * `screens` in time order. A screen without a time keeps its place after the screen listed
+ * before it; ties keep their listed order (Array.prototype.sort is stable).
+ */
+export function inTimeOrder<T extends { at: number | null }>(screens: T[]): T[] {
+  let last = -Infinity;
+  const keyed = screens.map((screen) => {
+    if (screen.at !== null) last = screen.at;
+    return { screen, key: last };
+  });
+  return keyed.sort((a, b) => a.key - b.key).map(({ screen }) => screen);
+}
+
+/**
+ * The session's screens, in time order: its screenshots and the frames the 'video' stage sampled
+ * from each video. Both go through OCR and chapters the same way.
  */
 export function screenSources(ctx: StageContext): ScreenSource[] {
   const screens: ScreenSource[] = ctx.session.screenshots.map((ref) => ({
@@ -39,5 +52,5 @@ export function screenSources(ctx: StageContext): ScreenSource[] {
       });
     }
   }
-  return screens;
+  return inTimeOrder(screens);
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Enricher } from '../../engine/enricher.ts';
+import type { Enricher } from '../../app/enricher.ts';
 import { exportSession } from '../../export/exportClient.ts';
 import type { ResultRecord } from '../../shared/db.ts';
 import type { Job } from '../../shared/job.ts';

@@ -1,4 +1,4 @@
-import type { Priority } from '../shared/job.ts';
+import type { Job, Priority } from '../shared/job.ts';
 
 /** What the UI asks of the queue. A follower tab sends these to the leader over BroadcastChannel. */
 export type Command =
@@ -13,7 +13,13 @@ export type Command =
 
 /** Messages between the tabs of one library. */
 export type TabMessage =
-  | { kind: 'command'; command: Command }
-  | { kind: 'jobs-changed' }
+  /** A follower asks the leader to run a command; the leader answers with `command-done` and its id. */
+  | { kind: 'command'; id: string; command: Command }
+  | { kind: 'command-done'; id: string }
+  /** A tab has become leader and loaded the queue: followers send again the commands not done yet. */
+  | { kind: 'leader-ready' }
+  /** The leader's jobs that changed, or, after a change too big to send, `reload` (read the store once). */
+  | { kind: 'jobs-changed'; jobs: Job[]; removed: string[] }
+  | { kind: 'jobs-reload' }
   | { kind: 'sessions-changed' }
   | { kind: 'status'; paused: boolean };

@@ -14,9 +14,9 @@ import { searchClientFor } from '../search/searchClient.ts';
 import type { SearchHit } from '../shared/search.ts';
 import type { Command, TabMessage } from './commands.ts';
 import { LibraryView } from './libraryView.ts';
-import { resolveOptions, timeoutFor, type EngineOptions, type EngineOptionsInput } from './options.ts';
-import { RateLimiter } from './rateLimiter.ts';
-import { Scheduler } from './scheduler.ts';
+import { resolveOptions, timeoutFor, type EngineOptions, type EngineOptionsInput } from '../engine/options.ts';
+import { RateLimiter } from '../engine/rateLimiter.ts';
+import { Scheduler } from '../engine/scheduler.ts';
 import { ProviderGate } from '../provider/providerGate.ts';
 import { loadProviderConfig, providerAllowanceMs } from '../provider/providerSettings.ts';
 
@@ -30,8 +30,12 @@ export interface EnricherConfig {
 const defaultWorker = () =>
   new Worker(new URL('../../workers/enrich.worker.ts', import.meta.url), { type: 'module', name: 'enrich' });
 
-/** Followers reload the queue at most this often while the leader reports changes. */
+/** The leader tells followers what changed at most this often. */
 const FOLLOWER_REFRESH_MS = 200;
+/** More changed jobs than this in one report, and followers read the store once instead. */
+const MAX_JOBS_PER_REPORT = 2000;
+/** Where a leader tab notes, on pagehide, that it was closed rather than crashed. */
+const CLOSED_MARK = 'session-enricher:closed:';
 
 /**
  * The app's engine: sessions, the queue and one scheduler across tabs. The tab that holds the
@@ -45,8 +49,21 @@ export class Enricher {
   private pool: WorkerPool | null = null;
   private readonly channel: BroadcastChannel;
   private releaseLock: (() => void) | null = null;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A follower's read of the whole jobs store, when the leader asked for one: never two at once. */
+  private reloading: Promise<void> | null = null;
+  private reloadAgain = false;
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Jobs changed or removed since followers were last told. */
+  private readonly unreported = { changed: new Set<string>(), removed: new Set<string>(), overflow: false };
+  /** Commands sent to the leader and not yet done; a tab that becomes leader runs them itself. */
+  private readonly sentCommands = new Map<string, { command: Command; done: () => void }>();
+  /** Imports running now, and whether "Enrich all" was asked for while they run. */
+  private importsRunning = 0;
+  private enrichArrivals = false;
+  private removePagehide: (() => void) | null = null;
+  private markClosed: (() => void) | null = null;
+  /** A newer version of the app took the database: this tab no longer reads or writes it. */
+  private outdated = false;
   private becameLeader!: () => void;
   /** Extra time per job for the AI provider's requests; 0 when it is off. */
   private providerAllowanceMs = 0;
@@ -68,11 +85,14 @@ export class Enricher {
 
   static async open(config: EnricherConfig = {}): Promise<Enricher> {
     const dbName = config.dbName ?? DEFAULT_DB_NAME;
-    const db = await openEnricherDb(dbName);
+    // The connection exists before the Enricher that must step down when a newer version takes it.
+    const opened: { enricher?: Enricher } = {};
+    const db = await openEnricherDb(dbName, () => opened.enricher?.stepDown());
     const options = resolveOptions(config.options, navigator.hardwareConcurrency);
     const enricher = new Enricher(db, { dbName, createWorker: config.createWorker ?? defaultWorker }, options);
+    opened.enricher = enricher;
     enricher.view.setSessions(await enricher.sessions.list());
-    await enricher.refreshJobs();
+    await enricher.reloadJobs();
     enricher.view.setStatus('follower', false);
     enricher.campaignForLeadership();
     return enricher;
@@ -111,13 +131,16 @@ export class Enricher {
       acquire: (key, tokens) => limiter.acquire(key, tokens),
       provider,
     });
+    const owner = newId('tab');
+    this.notePagehide(owner);
     const scheduler = new Scheduler({
       limiter,
       store: new IdbJobStore(this.db),
       runner: pool,
       dbName: this.config.dbName,
-      owner: newId('tab'),
+      owner,
       options: this.options,
+      interruption: closedOrCrashed,
     });
     scheduler.subscribe(({ changed, removed }) => {
       const jobs: Job[] = [];
@@ -129,22 +152,65 @@ export class Enricher {
       searchClientFor(this.config.dbName).noteJobs(jobs);
       if (removed.length > 0) this.view.removeJobs(new Set(removed));
       this.view.setStatus('leader', scheduler.isPaused);
-      this.notifyFollowers();
+      this.notifyFollowers(changed, removed);
     });
     this.pool = pool;
-    this.scheduler = scheduler;
     this.view.setEtaSource(() => scheduler.stats().etaMs);
     await scheduler.start();
+    forgetClosedMarks(owner);
+    // Only a loaded scheduler takes commands: one that arrived meanwhile waited in sentCommands.
+    this.scheduler = scheduler;
     this.view.setStatus('leader', scheduler.isPaused);
     this.becameLeader();
+    this.post({ kind: 'leader-ready' });
+    for (const [id, sent] of this.sentCommands) {
+      this.sentCommands.delete(id);
+      await this.run(sent.command).finally(sent.done);
+    }
+  }
+
+  /** On pagehide the leader notes that it was closed: its running jobs were interrupted, not crashed. */
+  private notePagehide(owner: string): void {
+    const mark = () => {
+      try {
+        localStorage.setItem(CLOSED_MARK + owner, String(Date.now()));
+      } catch {
+        // No storage: the next leader counts the interruption as a crash, which is only stricter.
+      }
+    };
+    addEventListener('pagehide', mark);
+    this.markClosed = mark;
+    this.removePagehide = () => removeEventListener('pagehide', mark);
+  }
+
+  /**
+   * Another tab opened the library with a newer version of the app: this tab's connection is closed.
+   * It stops at once, as a closed tab does (its running jobs go to the new leader without losing an
+   * attempt), hands on the lock, and says to reload.
+   */
+  private stepDown(): void {
+    if (this.outdated) return;
+    this.outdated = true;
+    this.markClosed?.();
+    this.closing.abort();
+    this.scheduler?.abandon();
+    this.scheduler = null;
+    this.pool?.terminate();
+    this.releaseLock?.();
+    clearTimeout(this.notifyTimer);
+    this.view.setStatus('outdated', false);
   }
 
   /** Runs a command here if this tab leads, or hands it to the leader. */
   async run(command: Command): Promise<void> {
+    if (this.outdated) return; // The page says to reload; nothing may write with the old schema.
     const scheduler = this.scheduler;
     if (!scheduler) {
-      this.post({ kind: 'command', command });
-      return;
+      // To the leader, if there is one; kept until done, as this tab may be the one about to lead.
+      const id = newId('cmd');
+      const done = new Promise<void>((resolve) => this.sentCommands.set(id, { command, done: resolve }));
+      this.post({ kind: 'command', id, command });
+      return done;
     }
     switch (command.type) {
       case 'enrich': {
@@ -192,8 +258,12 @@ export class Enricher {
     return ids.map((id) => known.get(id)).filter((s): s is SessionRecord => s !== undefined);
   }
 
-  /** Queues every session that has not been enriched and is not queued already. */
+  /**
+   * Queues every session that has not been enriched and is not queued already. While an import or the
+   * samples are still being made, the sessions they add afterwards are queued too, as they arrive.
+   */
   enrichAll(): Promise<void> {
+    if (this.importsRunning > 0) this.enrichArrivals = true;
     const { sessions, jobs } = this.view.getSnapshot();
     const todo = sessions.filter((session) => {
       const job = jobs.get(session.id);
@@ -203,15 +273,33 @@ export class Enricher {
   }
 
   async loadSamples(): Promise<void> {
-    await loadSampleSessions(this.sessions, (session) => this.view.addSession(session));
-    this.post({ kind: 'sessions-changed' });
+    await this.importing(() => loadSampleSessions(this.sessions, (session) => this.arrived([session])));
   }
 
   async importFiles(picked: readonly PickedFile[]): Promise<ImportReport> {
-    const report = await importPicked(picked, this.sessions);
-    for (const session of report.imported) this.view.addSession(session);
-    this.post({ kind: 'sessions-changed' });
-    return report;
+    return this.importing(async () => {
+      const report = await importPicked(picked, this.sessions);
+      this.arrived(report.imported);
+      return report;
+    });
+  }
+
+  private async importing<T>(work: () => Promise<T>): Promise<T> {
+    this.importsRunning++;
+    try {
+      return await work();
+    } finally {
+      if (--this.importsRunning === 0) this.enrichArrivals = false;
+      this.post({ kind: 'sessions-changed' });
+    }
+  }
+
+  /** Sessions an import stored: shown at once, and queued if "Enrich all" was asked for meanwhile. */
+  private arrived(sessions: readonly SessionRecord[]): void {
+    for (const session of sessions) this.view.addSession(session);
+    if (this.enrichArrivals && sessions.length > 0) {
+      void this.run({ type: 'enrich', sessionIds: sessions.map((session) => session.id), priority: 'normal' });
+    }
   }
 
   /** Searches the library's enriched sessions (notes, screens, transcripts); best hits first. */
@@ -231,51 +319,90 @@ export class Enricher {
    */
   async close({ graceful = true }: { graceful?: boolean } = {}): Promise<void> {
     this.closing.abort();
+    this.removePagehide?.();
     if (graceful) await this.scheduler?.shutdown();
     else this.scheduler?.abandon();
     this.pool?.terminate();
     this.releaseLock?.();
     this.channel.close();
-    clearTimeout(this.refreshTimer);
     clearTimeout(this.notifyTimer);
+    await this.reloading;
     this.db.close();
   }
 
   private async onTabMessage(message: TabMessage): Promise<void> {
     switch (message.kind) {
       case 'command':
-        if (this.scheduler) await this.run(message.command);
+        if (!this.scheduler) return;
+        await this.run(message.command);
+        this.post({ kind: 'command-done', id: message.id });
+        return;
+      case 'command-done':
+        this.sentCommands.get(message.id)?.done();
+        this.sentCommands.delete(message.id);
+        return;
+      case 'leader-ready':
+        // A command sent while no tab could take it (the old leader gone, the new one loading) goes again.
+        for (const [id, sent] of this.sentCommands) this.post({ kind: 'command', id, command: sent.command });
         return;
       case 'jobs-changed':
-        if (!this.scheduler) this.scheduleRefresh();
+        if (this.scheduler || this.outdated) return;
+        this.view.updateJobs(message.jobs);
+        if (message.removed.length > 0) this.view.removeJobs(new Set(message.removed));
+        return;
+      case 'jobs-reload':
+        if (!this.scheduler && !this.outdated) void this.reloadJobs();
         return;
       case 'sessions-changed':
-        this.view.setSessions(await this.sessions.list());
+        if (!this.outdated) this.view.setSessions(await this.sessions.list());
         return;
       case 'status':
-        if (!this.scheduler) this.view.setStatus('follower', message.paused);
+        if (!this.scheduler && !this.outdated) this.view.setStatus('follower', message.paused);
         return;
     }
   }
 
-  private scheduleRefresh(): void {
-    if (this.refreshTimer !== undefined) return;
-    this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = undefined;
-      void this.refreshJobs();
-    }, FOLLOWER_REFRESH_MS);
+  /** Reads the whole jobs store into the view; a call during a read asks for one more read after it. */
+  private reloadJobs(): Promise<void> {
+    if (this.reloading) {
+      this.reloadAgain = true;
+      return this.reloading;
+    }
+    this.reloading = (async () => {
+      do {
+        this.reloadAgain = false;
+        this.view.updateJobs(await this.db.getAll('jobs'));
+      } while (this.reloadAgain);
+    })().finally(() => (this.reloading = null));
+    return this.reloading;
   }
 
-  private async refreshJobs(): Promise<void> {
-    this.view.updateJobs(await this.db.getAll('jobs'));
-  }
-
-  private notifyFollowers(): void {
+  /** Tells followers which jobs changed, at most every FOLLOWER_REFRESH_MS, with the jobs themselves. */
+  private notifyFollowers(changed: readonly string[], removed: readonly string[]): void {
+    const pending = this.unreported;
+    if (!pending.overflow) {
+      for (const id of changed) pending.changed.add(id);
+      for (const id of removed) pending.removed.add(id);
+      if (pending.changed.size + pending.removed.size > MAX_JOBS_PER_REPORT) {
+        pending.overflow = true;
+        pending.changed.clear();
+        pending.removed.clear();
+      }
+    }
     if (this.notifyTimer !== undefined) return;
     this.notifyTimer = setTimeout(() => {
       this.notifyTimer = undefined;
-      this.post({ kind: 'jobs-changed' });
-      this.post({ kind: 'status', paused: this.scheduler?.isPaused ?? false });
+      const scheduler = this.scheduler;
+      if (!scheduler) return;
+      if (pending.overflow) this.post({ kind: 'jobs-reload' });
+      else {
+        const jobs = [...pending.changed].map((id) => scheduler.get(id)).filter((job): job is Job => job !== undefined);
+        this.post({ kind: 'jobs-changed', jobs, removed: [...pending.removed] });
+      }
+      pending.overflow = false;
+      pending.changed.clear();
+      pending.removed.clear();
+      this.post({ kind: 'status', paused: scheduler.isPaused });
     }, FOLLOWER_REFRESH_MS);
   }
 
@@ -290,4 +417,24 @@ function inputBytes(session: SessionRecord): number {
 
 function videoBytes(session: SessionRecord): number {
   return sessionVideos(session).reduce((sum, ref) => sum + ref.size, 0);
+}
+
+/** How the owner of a running job went away: closed (it marked so on pagehide) or crashed. */
+function closedOrCrashed(owner: string): 'closed' | 'crashed' {
+  try {
+    return localStorage.getItem(CLOSED_MARK + owner) === null ? 'crashed' : 'closed';
+  } catch {
+    return 'crashed';
+  }
+}
+
+/** Once a new leader has recovered their jobs, the closed marks of other tabs have served. */
+function forgetClosedMarks(except: string): void {
+  try {
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith(CLOSED_MARK) && key !== CLOSED_MARK + except) localStorage.removeItem(key);
+    }
+  } catch {
+    // No storage, no marks.
+  }
 }

@@ -2,7 +2,8 @@ import { isTerminal, type Job, type JobState } from '../shared/job.ts';
 import type { SessionRecord } from '../shared/session.ts';
 
 /** Who runs the queue in this tab: the leader schedules; a follower watches and forwards commands. */
-export type Role = 'starting' | 'leader' | 'follower';
+/** `outdated`: a newer version of the app opened the library in another tab; this one has stepped down. */
+export type Role = 'starting' | 'leader' | 'follower' | 'outdated';
 
 /** One immutable picture of the library for React. A new object per change, never mutated. */
 export interface LibrarySnapshot {

@@ -1,0 +1,67 @@
+// Writes the figures of the last `npm run eval` (eval/.corpus/results.json) into docs/quality.md,
+// between <!-- eval:NAME --> and <!-- /eval:NAME --> (NAME = "latest", or the --block given).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const block = process.argv.includes('--block') ? process.argv[process.argv.indexOf('--block') + 1] : 'latest';
+const results = JSON.parse(readFileSync(`${root}eval/.corpus/results.json`, 'utf8'));
+const DARK = new Set(['docs-dark', 'editor']);
+
+const pct = (x) => (x * 100).toFixed(1);
+const f2 = (x) => x.toFixed(2);
+
+function prf(hits, truth, predicted) {
+  const precision = predicted === 0 ? 0 : hits / predicted;
+  const recall = truth === 0 ? 1 : hits / truth;
+  return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+}
+
+const lines = ['| Series | Shots | True boundaries | Found | Right | Precision | Recall | F1 |', '|---|---|---|---|---|---|---|---|'];
+let truth = 0;
+let predicted = 0;
+let hits = 0;
+for (const s of results.series) {
+  const b = s.boundaries;
+  truth += b.truth;
+  predicted += b.predicted;
+  hits += b.hits;
+  lines.push(`| ${s.id} | ${s.shots.length} | ${b.truth} | ${b.predicted} | ${b.hits} | ${f2(b.precision)} | ${f2(b.recall)} | ${f2(b.f1)} |`);
+}
+const all = prf(hits, truth, predicted);
+lines.push(`| **all screenshot series** | ${results.series.reduce((n, s) => n + s.shots.length, 0)} | ${truth} | ${predicted} | ${hits} | ${f2(all.precision)} | ${f2(all.recall)} | **${f2(all.f1)}** |`);
+
+const groups = new Map();
+for (const s of results.series) {
+  for (const shot of s.shots) {
+    const key = `${s.scale}× ${DARK.has(shot.app) ? 'dark' : 'light'}`;
+    const g = groups.get(key) ?? { shots: 0, expected: 0, recalled: 0, read: 0, correct: 0 };
+    g.shots++;
+    for (const k of ['expected', 'recalled', 'read', 'correct']) g[k] += shot.words[k];
+    groups.set(key, g);
+  }
+}
+const ocr = ['| Scale, theme | Shots | Words on screen | Word recall | Words read | Word precision |', '|---|---|---|---|---|---|'];
+for (const [key, g] of [...groups].sort()) {
+  ocr.push(`| ${key} | ${g.shots} | ${g.expected} | ${pct(g.recalled / g.expected)}% | ${g.read} | ${pct(g.correct / g.read)}% |`);
+}
+
+const text = [
+  `<!-- eval:${block} -->`,
+  results.ocrReused ? '_OCR text reused from an earlier run (EVAL_OCR=reuse)._\n' : '',
+  '**Chapter boundaries**',
+  '',
+  ...lines,
+  '',
+  '**OCR words**',
+  '',
+  ...ocr,
+  `<!-- /eval:${block} -->`,
+].join('\n');
+
+const path = `${root}docs/quality.md`;
+const doc = readFileSync(path, 'utf8');
+const pattern = new RegExp(`<!-- eval:${block} -->[\\s\\S]*?<!-- /eval:${block} -->`);
+if (!pattern.test(doc)) throw new Error(`docs/quality.md has no <!-- eval:${block} --> block.`);
+writeFileSync(path, doc.replace(pattern, text));
+console.info(text);
