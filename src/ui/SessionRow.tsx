@@ -3,6 +3,7 @@ import { motion, useReducedMotion } from 'framer-motion';
 import type { Enricher } from '../app/enricher.ts';
 import type { Job } from '../shared/job.ts';
 import type { SessionRecord } from '../shared/session.ts';
+import { DETAIL_ID } from './detail/detailId.ts';
 import { jobProgress, stageNote, stateWord } from './jobWords.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import { RowActions } from './RowActions.tsx';
@@ -49,6 +50,12 @@ export const SessionRow = memo(function SessionRow({ enricher, session, job, sel
         <button type="button" className="session-title" aria-current={opened ? 'true' : undefined} onClick={() => onOpen(session.id)}>
           {session.title}
         </button>
+        {opened && (
+          // Beside the list, the detail comes after every row in the tab order: this skips there.
+          <button type="button" className="quiet skip-to-detail" onClick={() => document.getElementById(DETAIL_ID)?.focus()}>
+            Go to details
+          </button>
+        )}
         <RowFacts session={session} facts={facts} />
         {/* Always there, hidden when idle: a row keeps its height as its job starts and ends, so the list need not re-measure. */}
         <ProgressBar value={jobProgress(job)} label={`${session.title} progress`} valueText={note || word} className={`session-bar ${active ? '' : 'idle'}`} />

@@ -148,3 +148,18 @@ test('under reduced motion the detail appears in place, without sliding', async 
   const transform = await page.locator('.detail-pane:has(article)').evaluate((pane) => getComputedStyle(pane).transform);
   expect(transform).toBe('none');
 });
+
+test('keyboard beside the list: Enter on a title opens it, the next Tab offers "Go to details", which moves the focus there', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await page.getByLabel('Import sessions').setInputFiles(fixtures);
+  await expect(sessionRows(page)).toHaveCount(2);
+  await page.getByRole('button', { name: 'Team standup', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const detail = page.getByRole('article', { name: 'Details of Team standup' });
+  await expect(detail).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Go to details' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(detail).toBeFocused();
+});

@@ -16,6 +16,7 @@ import { sessionVideos, type SessionRecord } from '../../shared/session.ts';
 import { sessionDate } from '../format.ts';
 import { stateWord } from '../jobWords.ts';
 import { committedResult } from '../committedResult.ts';
+import { DETAIL_ID } from './detailId.ts';
 import { AudioView } from './AudioView.tsx';
 import { Chapters } from './Chapters.tsx';
 import { Notes } from './Notes.tsx';
@@ -57,7 +58,7 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
   const readMedia = useCallback((id: string) => enricher.sessions.media(id), [enricher]);
   const play = (videoId: string, sec: number) => setSeek((last) => ({ videoId, sec, nonce: (last?.nonce ?? 0) + 1 }));
   return (
-    <article className="detail" aria-label={`Details of ${session.title}`}>
+    <article id={DETAIL_ID} tabIndex={-1} className="detail" aria-label={`Details of ${session.title}`}>
       <div className="detail-head">
         <h2>{session.title}</h2>
         <button type="button" aria-label="Export session" onClick={() => void exportSession(session.id, enricher.db.name)}>
