@@ -13,8 +13,8 @@ interface SessionListProps {
   onOpen: (sessionId: string) => void;
 }
 
-/** Row height in pixels; rows are laid out at fixed offsets so 10,000 of them scroll smoothly. */
-const ROW_HEIGHT = 56;
+/** A first guess of a row's height; each row is measured once shown, as titles wrap. */
+const ROW_ESTIMATE = 84;
 
 /** Every session with its state in words and its progress, virtualized against the window's scroll. */
 export function SessionList({ enricher, library, selected, opened, onToggle, onOpen }: SessionListProps) {
@@ -25,9 +25,10 @@ export function SessionList({ enricher, library, selected, opened, onToggle, onO
   }, [library.sessions.length === 0]);
   const virtualizer = useWindowVirtualizer({
     count: library.sessions.length,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => ROW_ESTIMATE,
     overscan: 12,
     scrollMargin: offset,
+    getItemKey: (index) => library.sessions[index]!.id,
   });
 
   if (library.sessions.length === 0) {
@@ -49,8 +50,9 @@ export function SessionList({ enricher, library, selected, opened, onToggle, onO
             job={library.jobs.get(session.id)}
             selected={selected.has(session.id)}
             opened={opened === session.id}
+            index={item.index}
             top={item.start - virtualizer.options.scrollMargin}
-            height={ROW_HEIGHT}
+            measure={virtualizer.measureElement}
             onToggle={onToggle}
             onOpen={onOpen}
           />

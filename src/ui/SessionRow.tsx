@@ -1,10 +1,16 @@
-import { memo } from 'react';
+import { memo, type Ref } from 'react';
 import { motion, useReducedMotion } from 'framer-motion';
 import type { Enricher } from '../app/enricher.ts';
 import type { Job } from '../shared/job.ts';
 import type { SessionRecord } from '../shared/session.ts';
+import { DETAIL_ID } from './detail/detailId.ts';
 import { jobProgress, stageNote, stateWord } from './jobWords.ts';
 import { ProgressBar } from './ProgressBar.tsx';
+import { RowActions } from './RowActions.tsx';
+import { RowFacts } from './RowFacts.tsx';
+import { RowThumb } from './RowThumb.tsx';
+import { StateChip } from './StateChip.tsx';
+import { useSessionFacts } from './useSessionFacts.ts';
 
 interface SessionRowProps {
   enricher: Enricher;
@@ -12,62 +18,53 @@ interface SessionRowProps {
   job: Job | undefined;
   selected: boolean;
   opened: boolean;
+  index: number;
   top: number;
-  height: number;
+  measure: Ref<HTMLLIElement>;
   onToggle: (sessionId: string) => void;
   onOpen: (sessionId: string) => void;
 }
 
-/** One session: select it, open it, see its state and progress, enrich it now or cancel it. */
-export const SessionRow = memo(function SessionRow({ enricher, session, job, selected, opened, top, height, onToggle, onOpen }: SessionRowProps) {
+/** One session: its picture, name, date and findings, its state and progress, and what to do with it. */
+export const SessionRow = memo(function SessionRow({ enricher, session, job, selected, opened, index, top, measure, onToggle, onOpen }: SessionRowProps) {
   const reduce = useReducedMotion();
+  const facts = useSessionFacts(enricher, session, job);
   const word = stateWord(job);
   const note = stageNote(job);
-  const waiting = job?.state === 'queued' || job?.state === 'waiting-retry';
-  const active = waiting || job?.state === 'running';
+  const active = job?.state === 'queued' || job?.state === 'waiting-retry' || job?.state === 'running';
   return (
     <motion.li
+      ref={measure}
+      data-index={index}
       className={`session ${opened ? 'opened' : ''}`}
       aria-label={session.title}
       data-session-id={session.id}
-      style={{ position: 'absolute', top, left: 0, right: 0, height }}
+      style={{ position: 'absolute', top, left: 0, right: 0 }}
       initial={reduce ? false : { opacity: 0 }}
       animate={{ opacity: 1 }}
       transition={{ duration: 0.2 }}
     >
       <input type="checkbox" aria-label={`Select ${session.title}`} checked={selected} onChange={() => onToggle(session.id)} />
-      <button type="button" className="session-title" onClick={() => onOpen(session.id)}>
-        {session.title}
-      </button>
-      <span className={`chip chip-${word.toLowerCase().replace(/\s+/g, '-')}`} data-testid="state">
-        {word}
-      </span>
-      <ProgressBar value={jobProgress(job)} label={`${session.title} progress`} valueText={note || word} className="session-bar" />
-      <span className="stage-note" title={note}>
-        {note}
-      </span>
-      <span className="row-actions">
-        {(waiting || !active) && (
-          <button
-            type="button"
-            className="quiet"
-            aria-label={`Enrich now: ${session.title}`}
-            onClick={() => void enricher.run({ type: 'enrich-now', sessionIds: [session.id] })}
-          >
-            Enrich now
+      <RowThumb blob={facts?.thumbnail ?? null} />
+      <div className="row-main">
+        <button type="button" className="session-title" aria-current={opened ? 'true' : undefined} onClick={() => onOpen(session.id)}>
+          {session.title}
+        </button>
+        {opened && (
+          // Beside the list, the detail comes after every row in the tab order: this skips there.
+          <button type="button" className="quiet skip-to-detail" onClick={() => document.getElementById(DETAIL_ID)?.focus()}>
+            Go to details
           </button>
         )}
-        {active && (
-          <button
-            type="button"
-            className="quiet"
-            aria-label={`Cancel ${session.title}`}
-            onClick={() => void enricher.run({ type: 'cancel', sessionIds: [session.id] })}
-          >
-            Cancel
-          </button>
-        )}
-      </span>
+        <RowFacts session={session} facts={facts} />
+        {/* Always there, hidden when idle: a row keeps its height as its job starts and ends, so the list need not re-measure. */}
+        <ProgressBar value={jobProgress(job)} label={`${session.title} progress`} valueText={note || word} className={`session-bar ${active ? '' : 'idle'}`} />
+        {note && <p className="stage-note">{note}</p>}
+      </div>
+      <div className="row-side">
+        <StateChip word={word} />
+        <RowActions enricher={enricher} job={job} sessionId={session.id} title={session.title} />
+      </div>
     </motion.li>
   );
 });

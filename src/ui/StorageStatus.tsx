@@ -13,11 +13,11 @@ export function StorageStatus({ storage, persistence, onAskAgain }: StorageStatu
     <span className="storage-status" data-testid="storage-status">
       {storage && <span data-testid="storage-used">{storageInWords(storage.usage, storage.quota)}</span>}
       {persistence === 'granted' && (
-        <span data-testid="persistence">Persistent storage: on. It keeps your sessions safe from automatic cleanup.</span>
+        <span data-testid="persistence">Persistent storage: on.<span className="why"> It keeps your sessions safe from automatic cleanup.</span></span>
       )}
       {persistence === 'denied' && (
         <span data-testid="persistence">
-          Persistent storage: not granted yet. It keeps your sessions safe from automatic cleanup.{' '}
+          Persistent storage: not granted yet.<span className="why"> It keeps your sessions safe from automatic cleanup.</span>{' '}
           <button type="button" className="quiet" onClick={onAskAgain}>
             Ask again
           </button>

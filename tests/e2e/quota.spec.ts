@@ -55,7 +55,7 @@ test('storage full while a result is written: the job fails saying so, and the r
   const before = await snapshot(page, [standup.id], ['results']);
   const saved = (await readStore<ResultRecord>(page, 'results')).find((r) => r.sessionId === standup.id)!;
 
-  await page.getByRole('button', { name: 'Enrich now: Team standup' }).click();
+  await page.getByRole('button', { name: 'Enrich again: Team standup' }).click();
   const row = sessionRows(page).filter({ has: page.getByRole('button', { name: 'Team standup', exact: true }) });
   await expect(row.getByTestId('state')).toHaveText('Failed', { timeout: 120_000 });
   await expect(row).toContainText('The results could not be saved: the device is out of storage space.');

@@ -21,6 +21,8 @@ test('titles and notes holding HTML or script render as text: no dialog, no inje
   const detail = page.getByRole('article', { name: `Details of ${title}` });
   await expect(detail.getByText('<svg onload=alert(3)></svg>', { exact: false })).toBeVisible();
 
+  // Notes are Markdown, but their HTML stays text.
+  await expect(detail.getByRole('region', { name: 'Notes' }).locator('b, svg')).toHaveCount(0);
   // Nothing from the data became markup.
   expect(await page.locator('img[src="x"], img[src="y"], img[src="z"], iframe, svg[onload], a[href^="javascript"]').count()).toBe(0);
   expect(await page.locator('script:not([src])').count()).toBe(0);

@@ -13,9 +13,13 @@ import type {
   VideoStageResult,
 } from '../../shared/results.ts';
 import { sessionVideos, type SessionRecord } from '../../shared/session.ts';
+import { sessionDate } from '../format.ts';
 import { stateWord } from '../jobWords.ts';
+import { committedResult } from '../committedResult.ts';
+import { DETAIL_ID } from './detailId.ts';
 import { AudioView } from './AudioView.tsx';
 import { Chapters } from './Chapters.tsx';
+import { Notes } from './Notes.tsx';
 import { doneResult, type DetailFocus } from './outcomes.ts';
 import { StageList } from './StageList.tsx';
 import { Storyboard } from './Storyboard.tsx';
@@ -35,7 +39,7 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
   const committedKey = job ? `${job.id}:${job.state}:${job.attempts}` : 'none';
   useEffect(() => {
     let live = true;
-    void enricher.sessions.result(session.id).then((record) => live && setResult(record));
+    void committedResult(enricher, session.id, job, () => live).then((record) => live && setResult(record));
     return () => {
       live = false;
     };
@@ -54,15 +58,17 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
   const readMedia = useCallback((id: string) => enricher.sessions.media(id), [enricher]);
   const play = (videoId: string, sec: number) => setSeek((last) => ({ videoId, sec, nonce: (last?.nonce ?? 0) + 1 }));
   return (
-    <article className="detail" aria-label={`Details of ${session.title}`}>
-      <h2>{session.title}</h2>
-      <button type="button" aria-label="Export session" onClick={() => void exportSession(session.id, enricher.db.name)}>
-        Export
-      </button>
+    <article id={DETAIL_ID} tabIndex={-1} className="detail" aria-label={`Details of ${session.title}`}>
+      <div className="detail-head">
+        <h2>{session.title}</h2>
+        <button type="button" aria-label="Export session" onClick={() => void exportSession(session.id, enricher.db.name)}>
+          Export
+        </button>
+      </div>
       <p className="meta">
         {session.screenshots.length} screenshots · {session.audio.length} recordings
         {videos.length > 0 ? ` · ${videos.length} ${videos.length === 1 ? 'video' : 'videos'}` : ''} · {stateWord(job)}
-        {session.startedAt ? ` · ${new Date(session.startedAt).toLocaleString()}` : ''}
+        {session.startedAt ? ` · ${sessionDate(session.startedAt)}` : ''}
       </p>
       {session.warnings.length > 0 && (
         <ul className="warnings" aria-label="Import warnings">
@@ -77,12 +83,7 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
       {videos.length > 0 && <VideoView videos={videos} infos={videoInfos} readMedia={readMedia} seek={seek} />}
       {chapters && <Chapters chapters={chapters} ocr={ocr} focusChapter={focus?.chapter ?? null} onPlay={play} />}
       {audio && <AudioView audio={audio} transcript={transcript} focusTime={focus?.time ?? null} />}
-      {session.notes && (
-        <section aria-label="Notes">
-          <h3>Notes</h3>
-          <pre className="notes">{session.notes}</pre>
-        </section>
-      )}
+      {session.notes && <Notes text={session.notes} />}
     </article>
   );
 }

@@ -1,0 +1,49 @@
+import type { ResultRecord } from '../shared/db.ts';
+import type { AudioStageResult, ChaptersResult, SummaryResult, VideoStageResult } from '../shared/results.ts';
+import type { SessionRecord } from '../shared/session.ts';
+import { doneResult } from './detail/outcomes.ts';
+
+/** Where a chapter starts in the session and what it looks like, for search hits. */
+export interface ChapterFact {
+  /** Seconds from the start of the session (or of its video), when known. */
+  startSec: number | null;
+  thumbnail: Blob | null;
+}
+
+/**
+ * The little a row or a search hit shows of a session's result. Null fields mean "not found by
+ * enrichment" (the stage did not run or failed), which the UI leaves out rather than show as 0.
+ */
+export interface SessionFacts {
+  screens: number | null;
+  chapters: ChapterFact[] | null;
+  speechSec: number | null;
+  durationSec: number | null;
+  keywords: readonly string[];
+  thumbnail: Blob | null;
+}
+
+export const NO_FACTS: SessionFacts = { screens: null, chapters: null, speechSec: null, durationSec: null, keywords: [], thumbnail: null };
+
+export function factsOf(session: SessionRecord, record: ResultRecord | undefined): SessionFacts {
+  const chapters = doneResult<ChaptersResult>(record, 'chapters');
+  const audio = doneResult<AudioStageResult>(record, 'audio');
+  const summary = doneResult<SummaryResult>(record, 'summary');
+  const video = doneResult<VideoStageResult>(record, 'video');
+  const thumbs = new Map((chapters?.thumbnails ?? []).map((t) => [t.mediaId, t.blob]));
+  const longest = Math.max(0, ...(audio?.recordings ?? []).map((r) => r.durationSec), ...(video?.videos ?? []).map((v) => v.durationSec));
+  const timed = session.startedAt !== null && session.endedAt !== null && session.endedAt > session.startedAt;
+  return {
+    screens: chapters ? chapters.screens.length : null,
+    chapters: chapters
+      ? chapters.chapters.map((chapter) => ({
+          startSec: chapter.startSec ?? (chapter.start !== null && session.startedAt !== null ? Math.max(0, (chapter.start - session.startedAt) / 1000) : null),
+          thumbnail: thumbs.get(chapters.screens[chapter.firstScreen]?.mediaId ?? '') ?? null,
+        }))
+      : null,
+    speechSec: audio ? audio.speechSec : null,
+    durationSec: timed ? (session.endedAt! - session.startedAt!) / 1000 : longest > 0 ? longest : null,
+    keywords: summary?.keywords.slice(0, 3) ?? [],
+    thumbnail: chapters?.thumbnails[0]?.blob ?? null,
+  };
+}
