@@ -11,20 +11,33 @@ test('the README flow with no waits: "Load sample sessions" then "Enrich all" at
   expect(await readStore(page, 'sessions')).not.toHaveLength(12);
   await expectBatchDone(page, 12);
   await expect(sessionRows(page).getByTestId('state')).toHaveText(Array(12).fill('Done'));
-  await expectEachSessionDoneOnce(page, 12);
+  const { results } = await expectEachSessionDoneOnce(page, 12);
+  const stored = await readStore<{ sessionId: string; outcomes: Record<string, { status: string }> }>(page, 'results');
+  expect(stored.map((result) => result.sessionId).sort()).toEqual(results.map((result) => result.sessionId).sort());
+  for (const result of stored) {
+    expect(result.outcomes.audio?.status).toBe('done');
+    expect(result.outcomes.chapters?.status).toBe('done');
+  }
 });
 
-test('five tab closes in a row while jobs run: 12/12 Done, none failed for the closes, each committed once', async ({ context }) => {
+test('five interruptions in a row while jobs run (four tab closes, one reload): 12/12 Done, none failed, finished ones not run again, each committed once', async ({ context }) => {
   let page = await context.newPage();
   await page.goto('/');
   await page.getByRole('button', { name: 'Load sample sessions' }).click();
   await page.getByRole('button', { name: 'Enrich all' }).click();
   await expect(page.getByText('Making samples…')).toHaveCount(0, { timeout: 60_000 });
   const interrupted = new Map<string, string>();
+  let finishedBeforeReload: Array<StoredRun & { finishedAt?: number }> = [];
   for (let close = 0; close < 5; close++) {
     // Close the tab the moment a job runs: the same first jobs are interrupted again and again.
     await expect.poll(async () => (await runningJobs(page)).length, { intervals: [10], timeout: 60_000 }).toBeGreaterThan(0);
     for (const job of await runningJobs(page)) interrupted.set(job.id, job.lease!.runId);
+    if (close === 2) {
+      // A reload instead of a close: the jobs finished before it must keep their finish, not run again.
+      finishedBeforeReload = (await readStore<StoredRun & { finishedAt?: number }>(page, 'jobs')).filter((job) => job.state === 'succeeded');
+      await page.reload();
+      continue;
+    }
     await page.close({ runBeforeUnload: false });
     page = await context.newPage();
     await page.goto('/');
@@ -38,4 +51,6 @@ test('five tab closes in a row while jobs run: 12/12 Done, none failed for the c
   }
   // A closed tab is no fault of the jobs': their lost runs were not counted.
   expect(jobs.filter((job) => job.attempts > 1)).toEqual([]);
+  const after = await readStore<StoredRun & { finishedAt?: number }>(page, 'jobs');
+  for (const job of finishedBeforeReload) expect(after.find((j) => j.id === job.id)).toEqual(job);
 });
