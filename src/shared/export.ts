@@ -7,6 +7,12 @@ export type IsoTime = string | null;
 /** `not-enriched`: the session has no result yet (never queued, queued or running). */
 export type ExportStatus = 'complete' | 'partial' | 'failed' | 'not-enriched';
 
+/** An input that was skipped, cut short or only partly read, and the file it is about (null: the session as a whole). */
+export interface ExportedWarning {
+  file: string | null;
+  message: string;
+}
+
 /** The session's last enrichment job: its state, and why it ended as it did, in plain words. */
 export interface ExportedJob {
   state: 'queued' | 'running' | 'waiting-retry' | 'succeeded' | 'partial' | 'failed' | 'cancelled' | 'timed-out';
@@ -100,6 +106,8 @@ export interface Enrichment {
   status: ExportStatus;
   /** The session's last enrichment job; null when it was never queued (or its job was cleared by retention). */
   job: ExportedJob | null;
+  /** Inputs skipped, cut short or only partly read; any of them makes a `complete` session `partial`. */
+  warnings: ExportedWarning[];
   /** By stage name, in pipeline order. */
   stages: Record<string, ExportedStage>;
   screens: ExportedScreen[];

@@ -74,12 +74,13 @@ const everything = () =>
   record({ ocr: done(ocr), chapters: done(chapters), audio: done(audio), transcript: done(transcript), summary: done(summary), storyboard: done(storyboard), index: done({ documents: [] }) });
 
 describe('buildEnrichment()', () => {
-  test('a complete session: every field of schema version 1, times in ISO-8601', () => {
+  test('every stage done: every field of schema version 2, times in ISO-8601; a screenshot not read makes it partial', () => {
     const enrichment = buildEnrichment(session, everything());
-    expect(Object.keys(enrichment)).toEqual(['schemaVersion', 'session', 'status', 'job', 'stages', 'screens', 'chapters', 'audio', 'transcript', 'summary', 'storyboard']);
+    expect(Object.keys(enrichment)).toEqual(['schemaVersion', 'session', 'status', 'job', 'warnings', 'stages', 'screens', 'chapters', 'audio', 'transcript', 'summary', 'storyboard']);
     expect(enrichment.schemaVersion).toBe(2);
     expect(enrichment.session).toEqual({ id: 'ses_1', title: 'Team standup', startedAt: '2026-11-20T09:00:00.000Z', endedAt: '2026-11-20T09:02:05.000Z', tags: ['standup'] });
-    expect(enrichment.status).toBe('complete');
+    expect(enrichment.warnings).toEqual([{ file: 'screens/0002.png', message: 'This screenshot could not be read.' }]);
+    expect(enrichment.status).toBe('partial');
     expect(Object.keys(enrichment.stages)).toEqual(['ocr', 'chapters', 'audio', 'transcript', 'summary', 'storyboard', 'index']);
     expect(enrichment.stages.ocr).toEqual({ status: 'done' });
     expect(enrichment.screens).toEqual([
@@ -210,5 +211,37 @@ describe('the job in the export', () => {
     const done: Job = { ...base, state: 'succeeded', attempts: 1, startedAt: 2, finishedAt: 3 };
     const record: ResultRecord = { sessionId: session.id, jobId: 'job-1', attempt: 1, committedAt: 3, outcomes: { ocr: { status: 'done', result: { screens: [] }, ms: 1 } } };
     expect(buildEnrichment(session, record, {}, done)).toMatchObject({ status: 'complete', job: { state: 'succeeded', attempts: 1, reason: null } });
+  });
+});
+
+describe('warnings in the export', () => {
+  test('import and stage warnings are listed with their file, once each, and make a complete session partial', () => {
+    const warned: SessionRecord = { ...session, warnings: ['session.json names screens/gone.png, which is not in the folder.'] };
+    const skipped = 'screen.png is 20000×20000 pixels; images over 50 megapixels are skipped.';
+    const shot = warned.screenshots[0]!;
+    const record: ResultRecord = {
+      sessionId: session.id,
+      jobId: 'job-1',
+      attempt: 1,
+      committedAt: 3,
+      outcomes: {
+        chapters: { status: 'done', result: { screens: [{ mediaId: shot.id, hash: '', distance: 0, at: null, message: skipped }], chapters: [], thumbnails: [] }, ms: 1 },
+        ocr: { status: 'done', result: { screens: [{ mediaId: shot.id, text: '', confidence: 0, message: skipped }] }, ms: 1 },
+        transcript: { status: 'done', result: { cues: [], warnings: ['transcript.vtt: Cue 1 has a timestamp it cannot read (00:00:xx.000); it was skipped.'] }, ms: 1 },
+      },
+    };
+    const enrichment = buildEnrichment(warned, record);
+    expect(enrichment.warnings).toEqual([
+      { file: null, message: 'session.json names screens/gone.png, which is not in the folder.' },
+      { file: shot.name, message: skipped },
+      { file: warned.transcript?.name ?? null, message: 'transcript.vtt: Cue 1 has a timestamp it cannot read (00:00:xx.000); it was skipped.' },
+    ]);
+    expect(enrichment.status).toBe('partial');
+    expect(buildReport(enrichment)).toContain(`- ${shot.name}: ${skipped}`);
+  });
+
+  test('a session with nothing to say has an empty list and stays complete', () => {
+    const record: ResultRecord = { sessionId: session.id, jobId: 'job-1', attempt: 1, committedAt: 3, outcomes: { ocr: { status: 'done', result: { screens: [] }, ms: 1 } } };
+    expect(buildEnrichment({ ...session, warnings: [] }, record)).toMatchObject({ status: 'complete', warnings: [] });
   });
 });

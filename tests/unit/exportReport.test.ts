@@ -7,6 +7,7 @@ const enrichment: Enrichment = {
   session: { id: 'ses_1', title: 'Team *standup*', startedAt: '2026-11-20T09:00:00.000Z', endedAt: '2026-11-20T09:02:05.000Z', tags: ['standup'] },
   status: 'partial',
   job: null,
+  warnings: [],
   stages: {
     ocr: { status: 'done' },
     chapters: { status: 'done' },

@@ -25,6 +25,7 @@ import type {
 } from '../../src/shared/results.ts';
 import { sessionVideos, type SessionRecord } from '../../src/shared/session.ts';
 import { inTimeOrder } from '../video/screens.ts';
+import { warningsOf } from './warnings.ts';
 import { combinedLoudness } from './loudness.ts';
 
 /** The storyboard's file name next to enrichment.json. */
@@ -118,12 +119,16 @@ export function buildEnrichment(session: SessionRecord, record: ResultRecord | u
   const chapterList = chapters?.chapters ?? [];
   const chapterOf = (i: number) => chapterList.find((c) => i >= c.firstScreen && i <= c.lastScreen)?.index ?? null;
   const titled = new Map((summary?.chapters ?? []).map((c) => [c.chapter, c]));
+  const warnings = warningsOf(session, record);
+  const status = exportStatus(record?.outcomes, job);
 
   return {
     schemaVersion: ENRICHMENT_SCHEMA_VERSION,
     session: { id: session.id, title: session.title, startedAt: iso(session.startedAt), endedAt: iso(session.endedAt), tags: [...session.tags] },
-    status: exportStatus(record?.outcomes, job),
+    // An input skipped or cut short means the enrichment is not complete, whatever the stages say.
+    status: status === 'complete' && warnings.length > 0 ? 'partial' : status,
     job: job ? jobOf(job) : null,
+    warnings,
     stages: stagesOf(outcomes),
     screens: screensOf(session, doneResult<VideoStageResult>(record, 'video')).map((screen, i) => {
       const read = texts.get(screen.id);

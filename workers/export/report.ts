@@ -38,6 +38,8 @@ function header(e: Enrichment): string[] {
   const detail = notDone.map(([name, s]) => `${STAGE_LABELS[name] ?? name} ${s.status}`).join(', ');
   lines.push(`**Enrichment: ${e.status}**${detail ? ` (${detail})` : ''}.`, '');
   if (e.job?.reason && e.status !== 'complete') lines.push(`_${md(e.job.reason)}_`, '');
+  for (const warning of e.warnings) lines.push(`- ${warning.file ? `${md(warning.file)}: ` : ''}${md(warning.message)}`);
+  if (e.warnings.length > 0) lines.push('');
   if (e.storyboard) lines.push(`![Storyboard of ${md(e.session.title)}](${e.storyboard})`, '');
   return lines;
 }
