@@ -1,13 +1,7 @@
 // Scores of the eval: OCR words against the DOM's words, chapter starts against the plan's.
 
-/** Lowercase words, punctuation stripped at both ends: what OCR is compared on. */
-export function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/\s+/)
-    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
-    .filter((word) => word.length > 0);
-}
+// OCR is compared on lowercase words with punctuation stripped at both ends, as in the OCR tests.
+import { words } from '../../tests/browser/fixtures/documents.ts';
 
 /** How many of `wanted` (with repeats) are in `pool`. */
 function found(wanted: string[], pool: string[]): number {

@@ -6,7 +6,7 @@ const { engine } = engineFactory();
 describe('token-bucket rate limiter shared by the workers', () => {
   it('makes calls past the burst wait for tokens, across workers, and shows its state in the statistics', async () => {
     const e = await engine({ concurrency: 2 });
-    e.limiter.configure('test-provider', { capacity: 2, refillPerSecond: 20 });
+    e.limiter.configure('test-provider', { capacity: 2, refillPerSecond: 10 });
     await e.scheduler.start();
     const ids = await e.addSessions(2);
     await e.scheduler.enqueue(
@@ -19,8 +19,10 @@ describe('token-bucket rate limiter shared by the workers', () => {
     expect(jobs.map((job) => job.state)).toEqual(['succeeded', 'succeeded']);
     const stats = e.scheduler.stats().rateLimits['test-provider'];
     expect(stats?.granted).toBe(8);
-    // Two tokens of burst for eight calls: at least six had to wait for a refill.
-    expect(stats?.waited).toBeGreaterThanOrEqual(6);
-    expect(stats).toMatchObject({ capacity: 2, refillPerSecond: 20 });
+    // Two tokens of burst, and each job makes its four calls back to back: the calls past the burst
+    // wait for a refill. Six wait when the two jobs overlap; when a loaded machine starts the second
+    // job after the bucket has refilled, each job still waits for two, so four at least.
+    expect(stats?.waited).toBeGreaterThanOrEqual(4);
+    expect(stats).toMatchObject({ capacity: 2, refillPerSecond: 10 });
   });
 });

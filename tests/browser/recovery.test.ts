@@ -13,6 +13,18 @@ async function crashAndReopen(e: TestEngine): Promise<TestEngine> {
   return next;
 }
 
+/** One session whose job sleeps `sleepMs` in its stage, once its running state is stored. */
+async function runningSleeper(e: TestEngine, sleepMs: number) {
+  const [sessionId] = await e.addSessions(1);
+  const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 20_000 }], {
+    batchId: 'b1',
+    stages: ['test.sleep'],
+    params: { sleepMs },
+  });
+  await waitForStoredJob(e.db, job!.id, 'running');
+  return { sessionId, job };
+}
+
 describe('crash recovery: a job running when the tab died runs again, once', () => {
   it('the orphaned job is queued again without using up its attempt, runs again and commits one result, of that run', async () => {
     const e = await engine({ concurrency: 2, maxAttempts: 3 });
@@ -74,13 +86,7 @@ describe('crash recovery: a job running when the tab died runs again, once', () 
   it('a job allowed one attempt that crashed with the page runs again: the crash did not use its attempt', async () => {
     const e = await engine({ concurrency: 1, maxAttempts: 1 });
     await e.scheduler.start();
-    const [sessionId] = await e.addSessions(1);
-    const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 20_000 }], {
-      batchId: 'b1',
-      stages: ['test.sleep'],
-      params: { sleepMs: 2000 },
-    });
-    await waitForStoredJob(e.db, job!.id, 'running');
+    const { sessionId, job } = await runningSleeper(e, 2000);
 
     const reopened = await crashAndReopen(e);
     await reopened.scheduler.start();
@@ -95,12 +101,7 @@ describe('crash recovery: a job running when the tab died runs again, once', () 
   it(`a job running at ${CRASH_LIMIT} crashes in a row is set aside as failed, saying so, and not run again`, async () => {
     let e = await engine({ concurrency: 1, maxAttempts: 3 });
     await e.scheduler.start();
-    const [sessionId] = await e.addSessions(1);
-    const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 20_000 }], {
-      batchId: 'b1',
-      stages: ['test.sleep'],
-      params: { sleepMs: 5000 },
-    });
+    const { sessionId, job } = await runningSleeper(e, 5000);
     for (let crash = 1; crash <= CRASH_LIMIT; crash++) {
       await waitFor(async () => (await e.db.get('jobs', job!.id))?.state === 'running', { what: `run ${crash} to start` });
       e = await crashAndReopen(e);
@@ -119,13 +120,7 @@ describe('crash recovery: a job running when the tab died runs again, once', () 
   it('a tab closed (not crashed) while a job runs costs the job nothing, not even a crash', async () => {
     const e = await engine({ concurrency: 1, maxAttempts: 1 });
     await e.scheduler.start();
-    const [sessionId] = await e.addSessions(1);
-    const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 20_000 }], {
-      batchId: 'b1',
-      stages: ['test.sleep'],
-      params: { sleepMs: 2000 },
-    });
-    await waitForStoredJob(e.db, job!.id, 'running');
+    const { job } = await runningSleeper(e, 2000);
     e.scheduler.abandon();
     const reopened = await e.restart(undefined, { interruption: () => 'closed' });
     engines.push(reopened);

@@ -3,13 +3,19 @@ import { engineFactory } from '../fixtures/engine.ts';
 
 const { engine } = engineFactory();
 
+/** A started engine and one stored session whose title says it is broken (the stages' input is bad). */
+async function brokenSession() {
+  const e = await engine();
+  await e.scheduler.start();
+  const [sessionId] = await e.addSessions(1);
+  const session = (await e.sessions.get(sessionId!))!;
+  await e.db.put('sessions', { ...session, title: 'broken draft' });
+  return { e, sessionId, session };
+}
+
 describe('"Retry failed" (requeue)', () => {
   it('keeps the results of stages done before, so the stored result holds every stage', async () => {
-    const e = await engine();
-    await e.scheduler.start();
-    const [sessionId] = await e.addSessions(1);
-    const session = (await e.sessions.get(sessionId!))!;
-    await e.db.put('sessions', { ...session, title: 'broken draft' });
+    const { e, sessionId, session } = await brokenSession();
     const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 20_000 }], {
       batchId: 'b1',
       stages: ['test.ok', 'test.failWhileTitle', 'test.seesEarlier'],
@@ -34,11 +40,7 @@ describe('"Retry failed" (requeue)', () => {
   });
 
   it('a stage run again by the retry sees the results of the stages done before it', async () => {
-    const e = await engine();
-    await e.scheduler.start();
-    const [sessionId] = await e.addSessions(1);
-    const session = (await e.sessions.get(sessionId!))!;
-    await e.db.put('sessions', { ...session, title: 'broken draft' });
+    const { e, sessionId, session } = await brokenSession();
     const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 20_000 }], {
       batchId: 'b1',
       stages: ['test.ok', 'test.seesEarlier'],
