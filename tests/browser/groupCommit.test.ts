@@ -21,7 +21,9 @@ describe('IdbJobStore group commit', () => {
     const stored = await e.db.getAll('jobs');
     expect(stored.filter((job) => job.state === 'succeeded')).toHaveLength(30);
     expect(await e.db.count('results')).toBe(30);
-  });
+    // 30 sessions and 90 writes take about 2 s alone; files run side by side, and one of them (worker
+    // faults) spins and fills memory on purpose, so the time limit leaves room for a starved CPU.
+  }, 120_000);
 
   const manyJobs = (count: number): Job[] =>
     Array.from({ length: count }, (_, i) =>
