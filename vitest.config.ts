@@ -19,6 +19,10 @@ export default mergeConfig(
             name: 'browser',
             include: ['tests/browser/**/*.test.ts'],
             testTimeout: 30_000,
+            // One file at a time: the files run real workers (OCR, video decoding, a stage that spins
+            // or fills memory on purpose), and side by side on 2 cores they starved each other past
+            // their time limits. Each file already uses every core through its own worker pool.
+            fileParallelism: false,
             // The OpenAI-compatible stub on 127.0.0.1 for the provider tests.
             globalSetup: ['tests/stubs/openaiStub.globalSetup.ts'],
             browser: {
