@@ -15,5 +15,9 @@ export default defineConfig({
     ...(process.env.BENCH ? { rolldownOptions: { input: { main: 'index.html', bench: 'bench/index.html' } } } : {}),
   },
   preview: { host: 'localhost', headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
-  optimizeDeps: { include: ['comlink', 'idb', 'react', 'react-dom', 'framer-motion', 'tesseract.js', 'minisearch', 'fflate', '@tanstack/react-virtual', 'mediabunny'] },
+  optimizeDeps: {
+    // Every dependency the app, its workers and the tests import: one found during a browser test run
+    // is optimized mid-run, and a fresh clone's run then stalls while Vite re-optimizes and reloads.
+    include: ['comlink', 'idb', 'react', 'react-dom', 'react-dom/client', 'react-markdown', 'workbox-window', 'framer-motion', 'tesseract.js', 'minisearch', 'fflate', '@tanstack/react-virtual', 'mediabunny'],
+  },
 });
