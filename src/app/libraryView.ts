@@ -1,5 +1,6 @@
 import { isTerminal, type Job, type JobState } from '../shared/job.ts';
 import type { SessionRecord } from '../shared/session.ts';
+import { zeroCounts } from '../engine/stats.ts';
 
 /** Who runs the queue in this tab: the leader schedules; a follower watches and forwards commands. */
 /** `outdated`: a newer version of the app opened the library in another tab; this one has stepped down. */
@@ -20,16 +21,7 @@ export interface LibrarySnapshot {
   etaMs: number | null;
 }
 
-const ZERO_COUNTS: Record<JobState, number> = {
-  queued: 0,
-  running: 0,
-  'waiting-retry': 0,
-  succeeded: 0,
-  partial: 0,
-  failed: 0,
-  cancelled: 0,
-  'timed-out': 0,
-};
+const ZERO_COUNTS: Readonly<Record<JobState, number>> = Object.freeze(zeroCounts());
 
 /**
  * A versioned snapshot store for `useSyncExternalStore`. Changes are folded in as they come and

@@ -49,16 +49,7 @@ export function computeStats(
   windowMs: number,
   eta: EtaSettings = {},
 ): EngineStats {
-  const counts: Record<JobState, number> = {
-    queued: 0,
-    running: 0,
-    'waiting-retry': 0,
-    succeeded: 0,
-    partial: 0,
-    failed: 0,
-    cancelled: 0,
-    'timed-out': 0,
-  };
+  const counts = zeroCounts();
   const remaining: RemainingJob[] = [];
   let total = 0;
   let finishedInWindow = 0;
@@ -98,4 +89,9 @@ export function computeStats(
       fallbackStageMs: eta.fallbackStageMs ?? (means.length === 0 ? 0 : means.reduce((a, b) => a + b, 0) / means.length),
     }),
   };
+}
+
+/** A count of 0 for every job state. */
+export function zeroCounts(): Record<JobState, number> {
+  return { queued: 0, running: 0, 'waiting-retry': 0, succeeded: 0, partial: 0, failed: 0, cancelled: 0, 'timed-out': 0 };
 }
