@@ -38,4 +38,23 @@ describe('parseSrt()', () => {
       ],
     });
   });
+
+  test('"NAME:" at the start of a cue is its speaker, kept for the cues after it until another is named', () => {
+    const text = [
+      '1\n00:00:01,0 --> 00:00:02,50\nSARAH: I will update the runbook.',
+      '2\n00:00:03,000 --> 00:00:04,000\nAnd send it round.',
+      '3\n00:00:05,000 --> 00:00:06,000\nTom Baker: Thanks.',
+      '4\n00:00:07,000 --> 00:00:08,000\nNote: this is not a name.',
+    ].join('\n\n');
+    expect(parseSrt(text).cues).toEqual([
+      { start: 1, end: 2.5, text: 'I will update the runbook.', speaker: 'SARAH' },
+      { start: 3, end: 4, text: 'And send it round.', speaker: 'SARAH' },
+      { start: 5, end: 6, text: 'Thanks.', speaker: 'Tom Baker' },
+      { start: 7, end: 8, text: 'Note: this is not a name.', speaker: 'Tom Baker' },
+    ]);
+  });
+
+  test('timestamps with one or two millisecond digits are read', () => {
+    expect(parseSrt('1\n00:00:01,5 --> 00:00:02,25\nHi\n')).toEqual({ cues: [{ start: 1.5, end: 2.25, text: 'Hi' }], warnings: [] });
+  });
 });

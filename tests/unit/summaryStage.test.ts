@@ -87,10 +87,12 @@ describe('summaryStage', () => {
       ],
     };
     const result = await summarise('', { transcript, chapters, ocr });
+    // Spoken items carry their moment on the session clock and a due date from the session's start
+    // (1 January 1970 here, so "before Friday" is the 2nd).
     expect(result.actionItems).toEqual([
-      { text: "I'll fix the invoice export before Friday", source: 'transcript', done: false },
-      { text: "Let's look at the churn dashboard next", source: 'transcript', done: false },
-      { text: 'fix the legend', source: 'screens', done: false },
+      { text: "I'll fix the invoice export before Friday", source: 'transcript', done: false, kind: 'action', at: 4, due: '1970-01-02' },
+      { text: "Let's look at the churn dashboard next", source: 'transcript', done: false, kind: 'action', at: 70 },
+      { text: 'fix the legend', source: 'screens', done: false, kind: 'action' },
     ]);
     expect(result.keywords).toContain('invoice export');
     expect(result.chapters.map((c) => c.chapter)).toEqual([0, 1]);
@@ -110,5 +112,58 @@ describe('summaryStage', () => {
     };
     const result = await summarise('', { chapters });
     expect(result.chapters).toEqual([{ chapter: 0, title: 'Inbox triage', keywords: ['inbox'], sentences: [] }]);
+  });
+
+  test('spoken items keep the speaker, "I" is owned by the speaker, times are on the session clock', async () => {
+    const started = new Date(2026, 10, 20, 10, 0).getTime();
+    const transcript: TranscriptResult = {
+      warnings: [],
+      cues: [
+        { start: 0, end: 2, text: 'can you take the runbook', at: started + 30_000, chapter: null, speaker: 'Priya' },
+        { start: 2, end: 4, text: "sure i'll update it by thursday", at: started + 32_000, chapter: null, speaker: 'Sam' },
+      ],
+    };
+    const session = bareSession({ id: 'ses-2', title: 'Ops sync', startedAt: started });
+    const result = (await summaryStage(stageContext(session, { results: { transcript } }))) as SummaryResult;
+    expect(result.actionItems).toEqual([
+      { text: "sure i'll update it by thursday", source: 'transcript', done: false, kind: 'action', owner: 'Sam', due: '2026-11-26', at: 32, speaker: 'Sam' },
+    ]);
+  });
+
+  test('an unpunctuated transcript gives no sentence or action item over 300 characters', async () => {
+    const words = ("we need to look at the invoice export because it drops rows when a customer has two accounts and " +
+      'the finance team keeps asking for manual exports every week and that takes an afternoon ').repeat(20).trim().split(' ');
+    const cues = [];
+    for (let i = 0; i < words.length; i += 8) cues.push({ start: i / 4, end: i / 4 + 2, text: words.slice(i, i + 8).join(' '), at: i * 250, chapter: null });
+    const result = await summarise('', { transcript: { cues, warnings: [] } });
+    expect(result.actionItems.length).toBeGreaterThan(0);
+    for (const item of result.actionItems) expect(item.text.length).toBeLessThanOrEqual(300);
+    for (const sentence of result.sentences) expect(sentence.length).toBeLessThanOrEqual(300);
+  });
+
+  test('a line repeated on every frame counts once in the keywords', async () => {
+    const toolbar = 'Zoom Toolbar Layers Palette Brushes';
+    const screens = Array.from({ length: 30 }, (_, i) => ({ mediaId: `m${i}`, text: `${toolbar}\nFrame ${i} of the review`, confidence: 90 }));
+    const result = await summarise('We reviewed the quarterly budget with finance. The quarterly budget needs a decision.', { ocr: { screens } });
+    expect(result.keywords[0]).toBe('quarterly budget');
+  });
+
+  test('a line repeated on every frame counts once in a chapter\'s own keywords', async () => {
+    const chrome = 'Zoom Toolbar Layers Palette Brushes';
+    const screens = [
+      ...Array.from({ length: 30 }, (_, i) => ({ mediaId: `a${i}`, text: chrome, confidence: 90 })),
+      { mediaId: 'a-last', text: `${chrome}\nInvoice export failed for three customers`, confidence: 90 },
+      { mediaId: 'b0', text: `${chrome}\nChurn dashboard by region and plan`, confidence: 90 },
+    ];
+    const chapters: ChaptersResult = {
+      screens: screens.map((screen) => ({ mediaId: screen.mediaId, hash: '0', distance: 0, at: null })),
+      chapters: [
+        { index: 0, firstScreen: 0, lastScreen: 30, start: null, end: null, title: 'Chapter 1', keywords: [] },
+        { index: 1, firstScreen: 31, lastScreen: 31, start: null, end: null, title: 'Chapter 2', keywords: [] },
+      ],
+      thumbnails: [],
+    };
+    const result = await summarise('', { ocr: { screens }, chapters });
+    expect(result.chapters[0]?.keywords.slice(0, 3)).toEqual(['invoice', 'export', 'failed']);
   });
 });

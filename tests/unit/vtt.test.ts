@@ -33,7 +33,7 @@ describe('parseVtt()', () => {
 
   test('accepts mm:ss.ttt timestamps, a BOM and CRLF line ends', () => {
     const text = '\uFEFFWEBVTT\r\n\r\n00:02.500 --> 00:04.000\r\n<v Sam>Two lines\r\nof text\r\n';
-    expect(parseVtt(text).cues).toEqual([{ start: 2.5, end: 4, text: 'Two lines of text' }]);
+    expect(parseVtt(text).cues).toEqual([{ start: 2.5, end: 4, text: 'Two lines of text', speaker: 'Sam' }]);
   });
 
   test('a file without the WEBVTT header is read anyway, with a warning', () => {
@@ -68,5 +68,23 @@ describe('parseTimestamp()', () => {
     expect(parseTimestamp('100:00:00,001')).toBe(360_000.001);
     expect(parseTimestamp('59:59.999')).toBe(3599.999);
     expect(parseTimestamp('1:2:3.000')).toBeNull();
+  });
+
+  test('reads fractions with fewer than three digits as fractions of a second', () => {
+    expect(parseTimestamp('00:01.5')).toBe(1.5);
+    expect(parseTimestamp('00:00:01,50')).toBe(1.5);
+    expect(parseTimestamp('00:00:01.05')).toBe(1.05);
+    expect(parseTimestamp('01:02:03.7')).toBe(3723.7);
+  });
+});
+
+describe('parseVtt() speakers', () => {
+  test('keeps the speaker of a <v Name> tag, with or without classes and a closing tag', () => {
+    const text = ['WEBVTT', '00:01.0 --> 00:02.5\n<v Priya Raman>Morning all.</v>', '00:03.00 --> 00:04.0\n<v.loud Sam>Hi!', '00:05.000 --> 00:06.000\nNobody tagged'].join('\n\n');
+    expect(parseVtt(text).cues).toEqual([
+      { start: 1, end: 2.5, text: 'Morning all.', speaker: 'Priya Raman' },
+      { start: 3, end: 4, text: 'Hi!', speaker: 'Sam' },
+      { start: 5, end: 6, text: 'Nobody tagged' },
+    ]);
   });
 });
