@@ -1,10 +1,31 @@
-// Writes the figures of the last `npm run eval` (eval/.corpus/results.json) into docs/quality.md,
-// between <!-- eval:NAME --> and <!-- /eval:NAME --> (NAME = "latest", or the --block given).
-import { readFileSync, writeFileSync } from 'node:fs';
+// Writes the figures of the last `npm run eval` into docs/quality.md, between <!-- eval:NAME -->
+// and <!-- /eval:NAME --> (NAME = "latest", or the --block given): the screenshot corpus from
+// eval/.corpus/results.json, and the meetings' text from eval/.corpus/text-results.json into
+// "text-NAME". With --text, only the text part.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { textBlock } from './textReport.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const block = process.argv.includes('--block') ? process.argv[process.argv.indexOf('--block') + 1] : 'latest';
+const textOnly = process.argv.includes('--text');
+const path = `${root}docs/quality.md`;
+
+/** Replaces the block NAME of docs/quality.md with `body`. */
+function writeBlock(name, body) {
+  const doc = readFileSync(path, 'utf8');
+  const pattern = new RegExp(`<!-- eval:${name} -->[\\s\\S]*?<!-- /eval:${name} -->`);
+  if (!pattern.test(doc)) throw new Error(`docs/quality.md has no <!-- eval:${name} --> block.`);
+  const text = [`<!-- eval:${name} -->`, body, `<!-- /eval:${name} -->`].join('\n');
+  // A function, so that "$" in the figures is not read as a replacement pattern.
+  writeFileSync(path, doc.replace(pattern, () => text));
+  console.info(text);
+}
+
+const textResults = `${root}eval/.corpus/text-results.json`;
+if (existsSync(textResults)) writeBlock(`text-${block}`, textBlock(JSON.parse(readFileSync(textResults, 'utf8'))));
+if (textOnly) process.exit(0);
+
 const results = JSON.parse(readFileSync(`${root}eval/.corpus/results.json`, 'utf8'));
 const DARK = new Set(['docs-dark', 'editor']);
 
@@ -46,22 +67,16 @@ for (const [key, g] of [...groups].sort()) {
   ocr.push(`| ${key} | ${g.shots} | ${g.expected} | ${pct(g.recalled / g.expected)}% | ${g.read} | ${pct(g.correct / g.read)}% |`);
 }
 
-const text = [
-  `<!-- eval:${block} -->`,
-  results.ocrReused ? '_OCR text reused from an earlier run (EVAL_OCR=reuse)._\n' : '',
-  '**Chapter boundaries**',
-  '',
-  ...lines,
-  '',
-  '**OCR words**',
-  '',
-  ...ocr,
-  `<!-- /eval:${block} -->`,
-].join('\n');
-
-const path = `${root}docs/quality.md`;
-const doc = readFileSync(path, 'utf8');
-const pattern = new RegExp(`<!-- eval:${block} -->[\\s\\S]*?<!-- /eval:${block} -->`);
-if (!pattern.test(doc)) throw new Error(`docs/quality.md has no <!-- eval:${block} --> block.`);
-writeFileSync(path, doc.replace(pattern, text));
-console.info(text);
+writeBlock(
+  block,
+  [
+    results.ocrReused ? '_OCR text reused from an earlier run (EVAL_OCR=reuse)._\n' : '',
+    '**Chapter boundaries**',
+    '',
+    ...lines,
+    '',
+    '**OCR words**',
+    '',
+    ...ocr,
+  ].join('\n'),
+);

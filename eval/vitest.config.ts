@@ -4,20 +4,35 @@ import viteConfig from '../vite.config.ts';
 import '../tests/node-polyfills.ts';
 import { chromiumArgs, chromiumPath } from '../tests/chromium.ts';
 
-/** npm run eval: the corpus scored in headless Chromium (not part of npm test). */
+/**
+ * npm run eval (not part of npm test): the screenshot corpus scored in headless Chromium
+ * (project `screens`), and the meetings' text in Node (project `text`, a second or two).
+ */
 export default mergeConfig(
   viteConfig,
   defineConfig({
     test: {
-      include: ['eval/run/**/*.eval.ts'],
-      testTimeout: 15 * 60_000,
-      provide: { reuseOcr: process.env.EVAL_OCR === 'reuse' },
-      browser: {
-        enabled: true,
-        headless: true,
-        provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
-        instances: [{ browser: 'chromium' }],
-      },
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'screens',
+            include: ['eval/run/quality.eval.ts'],
+            testTimeout: 15 * 60_000,
+            provide: { reuseOcr: process.env.EVAL_OCR === 'reuse' },
+            browser: {
+              enabled: true,
+              headless: true,
+              provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
+              instances: [{ browser: 'chromium' }],
+            },
+          },
+        },
+        {
+          extends: true,
+          test: { name: 'text', environment: 'node', include: ['eval/run/text.eval.ts'] },
+        },
+      ],
     },
   }),
 );
