@@ -109,6 +109,8 @@ export interface TranscriptCue {
   at: number | null;
   /** The chapter the cue falls in, when chapters are known. */
   chapter: number | null;
+  /** Who speaks, when the transcript says (a WebVTT `<v Name>` tag, an SRT "NAME:" prefix). */
+  speaker?: string;
 }
 
 /** Result of the 'transcript' stage; null cues when the session has no transcript. */

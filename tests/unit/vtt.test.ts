@@ -6,12 +6,12 @@ import { parseVtt } from '../../workers/text/vtt.ts';
 const planningCall = readFileSync(new URL('../fixtures/transcripts/planning-call.vtt', import.meta.url), 'utf8');
 
 describe('parseVtt()', () => {
-  test('reads every good cue of an exported file, in seconds, with tags stripped', () => {
+  test('reads every good cue of an exported file, in seconds, with tags stripped and speakers kept', () => {
     const { cues } = parseVtt(planningCall);
     expect(cues).toEqual([
-      { start: 1.2, end: 4.8, text: "Morning everyone, let's start with the billing migration." },
-      { start: 5, end: 9.25, text: 'The invoice export still drops rows when a customer has more than one & a half accounts.' },
-      { start: 9.5, end: 12, text: "I'll fix the export before Friday." },
+      { start: 1.2, end: 4.8, text: "Morning everyone, let's start with the billing migration.", speaker: 'Priya' },
+      { start: 5, end: 9.25, text: 'The invoice export still drops rows when a customer has more than one & a half accounts.', speaker: 'Sam' },
+      { start: 9.5, end: 12, text: "I'll fix the export before Friday.", speaker: 'Alex' },
       { start: 72, end: 75.5, text: 'We need to send the revised budget to finance.' },
       { start: 3723.004, end: 3725, text: 'Thanks, bye <3' },
     ]);

@@ -1,8 +1,12 @@
+import { voiceOf } from './speakers.ts';
+
 /** One timed line of a transcript file, in seconds from the start of the recording. */
 export interface ParsedCue {
   start: number;
   end: number;
   text: string;
+  /** Who speaks, when the file says: a WebVTT `<v Name>` tag, or an SRT "NAME:" prefix. */
+  speaker?: string;
 }
 
 /** What a transcript parser returns: the cues it could read and plain remarks about the rest. */
@@ -11,14 +15,19 @@ export interface ParsedTranscript {
   warnings: string[];
 }
 
-/** `hh:mm:ss.ttt` or `mm:ss.ttt` (WebVTT) and `hh:mm:ss,ttt` (SRT); hours may have any number of digits. */
-const TIMESTAMP = /^(?:(\d+):)?([0-5]\d):([0-5]\d)[.,](\d{3})$/;
+/**
+ * `hh:mm:ss.ttt` or `mm:ss.ttt` (WebVTT) and `hh:mm:ss,ttt` (SRT); hours may have any number of
+ * digits. Some tools write fewer fraction digits (`00:01.5`, `00:00:01,50`): read as fractions.
+ */
+const TIMESTAMP = /^(?:(\d+):)?([0-5]\d):([0-5]\d)[.,](\d{1,3})$/;
 
 /** Seconds from a cue timestamp, or null when it cannot be read. */
 export function parseTimestamp(text: string): number | null {
   const match = TIMESTAMP.exec(text.trim());
   if (!match) return null;
-  const [, hours = '0', minutes = '0', seconds = '0', millis = '0'] = match;
+  const [, hours = '0', minutes = '0', seconds = '0', fraction = '0'] = match;
+  // ".5" is 500 ms, not 5.
+  const millis = fraction.padEnd(3, '0');
   // Whole milliseconds first, so that 2.538 reads as 2.538 and not 2.5380000000000003.
   return (Number(hours) * 3_600_000 + Number(minutes) * 60_000 + Number(seconds) * 1000 + Number(millis)) / 1000;
 }
@@ -106,6 +115,8 @@ export function addCue(lines: readonly string[], timingAt: number, n: number, cu
     warnings.push(timing.warning);
     return;
   }
-  const text = plainCueText(lines.slice(timingAt + 1));
-  if (text !== '') cues.push({ start: timing.start, end: timing.end, text });
+  const payload = lines.slice(timingAt + 1);
+  const text = plainCueText(payload);
+  const speaker = voiceOf(payload);
+  if (text !== '') cues.push({ start: timing.start, end: timing.end, text, ...(speaker ? { speaker } : {}) });
 }
