@@ -39,12 +39,17 @@ function stamp(seconds: number, mark: '.' | ',', digits: 2 | 3): string {
   return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}${mark}${fraction}`;
 }
 
-/** Chunks of at most `size` words; with `perLine`, a chunk never spans two lines. */
+/** Captioners start a new cue after a silence this long, as speech recognisers segment on silence. */
+const CAPTION_SILENCE = 0.5;
+
+/** Chunks of at most `size` words; with `perLine`, a chunk never spans two lines, else it breaks at silences. */
 function chunks(words: readonly TimedWord[], size: number, perLine: boolean): TimedWord[][] {
   const out: TimedWord[][] = [];
   let current: TimedWord[] = [];
   for (const word of words) {
-    if (current.length >= size || (perLine && current.length > 0 && current[0]?.line !== word.line)) {
+    const last = current.at(-1);
+    const silence = last !== undefined && word.start - last.end >= CAPTION_SILENCE;
+    if (current.length >= size || (perLine && current.length > 0 && current[0]?.line !== word.line) || (!perLine && silence)) {
       out.push(current);
       current = [];
     }

@@ -120,12 +120,22 @@ export interface TranscriptResult {
   warnings: string[];
 }
 
-/** An action item found in notes or the transcript. */
+/** An action item or a decision found in notes, the transcript or (marked lines only) on screen. */
 export interface ActionItem {
   text: string;
   source: 'notes' | 'transcript' | 'screens';
   /** Whether it was written as done ("- [x] …"). */
   done: boolean;
+  /** Something to do, or something decided ("we decided …", "Decision: …"). Results stored before there were decisions lack it: read as 'action'. */
+  kind?: 'action' | 'decision';
+  /** Who is to do it, when named ("Sarah will …", "@dana", "Tom to …"), or the speaker of "I'll …". */
+  owner?: string;
+  /** When it is due, as `yyyy-mm-dd`, resolved against the session's start. */
+  due?: string;
+  /** For a spoken item: when it was said, in seconds on the session clock (from the session's start). */
+  at?: number;
+  /** For a spoken item: who said it, when the transcript names speakers. */
+  speaker?: string;
 }
 
 export interface ChapterSummary {

@@ -143,7 +143,7 @@ describe('summaryStage', () => {
 
   test('a line repeated on every frame counts once in the keywords', async () => {
     const toolbar = 'Zoom Toolbar Layers Palette Brushes';
-    const screens = Array.from({ length: 30 }, (_, i) => ({ mediaId: `m${i}`, text: `${toolbar}\nFrame ${i} of the review`, confidence: 90 }));
+    const screens = Array.from({ length: 30 }, (_, i) => ({ mediaId: `m${i}`, text: `${toolbar}\nPage ${i}`, confidence: 90 }));
     const result = await summarise('We reviewed the quarterly budget with finance. The quarterly budget needs a decision.', { ocr: { screens } });
     expect(result.keywords[0]).toBe('quarterly budget');
   });

@@ -1,4 +1,5 @@
-import type { ChaptersResult, OcrResult, SummaryResult, TranscriptResult } from '../../src/shared/results.ts';
+import type { ChaptersResult, OcrResult, SummaryResult, TranscriptCue, TranscriptResult } from '../../src/shared/results.ts';
+import type { SessionRecord } from '../../src/shared/session.ts';
 import { providerSummary } from '../provider/providerSummary.ts';
 import type { StageFn } from '../stage.ts';
 import { summarize } from '../text/summarize.ts';
@@ -18,6 +19,16 @@ function screensByChapter(ocr: OcrResult | undefined, chapters: ChaptersResult |
 }
 
 /**
+ * A cue on the session clock: seconds from the session's start, from its place on the timeline
+ * when both are known; otherwise the transcript's own seconds (it then starts with the session).
+ */
+function onSessionClock(cue: TranscriptCue, session: SessionRecord): SummaryInput['cues'][number] {
+  const { text, chapter, speaker } = cue;
+  const shift = cue.at !== null && session.startedAt !== null ? (cue.at - session.startedAt) / 1000 - cue.start : 0;
+  return { text, chapter, start: cue.start + shift, end: cue.end + shift, ...(speaker ? { speaker } : {}) };
+}
+
+/**
  * Summarises the session from whatever earlier stages left: notes always, the transcript, the
  * screens' text and the chapters when those stages ran. Never fails for a missing part.
  * When an AI provider is configured, its summary is added beside the on-device one (which is
@@ -29,13 +40,15 @@ export const summaryStage: StageFn = async (ctx): Promise<SummaryResult> => {
   const ocr = ctx.results.ocr as OcrResult | undefined;
   const result: SummaryResult = summarize({
     notes: ctx.session.notes,
-    cues: transcript?.cues ?? [],
+    cues: (transcript?.cues ?? []).map((cue) => onSessionClock(cue, ctx.session)),
     screens: screensByChapter(ocr, chapters),
     chapters: (chapters?.chapters ?? []).map((chapter) => ({
       index: chapter.index,
       title: chapter.title,
       keywords: chapter.keywords,
     })),
+    // Due dates ("by Thursday") are read from the day of the session.
+    ...(ctx.session.startedAt !== null ? { reference: new Date(ctx.session.startedAt) } : {}),
   });
   ctx.progress(0.5);
   if (ctx.provider) {

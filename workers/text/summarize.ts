@@ -1,5 +1,6 @@
 import type { ActionItem, ChapterSummary, SummaryResult } from '../../src/shared/results.ts';
-import { findActionItems, markedAction } from './actions.ts';
+import { findActionItems, markedAction, spokenActionItems } from './actions.ts';
+import { cueSentences } from './cueSentences.ts';
 import { keywords } from './keywords.ts';
 import { plainLine } from './markdown.ts';
 import { rakeKeywords } from './rake.ts';
@@ -18,12 +19,17 @@ const MIN_SENTENCE_WORDS = 3;
 export interface SummaryInput {
   /** Markdown notes. */
   notes: string;
-  /** Transcript lines in time order, with the chapter each falls in. */
-  cues: ReadonlyArray<{ text: string; chapter: number | null }>;
+  /**
+   * Transcript cues in time order, with the chapter each falls in, their speaker, and their start
+   * and end in seconds on the session clock (from the session's start).
+   */
+  cues: ReadonlyArray<{ text: string; chapter: number | null; start: number; end: number; speaker?: string }>;
   /** Text read from each screenshot, with its chapter. */
   screens: ReadonlyArray<{ text: string; chapter: number | null }>;
   /** The chapters, with a title and keywords when the chapters stage gave them. */
   chapters: ReadonlyArray<{ index: number; title?: string; keywords?: string[] }>;
+  /** The session's start: the day "by Thursday" is read from. Without it, no due dates. */
+  reference?: Date;
 }
 
 /** The prose of notes: lines that are not action items, without markdown markers. */
@@ -44,6 +50,20 @@ function screenLines(text: string): string[] {
 }
 
 const normal = (text: string) => words(text).join(' ');
+
+/**
+ * Each distinct line once (compared lowercase, by words): a line that stays on screen for many
+ * frames (a menu, a title bar, a slide left up) would otherwise outweigh everything said.
+ */
+function distinctLines(lines: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return lines.filter((line) => {
+    const key = normal(line);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 /** The sentences of some texts, at least three words long, each once. */
 function candidateSentences(texts: readonly string[]): string[] {
@@ -70,11 +90,12 @@ function capitalise(text: string): string {
 }
 
 /** Action items of every source, each once (the first source to mention one keeps it). */
-function actionItems(input: SummaryInput, transcript: string): ActionItem[] {
+function actionItems(input: SummaryInput, spoken: ReturnType<typeof cueSentences>): ActionItem[] {
+  const reference = input.reference ? { reference: input.reference } : {};
   const items = [
-    ...findActionItems(input.notes, 'notes'),
-    ...findActionItems(transcript, 'transcript'),
-    ...input.screens.flatMap((screen) => findActionItems(screen.text, 'screens', true)),
+    ...findActionItems(input.notes, 'notes', reference),
+    ...spokenActionItems(spoken, input.reference),
+    ...input.screens.flatMap((screen) => findActionItems(screen.text, 'screens', { markersOnly: true })),
   ];
   const seen = new Set<string>();
   return items.filter((item) => {
@@ -87,18 +108,22 @@ function actionItems(input: SummaryInput, transcript: string): ActionItem[] {
 
 /**
  * Summarises a session: keyword phrases (RAKE-style), the most central sentences (TextRank) over
- * notes, transcript and screen text, and action items; per chapter, its title and keywords (from
- * the chapters stage, or the words that set its transcript and screens apart) and its central
- * sentences. Pure and deterministic.
+ * notes, transcript and screen text, and action items and decisions; per chapter, its title and
+ * keywords (from the chapters stage, or the words that set its transcript and screens apart) and
+ * its central sentences. The transcript is cut into sentences by cueSentences (punctuation,
+ * pauses, speakers, a length cap); each distinct screen line counts once. Pure and deterministic.
  */
 export function summarize(input: SummaryInput): SummaryResult {
   const prose = notesProse(input.notes);
-  const transcript = input.cues.map((cue) => cue.text).join(' ');
-  const screens = input.screens.flatMap((screen) => screenLines(screen.text));
+  const spoken = cueSentences(input.cues);
+  // One sentence a line, so that the splitters downstream keep the cue-aware sentences.
+  const transcript = spoken.map((sentence) => sentence.text).join('\n');
+  const screens = distinctLines(input.screens.flatMap((screen) => screenLines(screen.text)));
   const noteItems = findActionItems(input.notes, 'notes').map((item) => item.text);
+  const chapterOf = (sentence: (typeof spoken)[number]) => input.cues[sentence.cue]?.chapter ?? null;
   const chapterTexts = input.chapters.map((chapter) => ({
-    spoken: input.cues.filter((cue) => cue.chapter === chapter.index).map((cue) => cue.text).join(' '),
-    shown: input.screens.filter((screen) => screen.chapter === chapter.index).flatMap((screen) => screenLines(screen.text)),
+    spoken: spoken.filter((sentence) => chapterOf(sentence) === chapter.index).map((sentence) => sentence.text).join('\n'),
+    shown: distinctLines(input.screens.filter((screen) => screen.chapter === chapter.index).flatMap((screen) => screenLines(screen.text))),
   }));
   // The words that set each chapter apart from the others (tf·idf, as the chapters stage does).
   // Speech fillers go first: the chapters' stopword list is made for screen text.
@@ -119,9 +144,9 @@ export function summarize(input: SummaryInput): SummaryResult {
     };
   });
   return {
-    keywords: rakeKeywords([...prose, ...noteItems, transcript, ...screens], SESSION_KEYWORDS),
+    keywords: rakeKeywords([...prose, ...noteItems, ...spoken.map((sentence) => sentence.text), ...screens], SESSION_KEYWORDS),
     sentences: summarySentences([...prose, transcript, ...screens], SESSION_SENTENCES),
-    actionItems: actionItems(input, transcript),
+    actionItems: actionItems(input, spoken),
     chapters,
   };
 }

@@ -26,6 +26,13 @@ export function words(text: string): string[] {
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'vs', 'mr', 'mrs', 'ms', 'dr', 'approx', 'incl', 'fig']);
 
+/** Whether a word ends a sentence: it ends in `.`, `!`, `?` or `;` (and maybe a closing quote or bracket), and is no abbreviation. */
+export function endsSentence(word: string): boolean {
+  const match = /([.!?;]+)["'”’)\]]*$/.exec(word);
+  if (!match) return false;
+  return !(match[1] === '.' && ABBREVIATIONS.has(word.slice(0, match.index).toLowerCase()));
+}
+
 /**
  * Splits prose into sentences at `.`, `!`, `?` or `;` followed by a space, and at line breaks.
  * Keeps abbreviations ("e.g. the invoice") and decimals ("1.5") whole.
