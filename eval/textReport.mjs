@@ -12,13 +12,13 @@ const share = (right, all) => (all === 0 ? '—' : `${right}/${all} (${Math.roun
 /** Markdown for the scores of every source, and their totals. */
 export function textBlock({ scores }) {
   const lines = [
-    '| Source | Planted | Found | Owner right | Due date right | Decisions as decisions | False items per 100 sentences | Longest sentence | Longest item |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| Source | Planted | Found | Inside a longer item | Owner right | Due date right | Decisions as decisions | False items per 100 sentences | Longest sentence | Longest item |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const s of scores) {
     const falses = ((s.falseItems / s.sentences) * 100).toFixed(1);
     lines.push(
-      `| ${NAMES[s.source] ?? s.source} | ${s.planted} | ${share(s.found, s.planted)} | ${share(s.ownersRight, s.owners)} | ${share(s.duesRight, s.dues)} | ${share(s.decisionsRight, s.decisions)} | ${falses} (${s.falseItems} in ${s.sentences}) | ${s.longestSentence} | ${s.longestItem} |`,
+      `| ${NAMES[s.source] ?? s.source} | ${s.planted} | ${share(s.found, s.planted)} | ${s.inside ?? '—'} | ${share(s.ownersRight, s.owners)} | ${share(s.duesRight, s.dues)} | ${share(s.decisionsRight, s.decisions)} | ${falses} (${s.falseItems} in ${s.sentences}) | ${s.longestSentence} | ${s.longestItem} |`,
     );
   }
   const missed = scores.flatMap((s) => s.missed.map((m) => `${s.source}: ${m}`));

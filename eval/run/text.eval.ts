@@ -28,11 +28,14 @@ interface Expected {
 
 const norm = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/** Share of the planted line's words the item holds, if the line is at least a third of the item. */
-function overlap(planted: string, item: string): number {
+/**
+ * Share of the planted line's words the item holds, if the line is at least a third of the item
+ * (unless `anyLength`: then an item that merged it with other sentences counts too).
+ */
+function overlap(planted: string, item: string, anyLength = false): number {
   const want = norm(planted);
   const have = norm(item);
-  if (want.length === 0 || want.length * 3 < have.length) return 0;
+  if (want.length === 0 || (!anyLength && want.length * 3 < have.length)) return 0;
   const bag = new Map<string, number>();
   for (const w of have) bag.set(w, (bag.get(w) ?? 0) + 1);
   let hit = 0;
@@ -81,6 +84,8 @@ interface Score {
   sentences: number;
   planted: number;
   found: number;
+  /** Planted lines inside some item, however long (merged with the sentences around them). */
+  inside: number;
   owners: number;
   ownersRight: number;
   dues: number;
@@ -96,7 +101,7 @@ interface Score {
 }
 
 function score(source: Source, runs: Array<{ summary: SummaryResult; expected: Expected[]; sentences: number }>): Score {
-  const s: Score = { source, sentences: 0, planted: 0, found: 0, owners: 0, ownersRight: 0, dues: 0, duesRight: 0, decisions: 0, decisionsRight: 0, falseItems: 0, longestSentence: 0, longestItem: 0, missed: [], wrong: [], falses: [] };
+  const s: Score = { source, sentences: 0, planted: 0, found: 0, inside: 0, owners: 0, ownersRight: 0, dues: 0, duesRight: 0, decisions: 0, decisionsRight: 0, falseItems: 0, longestSentence: 0, longestItem: 0, missed: [], wrong: [], falses: [] };
   for (const { summary, expected, sentences: count } of runs) {
     s.sentences += count;
     const items: ActionItem[] = summary.actionItems;
@@ -113,6 +118,7 @@ function score(source: Source, runs: Array<{ summary: SummaryResult; expected: E
       if (owner !== undefined) s.owners++;
       if (want.item.due !== undefined) s.dues++;
       if (want.item.kind === 'decision') s.decisions++;
+      if (items.some((item) => overlap(want.text, item.text, true) >= 0.8)) s.inside++;
       const got = items[best];
       if (!got) {
         s.missed.push(want.text);

@@ -86,12 +86,30 @@ export interface ExportedCue {
   start: number;
   end: number;
   text: string;
+  /** Who speaks, when the transcript says (a WebVTT `<v Name>` tag, an SRT "NAME:" prefix). */
+  speaker?: string;
+}
+
+/** An action item or a decision. Optional fields are left out when unknown. */
+export interface ExportedActionItem {
+  text: string;
+  source: 'notes' | 'transcript' | 'screens';
+  done: boolean;
+  kind: 'action' | 'decision';
+  /** Who is to do it, as named ("Sarah will …", "@dana"), or the speaker of "I'll …". */
+  owner?: string;
+  /** `yyyy-mm-dd`, resolved against the session's start. */
+  due?: string;
+  /** When it was said, in seconds from the session's start (transcript items only). */
+  at?: number;
+  /** Who said it, when the transcript names speakers. */
+  speaker?: string;
 }
 
 export interface ExportedSummary {
   keywords: string[];
   sentences: string[];
-  actionItems: Array<{ text: string; source: 'notes' | 'transcript' | 'screens'; done: boolean }>;
+  actionItems: ExportedActionItem[];
   /**
    * Only when an AI provider made a summary: marked as the provider's, with the model and origin it
    * came from. The fields above are always the on-device summary. No key or setting is ever exported.

@@ -104,7 +104,7 @@ describe('buildEnrichment()', () => {
       loudnessDb: -12,
     });
     expect(enrichment.transcript).toEqual([{ start: 0.5, end: 2, text: 'Morning all.' }]);
-    expect(enrichment.summary).toEqual({ keywords: ['invoice', 'release'], sentences: ['The invoice export is blocked.'], actionItems: [{ text: 'Send the invoice export fix', source: 'notes', done: false }] });
+    expect(enrichment.summary).toEqual({ keywords: ['invoice', 'release'], sentences: ['The invoice export is blocked.'], actionItems: [{ text: 'Send the invoice export fix', source: 'notes', done: false, kind: 'action' }] });
     expect(enrichment.storyboard).toBe('storyboard.png');
     expect(JSON.parse(JSON.stringify(enrichment))).toEqual(enrichment);
   });
@@ -243,5 +243,25 @@ describe('warnings in the export', () => {
   test('a session with nothing to say has an empty list and stays complete', () => {
     const record: ResultRecord = { sessionId: session.id, jobId: 'job-1', attempt: 1, committedAt: 3, outcomes: { ocr: { status: 'done', result: { screens: [] }, ms: 1 } } };
     expect(buildEnrichment({ ...session, warnings: [] }, record)).toMatchObject({ status: 'complete', warnings: [] });
+  });
+
+  test('action items carry owner, due date, moment and speaker when known; cues their speaker', () => {
+    const spoken: SummaryResult = {
+      ...summary,
+      actionItems: [
+        { text: "I'll update the runbook by Thursday", source: 'transcript', done: false, kind: 'action', owner: 'Sam', due: '2026-11-26', at: 92.4004, speaker: 'Sam' },
+        { text: 'We decided to keep Postgres', source: 'notes', done: false, kind: 'decision' },
+        // Stored before items had a kind.
+        { text: 'Send the fix', source: 'notes', done: true },
+      ],
+    };
+    const said: TranscriptResult = { cues: [{ start: 0.5, end: 2, text: 'Morning all.', at: T0 + 500, chapter: 0, speaker: 'Priya' }], warnings: [] };
+    const enrichment = buildEnrichment(session, record({ transcript: done(said), summary: done(spoken) }));
+    expect(enrichment.summary.actionItems).toEqual([
+      { text: "I'll update the runbook by Thursday", source: 'transcript', done: false, kind: 'action', owner: 'Sam', due: '2026-11-26', at: 92.4, speaker: 'Sam' },
+      { text: 'We decided to keep Postgres', source: 'notes', done: false, kind: 'decision' },
+      { text: 'Send the fix', source: 'notes', done: true, kind: 'action' },
+    ]);
+    expect(enrichment.transcript).toEqual([{ start: 0.5, end: 2, text: 'Morning all.', speaker: 'Priya' }]);
   });
 });

@@ -23,7 +23,7 @@ const enrichment: Enrichment = {
   chapters: [{ index: 0, start: '2026-11-20T09:00:05.000Z', end: '2026-11-20T09:01:05.000Z', title: 'Sprint board', keywords: ['sprint', 'board'], screens: [0, 1] }],
   audio: { durationSec: 6, speechSegments: [{ start: 0.5, end: 2 }, { start: 3, end: 5 }], speechRatio: 0.5833, loudnessDb: -9.8 },
   transcript: null,
-  summary: { keywords: ['invoice'], sentences: ['The invoice export is blocked.'], actionItems: [{ text: 'Send the fix', source: 'notes', done: false }, { text: 'Book the room', source: 'notes', done: true }] },
+  summary: { keywords: ['invoice'], sentences: ['The invoice export is blocked.'], actionItems: [{ text: 'Send the fix', source: 'notes', done: false, kind: 'action' }, { text: 'Book the room', source: 'notes', done: true, kind: 'action' }] },
   storyboard: 'storyboard.png',
 };
 
@@ -58,5 +58,24 @@ describe('buildReport()', () => {
     expect(report).toContain('_No summary: Paused after repeated failures._');
     expect(report).toContain('_No speech analysis: this session has not been enriched with it._');
     expect(report).not.toContain('![');
+  });
+
+  test('action items show owner, due date, moment and speaker; decisions have their own list; cues their speaker', () => {
+    const report = buildReport({
+      ...enrichment,
+      transcript: [{ start: 1, end: 4, text: "I'll update the runbook by Thursday.", speaker: 'Sam' }],
+      summary: {
+        keywords: [],
+        sentences: [],
+        actionItems: [
+          { text: "I'll update the runbook by Thursday", source: 'transcript', done: false, kind: 'action', owner: 'Sam', due: '2026-11-26', at: 92.4, speaker: 'Sam' },
+          { text: 'We decided to keep Postgres', source: 'notes', done: false, kind: 'decision' },
+        ],
+      },
+    });
+    expect(report).toContain("- [ ] I'll update the runbook by Thursday (owner Sam, due 2026-11-26, at 1:32, from transcript, said by Sam)");
+    expect(report).toContain('### Decisions\n\n- We decided to keep Postgres (from notes)');
+    expect(report).not.toContain('- [ ] We decided');
+    expect(report).toContain("- 0:01–0:04 **Sam:** I'll update the runbook by Thursday.");
   });
 });

@@ -1,6 +1,8 @@
 import {
   ENRICHMENT_SCHEMA_VERSION,
   type Enrichment,
+  type ExportedActionItem,
+  type ExportedCue,
   type ExportedAudio,
   type ExportedJob,
   type ExportedScreen,
@@ -15,11 +17,13 @@ import type { Job } from '../../src/shared/job.ts';
 import { STAGE_ORDER } from '../../src/shared/pipeline.ts';
 import type { StageOutcome } from '../../src/shared/protocol.ts';
 import type {
+  ActionItem,
   AudioStageResult,
   ChaptersResult,
   OcrResult,
   StoryboardResult,
   SummaryResult,
+  TranscriptCue,
   TranscriptResult,
   VideoStageResult,
 } from '../../src/shared/results.ts';
@@ -104,7 +108,7 @@ function audioOf(audio: AudioStageResult | undefined, measured: Measured): Expor
 }
 
 /**
- * Builds `enrichment.json` (schema version 1, docs/export-format.md) from a session and its stored
+ * Builds `enrichment.json` (schema version 2, docs/export-format.md) from a session and its stored
  * result. Uses whatever stages left: a failed stage's part is null or empty, never invented.
  */
 export function buildEnrichment(session: SessionRecord, record: ResultRecord | undefined, measured: Measured = {}, job?: Job): Enrichment {
@@ -151,16 +155,33 @@ export function buildEnrichment(session: SessionRecord, record: ResultRecord | u
     }),
     audio: audioOf(doneResult<AudioStageResult>(record, 'audio'), measured),
     transcript:
-      session.transcript && transcript ? transcript.cues.map((cue) => ({ start: round(cue.start), end: round(cue.end), text: cue.text })) : null,
+      session.transcript && transcript ? transcript.cues.map(cueOf) : null,
     summary: {
       keywords: [...(summary?.keywords ?? [])],
       sentences: [...(summary?.sentences ?? [])],
-      actionItems: (summary?.actionItems ?? []).map(({ text, source, done }) => ({ text, source, done })),
+      actionItems: (summary?.actionItems ?? []).map(actionItemOf),
       ...providerSummaryOf(summary),
     },
     storyboard: storyboard?.blob ? STORYBOARD_FILE : null,
     ...videosOf(session, doneResult<VideoStageResult>(record, 'video')),
   };
+}
+
+function cueOf(cue: TranscriptCue): ExportedCue {
+  const exported: ExportedCue = { start: round(cue.start), end: round(cue.end), text: cue.text };
+  if (cue.speaker) exported.speaker = cue.speaker;
+  return exported;
+}
+
+/** An item with only the fields it knows; results stored before decisions existed are actions. */
+function actionItemOf(item: ActionItem): ExportedActionItem {
+  const { text, source, done, owner, due, at, speaker } = item;
+  const exported: ExportedActionItem = { text, source, done, kind: item.kind ?? 'action' };
+  if (owner) exported.owner = owner;
+  if (due) exported.due = due;
+  if (at !== undefined) exported.at = round(at);
+  if (speaker) exported.speaker = speaker;
+  return exported;
 }
 
 /** The screens in the order chapters index them: screenshots, then each video's sampled frames. */

@@ -1,4 +1,4 @@
-import type { Enrichment, IsoTime } from '../../src/shared/export.ts';
+import type { Enrichment, ExportedActionItem, IsoTime } from '../../src/shared/export.ts';
 import { STAGE_LABELS } from '../../src/shared/pipeline.ts';
 
 /** Longest piece of a screenshot's text quoted in the report. */
@@ -49,12 +49,32 @@ function summary(e: Enrichment): string[] {
   if (!e.stages.summary || e.stages.summary.status !== 'done') return [...lines, missing(e, 'summary', 'summary'), ''];
   if (e.summary.sentences.length) lines.push(e.summary.sentences.map(md).join(' '), '');
   if (e.summary.keywords.length) lines.push(`Keywords: ${e.summary.keywords.map(md).join(', ')}`, '');
-  if (e.summary.actionItems.length) {
+  const actions = e.summary.actionItems.filter((item) => item.kind !== 'decision');
+  const decisions = e.summary.actionItems.filter((item) => item.kind === 'decision');
+  if (actions.length) {
     lines.push('### Action items', '');
-    for (const item of e.summary.actionItems) lines.push(`- [${item.done ? 'x' : ' '}] ${md(item.text)} (from ${item.source})`);
+    for (const item of actions) lines.push(`- [${item.done ? 'x' : ' '}] ${md(item.text)} (${itemDetails(item)})`);
+    lines.push('');
+  }
+  if (decisions.length) {
+    lines.push('### Decisions', '');
+    for (const item of decisions) lines.push(`- ${md(item.text)} (${itemDetails(item)})`);
     lines.push('');
   }
   return lines;
+}
+
+/** "owner Sarah, due 2026-11-26, at 0:32, from transcript, said by Sam": what is known of an item. */
+function itemDetails(item: ExportedActionItem): string {
+  return [
+    item.owner ? `owner ${md(item.owner)}` : '',
+    item.due ? `due ${item.due}` : '',
+    item.at !== undefined ? `at ${seconds(item.at)}` : '',
+    `from ${item.source}`,
+    item.speaker ? `said by ${md(item.speaker)}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** "1:05" within a video. */
@@ -92,7 +112,7 @@ function speech(e: Enrichment): string[] {
 function transcript(e: Enrichment): string[] {
   if (!e.transcript) return [];
   const lines = ['## Transcript', ''];
-  for (const cue of e.transcript) lines.push(`- ${seconds(cue.start)}–${seconds(cue.end)} ${md(cue.text)}`);
+  for (const cue of e.transcript) lines.push(`- ${seconds(cue.start)}–${seconds(cue.end)} ${cue.speaker ? `**${md(cue.speaker)}:** ` : ''}${md(cue.text)}`);
   return [...lines, ''];
 }
 

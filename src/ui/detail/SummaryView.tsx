@@ -1,7 +1,34 @@
-import type { SummaryResult } from '../../shared/results.ts';
+import type { ActionItem, SummaryResult } from '../../shared/results.ts';
 import { ProviderSummaryView } from './ProviderSummaryView.tsx';
 
-/** Keywords, the summary sentences and the action items of a session; the AI provider's beside them when on. */
+/** "1:32" on the session clock. */
+function clock(seconds: number): string {
+  const whole = Math.floor(seconds);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+/** Owner, due date, moment and source of an item: what is known, briefly. */
+function details(item: ActionItem): string {
+  return [item.owner, item.due && `due ${item.due}`, item.at !== undefined && `at ${clock(item.at)}`, item.source].filter(Boolean).join(' · ');
+}
+
+function ItemList({ label, items }: { label: string; items: ActionItem[] }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h4>{label}</h4>
+      <ul className="actions" aria-label={label}>
+        {items.map((item, i) => (
+          <li key={i} className={item.done ? 'done' : ''}>
+            {item.text} <span className="meta">({details(item)})</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** Keywords, the summary sentences, the action items and the decisions of a session; the AI provider's beside them when on. */
 export function SummaryView({ summary }: { summary: SummaryResult }) {
   return (
     <section aria-label="Summary">
@@ -16,18 +43,9 @@ export function SummaryView({ summary }: { summary: SummaryResult }) {
       {summary.sentences.map((sentence, i) => (
         <p key={i}>{sentence}</p>
       ))}
-      {summary.actionItems.length > 0 && (
-        <>
-          <h4>Action items</h4>
-          <ul className="actions" aria-label="Action items">
-            {summary.actionItems.map((item, i) => (
-              <li key={i} className={item.done ? 'done' : ''}>
-                {item.text} <span className="meta">({item.source})</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {/* Results stored before decisions existed have no kind: they are actions. */}
+      <ItemList label="Action items" items={summary.actionItems.filter((item) => item.kind !== 'decision')} />
+      <ItemList label="Decisions" items={summary.actionItems.filter((item) => item.kind === 'decision')} />
       {summary.provider && <ProviderSummaryView provider={summary.provider} />}
     </section>
   );
