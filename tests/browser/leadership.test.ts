@@ -110,7 +110,7 @@ describe('commands around the start of leadership', () => {
     await page.drain();
     const jobs = await page.db.getAll('jobs');
     expect(jobs.map((job) => job.sessionId).sort()).toEqual([...ids].sort());
-    expect(jobs.every((job) => job.state === 'succeeded')).toBe(true);
+    expect(jobs.map((job) => [job.state, job.lastError?.message ?? null])).toEqual(ids.map(() => ['succeeded', null]));
   });
 
   it('a command a follower sends while the new leader is still loading is run, once', async () => {
