@@ -2,7 +2,8 @@ import { newId } from '../shared/ids.ts';
 import type { MediaRecord, MediaRef, SessionRecord } from '../shared/session.ts';
 import { baseName, kindOf, mimeOf, type PickedFile } from './files.ts';
 import type { SessionGroup } from './groupFiles.ts';
-import { parseManifest, timeFromName, type Manifest } from './manifest.ts';
+import { parseManifest, type Manifest } from './manifest.ts';
+import { timeFromName } from './timeFromName.ts';
 
 /** Notes larger than this are cut, with a warning: they are read on the main thread. */
 const MAX_NOTES_BYTES = 1024 * 1024;
@@ -48,7 +49,7 @@ export async function buildSession(group: SessionGroup, files: Map<string, File>
       kind,
       type: mimeOf(path, file.type),
       size: file.size,
-      at: manifest.times.get(relative(path)) ?? timeFromName(baseName(path)) ?? (file.lastModified || null),
+      ...timeOf(manifest.times.get(relative(path)), baseName(path), file.lastModified),
     };
     media.push({ id: ref.id, sessionId, blob: file });
     if (kind === 'image') screenshots.push(ref);
@@ -88,6 +89,14 @@ export async function buildSession(group: SessionGroup, files: Map<string, File>
     warnings,
   };
   return { session, media };
+}
+
+/** A file's moment and where it came from: the manifest, else its name, else its date. */
+function timeOf(fromManifest: number | undefined, name: string, lastModified: number): Pick<MediaRef, 'at' | 'atFrom'> {
+  if (fromManifest !== undefined) return { at: fromManifest, atFrom: 'manifest' };
+  const fromName = timeFromName(name);
+  if (fromName !== undefined) return { at: fromName, atFrom: 'name' };
+  return lastModified ? { at: lastModified, atFrom: 'file-date' } : { at: null };
 }
 
 /** Collects picked files by path for `buildSession`. */

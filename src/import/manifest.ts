@@ -90,12 +90,3 @@ export function parseManifest(text: string): ParsedManifest {
   manifest.videos = fileList(data.videos, 'videos', manifest, warnings);
   return { manifest, warnings };
 }
-
-/** A time in a file name like `2026-11-20T09-00-05.png` (local time), or undefined. */
-export function timeFromName(name: string): number | undefined {
-  const match = /(\d{4})-(\d{2})-(\d{2})[T_ ](\d{2})[-:.](\d{2})[-:.](\d{2})/.exec(name);
-  if (!match) return undefined;
-  const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
-  const ms = new Date(y, mo - 1, d, h, mi, s).getTime();
-  return Number.isNaN(ms) ? undefined : ms;
-}

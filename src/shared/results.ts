@@ -20,6 +20,8 @@ export interface AudioResult {
   longestSilenceSec: number;
   /** Peak level per slice of the recording, 0..1, for drawing. */
   waveform: number[];
+  /** When the recording started on the session's clock (epoch ms); absent in older results. */
+  startAt?: number | null;
   /** Something people should know about this recording, such as a file cut short. */
   warning?: string;
 }

@@ -11,6 +11,11 @@ export interface MediaRef {
   size: number;
   /** Epoch milliseconds on the session's timeline, or null when unknown. */
   at: number | null;
+  /**
+   * Where `at` came from. A file date is when the file was last written: for a recording that is
+   * its end, so its start is that minus its length (see recordingStart). Absent on older records.
+   */
+  atFrom?: 'manifest' | 'name' | 'file-date';
 }
 
 /** A recorded work session as imported or generated. Plain data: stored as a structured clone. */

@@ -1,3 +1,4 @@
+import { recordingStart } from '../../src/shared/recordingStart.ts';
 import type { AudioResult, AudioStageResult } from '../../src/shared/results.ts';
 import { sessionVideos, type MediaRef } from '../../src/shared/session.ts';
 import { loudnessDb, longestSilenceSec, waveformOverview } from '../audio/levels.ts';
@@ -57,6 +58,7 @@ async function analyse(ctx: StageContext, ref: MediaRef): Promise<AudioRecording
     loudnessDb: loudnessDb(wav.samples),
     longestSilenceSec: longestSilenceSec(segments, wav.durationSec),
     waveform: waveformOverview(wav.samples),
+    startAt: recordingStart(ref, wav.durationSec),
   };
   if (wav.truncated) {
     const seconds = wav.durationSec.toFixed(1);

@@ -98,7 +98,7 @@ export const storyboardStage: StageFn = async (ctx): Promise<StoryboardResult> =
   const screens = screenSources(ctx);
   const timeline = buildTimeline({
     screens: screens.map((screen) => screen.at),
-    recordings: (audio?.recordings ?? []).map((r) => ({ at: at.get(r.mediaId) ?? null, durationSec: r.durationSec, segments: r.segments })),
+    recordings: (audio?.recordings ?? []).map((r) => ({ at: r.startAt ?? at.get(r.mediaId) ?? null, durationSec: r.durationSec, segments: r.segments })),
   });
   const scenes = scenesOf(timeline, chapters, summary);
   const shown = chooseScenes(scenes.length).map((i) => scenes[i]!);

@@ -1,4 +1,4 @@
-import type { ChaptersResult, TranscriptCue, TranscriptResult } from '../../src/shared/results.ts';
+import type { AudioStageResult, ChaptersResult, TranscriptCue, TranscriptResult } from '../../src/shared/results.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
 import { StageFailure } from '../stage.ts';
 import type { StageFn } from '../stage.ts';
@@ -24,8 +24,11 @@ export function parseTranscript(name: string, text: string): ParsedTranscript {
 }
 
 /** Where the transcript's second 0 sits on the session's timeline (epoch ms), when known. */
-function timelineStart(session: SessionRecord): number | null {
-  return session.audio[0]?.at ?? session.startedAt ?? null;
+function timelineStart(session: SessionRecord, audio: AudioStageResult | undefined): number | null {
+  const first = session.audio[0];
+  if (!first) return session.startedAt ?? null;
+  const analysed = audio?.recordings.find((r) => r.mediaId === first.id);
+  return analysed?.startAt ?? first.at ?? session.startedAt ?? null;
 }
 
 /**
@@ -65,7 +68,7 @@ export const transcriptStage: StageFn = async (ctx): Promise<TranscriptResult> =
   }
   const parsed = parseTranscript(ref.name, text);
   ctx.progress(0.5);
-  const start = timelineStart(ctx.session);
+  const start = timelineStart(ctx.session, ctx.results.audio as AudioStageResult | undefined);
   const chapters = ctx.results.chapters as ChaptersResult | undefined;
   const cues: TranscriptCue[] = parsed.cues.map((cue) => {
     const at = start === null ? null : Math.round(start + cue.start * 1000);

@@ -1,3 +1,4 @@
+import { recordingStart } from '../../src/shared/recordingStart.ts';
 import { VideoSampleSink, type VideoSample } from 'mediabunny';
 import type { VideoFrameShot, VideoInfo } from '../../src/shared/results.ts';
 import type { MediaRef } from '../../src/shared/session.ts';
@@ -67,6 +68,7 @@ export async function sampleVideo(ref: MediaRef, blob: Blob, options: SampleOpti
     return { ...info, codec: 'none', hasAudio: true, decodedFrames: 0, frames: [] };
   }
   const { input, track, codec, durationSec, hasAudio } = opened.video;
+  const start = recordingStart(ref, durationSec);
   const width = track.displayWidth;
   const height = track.displayHeight;
   const scale = Math.min(1, MAX_FRAME_WIDTH / Math.max(1, width));
@@ -100,7 +102,7 @@ export async function sampleVideo(ref: MediaRef, blob: Blob, options: SampleOpti
             id: `${ref.id}@${ms}`,
             videoId: ref.id,
             timeSec: sample.timestamp,
-            at: ref.at === null ? null : ref.at + ms,
+            at: start === null ? null : start + ms,
             reason,
             blob: png,
             width: frameCanvas.width,
