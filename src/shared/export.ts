@@ -75,7 +75,11 @@ export interface ExportedAudio {
   /** All recordings together. */
   durationSec: number;
   /** Seconds from the start of the first recording; later recordings follow one another. */
-  speechSegments: Array<{ start: number; end: number }>;
+  /**
+   * `start`/`end`: seconds on the recordings laid one after another. `file`: the recording it is in;
+   * `at`: when it began on the session's clock (ISO), null when the recording's start is unknown.
+   */
+  speechSegments: Array<{ start: number; end: number; file: string; at: string | null }>;
   /** Speech seconds over `durationSec`, 0..1. */
   speechRatio: number;
   /** RMS level of the recordings in dB below full scale (dBFS); null when none could be measured. */

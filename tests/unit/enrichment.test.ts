@@ -92,13 +92,14 @@ describe('buildEnrichment()', () => {
       { index: 0, start: '2026-11-20T09:00:05.000Z', end: '2026-11-20T09:01:05.000Z', title: 'Sprint, board', keywords: ['sprint', 'board'], screens: [0, 1] },
       { index: 1, start: null, end: null, title: 'Release plan', keywords: ['release', 'staging'], screens: [2] },
     ]);
-    // Recordings follow one another: the second one's speech starts 6 s in.
+    // Recordings follow one another: the second one's speech starts 6 s in. Each segment also says
+    // when it was spoken on the session's clock, where its recording's start is known.
     expect(enrichment.audio).toEqual({
       durationSec: 10,
       speechSegments: [
-        { start: 0.5, end: 2 },
-        { start: 3, end: 5 },
-        { start: 7.1, end: 9.3 },
+        { start: 0.5, end: 2, file: 'audio.wav', at: '2026-11-20T09:00:00.500Z' },
+        { start: 3, end: 5, file: 'audio.wav', at: '2026-11-20T09:00:03.000Z' },
+        { start: 7.1, end: 9.3, file: 'more.wav', at: null },
       ],
       speechRatio: 0.57,
       loudnessDb: -12,
@@ -107,6 +108,12 @@ describe('buildEnrichment()', () => {
     expect(enrichment.summary).toEqual({ keywords: ['invoice', 'release'], sentences: ['The invoice export is blocked.'], actionItems: [{ text: 'Send the invoice export fix', source: 'notes', done: false, kind: 'action' }] });
     expect(enrichment.storyboard).toBe('storyboard.png');
     expect(JSON.parse(JSON.stringify(enrichment))).toEqual(enrichment);
+  });
+
+  test('speech is placed at its recording\'s start as the audio stage found it (a file date is the end of a recording)', () => {
+    const startedEarlier = { ...audio, recordings: audio.recordings.map((r, i) => (i === 0 ? { ...r, startAt: T0 - 60_000 } : r)) };
+    const enrichment = buildEnrichment(session, record({ audio: done(startedEarlier) }));
+    expect(enrichment.audio?.speechSegments[0]).toEqual({ start: 0.5, end: 2, file: 'audio.wav', at: '2026-11-20T08:59:00.500Z' });
   });
 
   test('a partial session: failed and skipped stages are listed with their reasons, their parts left empty', () => {

@@ -21,7 +21,7 @@ const enrichment: Enrichment = {
     { file: 'screens/0002.png', at: null, text: null, confidence: null, chapter: 0 },
   ],
   chapters: [{ index: 0, start: '2026-11-20T09:00:05.000Z', end: '2026-11-20T09:01:05.000Z', title: 'Sprint board', keywords: ['sprint', 'board'], screens: [0, 1] }],
-  audio: { durationSec: 6, speechSegments: [{ start: 0.5, end: 2 }, { start: 3, end: 5 }], speechRatio: 0.5833, loudnessDb: -9.8 },
+  audio: { durationSec: 6, speechSegments: [{ start: 0.5, end: 2, file: 'standup.wav', at: null }, { start: 3, end: 5, file: 'standup.wav', at: null }], speechRatio: 0.5833, loudnessDb: -9.8 },
   transcript: null,
   summary: { keywords: ['invoice'], sentences: ['The invoice export is blocked.'], actionItems: [{ text: 'Send the fix', source: 'notes', done: false, kind: 'action' }, { text: 'Book the room', source: 'notes', done: true, kind: 'action' }] },
   storyboard: 'storyboard.png',

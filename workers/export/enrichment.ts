@@ -89,13 +89,24 @@ export function hasOwnLoudness(audio: AudioStageResult): boolean {
   return audio.recordings.every((recording) => Number.isFinite(recording.loudnessDb));
 }
 
-function audioOf(audio: AudioStageResult | undefined, measured: Measured): ExportedAudio | null {
+function audioOf(session: SessionRecord, audio: AudioStageResult | undefined, measured: Measured): ExportedAudio | null {
   if (!audio || audio.recordings.length === 0) return null;
+  const refs = new Map(session.audio.map((ref) => [ref.id, ref]));
   let offset = 0;
   let speech = 0;
   const speechSegments: ExportedAudio['speechSegments'] = [];
   for (const recording of audio.recordings) {
-    for (const segment of recording.segments) speechSegments.push({ start: round(offset + segment.start), end: round(offset + segment.end) });
+    const ref = refs.get(recording.mediaId);
+    // Results stored before recordings knew their start fall back to the file's own time.
+    const start = recording.startAt !== undefined ? recording.startAt : (ref?.at ?? null);
+    for (const segment of recording.segments) {
+      speechSegments.push({
+        start: round(offset + segment.start),
+        end: round(offset + segment.end),
+        file: ref?.name ?? recording.mediaId,
+        at: start === null ? null : iso(start + Math.round(segment.start * 1000)),
+      });
+    }
     offset += recording.durationSec;
     speech += recording.speechSec;
   }
@@ -153,7 +164,7 @@ export function buildEnrichment(session: SessionRecord, record: ResultRecord | u
         ...videoSpanOf(session, chapter.videoId, chapter.startSec, chapter.endSec),
       };
     }),
-    audio: audioOf(doneResult<AudioStageResult>(record, 'audio'), measured),
+    audio: audioOf(session, doneResult<AudioStageResult>(record, 'audio'), measured),
     transcript:
       session.transcript && transcript ? transcript.cues.map(cueOf) : null,
     summary: {
