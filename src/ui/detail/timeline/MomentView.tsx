@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { Thumbnail } from '../../../shared/results.ts';
 import { clock } from '../../format.ts';
-import { useBlobUrl } from '../../useBlobUrl.ts';
+import type { ObjectUrlCache } from '../../objectUrlCache.ts';
 import type { TimelineCue, TimelineFrame } from './model.ts';
 import { useFramePicture } from './useFramePicture.ts';
 
@@ -16,11 +16,13 @@ interface MomentViewProps {
   text: string | null;
   cue: TimelineCue | null;
   readFull: (mediaId: string) => Promise<Blob | undefined>;
+  /** The thumbnails' URLs, shared with the filmstrip. */
+  urls: ObjectUrlCache;
 }
 
 /** What the session showed and said at the playhead: the screen large, its text, the line spoken. */
-export const MomentView = memo(function MomentView({ frame, frameIndex, frameCount, firstFrameAt, thumbnail, text, cue, readFull }: MomentViewProps) {
-  const url = useBlobUrl(useFramePicture(frame?.mediaId ?? null, thumbnail?.blob ?? null, readFull));
+export const MomentView = memo(function MomentView({ frame, frameIndex, frameCount, firstFrameAt, thumbnail, text, cue, readFull, urls }: MomentViewProps) {
+  const url = useFramePicture(frame?.mediaId ?? null, readFull) ?? (thumbnail ? urls.get(thumbnail.blob) : null);
   return (
     <div className="moment">
       <figure className="moment-picture" data-frame-index={frameIndex} data-frame-time={frame ? frame.t.toFixed(3) : ''}>

@@ -1,6 +1,7 @@
 import { useReducedMotion } from 'framer-motion';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChaptersResult, OcrResult, VideoStageResult } from '../../../shared/results.ts';
+import { ObjectUrlCache } from '../../objectUrlCache.ts';
 import type { DetailFocus } from '../outcomes.ts';
 import type { VideoScrub } from '../videoScrub.ts';
 import { Filmstrip } from './Filmstrip.tsx';
@@ -8,6 +9,7 @@ import { clamp, cueAt, focusTime, frameAt, videoMoment } from './lookup.ts';
 import type { TimelineModel } from './model.ts';
 import { MomentView } from './MomentView.tsx';
 import { TimelineTrack, type MoveKind } from './TimelineTrack.tsx';
+import { useThrottled } from './useThrottled.ts';
 import './Timeline.css';
 
 interface TimelineProps {
@@ -24,11 +26,19 @@ interface TimelineProps {
   scrub: VideoScrub;
 }
 
+/** Thumbnail URLs kept for the picture at the playhead: dragging back and forth reuses them. */
+const THUMBNAIL_URLS = 300;
+
+/** How often the filmstrip follows a drag. */
+const STRIP_DRAG_MS = 120;
+
 /** The session on one time axis, with a playhead and the screen, text and speech at that moment. */
 export function Timeline({ model, chapters, ocr, video, readMedia, focus, scrub }: TimelineProps) {
   const reduce = useReducedMotion();
   const [at, setAt] = useState(() => ({ time: focusTime(model, focus) ?? model.frames[0]?.t ?? 0, kind: 'drag' as MoveKind }));
   const time = clamp(model, at.time);
+  const [urls] = useState(() => new ObjectUrlCache(THUMBNAIL_URLS));
+  useEffect(() => () => urls.clear(), [urls]);
   const move = useCallback(
     (next: number, kind: MoveKind) => {
       setAt({ time: next, kind });
@@ -60,6 +70,9 @@ export function Timeline({ model, chapters, ocr, video, readMedia, focus, scrub 
 
   const index = frameAt(model, time);
   const frame = model.frames[index] ?? null;
+  // During a drag the strip follows a few times a second: each of its moves brings a dozen new
+  // pictures, which at every pointer move would hold up the playhead and the picture.
+  const stripIndex = useThrottled(index, STRIP_DRAG_MS, at.kind === 'drag');
   return (
     <section className="timeline" aria-label="Timeline">
       <h3>Timeline</h3>
@@ -72,9 +85,10 @@ export function Timeline({ model, chapters, ocr, video, readMedia, focus, scrub 
         text={frame ? (texts.get(frame.mediaId) ?? null) : null}
         cue={cueAt(model, time)}
         readFull={readFull}
+        urls={urls}
       />
       <TimelineTrack model={model} time={time} onMove={move} />
-      {model.frames.length > 0 && <Filmstrip frames={model.frames} thumbnails={thumbnails} current={index} smooth={at.kind === 'step' && !reduce} onPick={pick} />}
+      {model.frames.length > 0 && <Filmstrip frames={model.frames} thumbnails={thumbnails} current={stripIndex} smooth={at.kind === 'step' && !reduce} onPick={pick} />}
     </section>
   );
 }

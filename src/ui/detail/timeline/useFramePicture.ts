@@ -4,24 +4,31 @@ import { useEffect, useState } from 'react';
 export const REST_MS = 150;
 
 /**
- * The picture of the frame shown: its thumbnail at once, then the full picture once the playhead
- * rests there. Only the frame shown is read, and only one full picture is held at a time.
+ * An object URL of the full picture of the frame shown, once the playhead has rested there; null
+ * until then (show the thumbnail). Only the frame shown is read, and its URL is revoked as soon as
+ * another frame is shown, so one full picture is held at a time.
  */
-export function useFramePicture(mediaId: string | null, thumbnail: Blob | null, readFull: (mediaId: string) => Promise<Blob | undefined>): Blob | null {
-  const [full, setFull] = useState<{ mediaId: string; blob: Blob } | null>(null);
+export function useFramePicture(mediaId: string | null, readFull: (mediaId: string) => Promise<Blob | undefined>): string | null {
+  const [full, setFull] = useState<{ mediaId: string; url: string } | null>(null);
   useEffect(() => {
     if (mediaId === null) return;
     let live = true;
+    let url: string | null = null;
     const timer = setTimeout(() => {
       readFull(mediaId).then(
-        (blob) => live && blob && setFull({ mediaId, blob }),
+        (blob) => {
+          if (!live || !blob) return;
+          url = URL.createObjectURL(blob);
+          setFull({ mediaId, url });
+        },
         () => {}, // The thumbnail stays: a picture that cannot be read is no reason to show nothing.
       );
     }, REST_MS);
     return () => {
       live = false;
       clearTimeout(timer);
+      if (url) URL.revokeObjectURL(url);
     };
   }, [mediaId, readFull]);
-  return full?.mediaId === mediaId ? full.blob : thumbnail;
+  return full?.mediaId === mediaId ? full.url : null;
 }
