@@ -19,7 +19,11 @@ function Thumb({ thumbnail, label }: { thumbnail: Thumbnail; label: string }) {
 /** Chapters with their thumbnails and the text read from their screens. */
 export function Chapters({ chapters, ocr, focusChapter, onPlay }: ChaptersProps) {
   const focused = useRef<HTMLLIElement>(null);
-  useEffect(() => focused.current?.scrollIntoView({ block: 'nearest' }), [focusChapter]);
+  // Braces: Chromium's scrollIntoView() now returns a promise, which React would take for a clean-up
+  // and call when the detail closes (a TypeError that blanked the app after opening a search hit).
+  useEffect(() => {
+    focused.current?.scrollIntoView({ block: 'nearest' });
+  }, [focusChapter]);
   const thumbs = new Map((chapters.thumbnails ?? []).map((t) => [t.mediaId, t]));
   const texts = new Map((ocr?.screens ?? []).map((s) => [s.mediaId, s]));
   // Screenshots that were skipped or unreadable say why (the same words may come from both stages).

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Enricher } from '../../app/enricher.ts';
 import { exportSession } from '../../export/exportClient.ts';
 import type { ResultRecord } from '../../shared/db.ts';
@@ -24,7 +24,10 @@ import { doneResult, type DetailFocus } from './outcomes.ts';
 import { StageList } from './StageList.tsx';
 import { Storyboard } from './Storyboard.tsx';
 import { SummaryView } from './SummaryView.tsx';
+import { buildTimelineModel } from './timeline/model.ts';
+import { Timeline } from './timeline/Timeline.tsx';
 import { VideoView, type VideoSeek } from './VideoView.tsx';
+import { VideoScrub } from './videoScrub.ts';
 
 interface SessionDetailProps {
   enricher: Enricher;
@@ -52,7 +55,14 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
   const summary = doneResult<SummaryResult>(result, 'summary');
   const storyboard = doneResult<StoryboardResult>(result, 'storyboard');
   const videos = sessionVideos(session);
-  const videoInfos = new Map((doneResult<VideoStageResult>(result, 'video')?.videos ?? []).map((v) => [v.mediaId, v]));
+  const video = doneResult<VideoStageResult>(result, 'video');
+  const videoInfos = new Map((video?.videos ?? []).map((v) => [v.mediaId, v]));
+  // Rebuilt when a new result is read, not when the playhead moves (that stays inside the timeline).
+  const timeline = useMemo(
+    () => (chapters || audio || transcript ? buildTimelineModel(session, { chapters, audio, transcript, video }) : null),
+    [session, chapters, audio, transcript, video],
+  );
+  const [scrub] = useState(() => new VideoScrub());
   const [seek, setSeek] = useState<VideoSeek | null>(null);
   // Stable, so a player reads its Blob once, not on every render.
   const readMedia = useCallback((id: string) => enricher.sessions.media(id), [enricher]);
@@ -78,9 +88,10 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
         </ul>
       )}
       <StageList job={job} result={result} />
+      {timeline && <Timeline model={timeline} chapters={chapters} ocr={ocr} video={video} readMedia={readMedia} focus={focus} scrub={scrub} />}
       {storyboard && <Storyboard storyboard={storyboard} title={session.title} />}
       {summary && <SummaryView summary={summary} />}
-      {videos.length > 0 && <VideoView videos={videos} infos={videoInfos} readMedia={readMedia} seek={seek} />}
+      {videos.length > 0 && <VideoView videos={videos} infos={videoInfos} readMedia={readMedia} seek={seek} scrub={scrub} />}
       {chapters && <Chapters chapters={chapters} ocr={ocr} focusChapter={focus?.chapter ?? null} onPlay={play} />}
       {audio && <AudioView audio={audio} transcript={transcript} focusTime={focus?.time ?? null} />}
       {session.notes && <Notes text={session.notes} />}

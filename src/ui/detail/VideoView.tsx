@@ -3,6 +3,7 @@ import type { VideoInfo } from '../../shared/results.ts';
 import type { MediaRef } from '../../shared/session.ts';
 import { formatClock } from './videoTime.ts';
 import { useBlobUrl } from '../useBlobUrl.ts';
+import type { VideoMoment, VideoScrub } from './videoScrub.ts';
 
 /** A request to play a video from a time; `nonce` makes the same chapter chosen twice seek again. */
 export interface VideoSeek {
@@ -17,9 +18,13 @@ interface VideoViewProps {
   infos: Map<string, VideoInfo>;
   readMedia(id: string): Promise<Blob | undefined>;
   seek: VideoSeek | null;
+  /** The timeline's playhead: moving it shows that moment of the video, without playing. */
+  scrub?: VideoScrub;
 }
 
-function Player({ video, info, readMedia, seek }: { video: MediaRef; info: VideoInfo | undefined; readMedia: VideoViewProps['readMedia']; seek: VideoSeek | null }) {
+type PlayerProps = Pick<VideoViewProps, 'readMedia' | 'seek' | 'scrub'> & { video: MediaRef; info: VideoInfo | undefined };
+
+function Player({ video, info, readMedia, seek, scrub }: PlayerProps) {
   const [blob, setBlob] = useState<Blob | null>(null);
   const element = useRef<HTMLVideoElement>(null);
   useEffect(() => {
@@ -39,6 +44,16 @@ function Player({ video, info, readMedia, seek }: { video: MediaRef; info: Video
     // A click chose the chapter, so playing is allowed; a refusal leaves the player paused there.
     void player.play().catch(() => {});
   }, [seek, video.id, url]);
+  useEffect(() => {
+    if (!scrub) return;
+    const show = (moment: VideoMoment | null) => {
+      const player = element.current;
+      // A seek to where the player already is would still make it decode again.
+      if (player && moment?.videoId === video.id && Math.abs(player.currentTime - moment.sec) > 0.01) player.currentTime = moment.sec;
+    };
+    show(scrub.latest);
+    return scrub.subscribe(show);
+  }, [scrub, video.id, url]);
   return (
     <li>
       {url && <video ref={element} src={url} controls preload="metadata" aria-label={`Recording ${video.name}`} data-video-id={video.id} />}
@@ -52,14 +67,14 @@ function Player({ video, info, readMedia, seek }: { video: MediaRef; info: Video
   );
 }
 
-/** The session's screen recordings, each playable; choosing a chapter seeks its video there. */
-export function VideoView({ videos, infos, readMedia, seek }: VideoViewProps) {
+/** The session's screen recordings, each playable; choosing a chapter or moving the timeline's playhead seeks its video there. */
+export function VideoView({ videos, infos, readMedia, seek, scrub }: VideoViewProps) {
   return (
     <section aria-label="Videos">
       <h3>Videos</h3>
       <ul className="videos">
         {videos.map((video) => (
-          <Player key={video.id} video={video} info={infos.get(video.id)} readMedia={readMedia} seek={seek} />
+          <Player key={video.id} video={video} info={infos.get(video.id)} readMedia={readMedia} seek={seek} scrub={scrub} />
         ))}
       </ul>
     </section>
