@@ -7,16 +7,27 @@ const IPV4 = new RegExp(`(?<![\\w.]|\\d\\.)${OCTET}(?:\\.${OCTET}){3}(?!\\w|\\.\
 const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
 
 /**
- * A dotted quad after "version", "v", "release" or "build", or after "@" (a package version)
- * is a version number such as 1.2.3.4, not an address.
+ * A dotted quad after "version", "v", "release" or "build" is a version number, not an address.
  */
-const VERSION_LABEL = /(?:\bv|version|release|build|\bver\.?|@)\s*$/i;
+const VERSION_LABEL = /(?:\bv|version|release|build|\bver\.?)\s*$/i;
+
+/**
+ * Four small numbers (all under 16) read as a version or a section ("1.2.3.4", "7.6.1.1") unless
+ * all four are equal, as in the well-known 1.1.1.1 and 8.8.8.8; 10.x and 127.x stay addresses.
+ */
+function versionLike(octets: number[]): boolean {
+  const [first] = octets;
+  return octets.every((o) => o < 16) && first !== 10 && first !== 127 && new Set(octets).size > 1;
+}
 
 /** IPv4 addresses in dotted-quad form, without leading zeros. */
 export function findIpv4(text: string): Finding[] {
   return scan(text, IPV4, (m) => {
     if (labelBefore(text, m.index, VERSION_LABEL, 12)) return null;
     const value = m[0];
+    const octets = value.split('.').map(Number);
+    // 255.x is a netmask, not a host.
+    if (versionLike(octets) || octets[0] === 255) return null;
     return { kind: 'ipv4', start: m.index, end: m.index + value.length, confidence: 0.9, preview: `${value.split('.')[0]}.•.•.•` };
   });
 }

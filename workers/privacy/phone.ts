@@ -8,6 +8,8 @@ const LABEL = /\b(?:phone|tel|telephone|mobile|cell|call|fax|whatsapp|sms|ph|con
 const NANP = /^(?:\+?1[ .-]?)?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[ .-])[2-9]\d{2}[ .-]\d{4}$/;
 /** A national number with a trunk 0: "020 7946 0958", "06 12 34 56 78", "030/1234567". */
 const TRUNK = /^\(?0\d{1,4}\)?(?:[ \/-]\d{2,8}){1,4}$/;
+/** A US ZIP+4 code ("MA 02110-1301") is an address, not a number to call. */
+const ZIP4 = /^\d{5}-\d{4}$/;
 const DATE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;
 
 /**
@@ -17,7 +19,7 @@ const DATE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})
  */
 function phoneConfidence(value: string, labelled: boolean): number {
   const digits = value.replace(/\D/g, '').length;
-  if (DATE.test(value) || digits > 15) return 0;
+  if (DATE.test(value) || ZIP4.test(value) || digits > 15) return 0;
   // Every bracket closes, and at most one pair.
   if ((value.match(/\(/g) ?? []).length !== (value.match(/\)/g) ?? []).length || (value.match(/\(/g) ?? []).length > 1) return 0;
   const boost = labelled ? 0.1 : 0;
