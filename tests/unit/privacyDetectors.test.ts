@@ -68,6 +68,12 @@ describe('findSensitive', () => {
       ['ipv6', '::1'],
     ]);
     expect(found('version 1.2.3.4, v10.0.0.1, 1.2.3.4.5, 256.1.1.1, std::vector, 12:30:45')).toEqual([]);
+    // Four numbers under 16 read as a version or section ("see 1.2.3.4"), unless all equal or in 10.x or 127.x.
+    expect(found('see 1.2.3.4 and 7.6.1.1; hosts 10.0.0.1, 127.0.0.1, 8.8.8.8; mask 255.255.255.0')).toEqual([
+      ['ipv4', '10.0.0.1'],
+      ['ipv4', '127.0.0.1'],
+      ['ipv4', '8.8.8.8'],
+    ]);
   });
 
   test('finds private key blocks, also when the END line is off screen', () => {
@@ -105,6 +111,18 @@ describe('findSensitive', () => {
     expect(found('The monkey ate Xk9mQ2vL7pR4tWz8a')).toEqual([]);
     expect(found('token is described in the chapter on Xk9mQ2vL7pR4tWz8a')).toEqual([]);
     expect(found('key: 550 readers, see https://example.com/a1B2c3D4e5F6g7H8')).toEqual([]);
+  });
+
+  test('finds nothing in ordinary technical text: UUIDs, commit SHAs, hashes in URLs, base64, dates', () => {
+    const text = [
+      'Fixed in commit 3f9a1c2e7b4d8f0a6c5e9b2d1f7a3c8e4b6d0f2a (2024-03-15 14:30 UTC), see #1234.',
+      'Request id 550e8400-e29b-41d4-a716-446655440000 took 1,234 ms on node 20.11.1.',
+      'Download https://cdn.example.com/assets/app.8f3a9c2e1b7d4f8a.js?v=1700000000000',
+      'The integrity is sha512-Xk9mQ2vL7pR4tWz8a3f9c2e1b7d4f8a06c5e9b2d1f7a3c8e4b6d0f2aXk9mQ2vL7pR4t==',
+      'Use a Map key such as user.id; the token stream is described in chapter 3.',
+      'Call the constructor with 3 arguments; ZIP 02110-1301; ISBN 978-0-306-40615-7.',
+    ].join('\n');
+    expect(found(text)).toEqual([]);
   });
 
   test('lets the more specific kind win an overlap: a JWT after "token" is not also a secret', () => {

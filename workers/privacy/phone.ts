@@ -2,12 +2,12 @@ import type { Finding } from './finding.ts';
 import { labelBefore, scan } from './scan.ts';
 
 /** A run of digits with the separators phone numbers use; judged whole by `phoneConfidence`. */
-const CANDIDATE = /(?:\+|(?<![\w+.\/-]))\(?\d[\d ().\/-]{5,24}\d(?![\w\/]|[.-]\d)/g;
+const CANDIDATE = /(?:\+|(?<![\w+./-]))\(?\d[\d ()./-]{5,24}\d(?![\w/]|[.-]\d)/g;
 const LABEL = /\b(?:phone|tel|telephone|mobile|cell|call|fax|whatsapp|sms|ph|contact|hotline|number)\b\.?\W*$/i;
 
 const NANP = /^(?:\+?1[ .-]?)?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[ .-])[2-9]\d{2}[ .-]\d{4}$/;
 /** A national number with a trunk 0: "020 7946 0958", "06 12 34 56 78", "030/1234567". */
-const TRUNK = /^\(?0\d{1,4}\)?(?:[ \/-]\d{2,8}){1,4}$/;
+const TRUNK = /^\(?0\d{1,4}\)?(?:[ /-]\d{2,8}){1,4}$/;
 /** A US ZIP+4 code ("MA 02110-1301") is an address, not a number to call. */
 const ZIP4 = /^\d{5}-\d{4}$/;
 const DATE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$/;

@@ -67,7 +67,8 @@ export function findSecrets(text: string): Finding[] {
       const value = token[0].replace(/\.$/, '');
       if (!looksRandom(value)) continue;
       const start = keyEnd + token.index;
-      found.push({ kind: 'secret', start, end: start + value.length, confidence: 0.75, preview: maskTail('', value) });
+      // No prefix names a password: only its last two characters are shown.
+      found.push({ kind: 'secret', start, end: start + value.length, confidence: 0.75, preview: maskTail('', value, 2) });
       break;
     }
   }
