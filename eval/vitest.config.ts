@@ -6,7 +6,8 @@ import { chromiumArgs, chromiumPath } from '../tests/chromium.ts';
 
 /**
  * npm run eval (not part of npm test): the screenshot corpus scored in headless Chromium
- * (project `screens`), and the meetings' text in Node (project `text`, a second or two).
+ * (project `screens`), the meetings' text in Node (project `text`, a second or two), and the
+ * privacy detectors on planted and clean text in Node (project `privacy`, seconds).
  */
 export default mergeConfig(
   viteConfig,
@@ -31,6 +32,10 @@ export default mergeConfig(
         {
           extends: true,
           test: { name: 'text', environment: 'node', include: ['eval/run/text.eval.ts'] },
+        },
+        {
+          extends: true,
+          test: { name: 'privacy', environment: 'node', include: ['eval/run/privacy.eval.ts'] },
         },
       ],
     },

@@ -1,0 +1,38 @@
+/** What a detector found. Ordered from most to least specific: the order settles overlaps. */
+export const SENSITIVE_KINDS = [
+  'private-key',
+  'jwt',
+  'aws-key',
+  'github-token',
+  'slack-token',
+  'stripe-key',
+  'api-key',
+  'card',
+  'iban',
+  'ssn',
+  'email',
+  'ipv6',
+  'ipv4',
+  'phone',
+  'secret',
+] as const;
+
+export type SensitiveKind = (typeof SENSITIVE_KINDS)[number];
+
+/**
+ * One sensitive value in a text. It carries where the value is and a masked preview, never the
+ * value itself: findings are shown, stored and exported, the value must not travel with them.
+ */
+export interface Finding {
+  kind: SensitiveKind;
+  /** Character range [start, end) in the text that was searched. */
+  start: number;
+  end: number;
+  /** 0..1: how sure the detector is (a checksum passed, a label nearby…). */
+  confidence: number;
+  /** Masked, such as "sk-…f3a9", "j…@example.com" or "•••• 4242". */
+  preview: string;
+}
+
+/** A detector: every candidate it sees in `text`, overlaps with other detectors allowed. */
+export type Detector = (text: string) => Finding[];
