@@ -37,7 +37,9 @@ describe('a screen recording as a session, enriched in the pool workers', () => 
     const report = await importSessions([{ path: 'planning.mp4', file }], enricher.sessions);
     const [session] = report.imported;
     expect(session?.title).toBe('planning');
-    expect(session?.videos?.map((v) => [v.name, v.kind, v.at])).toEqual([['planning.mp4', 'video', Date.UTC(2026, 10, 20, 9)]]);
+    // Dated only by the file: that is when it was last written, the end of the recording.
+    const written = Date.UTC(2026, 10, 20, 9);
+    expect(session?.videos?.map((v) => [v.name, v.kind, v.at, v.atFrom])).toEqual([['planning.mp4', 'video', written, 'file-date']]);
     enricher.view.addSession(session!);
 
     await enricher.run({ type: 'enrich', sessionIds: [session!.id], priority: 'normal' });
@@ -71,7 +73,8 @@ describe('a screen recording as a session, enriched in the pool workers', () => 
       expect(chapter.startSec! - PAGES[i]!.at).toBeGreaterThanOrEqual(0);
       expect(chapter.startSec! - PAGES[i]!.at).toBeLessThanOrEqual(PROBE_SEC);
       expect(chapter.endSec).toBe(chapters.chapters[i + 1]?.startSec ?? video.durationSec);
-      expect(chapter.start).toBe(Date.UTC(2026, 10, 20, 9) + Math.round(chapter.startSec! * 1000));
+      // The recording started its length before the file's date.
+      expect(chapter.start).toBe(written - Math.round(video.durationSec * 1000) + Math.round(chapter.startSec! * 1000));
     });
     expect(chapters.chapters.map((c) => c.title.split(', ')[0])).toEqual(['Invoice', 'Release', 'Hiring']);
     expect(chapters.thumbnails.map((t) => t.mediaId)).toEqual(video.frames.map((f) => f.id));
