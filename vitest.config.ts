@@ -28,6 +28,8 @@ export default mergeConfig(
             fileParallelism: false,
             // The OpenAI-compatible stub on 127.0.0.1 for the provider tests.
             globalSetup: ['tests/stubs/openaiStub.globalSetup.ts'],
+            // Main-thread picture encoding goes to a worker (why: tests/browser/encodeOffMain.setup.ts).
+            setupFiles: ['tests/browser/encodeOffMain.setup.ts'],
             browser: {
               enabled: true,
               headless: true,
