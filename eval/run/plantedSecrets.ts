@@ -1,18 +1,10 @@
 // Fake secrets and personal data of every kind the privacy detectors know, planted in lines as
 // they appear on screens and in transcripts. Seeded: the same corpus on every run.
 import type { SensitiveKind } from '../../workers/privacy/finding.ts';
+import { mulberry32 } from '../../workers/samples/random.ts';
 
-/** A small seeded PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the sample sessions use. */
+export const prng = mulberry32;
 
 type Rand = () => number;
 const pick = <T>(r: Rand, items: readonly T[]): T => items[Math.floor(r() * items.length)]!;
