@@ -78,12 +78,40 @@ export interface AudioStageResult {
 // ---- Results of the later stages. Each stage owns its type; the names below are the contract
 // ---- between stages (a later stage reads an earlier one's result from `ctx.results[name]`).
 
+/** A rectangle in a screenshot's own pixels, from its top-left corner. */
+export interface PixelBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** A word OCR read, where it stands on the screen. */
+export interface OcrWord {
+  text: string;
+  box: PixelBox;
+  /** 0..100 */
+  confidence: number;
+}
+
+/** A line of a screen as OCR read it: its words in reading order and the box around them. */
+export interface OcrLine {
+  text: string;
+  box: PixelBox;
+  words: OcrWord[];
+}
+
 /** OCR of one screenshot. */
 export interface ScreenText {
   mediaId: string;
   text: string;
   /** Mean word confidence, 0..100. */
   confidence: number;
+  /**
+   * The lines with their words and boxes, in the screenshot's pixels, for redaction and for placing
+   * text on the picture. Absent in results stored before there were boxes, and when nothing was read.
+   */
+  lines?: OcrLine[];
   /** Set when this screenshot could not be read; the others still count. */
   message?: string;
 }

@@ -84,6 +84,34 @@ describe('ocrStage', () => {
     expect(measured).toBeGreaterThanOrEqual(0.95);
   });
 
+  test('keeps each word with the box it was drawn in, in the screenshot\'s pixels', async () => {
+    // Two words at known places on a known canvas: a box off by a line or a column fails.
+    const canvas = new OffscreenCanvas(640, 240);
+    const draw = canvas.getContext('2d')!;
+    draw.fillStyle = '#ffffff';
+    draw.fillRect(0, 0, 640, 240);
+    draw.fillStyle = '#111111';
+    draw.font = '32px sans-serif';
+    draw.textBaseline = 'top';
+    draw.fillText('Quarterly', 40, 30);
+    const invoiceLeft = 360;
+    draw.fillText('invoice', invoiceLeft, 150);
+    const invoiceWidth = draw.measureText('invoice').width;
+    const blob = await canvas.convertToBlob({ type: 'image/png' });
+    const result = (await ocrStage(stageHarness([{ name: 'words.png', blob }]).ctx)) as OcrResult;
+    const lines = result.screens[0]!.lines!;
+    expect(lines.map((line) => line.text)).toEqual(['Quarterly', 'invoice']);
+    const word = lines[1]!.words[0]!;
+    expect(word.text).toBe('invoice');
+    // Within a few pixels of where it was drawn (glyph bounds sit inside the text's em box).
+    expect(Math.abs(word.box.left - invoiceLeft)).toBeLessThanOrEqual(4);
+    expect(Math.abs(word.box.left + word.box.width - (invoiceLeft + invoiceWidth))).toBeLessThanOrEqual(4);
+    expect(word.box.top).toBeGreaterThanOrEqual(148);
+    expect(word.box.top + word.box.height).toBeLessThanOrEqual(150 + 40);
+    expect(lines[0]!.box.top + lines[0]!.box.height).toBeLessThan(80);
+    expect(word.confidence).toBeGreaterThan(70);
+  });
+
   test('reports progress once per screenshot, ending at 1', async () => {
     const { ctx, progress } = stageHarness(await lines(['Budget review', 'Release plan', 'Hiring plan']));
     await ocrStage(ctx);

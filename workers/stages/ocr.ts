@@ -1,6 +1,7 @@
 import type { OcrResult, ScreenText } from '../../src/shared/results.ts';
 import { checkImage, damagedImage } from '../images/imageSize.ts';
 import { resetTesseract, tesseract } from '../ocr/tesseract.ts';
+import { linesFromTsv } from '../ocr/tsvLines.ts';
 import { StageFailure } from '../stage.ts';
 import { screenSources, type ScreenSource } from '../video/screens.ts';
 import type { StageContext, StageFn } from '../stage.ts';
@@ -55,8 +56,10 @@ async function readScreen(ctx: StageContext, ref: ScreenSource): Promise<ScreenT
   if (!check.ok) return { mediaId: ref.id, text: '', confidence: 0, message: check.message };
   const reader = await startReader(ctx.signal);
   try {
-    const { data } = await unlessAborted(reader.recognize(blob), ctx.signal);
-    return { mediaId: ref.id, text: tidy(data.text), confidence: Math.round(data.confidence * 10) / 10 };
+    const { data } = await unlessAborted(reader.recognize(blob, {}, { text: true, tsv: true }), ctx.signal);
+    const text = tidy(data.text);
+    const lines = linesFromTsv(data.tsv ?? '');
+    return { mediaId: ref.id, text, confidence: Math.round(data.confidence * 10) / 10, ...(lines.length > 0 ? { lines } : {}) };
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error;
     // One unreadable file must not cost the others. Tesseract rejects (as a string) an image it
