@@ -14,6 +14,8 @@ export const CONTENT_SECURITY_POLICY = [
   "worker-src 'self' blob:",
   "connect-src 'self'",
   "img-src 'self' blob: data:",
+  // The session's own recordings play from blob: URLs of their stored Blobs.
+  "media-src 'self' blob:",
   // framer-motion animates through inline style attributes; without 'unsafe-inline' they are dropped.
   "style-src 'self' 'unsafe-inline'",
   "object-src 'none'",

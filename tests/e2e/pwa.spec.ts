@@ -91,6 +91,7 @@ test('the built page has the Content-Security-Policy as header and meta tag, and
     'worker-src': ["'self'", 'blob:'],
     'connect-src': ["'self'"],
     'img-src': ["'self'", 'blob:', 'data:'],
+    'media-src': ["'self'", 'blob:'],
     'style-src': ["'self'", "'unsafe-inline'"],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],

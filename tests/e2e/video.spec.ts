@@ -62,6 +62,8 @@ test('a screen recording picked on its own: enriched, a chapter plays the video 
   await expect(detail.getByTestId('chapters-summary')).toHaveText(/^3 chapters over \d+ screens$/);
   const player = detail.getByRole('region', { name: 'Videos' }).locator('video');
   await expect(player).toHaveAttribute('src', /^blob:/);
+  // The player really loads the stored recording (a policy that refuses blob: media leaves it at an error).
+  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => [v.error?.message ?? null, v.readyState >= HTMLMediaElement.HAVE_METADATA])).toEqual([null, true]);
   // The video view and the chapters' play buttons pass axe like the rest of the app.
   const { violations } = await new AxeBuilder({ page }).include('article').analyze();
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
@@ -70,6 +72,15 @@ test('a screen recording picked on its own: enriched, a chapter plays the video 
   await detail.getByRole('button', { name: /^Play from 0:06: Release/ }).click();
   await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThanOrEqual(6);
   expect(await player.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeLessThan(8);
+  // The timeline's playhead follows the player: to the chapter it jumped to, then on as it plays.
+  const playhead = detail.getByRole('slider', { name: 'Playhead' });
+  await expect(playhead).toHaveAttribute('aria-valuetext', /, chapter 2: Release/);
+  // One recording, one axis: the timeline is as long as the video (not its frames, then the video again).
+  expect(Number(await playhead.getAttribute('aria-valuemax'))).toBeLessThan(16);
+  const reached = Number(await playhead.getAttribute('aria-valuenow'));
+  expect(reached).toBeGreaterThanOrEqual(6);
+  await expect.poll(async () => Number(await playhead.getAttribute('aria-valuenow'))).toBeGreaterThan(reached + 0.5);
+  await expect(detail.getByRole('img', { name: /^Screen \d+ at 0:(?:0[6-9]|1\d)$/ })).toBeVisible();
 
   const downloading = page.waitForEvent('download');
   await detail.getByRole('button', { name: 'Export session' }).click();

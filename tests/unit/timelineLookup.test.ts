@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { timeForKey } from '../../src/ui/detail/timeline/keys.ts';
-import { chapterAt, cueAt, focusTime, frameAt, valueText, videoMoment } from '../../src/ui/detail/timeline/lookup.ts';
+import { chapterAt, cueAt, focusTime, frameAt, timeOfVideoMoment, valueText, videoMoment } from '../../src/ui/detail/timeline/lookup.ts';
 import type { TimelineModel } from '../../src/ui/detail/timeline/model.ts';
 import { timeOfX, xOfTime } from '../../src/ui/detail/timeline/scale.ts';
 
@@ -118,6 +118,17 @@ describe('videoMoment()', () => {
   test('the video under the playhead and the time in it; none outside videos', () => {
     expect(videoMoment(model, 130)).toEqual({ videoId: 'v', sec: 30 });
     expect(videoMoment(model, 99)).toBeNull();
+  });
+});
+
+describe('timeOfVideoMoment()', () => {
+  test('a moment of a playing video is its start plus the time in it, kept within the video; an unknown video has none', () => {
+    expect(timeOfVideoMoment(model, { videoId: 'v', sec: 30 })).toBe(130);
+    expect(timeOfVideoMoment(model, { videoId: 'v', sec: 0 })).toBe(100);
+    expect(timeOfVideoMoment(model, { videoId: 'v', sec: 75 })).toBe(160);
+    expect(timeOfVideoMoment(model, { videoId: 'other', sec: 3 })).toBeNull();
+    // The inverse of videoMoment() within the video.
+    expect(timeOfVideoMoment(model, videoMoment(model, 142.5)!)).toBe(142.5);
   });
 });
 

@@ -103,6 +103,32 @@ describe('buildTimelineModel()', () => {
     expect(model.duration).toBe(15);
   });
 
+  test("a recording timed by its file's date (its end) starts that long before it: frames, video, speech and transcript line up", () => {
+    // As imported from a folder: the video's only time is its file's date, written when it ended at s(15).
+    const frame = (timeSec: number): VideoFrameShot => ({ id: `v@${timeSec}`, videoId: 'v', timeSec, at: s(timeSec), reason: 'interval', blob: new Blob(), width: 1, height: 1 });
+    const info: VideoInfo = { mediaId: 'v', name: 'v.webm', durationSec: 15, width: 1, height: 1, codec: 'vp8', hasAudio: true, decodedFrames: 3, frames: [frame(0), frame(6), frame(11)] };
+    const video: MediaRef = { ...ref('v', 'video', s(15)), atFrom: 'file-date' };
+    const voice: MediaRef = { ...ref('voice', 'audio', s(40)), atFrom: 'file-date' };
+    const model = buildTimelineModel(session({ videos: [video], audio: [voice] }), {
+      ...none,
+      video: { videos: [info] },
+      // The stages put the frames at the recording's start plus their time in it (workers/video/sampleVideo.ts).
+      chapters: chaptersOf([screen('v@0', s(0), { videoId: 'v', timeSec: 0 }), screen('v@6', s(6), { videoId: 'v', timeSec: 6 }), screen('v@11', s(11), { videoId: 'v', timeSec: 11 })], [0, 1, 2]),
+      audio: { recordings: [{ ...recording('voice', 20, [{ start: 2, end: 4 }]), startAt: s(20) }, recording('v', 15, [{ start: 1, end: 3 }])], speechSec: 4 },
+      transcript: { cues: [cue(2, 4, 'hello')], warnings: [] },
+    });
+    expect(model.origin).toBe(s(0));
+    expect(model.videos).toEqual([{ videoId: 'v', start: 0, end: 15 }]);
+    expect(model.frames.map((f) => f.t)).toEqual([0, 6, 11]);
+    expect(model.speech).toEqual([
+      { start: 1, end: 3 },
+      { start: 22, end: 24 },
+    ]);
+    // The transcript's second 0 is the first recording's start, as the transcript stage placed it.
+    expect(model.cues).toEqual([{ start: 22, end: 24, text: 'hello' }]);
+    expect(model.duration).toBe(40);
+  });
+
   test('screenshots without any time are spread evenly, five seconds each without recordings', () => {
     const model = buildTimelineModel(session({}), { ...none, chapters: chaptersOf([screen('a', null), screen('b', null), screen('c', null)], [0]) });
     expect(model.frames.map((f) => f.t)).toEqual([0, DEFAULT_SCREEN_SEC, 2 * DEFAULT_SCREEN_SEC]);

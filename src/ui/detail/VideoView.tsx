@@ -54,6 +54,14 @@ function Player({ video, info, readMedia, seek, scrub }: PlayerProps) {
     show(scrub.latest);
     return scrub.subscribe(show);
   }, [scrub, video.id, url]);
+  // The other way: while it plays, or when its own controls seek, the timeline's playhead follows.
+  useEffect(() => {
+    const player = element.current;
+    if (!scrub || !player) return;
+    const follow = () => scrub.publishPlayed({ videoId: video.id, sec: player.currentTime });
+    player.addEventListener('timeupdate', follow);
+    return () => player.removeEventListener('timeupdate', follow);
+  }, [scrub, video.id, url]);
   return (
     <li>
       {url && <video ref={element} src={url} controls preload="metadata" aria-label={`Recording ${video.name}`} data-video-id={video.id} />}

@@ -5,7 +5,7 @@ import { ObjectUrlCache } from '../../objectUrlCache.ts';
 import type { DetailFocus } from '../outcomes.ts';
 import type { VideoScrub } from '../videoScrub.ts';
 import { Filmstrip } from './Filmstrip.tsx';
-import { clamp, cueAt, focusTime, frameAt, videoMoment } from './lookup.ts';
+import { clamp, cueAt, focusTime, frameAt, timeOfVideoMoment, videoMoment } from './lookup.ts';
 import type { TimelineModel } from './model.ts';
 import { MomentView } from './MomentView.tsx';
 import { TimelineTrack, type MoveKind } from './TimelineTrack.tsx';
@@ -55,6 +55,15 @@ export function Timeline({ model, chapters, ocr, video, readMedia, focus, scrub 
     const target = focusTime(model, focus);
     if (target !== null) move(target, 'step');
   }, [focus, model, move]);
+  // A video playing (or seeked in its own player) moves the playhead; not sent back to the player.
+  useEffect(
+    () =>
+      scrub.subscribePlayed((moment) => {
+        const next = timeOfVideoMoment(model, moment);
+        if (next !== null) setAt({ time: next, kind: 'play' });
+      }),
+    [model, scrub],
+  );
   // A recording opened at a moment shows that moment in its player too.
   useEffect(() => {
     const moment = videoMoment(model, time);
@@ -88,7 +97,7 @@ export function Timeline({ model, chapters, ocr, video, readMedia, focus, scrub 
         urls={urls}
       />
       <TimelineTrack model={model} time={time} onMove={move} />
-      {model.frames.length > 0 && <Filmstrip frames={model.frames} thumbnails={thumbnails} current={stripIndex} smooth={at.kind === 'step' && !reduce} onPick={pick} />}
+      {model.frames.length > 0 && <Filmstrip frames={model.frames} thumbnails={thumbnails} current={stripIndex} smooth={at.kind !== 'drag' && !reduce} onPick={pick} />}
     </section>
   );
 }

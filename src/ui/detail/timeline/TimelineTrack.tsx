@@ -6,8 +6,8 @@ import type { TimelineModel } from './model.ts';
 import { timeOfX, xOfTime } from './scale.ts';
 import { TrackMarks } from './TrackMarks.tsx';
 
-/** How a move came about: a drag follows the pointer at once; steps may glide. */
-export type MoveKind = 'drag' | 'step';
+/** How a move came about: a drag follows the pointer at once; steps, and a playing video, may glide. */
+export type MoveKind = 'drag' | 'step' | 'play';
 
 interface TimelineTrackProps {
   model: TimelineModel;

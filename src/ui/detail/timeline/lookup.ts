@@ -63,6 +63,12 @@ export function videoMoment(model: TimelineModel, time: number): { videoId: stri
   return video ? { videoId: video.videoId, sec: time - video.start } : null;
 }
 
+/** The playhead's time for a moment of a playing video, or null when the video is not on the timeline. */
+export function timeOfVideoMoment(model: TimelineModel, moment: { videoId: string; sec: number }): number | null {
+  const video = model.videos.find((v) => v.videoId === moment.videoId);
+  return video ? clamp(model, Math.min(video.end, video.start + Math.max(0, moment.sec))) : null;
+}
+
 /**
  * Where a search hit opens the timeline: a transcript hit at its time (counted from the
  * transcript's start), a chapter hit at the chapter's start; null when the hit says neither.

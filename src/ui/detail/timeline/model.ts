@@ -1,6 +1,7 @@
 import type { AudioStageResult, ChaptersResult, TranscriptResult, VideoStageResult } from '../../../shared/results.ts';
 import type { SessionRecord } from '../../../shared/session.ts';
-import { sessionVideos } from '../../../shared/session.ts';
+import { recordingStart } from '../../../shared/recordingStart.ts';
+import { sessionVideos, type MediaRef } from '../../../shared/session.ts';
 
 /** A stretch of the timeline, in seconds from its start. */
 export interface TimeSpan {
@@ -88,22 +89,32 @@ function place<T>(items: readonly T[], startOf: (item: T) => number | null, leng
 export function buildTimelineModel(session: SessionRecord, results: TimelineResults): TimelineModel {
   const screens = results.chapters?.screens ?? [];
   const videoRefs = sessionVideos(session);
-  const transcriptAt = session.audio[0]?.at ?? session.startedAt;
-  const known = [session.startedAt, transcriptAt, ...screens.map((s) => s.at), ...session.audio.map((r) => r.at), ...videoRefs.map((r) => r.at)].filter(
+  const recordings = results.audio?.recordings ?? [];
+  // Where each recording and video starts (epoch ms), as the stages placed them: a file's date is
+  // its end, so such a recording starts its length before it (src/shared/recordingStart.ts).
+  const durations = new Map((results.video?.videos ?? []).map((v) => [v.mediaId, v.durationSec]));
+  const analysed = new Map(recordings.map((r) => [r.mediaId, r]));
+  const audioStartAt = (ref: MediaRef) => analysed.get(ref.id)?.startAt ?? recordingStart(ref, analysed.get(ref.id)?.durationSec ?? 0);
+  const videoStartAt = (ref: MediaRef) => recordingStart(ref, durations.get(ref.id) ?? 0);
+  // As the transcript stage places it: at the first recording's start, else the session's.
+  const transcriptAt = session.audio[0] ? (audioStartAt(session.audio[0]) ?? session.startedAt) : session.startedAt;
+  const known = [session.startedAt, transcriptAt, ...screens.map((s) => s.at), ...session.audio.map(audioStartAt), ...videoRefs.map(videoStartAt)].filter(
     (at): at is number => at !== null,
   );
   const origin = known.length > 0 ? Math.min(...known) : null;
   const sec = (at: number | null) => (at === null || origin === null ? null : (at - origin) / 1000);
 
-  const durations = new Map((results.video?.videos ?? []).map((v) => [v.mediaId, v.durationSec]));
-  const videoSpans = place(videoRefs, (ref) => sec(ref.at), (ref) => durations.get(ref.id) ?? 0);
+  const videoSpans = place(videoRefs, (ref) => sec(videoStartAt(ref)), (ref) => durations.get(ref.id) ?? 0);
   const videos = videoRefs.map((ref, i) => ({ videoId: ref.id, ...videoSpans[i]! }));
   const videoStart = new Map(videos.map((v) => [v.videoId, v.start]));
 
   // A video's sound track is a recording too (its media id is the video's).
-  const audioAt = new Map(session.audio.map((ref) => [ref.id, ref.at]));
-  const recordings = results.audio?.recordings ?? [];
-  const recordingSpans = place(recordings, (r) => videoStart.get(r.mediaId) ?? sec(audioAt.get(r.mediaId) ?? null), (r) => r.durationSec);
+  const audioRefs = new Map(session.audio.map((ref) => [ref.id, ref]));
+  const recordingSpans = place(
+    recordings,
+    (r) => videoStart.get(r.mediaId) ?? sec(audioRefs.has(r.mediaId) ? audioStartAt(audioRefs.get(r.mediaId)!) : null),
+    (r) => r.durationSec,
+  );
   const speech = recordings
     .flatMap((r, i) => r.segments.map((s) => ({ start: recordingSpans[i]!.start + s.start, end: recordingSpans[i]!.start + Math.min(s.end, r.durationSec) })))
     .filter((s) => s.end > s.start)
