@@ -11,7 +11,9 @@ export default mergeConfig(
       projects: [
         {
           extends: true,
-          test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+          // A limit only guards against hangs: the zip-bomb tests inflate megabytes and, with the unit
+          // files running side by side on 2 cores, took over the 5 s default on a busy machine.
+          test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 },
         },
         {
           extends: true,

@@ -81,3 +81,30 @@ describe('commitmentOf() - distractors', () => {
     expect(commitmentOf(sentence)).toBeNull();
   });
 });
+
+describe('commitmentOf() - captions without punctuation or capitals', () => {
+  test.each([
+    ['Yes Dana will draft the customer email today', 'Dana'],
+    ['Aisha can you rotate the database credentials by Thursday', 'Aisha'],
+    ['Omar please book a usability session on December 1st', 'Omar'],
+    ['sarah will update the runbook by thursday', 'Sarah'],
+    ['omar please book a usability session on december 1st', 'Omar'],
+    ['lena and omar will pair on the data backfill next week', 'Lena and Omar'],
+    ['kim agreed to own the release notes for this sprint', 'Kim'],
+    ['sam to write up the incident report by wednesday', 'Sam'],
+  ])('%s → action owned by %s', (sentence, owner) => {
+    expect(commitmentOf(sentence)).toEqual({ kind: 'action', owner });
+  });
+
+  test.each([
+    // A question said without its mark, an opening verb taken for a name, a call check.
+    'do we need to tell customers about the outage',
+    'Should we move the retro to Friday',
+    'agreed to move the maintenance window to sundays',
+    'everyone can you hear me',
+    'Tom can you hear me now',
+    'it will take about a week to move the remaining customers',
+  ])('%s → no owner named', (sentence) => {
+    expect(commitmentOf(sentence)?.owner).toBeUndefined();
+  });
+});

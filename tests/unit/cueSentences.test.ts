@@ -99,3 +99,68 @@ describe('cueSentences()', () => {
     expect(cueSentences(cues).map((s) => s.cue)).toEqual([0, 1, 2]);
   });
 });
+
+describe('cueSentences() - speech written without punctuation', () => {
+  const cue = (start: number, end: number, text: string) => ({ start, end, text });
+  // Captions cut every few words with no gap mid-sentence; sentence pauses of 0.54 s and 0.94 s.
+  const cues = [
+    cue(0, 2.6, 'the invoice export still drops rows when'),
+    cue(2.6, 4.2, 'a customer has two accounts'),
+    cue(4.74, 7.3, 'sarah will update the runbook by thursday'),
+    cue(8.24, 10.8, 'it will take about a week to move'),
+    cue(10.8, 12, 'the remaining customers'),
+  ];
+
+  test('a pause of half a second between cues ends a sentence when nothing else can', () => {
+    expect(cueSentences(cues).map((s) => s.text)).toEqual([
+      'the invoice export still drops rows when a customer has two accounts',
+      'sarah will update the runbook by thursday',
+      'it will take about a week to move the remaining customers',
+    ]);
+  });
+
+  test('with punctuation, the same pause does not end a sentence: the full stop does', () => {
+    const punctuated = [
+      cue(0, 2.6, 'The invoice export still drops rows when'),
+      cue(2.6, 4.2, 'a customer has two accounts.'),
+      cue(4.74, 7.3, 'Sarah will update the runbook by Thursday,'),
+      cue(7.84, 10.8, 'and it will take about a week to move'),
+      cue(10.8, 12, 'the remaining customers.'),
+    ];
+    expect(cueSentences(punctuated).map((s) => s.text)).toEqual([
+      'The invoice export still drops rows when a customer has two accounts.',
+      'Sarah will update the runbook by Thursday, and it will take about a week to move the remaining customers.',
+    ]);
+  });
+
+  test('inside one cue, a clause that commits or decides starts its own sentence, also in lowercase', () => {
+    const said = [
+      cue(0, 6, 'i sent the numbers to finance yesterday tom can you share the dashboard link by end of day'),
+      cue(6, 12, 'it was decided to drop the legacy importer in january'),
+      cue(12.5, 18, 'do we need to tell customers about the outage lena and omar will pair on the backfill'),
+    ];
+    const padded = [...said, ...captions(RAMBLE.slice(0, 40)).map((c) => ({ ...c, start: c.start + 20, end: c.end + 20 }))];
+    expect(cueSentences(padded).map((s) => s.text).slice(0, 5)).toEqual([
+      'i sent the numbers to finance yesterday',
+      'tom can you share the dashboard link by end of day',
+      'it was decided to drop the legacy importer in january',
+      // A question's subject ("do we …") and a pair of names ("lena and omar") are not cut.
+      'do we need to tell customers about the outage',
+      'lena and omar will pair on the backfill',
+    ]);
+  });
+
+  test('in cased captions a function word with a capital starts a sentence; a condition keeps its clause', () => {
+    const said = [
+      cue(0, 6, 'We decided to keep the old dashboard until the migration is done It will take about a week'),
+      cue(6, 12, 'If the vendor says no we need to find another plan Sam to write up the report by Wednesday'),
+    ];
+    const padded = [...said, ...captions(RAMBLE.slice(0, 40)).map((c) => ({ ...c, start: c.start + 20, end: c.end + 20 }))];
+    expect(cueSentences(padded).map((s) => s.text).slice(0, 4)).toEqual([
+      'We decided to keep the old dashboard until the migration is done',
+      'It will take about a week',
+      'If the vendor says no we need to find another plan',
+      'Sam to write up the report by Wednesday',
+    ]);
+  });
+});

@@ -1,3 +1,5 @@
+import { isStopword } from './stopwords.ts';
+
 /** What a sentence commits to: an action (with its owner when named) or a decision. */
 export interface Commitment {
   kind: 'action' | 'decision';
@@ -41,6 +43,13 @@ const NOT_VERBS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', '
 
 /** "Jo, please …", "Ravi, can you …" (a request, also as a question). */
 const REQUEST = new RegExp(String.raw`(?:^|[,;:]\s*)(?<name>${NAME}),\s+(?:please|can you|could you|would you|will you)\s+(?:please\s+)?(?<verb>[\p{L}'’-]+)`, 'u');
+/** The same said in a caption, which drops the comma: only at the start of a sentence. */
+const CAPTION_REQUEST = new RegExp(String.raw`^(?<name>${WORD})\s+(?:please|can you|could you|would you|will you)\s+(?:please\s+)?(?<verb>[\p{L}'’-]+)`, 'u');
+/**
+ * Captions in lowercase name no one with a capital: "sarah will update …", "omar please book …".
+ * Only the sentence's first word, when it is no function word, is taken for a name.
+ */
+const LOWERCASE_OWNER = /^(?<name>\p{Ll}+)(?: and (?<also>\p{Ll}+))?\s+(?:(?:will|is going to|agreed to|volunteered to|offered to|promised to|needs to|to)\s+(?<verb>\p{Ll}[\p{L}'’-]*)|(?:please|can you|could you|would you|will you)\s+(?<asked>\p{Ll}+)|said (?:he|she|they) will\s+\S)/u;
 /** Requests that are about the call, not work: "can you hear me?". */
 const CALL_VERBS = new Set(['hear', 'see', 'repeat', 'unmute', 'mute', 'say', 'speak']);
 /** "@dana" (not in thanks or a cc). */
@@ -62,6 +71,8 @@ const TEAM =
 /** "let's get started", "let's move on": the meeting moving along, not work. */
 const MEETING_FLOW = /\blet['’]?s\s+(?:get started|start|begin|kick off|move on|go on|wrap up|wrap it up|wrap|jump in|dive in|recap|continue|keep going|get going|take a break|pause|get into)\b/i;
 const CONDITIONAL = /^\s*(?:if|unless|whether|in case)\b/i;
+/** A question said without its question mark, as captions write it: "do we need to …", "should i …". */
+const QUESTION_START = /^(?:do|does|did|should|shall|can|could|would|will|are|is|have|has)\s+(?:we|i|you|they|he|she|it|everyone|anyone|someone|somebody)\b/i;
 
 /** Whether the verb after "will" commits: "will send", "will be sending", but not "will be out" or "will see". */
 function commits(verb: string | undefined, next: string | undefined): boolean {
@@ -85,10 +96,31 @@ function isName(name: string, sentence: string, index: number): boolean {
   return before === undefined || !DETERMINERS.has(before);
 }
 
+/** "Tom Baker" → "Tom": a name's shorter readings that start where it starts. */
+function shorterNames(name: string): string[] {
+  const first = /^\S+/.exec(name)?.[0];
+  return first && first !== name ? [first] : [];
+}
+
+/** The owner of a commitment in a caption without capitals, read from its first words (LOWERCASE_OWNER). */
+function lowercaseOwner(sentence: string): string | undefined {
+  const found = LOWERCASE_OWNER.exec(sentence.trim());
+  const groups = found?.groups;
+  // "agreed to …", "decided to …": a verb opening the sentence, not a name.
+  if (!groups?.name || isStopword(groups.name) || NOT_NAMES.has(groups.name) || /(?:ed|ing)$/.test(groups.name)) return undefined;
+  if (groups.verb !== undefined && (NOT_VERBS.has(groups.verb) || !commits(groups.verb, undefined))) return undefined;
+  if (groups.asked !== undefined && CALL_VERBS.has(groups.asked)) return undefined;
+  const name = capitalise(groups.name);
+  return groups.also && !isStopword(groups.also) ? `${name} and ${capitalise(groups.also)}` : name;
+}
+
 /** The named owner of a commitment: "Sarah will …", "Tom to …", "Jo, please …", "@dana", "assigned to Aisha". */
 function namedOwner(sentence: string): string | undefined {
   const request = REQUEST.exec(sentence);
   if (request?.groups && !CALL_VERBS.has(request.groups.verb?.toLowerCase() ?? '') && isName(request.groups.name ?? '', sentence, request.index)) return request.groups.name;
+  const caption = CAPTION_REQUEST.exec(sentence);
+  if (caption?.groups && !CALL_VERBS.has(caption.groups.verb?.toLowerCase() ?? '') && isName(caption.groups.name ?? '', sentence, 0)) return caption.groups.name;
+  if (!/\p{Lu}/u.test(sentence)) return lowercaseOwner(sentence);
   const mention = MENTION.exec(sentence);
   if (mention && !COURTESY.test(sentence)) return capitalise(mention[1] ?? '');
   const minutes = OWNER_TO.exec(sentence);
@@ -96,12 +128,19 @@ function namedOwner(sentence: string): string | undefined {
     const name = minutes.groups.name ?? '';
     if (isName(name, sentence, minutes.index + minutes[0].indexOf(name))) return name;
   }
-  for (const match of sentence.matchAll(new RegExp(NAME, 'gu'))) {
-    // "Lena and Omar" is tried whole, then from each of its words.
-    const verb = OWNER_VERB.exec(sentence.slice(match.index + match[0].length));
-    if (!verb || !isName(match[0], sentence, match.index)) continue;
-    if (verb.groups?.verb !== undefined && !commits(verb.groups.verb, verb.groups.next)) continue;
-    return match[0].replace(/\s+/g, ' ');
+  // A name may start at any capitalised word: "Yes Dana will …" (a caption without its comma) is
+  // tried as "Yes Dana", then as "Dana"; "Lena and Omar" whole, then from each of its words.
+  const name = new RegExp(NAME, 'uy');
+  for (const start of sentence.matchAll(/(?<![\p{L}'’])\p{Lu}/gu)) {
+    name.lastIndex = start.index;
+    const match = name.exec(sentence);
+    if (!match) continue;
+    for (const candidate of [match[0], ...shorterNames(match[0])]) {
+      const verb = OWNER_VERB.exec(sentence.slice(start.index + candidate.length));
+      if (!verb || !isName(candidate, sentence, start.index)) continue;
+      if (verb.groups?.verb !== undefined && !commits(verb.groups.verb, verb.groups.next)) continue;
+      return candidate.replace(/\s+/g, ' ');
+    }
   }
   const assigned = ASSIGNED.exec(sentence);
   if (assigned?.groups && isName(assigned.groups.name ?? '', sentence, assigned.index + assigned[0].length)) return assigned.groups.name;
@@ -121,7 +160,7 @@ export function commitmentOf(sentence: string, speaker?: string): Commitment | n
   if (/^(?:decision|decided|agreed)\s*[:–—-]\s*\S/i.test(text)) return { kind: 'decision' };
   if (CONDITIONAL.test(text)) return null;
   const owner = namedOwner(text);
-  if (text.endsWith('?')) {
+  if (text.endsWith('?') || QUESTION_START.test(text)) {
     // A question commits someone only when it asks them by name: "Ravi, can you …?"
     return owner && (REQUEST.test(text) || MENTION.test(text)) ? { kind: 'action', owner } : null;
   }
