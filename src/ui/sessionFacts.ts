@@ -1,6 +1,7 @@
 import type { ResultRecord } from '../shared/db.ts';
 import type { AudioStageResult, ChaptersResult, SummaryResult, VideoStageResult } from '../shared/results.ts';
 import type { SessionRecord } from '../shared/session.ts';
+import { sessionSpan } from '../shared/sessionSpan.ts';
 import { doneResult } from './detail/outcomes.ts';
 
 /** Where a chapter starts in the session and what it looks like, for search hits. */
@@ -32,17 +33,18 @@ export function factsOf(session: SessionRecord, record: ResultRecord | undefined
   const video = doneResult<VideoStageResult>(record, 'video');
   const thumbs = new Map((chapters?.thumbnails ?? []).map((t) => [t.mediaId, t.blob]));
   const longest = Math.max(0, ...(audio?.recordings ?? []).map((r) => r.durationSec), ...(video?.videos ?? []).map((v) => v.durationSec));
-  const timed = session.startedAt !== null && session.endedAt !== null && session.endedAt > session.startedAt;
+  const span = sessionSpan(session, { audio, video });
+  const timed = span.startedAt !== null && span.endedAt !== null && span.endedAt > span.startedAt;
   return {
     screens: chapters ? chapters.screens.length : null,
     chapters: chapters
       ? chapters.chapters.map((chapter) => ({
-          startSec: chapter.startSec ?? (chapter.start !== null && session.startedAt !== null ? Math.max(0, (chapter.start - session.startedAt) / 1000) : null),
+          startSec: chapter.startSec ?? (chapter.start !== null && span.startedAt !== null ? Math.max(0, (chapter.start - span.startedAt) / 1000) : null),
           thumbnail: thumbs.get(chapters.screens[chapter.firstScreen]?.mediaId ?? '') ?? null,
         }))
       : null,
     speechSec: audio ? audio.speechSec : null,
-    durationSec: timed ? (session.endedAt! - session.startedAt!) / 1000 : longest > 0 ? longest : null,
+    durationSec: timed ? (span.endedAt! - span.startedAt!) / 1000 : longest > 0 ? longest : null,
     keywords: summary?.keywords.slice(0, 3) ?? [],
     thumbnail: chapters?.thumbnails[0]?.blob ?? null,
   };

@@ -49,6 +49,8 @@ const record: ResultRecord = { sessionId: 'ses_v', jobId: 'j', attempt: 1, commi
 describe('buildEnrichment() for a video session', () => {
   test('screens sampled from the video carry their time in it; video chapters their start and end', () => {
     const enrichment = buildEnrichment(session, record);
+    // The session lasts until its 18-second recording ends, not only until the recording's time.
+    expect([enrichment.session.startedAt, enrichment.session.endedAt]).toEqual(['2026-11-20T09:00:00.000Z', '2026-11-20T09:00:18.000Z']);
     expect(enrichment.screens).toEqual([
       { file: 'shot.png', at: new Date(T0 - 1000).toISOString(), text: 'Shot', confidence: 90, chapter: 0 },
       { file: 'planning.mp4', at: new Date(T0).toISOString(), text: 'Invoice export', confidence: 95, chapter: 1, timeSec: 0 },

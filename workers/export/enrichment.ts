@@ -28,6 +28,7 @@ import type {
   VideoStageResult,
 } from '../../src/shared/results.ts';
 import { sessionVideos, type SessionRecord } from '../../src/shared/session.ts';
+import { sessionSpan } from '../../src/shared/sessionSpan.ts';
 import { inTimeOrder } from '../video/screens.ts';
 import { warningsOf } from './warnings.ts';
 import { combinedLoudness } from './loudness.ts';
@@ -136,10 +137,11 @@ export function buildEnrichment(session: SessionRecord, record: ResultRecord | u
   const titled = new Map((summary?.chapters ?? []).map((c) => [c.chapter, c]));
   const warnings = warningsOf(session, record);
   const status = exportStatus(record?.outcomes, job);
+  const span = sessionSpan(session, { audio: doneResult<AudioStageResult>(record, 'audio'), video: doneResult<VideoStageResult>(record, 'video') });
 
   return {
     schemaVersion: ENRICHMENT_SCHEMA_VERSION,
-    session: { id: session.id, title: session.title, startedAt: iso(session.startedAt), endedAt: iso(session.endedAt), tags: [...session.tags] },
+    session: { id: session.id, title: session.title, startedAt: iso(span.startedAt), endedAt: iso(span.endedAt), tags: [...session.tags] },
     // An input skipped or cut short means the enrichment is not complete, whatever the stages say.
     status: status === 'complete' && warnings.length > 0 ? 'partial' : status,
     job: job ? jobOf(job) : null,
