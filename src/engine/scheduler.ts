@@ -417,7 +417,16 @@ export class Scheduler {
   private runOnWorker(job: RunningJob, signal: AbortSignal): Promise<RunResponse> {
     const { stages, skip } = this.health.plan(job.id, job.stageOrder, (stage) => job.stages[stage]?.status === 'done');
     return this.deps.runner.run({
-      request: { jobId: job.id, sessionId: job.sessionId, attempt: job.attempts, dbName: this.deps.dbName, stages, skip, params: job.params },
+      request: {
+        jobId: job.id,
+        sessionId: job.sessionId,
+        attempt: job.attempts,
+        dbName: this.deps.dbName,
+        stages,
+        skip,
+        fresh: !hasDoneStages(job),
+        params: job.params,
+      },
       timeoutMs: job.timeoutMs,
       signal,
       onProgress: (jobId, stage, fraction, detail) => this.progress(jobId, stage, fraction, detail),
@@ -427,8 +436,8 @@ export class Scheduler {
   /** The attempt came back and its running state is durable: decide the job's next state and its result. */
   private async settle(job: RunningJob, outcomes: Record<string, StageOutcome>): Promise<QueueChange | null> {
     // Read first, decide after: between the decision and its write nothing may await, or a cancel
-    // landing in the gap would be overwritten.
-    const previous = await this.deps.store.loadResult(job.sessionId);
+    // landing in the gap would be overwritten. A run that resumed no done stage has nothing to merge.
+    const previous = hasDoneStages(job) ? await this.deps.store.loadResult(job.sessionId) : undefined;
     const current = this.currentRun(job);
     if (!current) return null; // cancelled or recovered meanwhile
     const next = settleAttempt(current, outcomes, { now: this.clock(), random: this.random, options: this.deps.options });
@@ -591,6 +600,11 @@ export class Scheduler {
       void this.prune();
     }, delay);
   }
+}
+
+/** Stages done in the job's earlier runs: their results are stored and must be merged into this run's. */
+function hasDoneStages(job: RunningJob): boolean {
+  return job.stageOrder.some((stage) => job.stages[stage]?.status === 'done');
 }
 
 function withoutSkips(
