@@ -109,10 +109,14 @@ export class IdbJobStore implements JobStore {
  * since between slices it only waits on its own requests.
  */
 async function writeInSlices(writes: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
+  // Two slices in flight: the next is queued while the database writes the one before, so neither
+  // side waits for the other (one slice at a time made 100,000 jobs take 36 s).
+  let before: Promise<unknown> | undefined;
   for (let start = 0; start < writes.length; start += WRITES_PER_TASK) {
     // Failures surface through the transaction (a failed request aborts it); these are only for pacing.
     const slice = writes.slice(start, start + WRITES_PER_TASK).map((write) => write().catch(() => undefined));
-    if (start + WRITES_PER_TASK < writes.length) await slice.at(-1);
+    if (before && start + WRITES_PER_TASK < writes.length) await before;
+    before = slice.at(-1);
   }
 }
 
