@@ -9,7 +9,7 @@ import { addTinySessions, benchDbName, benchWorker, deleteDb, itemsFor, settle, 
 /** Sessions stored for the first jobs of a big queue, so that the first ones to run succeed. */
 const STORED_SESSIONS = 1000;
 
-/** A runner for a scheduler that is never started: enqueue only writes. */
+/** A runner for a paused scheduler: enqueue only writes. */
 const idleRunner: JobRunner = {
   size: 1,
   run: () => Promise.reject(new Error('This scheduler only enqueues.')),
@@ -53,10 +53,15 @@ export async function enqueueScale({ counts }: { counts: readonly number[] }): P
     const before = (await navigator.storage.estimate()).usage ?? 0;
     const store = timedStore(new IdbJobStore(db));
     const scheduler = new Scheduler({ store, runner: idleRunner, dbName, owner: 'bench-enqueue', options: resolveOptions({ concurrency: 1 }) });
+    // Commands wait for a loaded queue: start it paused over the empty database, so nothing runs.
+    await store.setMeta('paused', true);
+    await scheduler.start();
     const started = performance.now();
     await scheduler.enqueue(itemsFor(ids), { batchId: 'scale', stages: ['bench.noop'] });
     const ms = performance.now() - started;
     scheduler.abandon();
+    // The recovery half must find a queue that runs.
+    await store.setMeta('paused', false);
     const stored = await db.count('jobs');
     db.close();
     // Chromium updates its usage figure after the commit; give it a moment.
