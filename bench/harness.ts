@@ -124,6 +124,8 @@ export function timedStore(store: JobStore): JobStore & { loadMs: number; commit
       await store.commit(change);
       timed.commitMs += performance.now() - started;
     },
+    // Start-up in pages (IdbJobStore) is timed by the caller: from start() to its first dispatch.
+    ...(store.loadInPages ? { loadInPages: () => store.loadInPages!() } : {}),
     loadResult: (sessionId: string) => store.loadResult(sessionId),
     getMeta: <T>(key: string) => store.getMeta<T>(key),
     setMeta: (key: string, value: unknown) => store.setMeta(key, value),

@@ -57,13 +57,16 @@ export async function overhead(options: OverheadOptions): Promise<OverheadResult
     jobs: options.jobs,
     size: options.size,
     ...figures,
+    // NaN when a variant was left out of `order` (a profiling run of one variant).
     ratios: {
-      vsWorkerpool: figures.engineDurable.jobsPerSec / figures.workerpool.jobsPerSec,
-      vsComlink: figures.engineDurable.jobsPerSec / figures.comlink.jobsPerSec,
-      durableOverMemory: figures.engineMemory.jobsPerSec / figures.engineDurable.jobsPerSec,
+      vsWorkerpool: rate(figures.engineDurable) / rate(figures.workerpool),
+      vsComlink: rate(figures.engineDurable) / rate(figures.comlink),
+      durableOverMemory: rate(figures.engineMemory) / rate(figures.engineDurable),
     },
   };
 }
+
+const rate = (figures: OverheadFigures | undefined): number => figures?.jobsPerSec ?? NaN;
 
 const RUNNERS: Record<Variant, (options: OverheadOptions) => Promise<OverheadFigures>> = {
   engineDurable: (options) => viaEngine(options, true),

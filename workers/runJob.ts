@@ -1,4 +1,5 @@
-import { openEnricherDb, type EnricherDb } from '../src/shared/db.ts';
+import { openEnricherDb, type EnricherDb, type ResultRecord } from '../src/shared/db.ts';
+import type { SessionRecord } from '../src/shared/session.ts';
 import type { RunRequest, RunResponse, StageOutcome } from '../src/shared/protocol.ts';
 import { classifyError } from './classify.ts';
 import { throttledProgress } from './progress.ts';
@@ -19,6 +20,13 @@ function database(name: string): Promise<EnricherDb> {
   return db;
 }
 
+/** The session, and the job's earlier result when it resumes (a first run has none worth reading). */
+function readInputs(db: EnricherDb, request: RunRequest): Promise<[SessionRecord | undefined, ResultRecord | undefined]> {
+  if (request.fresh) return Promise.all([db.get('sessions', request.sessionId), undefined]);
+  const tx = db.transaction(['sessions', 'results'], 'readonly');
+  return Promise.all([tx.objectStore('sessions').get(request.sessionId), tx.objectStore('results').get(request.sessionId)]);
+}
+
 function allFailed(stages: string[], message: string): RunResponse {
   const outcomes: Record<string, StageOutcome> = {};
   for (const stage of stages) {
@@ -33,14 +41,13 @@ function allFailed(stages: string[], message: string): RunResponse {
  */
 export async function runJob(request: RunRequest, host: WorkerHost): Promise<RunResponse> {
   const db = await database(request.dbName);
-  const session = await db.get('sessions', request.sessionId);
+  // A retry (after a failure, or "Retry failed") runs only the stages not done yet; later stages
+  // still need the results of those done in the job's earlier runs. Both reads share one transaction.
+  const [session, previous] = await readInputs(db, request);
   if (!session) return allFailed(request.stages, 'This session is no longer stored.');
 
   const controller = new AbortController();
-  // A retry (after a failure, or "Retry failed") runs only the stages not done yet; later stages
-  // still need the results of those done in the job's earlier runs.
   const results: Record<string, unknown> = {};
-  const previous = await db.get('results', request.sessionId);
   if (previous?.jobId === request.jobId) {
     for (const [stage, outcome] of Object.entries(previous.outcomes)) {
       if (outcome.status === 'done') results[stage] = outcome.result;

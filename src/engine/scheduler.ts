@@ -1,9 +1,9 @@
 import type { ResultRecord } from '../shared/db.ts';
-import { isTerminal, type Job, type JobError, type Priority, type RunningJob } from '../shared/job.ts';
+import { isTerminal, PRIORITIES, type Job, type JobError, type Priority, type RunningJob } from '../shared/job.ts';
 import type { RunResponse, StageOutcome } from '../shared/protocol.ts';
 import { PoolError } from '../pool/poolError.ts';
 import type { PoolHealth, PoolTask } from '../pool/workerPool.ts';
-import type { JobStore, QueueChange } from '../store/jobStore.ts';
+import type { JobPage, JobStore, QueueChange } from '../store/jobStore.ts';
 import type { CircuitBreaker } from './circuitBreaker.ts';
 import { DueTimer } from './dueTimer.ts';
 import { StageHealth } from './stageHealth.ts';
@@ -110,6 +110,10 @@ export class Scheduler {
   /** Jobs not yet in a terminal state; kept as a count so idleness is O(1). */
   private active = 0;
   private seq = 0;
+  /** start() is reading the queue: drain() does not count a half-read queue as empty. */
+  private loading = false;
+  /** While loading: priorities whose queued jobs are all read. A job waits until every higher one is. */
+  private lanesRead: ReadonlySet<Priority> = new Set(PRIORITIES);
   private paused = false;
   private started = false;
   private stopping = false;
@@ -125,31 +129,62 @@ export class Scheduler {
     this.retries = new DueTimer((ids) => this.retriesDue(ids), this.clock);
   }
 
-  /** Loads the queue, recovers jobs whose runner is gone, and starts dispatching. */
+  /**
+   * Loads the queue, recovers jobs whose runner is gone, and dispatches. With a store that reads in
+   * pages, dispatch starts once the first page (running, waiting, the head of each priority's queue)
+   * is in, and the rest is read meanwhile; commands wait until all of it is loaded, as start() does.
+   */
   async start(): Promise<void> {
+    this.loading = true;
     const now = this.clock();
-    const recovered: Job[] = [];
     // Jobs long finished are deleted before loading, read from an index: they are never loaded at all.
     const cutoff = pruneCutoff(now, this.deps.options.retentionMs);
     if (cutoff !== null) await this.deps.store.deleteFinishedBefore?.(cutoff);
-    for (const stored of await this.deps.store.loadJobs()) {
-      let job = stored;
-      this.seq = Math.max(this.seq, job.seq + 1);
-      // This scheduler holds the leadership lock, so a running job of another owner has lost its runner.
-      if (job.state === 'running' && job.lease.owner !== this.deps.owner) {
-        job = recoverOrphan(job, now, this.deps.interruption?.(job.lease.owner) ?? 'crashed');
-        recovered.push(job);
+    const pages = this.deps.store.loadInPages?.() ?? wholeQueue(this.deps.store);
+    let first = true;
+    for await (const page of pages) {
+      if (this.stopping) return;
+      const taken = await this.takeIn(page.jobs, now);
+      this.lanesRead = new Set(page.lanesRead);
+      if (first) {
+        first = false;
+        this.paused = (await this.deps.store.getMeta<boolean>('paused')) ?? false;
+        this.started = true;
       }
-      this.put(job);
-      this.admit(job);
+      this.emit(taken);
+      this.pump();
     }
-    this.paused = (await this.deps.store.getMeta<boolean>('paused')) ?? false;
-    if (recovered.length > 0) await this.write({ jobs: recovered });
-    this.started = true;
+    this.loading = false;
+    this.lanesRead = new Set(PRIORITIES);
     this.markLoaded();
-    this.emit([...this.jobs.keys()]);
     await this.prune();
     this.pump();
+  }
+
+  /**
+   * Puts stored jobs this scheduler does not hold yet in memory and queues those that may run; jobs
+   * whose runner is gone are recovered, and their recovery is written before any of them runs again.
+   */
+  private async takeIn(stored: readonly Job[], now: number): Promise<string[]> {
+    const recovered: Job[] = [];
+    const taken: string[] = [];
+    for (const storedJob of stored) {
+      // A job already held is newer in memory (or the same): pages may repeat jobs.
+      if (this.jobs.has(storedJob.id)) continue;
+      this.seq = Math.max(this.seq, storedJob.seq + 1);
+      // This scheduler holds the leadership lock, so a running job of another owner has lost its runner.
+      const orphan = storedJob.state === 'running' && storedJob.lease.owner !== this.deps.owner;
+      const job = orphan ? recoverOrphan(storedJob, now, this.deps.interruption?.(storedJob.lease.owner) ?? 'crashed') : storedJob;
+      this.put(job);
+      taken.push(job.id);
+      if (orphan) recovered.push(job);
+      else this.admit(job);
+    }
+    if (recovered.length > 0) {
+      await this.write({ jobs: recovered });
+      for (const job of recovered) if (this.jobs.get(job.id) === job) this.admit(job);
+    }
+    return taken;
   }
 
   subscribe(listener: SchedulerListener): () => void {
@@ -347,6 +382,7 @@ export class Scheduler {
     const now = this.clock();
     const starting: RunningJob[] = [];
     while (this.busyWorkers < this.deps.runner.size && this.ready.size > 0) {
+      if (this.loading && !this.higherLanesRead(this.ready.peek())) break;
       const id = this.ready.shift();
       const job = id === undefined ? undefined : this.jobs.get(id);
       if (!job || (job.state !== 'queued' && job.state !== 'waiting-retry')) continue;
@@ -361,6 +397,16 @@ export class Scheduler {
     const durable = this.write({ jobs: starting });
     this.emit(starting.map((job) => job.id));
     for (const job of starting) void this.execute(job, durable);
+  }
+
+  /**
+   * While the queue is being read, a job of a higher priority than `id`'s may still be unread: `id`
+   * starts only once every higher priority's queued jobs are in memory.
+   */
+  private higherLanesRead(id: string | undefined): boolean {
+    const job = id === undefined ? undefined : this.jobs.get(id);
+    if (!job) return true;
+    return PRIORITIES.slice(0, PRIORITIES.indexOf(job.priority)).every((priority) => this.lanesRead.has(priority));
   }
 
   /**
@@ -417,7 +463,16 @@ export class Scheduler {
   private runOnWorker(job: RunningJob, signal: AbortSignal): Promise<RunResponse> {
     const { stages, skip } = this.health.plan(job.id, job.stageOrder, (stage) => job.stages[stage]?.status === 'done');
     return this.deps.runner.run({
-      request: { jobId: job.id, sessionId: job.sessionId, attempt: job.attempts, dbName: this.deps.dbName, stages, skip, params: job.params },
+      request: {
+        jobId: job.id,
+        sessionId: job.sessionId,
+        attempt: job.attempts,
+        dbName: this.deps.dbName,
+        stages,
+        skip,
+        fresh: !hasDoneStages(job),
+        params: job.params,
+      },
       timeoutMs: job.timeoutMs,
       signal,
       onProgress: (jobId, stage, fraction, detail) => this.progress(jobId, stage, fraction, detail),
@@ -427,8 +482,8 @@ export class Scheduler {
   /** The attempt came back and its running state is durable: decide the job's next state and its result. */
   private async settle(job: RunningJob, outcomes: Record<string, StageOutcome>): Promise<QueueChange | null> {
     // Read first, decide after: between the decision and its write nothing may await, or a cancel
-    // landing in the gap would be overwritten.
-    const previous = await this.deps.store.loadResult(job.sessionId);
+    // landing in the gap would be overwritten. A run that resumed no done stage has nothing to merge.
+    const previous = hasDoneStages(job) ? await this.deps.store.loadResult(job.sessionId) : undefined;
     const current = this.currentRun(job);
     if (!current) return null; // cancelled or recovered meanwhile
     const next = settleAttempt(current, outcomes, { now: this.clock(), random: this.random, options: this.deps.options });
@@ -540,7 +595,7 @@ export class Scheduler {
   }
 
   private isIdle(): boolean {
-    return this.inFlight === 0 && this.active === 0;
+    return this.inFlight === 0 && this.active === 0 && !this.loading;
   }
 
   private checkIdle(): void {
@@ -591,6 +646,16 @@ export class Scheduler {
       void this.prune();
     }, delay);
   }
+}
+
+/** Stages done in the job's earlier runs: their results are stored and must be merged into this run's. */
+function hasDoneStages(job: RunningJob): boolean {
+  return job.stageOrder.some((stage) => job.stages[stage]?.status === 'done');
+}
+
+/** A store that cannot read in pages gives the whole queue as one. */
+async function* wholeQueue(store: JobStore): AsyncGenerator<JobPage> {
+  yield { jobs: await store.loadJobs(), lanesRead: PRIORITIES };
 }
 
 function withoutSkips(

@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Job } from './job.ts';
 import type { MediaRecord, SessionRecord } from './session.ts';
 import type { StageOutcome } from './protocol.ts';
@@ -19,13 +19,17 @@ export interface ResultRecord {
 export interface EnricherDB extends DBSchema {
   sessions: { key: string; value: SessionRecord; indexes: { 'by-imported': number } };
   media: { key: string; value: MediaRecord; indexes: { 'by-session': string } };
-  /** 'by-finished' (v2) holds only finished jobs: the others have no `finishedAt`. */
-  jobs: { key: string; value: Job; indexes: { 'by-session': string; 'by-state': string; 'by-finished': number } };
+  /**
+   * 'by-finished' (v2) holds only finished jobs: the others have no `finishedAt`. 'by-queue' (v3) orders
+   * jobs by state, then priority (as a word), then `seq`: start-up reads the running jobs and the head
+   * of each priority's queue from it, in order, without reading the rest first.
+   */
+  jobs: { key: string; value: Job; indexes: { 'by-session': string; 'by-queue': [string, string, number]; 'by-finished': number } };
   results: { key: string; value: ResultRecord };
   meta: { key: string; value: unknown };
 }
 
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 export const DEFAULT_DB_NAME = 'session-enricher';
 
 /**
@@ -40,7 +44,8 @@ export function openEnricherDb(name: string = DEFAULT_DB_NAME, onVersionChange?:
         db.createObjectStore('media', { keyPath: 'id' }).createIndex('by-session', 'sessionId');
         const jobs = db.createObjectStore('jobs', { keyPath: 'id' });
         jobs.createIndex('by-session', 'sessionId');
-        jobs.createIndex('by-state', 'state');
+        // Replaced by 'by-queue' in v3; created here as v1 did, so every library upgrades by the same steps.
+        unwrap(jobs).createIndex('by-state', 'state');
         db.createObjectStore('results', { keyPath: 'sessionId' });
         db.createObjectStore('meta');
       }
@@ -48,6 +53,14 @@ export function openEnricherDb(name: string = DEFAULT_DB_NAME, onVersionChange?:
         // Retention reads the jobs due for deletion straight from this index instead of loading every
         // job. Creating it indexes the finished jobs already stored: nothing else to migrate.
         transaction.objectStore('jobs').createIndex('by-finished', 'finishedAt');
+      }
+      if (oldVersion < 3) {
+        // Start-up pages the queue through this index in dispatch order. It replaces 'by-state', which
+        // nothing read, so a write still updates three indexes. No record changes.
+        const jobs = transaction.objectStore('jobs');
+        // Unwrapped: the schema's type no longer names the old index.
+        unwrap(jobs).deleteIndex('by-state');
+        jobs.createIndex('by-queue', ['state', 'priority', 'seq']);
       }
     },
     blocking(_current, _next, event) {

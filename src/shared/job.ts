@@ -1,6 +1,9 @@
 /** Priority in words; `high` runs first. FIFO (by `seq`) within one priority. */
 export type Priority = 'high' | 'normal' | 'low';
 
+/** Priorities in the order they run. */
+export const PRIORITIES: readonly Priority[] = ['high', 'normal', 'low'];
+
 /**
  * How a failure is treated:
  * - transient: worth retrying (network, a crashed worker, an unknown error);

@@ -12,6 +12,11 @@ export interface RunRequest {
   stages: string[];
   /** Stages to skip (their circuit breaker is open), with the reason. */
   skip: Record<string, string>;
+  /**
+   * No stage of this job was done before: there is no earlier result to read, so the worker reads
+   * only the session. Absent: the worker reads the job's earlier result too.
+   */
+  fresh?: boolean;
   params?: Record<string, unknown>;
 }
 

@@ -1,6 +1,21 @@
 import type { EnricherDb, ResultRecord } from '../shared/db.ts';
-import type { Job } from '../shared/job.ts';
-import { mergeChanges, type JobStore, type QueueChange } from './jobStore.ts';
+import type { Job, Priority } from '../shared/job.ts';
+import { mergeChanges, type JobPage, type JobStore, type QueueChange } from './jobStore.ts';
+import { readQueueInPages } from './queueOrder.ts';
+
+/** How start-up reads the queue (tests make the pages small). */
+export interface PagingOptions {
+  /**
+   * Queued jobs of each priority read before the first dispatch.
+   * @default 256
+   */
+  headPerLane: number;
+  /**
+   * Jobs per read after that: a few tens of milliseconds of cloning per task.
+   * @default 2000
+   */
+  pageSize: number;
+}
 
 /** Requests queued in one task of a big commit: ~10 ms of cloning at most. */
 const WRITES_PER_TASK = 32;
@@ -23,10 +38,34 @@ export class IdbJobStore implements JobStore {
   transactions = 0;
   private next: Pending[] = [];
 
-  constructor(private readonly db: EnricherDb) {}
+  private readonly paging: PagingOptions;
+
+  constructor(
+    private readonly db: EnricherDb,
+    paging: Partial<PagingOptions> = {},
+  ) {
+    this.paging = { headPerLane: 256, pageSize: 2000, ...paging };
+  }
 
   loadJobs(): Promise<Job[]> {
     return this.db.getAll('jobs');
+  }
+
+  /**
+   * The running and waiting jobs and the head of each priority's queue first, then the rest a page at
+   * a time in dispatch order (schema v3's 'by-queue' index), so a scheduler can dispatch before the
+   * whole queue is read. A job may come twice; a job no range covers comes in a last read.
+   */
+  async *loadInPages(): AsyncGenerator<JobPage> {
+    const seen = new Set<string>();
+    let lanesRead: readonly Priority[] = [];
+    for await (const page of readQueueInPages(this.db, this.paging.headPerLane, this.paging.pageSize)) {
+      for (const job of page.jobs) seen.add(job.id);
+      lanesRead = page.lanesRead;
+      yield page;
+    }
+    // A safety net for records the index does not hold (a field missing): never expected.
+    if ((await this.db.count('jobs')) > seen.size) yield { jobs: (await this.db.getAll('jobs')).filter((job) => !seen.has(job.id)), lanesRead };
   }
 
   loadResult(sessionId: string): Promise<ResultRecord | undefined> {
@@ -109,10 +148,14 @@ export class IdbJobStore implements JobStore {
  * since between slices it only waits on its own requests.
  */
 async function writeInSlices(writes: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
+  // Two slices in flight: the next is queued while the database writes the one before, so neither
+  // side waits for the other (one slice at a time made 100,000 jobs take 36 s).
+  let before: Promise<unknown> | undefined;
   for (let start = 0; start < writes.length; start += WRITES_PER_TASK) {
     // Failures surface through the transaction (a failed request aborts it); these are only for pacing.
     const slice = writes.slice(start, start + WRITES_PER_TASK).map((write) => write().catch(() => undefined));
-    if (start + WRITES_PER_TASK < writes.length) await slice.at(-1);
+    if (before && start + WRITES_PER_TASK < writes.length) await before;
+    before = slice.at(-1);
   }
 }
 

@@ -1,5 +1,12 @@
 import type { ResultRecord } from '../shared/db.ts';
-import type { Job } from '../shared/job.ts';
+import type { Job, Priority } from '../shared/job.ts';
+
+/** One read of a queue loaded in pages. */
+export interface JobPage {
+  jobs: Job[];
+  /** Priorities whose queued jobs have all been read, in this page or an earlier one. */
+  lanesRead: readonly Priority[];
+}
 
 /** One atomic change to the queue: all of it lands, or none of it. */
 export interface QueueChange {
@@ -11,6 +18,12 @@ export interface QueueChange {
 /** Where the scheduler keeps its queue. IndexedDB in the app; memory for the in-memory mode. */
 export interface JobStore {
   loadJobs(): Promise<Job[]>;
+  /**
+   * Every job, a page at a time, the jobs that may run first in the first page (running, waiting, the
+   * head of each priority's queue). A job may come in more than one page: the first copy is current.
+   * Optional: without it the scheduler loads everything with `loadJobs()` before it dispatches.
+   */
+  loadInPages?(): AsyncIterable<JobPage>;
   /** The stored outcomes of a session's last enrichment, kept across retries of one job. */
   loadResult(sessionId: string): Promise<ResultRecord | undefined>;
   /** Resolves once the change is durable (the transaction completed). */

@@ -1,11 +1,35 @@
 import { describe, expect, test } from 'vitest';
 import { DB_VERSION, openEnricherDb } from '../../src/shared/db.ts';
 import type { Job } from '../../src/shared/job.ts';
+import { createJob } from '../../src/engine/transitions.ts';
 import { IdbJobStore } from '../../src/store/idbJobStore.ts';
 import { SessionStore } from '../../src/store/sessionStore.ts';
 import { createV1Database, dumpForm, fetchV1Dump } from '../fixtures/schema-v1/loadV1.ts';
 import { createTestEngine } from './fixtures/engine.ts';
 import { uniqueDbName } from './fixtures/sessions.ts';
+
+/** Version 2's upgrade step, frozen here, then `jobs` stored as version 2 wrote them. */
+async function upgradeToV2(name: string, jobs: readonly Job[]): Promise<void> {
+  const open = indexedDB.open(name, 2);
+  open.onupgradeneeded = () => open.transaction!.objectStore('jobs').createIndex('by-finished', 'finishedAt');
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const tx = db.transaction('jobs', 'readwrite');
+  for (const job of jobs) tx.objectStore('jobs').put(job);
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
+
+/** The order of the 'by-queue' index: state, then priority, as strings by code unit, then seq. */
+function queueOrder(a: Job, b: Job): number {
+  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return text(a.state, b.state) || text(a.priority, b.priority) || a.seq - b.seq;
+}
 
 describe('schema migration', () => {
   test('a library written at version 1 opens at the current version with every record intact, and v2 indexes it', async () => {
@@ -16,7 +40,7 @@ describe('schema migration', () => {
 
     const db = await openEnricherDb(name);
     try {
-      expect(DB_VERSION).toBe(2);
+      expect(DB_VERSION).toBe(3);
       expect(db.version).toBe(DB_VERSION);
       // Every session, media blob (byte for byte), job and result, exactly as version 1 stored them.
       for (const store of ['sessions', 'media', 'jobs', 'results'] as const) {
@@ -33,6 +57,10 @@ describe('schema migration', () => {
       const finished = jobs.filter((job): job is Job & { finishedAt: number } => 'finishedAt' in job).sort((a, b) => a.finishedAt - b.finishedAt);
       expect(jobs.map((job) => job.state).sort()).toEqual(['cancelled', 'running', 'succeeded', 'succeeded']);
       expect(await db.getAllKeysFromIndex('jobs', 'by-finished')).toEqual(finished.map((job) => job.id));
+      // v3: 'by-queue' replaces 'by-state' and holds every job, by state, priority and seq.
+      expect([...db.transaction('jobs').store.indexNames].sort()).toEqual(['by-finished', 'by-queue', 'by-session']);
+      const byQueue = [...jobs].sort(queueOrder);
+      expect(await db.getAllKeysFromIndex('jobs', 'by-queue')).toEqual(byQueue.map((job) => job.id));
 
       // The app's stores read the migrated library: each session with its files and its result.
       const sessions = new SessionStore(db);
@@ -57,6 +85,33 @@ describe('schema migration', () => {
     }
   });
 
+  test('a library written at version 2 opens at version 3: its jobs unchanged, queued ones in dispatch order in by-queue', async () => {
+    const name = uniqueDbName();
+    await createV1Database(name, await fetchV1Dump());
+    const priorities = ['low', 'high', 'normal', 'high', 'low', 'normal'] as const;
+    const queued = priorities.map((priority, i) =>
+      createJob({ id: `v2-${i}`, sessionId: `s-${i}`, batchId: 'v2', priority, seq: 100 + i, stageOrder: ['ocr'], timeoutMs: 1000, maxAttempts: 3, now: 1 }),
+    );
+    await upgradeToV2(name, queued);
+
+    const db = await openEnricherDb(name);
+    try {
+      for (const job of queued) expect(await db.get('jobs', job.id)).toEqual(job);
+      const queue = await db.getAllKeysFromIndex('jobs', 'by-queue', IDBKeyRange.bound(['queued'], ['queued', []]));
+      // By priority as a word (high, low, normal), then FIFO: start-up reads each priority's range on its own.
+      expect(queue).toEqual(['v2-1', 'v2-3', 'v2-0', 'v2-4', 'v2-2', 'v2-5']);
+      // Start-up's first page: the running job version 1 left, then the head of each priority in dispatch order.
+      const pages: string[][] = [];
+      for await (const page of new IdbJobStore(db, { headPerLane: 1, pageSize: 1 }).loadInPages()) pages.push(page.jobs.map((job) => job.id));
+      const running = (await db.getAll('jobs')).find((job) => job.state === 'running')!;
+      expect(pages[0]).toEqual([running.id, 'v2-1', 'v2-2', 'v2-0']);
+      expect(new Set(pages.flat()).size).toBe(await db.count('jobs'));
+    } finally {
+      db.close();
+      indexedDB.deleteDatabase(name);
+    }
+  });
+
   test('on a migrated library, the scheduler deletes long-finished jobs from the index before it loads any job', async () => {
     const dump = await fetchV1Dump();
     const name = uniqueDbName();
@@ -67,11 +122,12 @@ describe('schema migration', () => {
     const engine = await createTestEngine({ retentionMs }, name, 'owner-migrated', { clock: () => now });
     try {
       const loaded: string[][] = [];
-      const load = engine.store.loadJobs.bind(engine.store);
-      engine.store.loadJobs = async () => {
-        const jobs = await load();
-        loaded.push(jobs.map((job) => job.state));
-        return jobs;
+      const load = engine.store.loadInPages.bind(engine.store);
+      engine.store.loadInPages = async function* () {
+        for await (const page of load()) {
+          loaded.push(page.jobs.map((job) => job.state));
+          yield page;
+        }
       };
       await engine.scheduler.start();
       // Only the job that was running when version 1 closed is loaded (and recovered); the three finished ones never were.

@@ -34,7 +34,8 @@ describe('a cancel that lands while an attempt settles', () => {
     let gate = store.hold();
     const [job] = await scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 20_000 }], {
       batchId: 'b1',
-      stages: ['test.failTimes'],
+      // A done stage first: only a run that resumes done stages reads the earlier result, and awaits.
+      stages: ['test.ok', 'test.failTimes'],
       params: { failTimes: 2 },
     });
     const id = job!.id;
