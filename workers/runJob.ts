@@ -1,4 +1,5 @@
 import { openEnricherDb, type EnricherDb } from '../src/shared/db.ts';
+import { loadPrivacyContext } from '../src/shared/privacyStore.ts';
 import type { RunRequest, RunResponse, StageOutcome } from '../src/shared/protocol.ts';
 import { classifyError } from './classify.ts';
 import { throttledProgress } from './progress.ts';
@@ -36,6 +37,7 @@ export async function runJob(request: RunRequest, host: WorkerHost): Promise<Run
   const session = await db.get('sessions', request.sessionId);
   if (!session) return allFailed(request.stages, 'This session is no longer stored.');
 
+  const privacy = await loadPrivacyContext(db, request.sessionId);
   const controller = new AbortController();
   // A retry (after a failure, or "Retry failed") runs only the stages not done yet; later stages
   // still need the results of those done in the job's earlier runs.
@@ -79,6 +81,7 @@ export async function runJob(request: RunRequest, host: WorkerHost): Promise<Run
       signal: controller.signal,
       attempt: request.attempt,
       params: request.params ?? {},
+      privacy,
       results,
       warn: (message) => {
         warning = message;

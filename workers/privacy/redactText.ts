@@ -1,0 +1,32 @@
+import { placeholder } from '../../src/shared/privacy.ts';
+import { findSensitive } from './findSensitive.ts';
+
+/**
+ * `text` with every sensitive value replaced by its kind in brackets (`[email]`, `[card]`…),
+ * except the values in `kept` (those marked "Not sensitive"). Detection runs on the text itself,
+ * so text made from other text (a summary sentence, a keyword) is redacted too.
+ */
+export function redactText(text: string, kept: ReadonlySet<string> = new Set()): string {
+  if (text === '') return text;
+  const findings = findSensitive(text);
+  if (findings.length === 0) return text;
+  let out = '';
+  let from = 0;
+  for (const f of findings) {
+    const value = text.slice(f.start, f.end);
+    if (kept.has(value)) continue;
+    out += text.slice(from, f.start) + placeholder(f.kind);
+    from = f.end;
+  }
+  return out + text.slice(from);
+}
+
+/** Every string in a plain JSON value redacted (`redactText`), the shape and other values unchanged. */
+export function redactStrings<T>(value: T, kept: ReadonlySet<string> = new Set()): T {
+  if (typeof value === 'string') return redactText(value, kept) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactStrings(item, kept)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactStrings(item, kept)])) as T;
+  }
+  return value;
+}
