@@ -117,7 +117,7 @@ export const storyboardStage: StageFn = async (ctx): Promise<StoryboardResult> =
     const canvas = new OffscreenCanvas(STORYBOARD.width, STORYBOARD.height);
     const context = canvas.getContext('2d');
     if (!context) throw new Error('No 2D context for OffscreenCanvas.');
-    drawStoryboard(context, {
+    const layout = drawStoryboard(context, {
       title: session.title,
       subtitle: subtitleOf(session, timeline, audio, summary),
       scenes: views,
@@ -127,7 +127,14 @@ export const storyboardStage: StageFn = async (ctx): Promise<StoryboardResult> =
     });
     const blob = await canvas.convertToBlob({ type: 'image/png' });
     ctx.progress(1);
-    return { blob, width: canvas.width, height: canvas.height };
+    const tiles = layout.tiles.flatMap((rect, i) => {
+      const screen = screens[shown[i]!.screen];
+      if (!rect || !screen) return [];
+      const thumbnail = thumbnails.get(screen.id);
+      const scale = thumbnail?.sourceWidth ? rect.width / thumbnail.sourceWidth : null;
+      return [{ mediaId: screen.id, ...rect, scale }];
+    });
+    return { blob, width: canvas.width, height: canvas.height, tiles, labels: layout.labels };
   } finally {
     for (const view of views) view.image?.close();
   }
