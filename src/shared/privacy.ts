@@ -63,6 +63,11 @@ export interface SensitiveFinding {
 /** Result of the 'redact' stage. */
 export interface RedactResult {
   findings: SensitiveFinding[];
+  /**
+   * Only with "redact everywhere": the texts the app shows, redacted when the session was
+   * enriched (notes, transcript cues in order, each screen's text by media id).
+   */
+  shown?: { notes: string; cues: string[]; screens: Record<string, string> };
 }
 
 /**

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { exportSessionFiles } from '../../src/export/exportClient.ts';
 import type { Enrichment } from '../../src/shared/export.ts';
 import { dismissedKey, PRIVACY_META_KEY, type RedactResult } from '../../src/shared/privacy.ts';
-import type { StoryboardResult } from '../../src/shared/results.ts';
+import type { IndexResult, StoryboardResult, SummaryResult } from '../../src/shared/results.ts';
 import { encodePng } from './fixtures/encodePng.ts';
 import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
 
@@ -131,4 +131,33 @@ describe('redaction', () => {
     for (const value of [CARD, AWS, PHONE]) expect(kept.json).not.toContain(value);
     expect((JSON.parse(kept.json) as Enrichment).redaction).toMatchObject({ notSensitive: 1, redacted: { 'aws-key': 1, card: 1, phone: 1 } });
   }, 90_000);
+
+  test('"redact everywhere" keeps the summary, the shown notes and the search index redacted; the default keeps them as captured', async () => {
+    const kept = async (mode: 'exports' | 'everywhere') => {
+      const e = await createTestEngine();
+      engines.push(e);
+      await e.db.put('meta', { mode }, PRIVACY_META_KEY);
+      await e.scheduler.start();
+      const id = `ses-notes-${mode}`;
+      const notes = `Billing follow-up.\n- [ ] Refund card ${CARD} and mail ${EMAIL}\n`;
+      await e.sessions.add({ id, title: 'Refund', source: 'import', startedAt: null, endedAt: null, notes, tags: [], screenshots: [], audio: [], transcript: null, importedAt: Date.now(), warnings: [] }, []);
+      await e.scheduler.enqueue([{ sessionId: id, timeoutMs: 30_000 }], { batchId: mode, stages: ['redact', 'summary', 'index'] });
+      await e.scheduler.drain();
+      const outcomes = (await e.db.get('results', id))!.outcomes;
+      const result = <T,>(stage: string) => (outcomes[stage]?.status === 'done' ? (outcomes[stage].result as T) : undefined);
+      return { redact: result<RedactResult>('redact')!, summary: JSON.stringify(result<SummaryResult>('summary')), index: JSON.stringify(result<IndexResult>('index')) };
+    };
+    const everywhere = await kept('everywhere');
+    for (const stored of [everywhere.summary, everywhere.index, JSON.stringify(everywhere.redact)]) {
+      expect(stored).not.toContain(EMAIL);
+      expect(stored).not.toContain(CARD);
+    }
+    expect(everywhere.redact.shown?.notes).toContain('Refund card [card] and mail [email]');
+    expect(everywhere.summary).toContain('[card]');
+
+    const exportsOnly = await kept('exports');
+    expect(exportsOnly.redact.shown).toBeUndefined();
+    expect(exportsOnly.summary).toContain(CARD);
+    expect(exportsOnly.index).toContain(EMAIL);
+  }, 60_000);
 });

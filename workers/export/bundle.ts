@@ -9,7 +9,7 @@ import { buildEnrichment, hasOwnLoudness, STORYBOARD_FILE } from './enrichment.t
 import { LoudnessMeter } from './loudness.ts';
 import { safeFolderName, uniqueFolderNames } from './names.ts';
 import { exportRedactionPlan, type ExportRedactionPlan } from './exportRedaction.ts';
-import { fillAreas, storyboardAreas } from './redactStoryboard.ts';
+import { fillAreas, storyboardAreas } from '../privacy/redactStoryboard.ts';
 import { buildReport } from './report.ts';
 import { redactStrings } from '../privacy/redactText.ts';
 import { ZipWriter } from './zipWriter.ts';

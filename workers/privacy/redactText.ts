@@ -21,12 +21,17 @@ export function redactText(text: string, kept: ReadonlySet<string> = new Set()):
   return out + text.slice(from);
 }
 
-/** Every string in a plain JSON value redacted (`redactText`), the shape and other values unchanged. */
-export function redactStrings<T>(value: T, kept: ReadonlySet<string> = new Set()): T {
-  if (typeof value === 'string') return redactText(value, kept) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => redactStrings(item, kept)) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactStrings(item, kept)])) as T;
+/** Every string in plain data passed through `change`; the shape, other values and Blobs unchanged. */
+export function mapStrings<T>(value: T, change: (text: string) => string): T {
+  if (typeof value === 'string') return change(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => mapStrings(item, change)) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, change)])) as T;
   }
   return value;
+}
+
+/** Every string in a plain JSON value redacted (`redactText`), the shape and other values unchanged. */
+export function redactStrings<T>(value: T, kept: ReadonlySet<string> = new Set()): T {
+  return mapStrings(value, (text) => redactText(text, kept));
 }

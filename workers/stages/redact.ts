@@ -2,6 +2,7 @@ import type { RedactResult } from '../../src/shared/privacy.ts';
 import type { OcrResult, TranscriptResult, VideoStageResult } from '../../src/shared/results.ts';
 import { findInSession } from '../privacy/sessionFindings.ts';
 import { sessionTexts } from '../privacy/sessionTexts.ts';
+import { redactsEverywhere, stageRedactor } from '../privacy/stageRedaction.ts';
 import type { StageFn } from '../stage.ts';
 
 /**
@@ -18,5 +19,13 @@ export const redactStage: StageFn = async (ctx): Promise<RedactResult> => {
   );
   const findings = findInSession(texts);
   ctx.progress(1);
-  return { findings };
+  if (!redactsEverywhere(ctx)) return { findings };
+  const redact = stageRedactor(ctx, 'kept', findings);
+  const ocr = ctx.results.ocr as OcrResult | undefined;
+  const shown = {
+    notes: redact(ctx.session.notes),
+    cues: texts.cues.map((cue) => redact(cue.text)),
+    screens: Object.fromEntries((ocr?.screens ?? []).map((screen) => [screen.mediaId, redact(screen.text)])),
+  };
+  return { findings, shown };
 };

@@ -7,6 +7,8 @@ import type {
   Thumbnail,
 } from '../../src/shared/results.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
+import { fillAreas, storyboardAreas } from '../privacy/redactStoryboard.ts';
+import { activeFindings, redactsEverywhere, stageKept } from '../privacy/stageRedaction.ts';
 import type { StageFn } from '../stage.ts';
 import { drawStoryboard, type SceneView } from '../storyboard/draw.ts';
 import { chooseScenes, STORYBOARD } from '../storyboard/layout.ts';
@@ -125,7 +127,7 @@ export const storyboardStage: StageFn = async (ctx): Promise<StoryboardResult> =
       timeline,
       speechKnown: audio !== undefined,
     });
-    const blob = await canvas.convertToBlob({ type: 'image/png' });
+    const drawn = await canvas.convertToBlob({ type: 'image/png' });
     ctx.progress(1);
     const tiles = layout.tiles.flatMap((rect, i) => {
       const screen = screens[shown[i]!.screen];
@@ -134,7 +136,10 @@ export const storyboardStage: StageFn = async (ctx): Promise<StoryboardResult> =
       const scale = thumbnail?.sourceWidth ? rect.width / thumbnail.sourceWidth : null;
       return [{ mediaId: screen.id, ...rect, scale }];
     });
-    return { blob, width: canvas.width, height: canvas.height, tiles, labels: layout.labels };
+    const result = { blob: drawn, width: canvas.width, height: canvas.height, tiles, labels: layout.labels };
+    // "Redact everywhere": the storyboard is kept (and shown) with found words and captions filled.
+    if (redactsEverywhere(ctx)) result.blob = await fillAreas(drawn, storyboardAreas(result, activeFindings(ctx), stageKept(ctx)) ?? []);
+    return result;
   } finally {
     for (const view of views) view.image?.close();
   }

@@ -1,6 +1,7 @@
 import type { ChaptersResult, OcrResult, SummaryResult, TranscriptCue, TranscriptResult } from '../../src/shared/results.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
-import { stageRedactor } from '../privacy/stageRedaction.ts';
+import { mapStrings } from '../privacy/redactText.ts';
+import { redactsEverywhere, stageRedactor } from '../privacy/stageRedaction.ts';
 import { providerSummary } from '../provider/providerSummary.ts';
 import type { StageFn } from '../stage.ts';
 import { summarize } from '../text/summarize.ts';
@@ -66,7 +67,8 @@ export const summaryStage: StageFn = async (ctx): Promise<SummaryResult> => {
     if (provider?.status === 'fallback' && hasText(input)) ctx.warn(provider.message);
   }
   ctx.progress(1);
-  return result;
+  // "Redact everywhere": the summary is kept (and shown) redacted too.
+  return redactsEverywhere(ctx) ? mapStrings(result, stageRedactor(ctx, 'kept')) : result;
 };
 
 function hasText(input: { notes: string; transcript: string[]; screens: string[] }): boolean {

@@ -12,6 +12,7 @@ import type {
   TranscriptResult,
   VideoStageResult,
 } from '../../shared/results.ts';
+import type { RedactResult } from '../../shared/privacy.ts';
 import { sessionVideos, type SessionRecord } from '../../shared/session.ts';
 import { sessionDate } from '../format.ts';
 import { stateWord } from '../jobWords.ts';
@@ -23,6 +24,7 @@ import { Notes } from './Notes.tsx';
 import { doneResult, type DetailFocus } from './outcomes.ts';
 import { StageList } from './StageList.tsx';
 import { Storyboard } from './Storyboard.tsx';
+import { shownTexts } from './shownTexts.ts';
 import { SummaryView } from './SummaryView.tsx';
 import { buildTimelineModel } from './timeline/model.ts';
 import { Timeline } from './timeline/Timeline.tsx';
@@ -48,10 +50,14 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
     };
   }, [enricher, session.id, committedKey]);
 
-  const ocr = doneResult<OcrResult>(result, 'ocr');
+  const redact = doneResult<RedactResult>(result, 'redact');
+  const shown = useMemo(
+    () => shownTexts(session.notes, doneResult<OcrResult>(result, 'ocr'), doneResult<TranscriptResult>(result, 'transcript'), redact),
+    [session.notes, result, redact],
+  );
+  const { ocr, transcript } = shown;
   const chapters = doneResult<ChaptersResult>(result, 'chapters');
   const audio = doneResult<AudioStageResult>(result, 'audio');
-  const transcript = doneResult<TranscriptResult>(result, 'transcript');
   const summary = doneResult<SummaryResult>(result, 'summary');
   const storyboard = doneResult<StoryboardResult>(result, 'storyboard');
   const videos = sessionVideos(session);
@@ -94,7 +100,7 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
       {videos.length > 0 && <VideoView videos={videos} infos={videoInfos} readMedia={readMedia} seek={seek} scrub={scrub} />}
       {chapters && <Chapters chapters={chapters} ocr={ocr} focusChapter={focus?.chapter ?? null} onPlay={play} />}
       {audio && <AudioView audio={audio} transcript={transcript} focusTime={focus?.time ?? null} />}
-      {session.notes && <Notes text={session.notes} />}
+      {shown.notes && <Notes text={shown.notes} />}
     </article>
   );
 }

@@ -1,6 +1,6 @@
 import type { SensitiveFinding } from '../../src/shared/privacy.ts';
 import type { StoryboardRect, StoryboardResult } from '../../src/shared/results.ts';
-import { findSensitive } from '../privacy/findSensitive.ts';
+import { findSensitive } from './findSensitive.ts';
 
 /** Fill of a redacted area: opaque, so nothing of the text shows through. */
 const FILL = '#000000';
