@@ -54,7 +54,8 @@ async function exportedStoryboard(storyboard: StoryboardResult, plan: ExportReda
   return fillAreas(storyboard.blob, areas);
 }
 
-async function filesOf(db: EnricherDb, session: SessionRecord): Promise<ExportFile[]> {
+/** A session's exported files, and its title as exported (redacted like the rest): folders are named after it. */
+async function filesOf(db: EnricherDb, session: SessionRecord): Promise<{ title: string; files: ExportFile[] }> {
   const record = await db.get('results', session.id);
   const jobs = await db.getAllFromIndex('jobs', 'by-session', session.id);
   const latest = jobs.sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq)[0];
@@ -69,7 +70,7 @@ async function filesOf(db: EnricherDb, session: SessionRecord): Promise<ExportFi
     { name: 'report.md', blob: new Blob([buildReport(enrichment)], { type: 'text/markdown' }) },
   ];
   if (picture) files.push({ name: STORYBOARD_FILE, blob: picture });
-  return files;
+  return { title: enrichment.session.title, files };
 }
 
 async function sessionOf(db: EnricherDb, sessionId: string): Promise<SessionRecord> {
@@ -87,7 +88,8 @@ async function addFolder(zip: ZipWriter, folder: string, files: readonly ExportF
 /** enrichment.json, report.md and storyboard.png (when drawn) of one session, with its folder name. */
 export async function exportSessionFiles(db: EnricherDb, sessionId: string): Promise<SessionExport> {
   const session = await sessionOf(db, sessionId);
-  return { folder: safeFolderName(session.title), files: await filesOf(db, session) };
+  const { title, files } = await filesOf(db, session);
+  return { folder: safeFolderName(title), files };
 }
 
 /** One session's files in a zip, inside a folder named after the session. */
@@ -101,8 +103,10 @@ export async function exportSessionZip(db: EnricherDb, sessionId: string): Promi
 /** Every session, oldest import first, in one zip: a folder each, named uniquely after its title. */
 export async function exportAllZip(db: EnricherDb, now = new Date()): Promise<{ name: string; blob: Blob; sessions: number }> {
   const sessions = await db.getAllFromIndex('sessions', 'by-imported');
-  const folders = uniqueFolderNames(sessions.map((session) => session.title));
+  const exported = [];
+  for (const session of sessions) exported.push(await filesOf(db, session));
+  const folders = uniqueFolderNames(exported.map((session) => session.title));
   const zip = new ZipWriter(now);
-  for (const [i, session] of sessions.entries()) await addFolder(zip, folders[i]!, await filesOf(db, session));
+  for (const [i, { files }] of exported.entries()) await addFolder(zip, folders[i]!, files);
   return { name: `session-enrichment-${now.toISOString().slice(0, 10)}.zip`, blob: zip.finish(), sessions: sessions.length };
 }

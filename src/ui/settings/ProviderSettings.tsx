@@ -34,7 +34,7 @@ export function ProviderSettings({ db }: { db: EnricherDb }) {
       </button>
       <dialog ref={dialog} aria-labelledby="settings-title" className="settings-dialog">
         <h2 id="settings-title">Settings</h2>
-        <PrivacySettings key={formKey} db={db} />
+        <PrivacySettings key={`privacy-${formKey}`} db={db} />
         {view && (
           <ProviderForm
             key={formKey}
