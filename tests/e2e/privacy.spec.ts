@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { createWorker, OEM, type Worker as Tesseract } from 'tesseract.js';
@@ -133,6 +134,23 @@ test('redaction: no planted value in exported text, exported pictures or provide
     for (const value of PLANTED) expect(content).not.toContain(value);
     expect(content).toContain('[aws-key]');
   }
+
+  // Review: the findings by kind with masked previews; "Not sensitive" is remembered and honoured by the export.
+  await page.getByRole('button', { name: `Refund for ${EMAIL}`, exact: true }).click();
+  const review = page.getByRole('region', { name: 'Sensitive items' });
+  await expect(review.getByRole('heading', { name: 'E-mail addresses (3)' })).toBeVisible();
+  await expect(review.getByRole('list', { name: 'Phone numbers' })).toContainText('•••• 58 in transcript at 0:01');
+  expect(await review.textContent()).not.toContain(PHONE);
+  const { violations } = await new AxeBuilder({ page }).include('.sensitive-items').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await review.getByRole('button', { name: 'Show •••• 58 in transcript at 0:01 on the timeline' }).click();
+  await expect(page.getByRole('slider', { name: 'Playhead' })).toHaveAttribute('aria-valuetext', /^0:01 of/);
+  const phone = review.getByRole('button', { name: 'Not sensitive: •••• 58 in transcript at 0:01' });
+  await phone.click();
+  await expect(phone).toHaveAttribute('aria-pressed', 'true');
+  const reviewed = strFromU8((await exportAll(page))['Refund for [email]/enrichment.json']!);
+  expect(reviewed).toContain(PHONE);
+  for (const value of [EMAIL, CARD, AWS, GITHUB]) expect(reviewed).not.toContain(value);
 
   // Off, with its warning: the same export now carries the values, and OCR reads them on the picture.
   await page.getByRole('button', { name: 'Settings' }).click();
