@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { OcrLine } from '../../src/shared/results.ts';
 import { redactStrings, redactText } from '../../workers/privacy/redactText.ts';
-import { findInSession, keptValues, type SessionTexts } from '../../workers/privacy/sessionFindings.ts';
+import { findInSession, keptValues, valuePieces, type SessionTexts } from '../../workers/privacy/sessionFindings.ts';
 
 /** One OCR line of words 10 px apart, each 8 px per character wide, at `top`. */
 function line(text: string, top: number): OcrLine {
@@ -63,5 +63,13 @@ describe('redactText', () => {
   test('redactStrings redacts every string of a JSON value and keeps its shape', () => {
     const value = { title: EMAIL, n: 3, list: [CARD, null, { deep: `x ${EMAIL}` }] };
     expect(redactStrings(value)).toEqual({ title: '[email]', n: 3, list: ['[card]', null, { deep: 'x [email]' }] });
+  });
+});
+
+describe('valuePieces', () => {
+  test('words of a value split apart (a keyword "dana park") are redacted; short and kept ones are not', () => {
+    const pieces = valuePieces([EMAIL, CARD, 'kept.person@example.net'], new Set(['kept.person@example.net']));
+    expect([...pieces].sort()).toEqual(['4242', 'dana', 'example', 'park']);
+    expect(redactText('Keywords: customer, dana park, org', new Set(), pieces)).toBe('Keywords: customer, [redacted] [redacted], org');
   });
 });

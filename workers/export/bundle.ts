@@ -38,7 +38,7 @@ async function measuredLoudness(db: EnricherDb, record: ResultRecord | undefined
 
 /** Every string of the enrichment redacted (unless the setting is off), with the redaction summary added. */
 function redactedEnrichment(enrichment: Enrichment, plan: ExportRedactionPlan, notes: string[]): Enrichment {
-  const redacted = plan.mode === 'off' ? enrichment : redactStrings(enrichment, plan.kept);
+  const redacted = plan.mode === 'off' ? enrichment : redactStrings(enrichment, plan.kept, plan.pieces);
   const counts = plan.mode === 'off' ? {} : countByKind(plan.findings);
   return { ...redacted, redaction: { mode: plan.mode, redacted: counts, notSensitive: plan.notSensitive, notes: [...plan.notes, ...notes] } };
 }
@@ -49,7 +49,7 @@ function redactedEnrichment(enrichment: Enrichment, plan: ExportRedactionPlan, n
  */
 async function exportedStoryboard(storyboard: StoryboardResult, plan: ExportRedactionPlan): Promise<Blob | null> {
   if (plan.mode === 'off') return storyboard.blob;
-  const areas = storyboardAreas(storyboard, plan.findings, plan.kept);
+  const areas = storyboardAreas(storyboard, plan.findings, plan.kept, plan.pieces);
   if (areas === null) return plan.findings.length === 0 ? storyboard.blob : null;
   return fillAreas(storyboard.blob, areas);
 }

@@ -2,7 +2,7 @@ import type { ResultRecord } from '../../src/shared/db.ts';
 import type { PrivacyContext, RedactResult, SensitiveFinding } from '../../src/shared/privacy.ts';
 import type { OcrResult, TranscriptResult, VideoStageResult } from '../../src/shared/results.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
-import { findInSession, keptValues } from '../privacy/sessionFindings.ts';
+import { findInSession, keptValues, valuePieces, valuesOf } from '../privacy/sessionFindings.ts';
 import { sessionTexts } from '../privacy/sessionTexts.ts';
 
 /** What an export redacts for one session. */
@@ -12,6 +12,8 @@ export interface ExportRedactionPlan {
   findings: SensitiveFinding[];
   /** Values of the findings marked "Not sensitive": in memory only, left unredacted. */
   kept: Set<string>;
+  /** Word pieces of the values to redact (in memory only), for text made from other text. */
+  pieces: Set<string>;
   notSensitive: number;
   notes: string[];
 }
@@ -40,10 +42,13 @@ export function exportRedactionPlan(session: SessionRecord, record: ResultRecord
   }
   const all = stored?.findings ?? findInSession(texts);
   const dismissed = new Set(privacy.dismissed);
+  const findings = all.filter((f) => !dismissed.has(f.id));
+  const kept = keptValues(all, privacy.dismissed, texts);
   return {
     mode: privacy.mode,
-    findings: all.filter((f) => !dismissed.has(f.id)),
-    kept: keptValues(all, privacy.dismissed, texts),
+    findings,
+    kept,
+    pieces: valuePieces(valuesOf(findings, texts), kept),
     notSensitive: all.filter((f) => dismissed.has(f.id)).length,
     notes,
   };

@@ -1,6 +1,7 @@
 import type { SensitiveFinding } from '../../src/shared/privacy.ts';
 import type { StoryboardRect, StoryboardResult } from '../../src/shared/results.ts';
 import { findSensitive } from './findSensitive.ts';
+import { hasPiece } from './redactText.ts';
 
 /** Fill of a redacted area: opaque, so nothing of the text shows through. */
 const FILL = '#000000';
@@ -8,7 +9,12 @@ const FILL = '#000000';
 const PAD = 2;
 
 /** The areas of the storyboard to fill: found words on its pictures, and captions holding a value. */
-export function storyboardAreas(storyboard: StoryboardResult, findings: readonly SensitiveFinding[], kept: ReadonlySet<string>): StoryboardRect[] | null {
+export function storyboardAreas(
+  storyboard: StoryboardResult,
+  findings: readonly SensitiveFinding[],
+  kept: ReadonlySet<string>,
+  pieces: ReadonlySet<string> = new Set(),
+): StoryboardRect[] | null {
   if (!storyboard.tiles || !storyboard.labels) return null;
   const areas: StoryboardRect[] = [];
   for (const tile of storyboard.tiles) {
@@ -29,7 +35,8 @@ export function storyboardAreas(storyboard: StoryboardResult, findings: readonly
   }
   for (const label of storyboard.labels) {
     const values = findSensitive(label.text).map((f) => label.text.slice(f.start, f.end));
-    if (values.some((value) => !kept.has(value))) areas.push(label);
+    // A keyword or title may hold a value split into words ("dana park"): such a caption is filled too.
+    if (values.some((value) => !kept.has(value)) || hasPiece(label.text, pieces)) areas.push(label);
   }
   return areas;
 }

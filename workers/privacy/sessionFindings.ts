@@ -64,6 +64,30 @@ function sourceText(finding: SensitiveFinding, texts: SessionTexts): string | nu
   }
 }
 
+/** The values of `findings`, read back from the session's texts: in memory only. */
+export function valuesOf(findings: readonly SensitiveFinding[], texts: SessionTexts): string[] {
+  return findings.flatMap((finding) => {
+    const value = sourceText(finding, texts)?.slice(finding.place.start, finding.place.end);
+    return value ? [value] : [];
+  });
+}
+
+/** Shortest piece of a value redacted on its own: shorter ones ("org", "42") are too common to mean anything. */
+const MIN_PIECE = 4;
+
+/**
+ * The word pieces of sensitive values ("dana", "park", "example" of dana.park@example.org): text
+ * made from other text (keywords, chapter titles) may hold a value split into words.
+ */
+export function valuePieces(values: readonly string[], kept: ReadonlySet<string>): Set<string> {
+  const pieces = new Set<string>();
+  for (const value of values) {
+    if (kept.has(value)) continue;
+    for (const piece of value.split(/[^\p{L}\p{N}]+/u)) if (piece.length >= MIN_PIECE) pieces.add(piece.toLowerCase());
+  }
+  return pieces;
+}
+
 /**
  * The values of the findings marked "Not sensitive", read back from the session's own texts (the
  * findings hold none). Kept only in memory, to leave those values unredacted.

@@ -2,7 +2,7 @@ import type { RedactResult, SensitiveFinding } from '../../src/shared/privacy.ts
 import type { OcrResult, TranscriptResult, VideoStageResult } from '../../src/shared/results.ts';
 import type { StageContext } from '../stage.ts';
 import { redactText } from './redactText.ts';
-import { keptValues } from './sessionFindings.ts';
+import { keptValues, valuePieces, valuesOf } from './sessionFindings.ts';
 import { sessionTexts } from './sessionTexts.ts';
 
 const storedFindings = (ctx: StageContext) => (ctx.results.redact as RedactResult | undefined)?.findings ?? [];
@@ -23,7 +23,15 @@ export function stageRedactor(ctx: StageContext, use: 'leaving' | 'kept', findin
   const mode = ctx.privacy?.mode ?? 'exports';
   if (mode === 'off' || (use === 'kept' && mode !== 'everywhere')) return (text) => text;
   const kept = stageKept(ctx, findings);
-  return (text) => redactText(text, kept);
+  const pieces = stagePieces(ctx, findings, kept);
+  return (text) => redactText(text, kept, pieces);
+}
+
+/** Word pieces of the values not marked "Not sensitive" (see `valuePieces`), in memory only. */
+export function stagePieces(ctx: StageContext, findings: readonly SensitiveFinding[] = storedFindings(ctx), kept = stageKept(ctx, findings)): Set<string> {
+  const dismissed = new Set(ctx.privacy?.dismissed ?? []);
+  const texts = sessionTexts(ctx.session, ctx.results.ocr as OcrResult | undefined, ctx.results.transcript as TranscriptResult | undefined, ctx.results.video as VideoStageResult | undefined);
+  return valuePieces(valuesOf(findings.filter((f) => !dismissed.has(f.id)), texts), kept);
 }
 
 /** Whether the library redacts also what the app keeps and shows ("redact everywhere"). */

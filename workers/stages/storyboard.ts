@@ -8,7 +8,7 @@ import type {
 } from '../../src/shared/results.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
 import { fillAreas, storyboardAreas } from '../privacy/redactStoryboard.ts';
-import { activeFindings, redactsEverywhere, stageKept } from '../privacy/stageRedaction.ts';
+import { activeFindings, redactsEverywhere, stageKept, stagePieces } from '../privacy/stageRedaction.ts';
 import type { StageFn } from '../stage.ts';
 import { drawStoryboard, type SceneView } from '../storyboard/draw.ts';
 import { chooseScenes, STORYBOARD } from '../storyboard/layout.ts';
@@ -138,7 +138,7 @@ export const storyboardStage: StageFn = async (ctx): Promise<StoryboardResult> =
     });
     const result = { blob: drawn, width: canvas.width, height: canvas.height, tiles, labels: layout.labels };
     // "Redact everywhere": the storyboard is kept (and shown) with found words and captions filled.
-    if (redactsEverywhere(ctx)) result.blob = await fillAreas(drawn, storyboardAreas(result, activeFindings(ctx), stageKept(ctx)) ?? []);
+    if (redactsEverywhere(ctx)) result.blob = await fillAreas(drawn, storyboardAreas(result, activeFindings(ctx), stageKept(ctx), stagePieces(ctx)) ?? []);
     return result;
   } finally {
     for (const view of views) view.image?.close();
