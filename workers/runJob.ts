@@ -1,5 +1,6 @@
 import { openEnricherDb, type EnricherDb, type ResultRecord } from '../src/shared/db.ts';
 import type { SessionRecord } from '../src/shared/session.ts';
+import { loadPrivacyContext } from '../src/shared/privacyStore.ts';
 import type { RunRequest, RunResponse, StageOutcome } from '../src/shared/protocol.ts';
 import { classifyError } from './classify.ts';
 import { throttledProgress } from './progress.ts';
@@ -46,6 +47,7 @@ export async function runJob(request: RunRequest, host: WorkerHost): Promise<Run
   const [session, previous] = await readInputs(db, request);
   if (!session) return allFailed(request.stages, 'This session is no longer stored.');
 
+  const privacy = await loadPrivacyContext(db, request.sessionId);
   const controller = new AbortController();
   const results: Record<string, unknown> = {};
   if (previous?.jobId === request.jobId) {
@@ -86,6 +88,7 @@ export async function runJob(request: RunRequest, host: WorkerHost): Promise<Run
       signal: controller.signal,
       attempt: request.attempt,
       params: request.params ?? {},
+      privacy,
       results,
       warn: (message) => {
         warning = message;

@@ -1,4 +1,5 @@
 import type { SessionRecord } from '../src/shared/session.ts';
+import type { PrivacyContext } from '../src/shared/privacy.ts';
 import type { ProviderHost } from '../src/shared/provider.ts';
 
 /** What a stage gets to do its work. Inputs are read by id; nothing big comes from the main thread. */
@@ -26,6 +27,11 @@ export interface StageContext {
    * with this plain message on the stage, and is not retried for it.
    */
   warn(message: string): void;
+  /**
+   * The library's redaction setting and the session's findings marked "Not sensitive", read when
+   * the job starts. Absent (stage tests): redact what leaves the app, nothing dismissed.
+   */
+  privacy?: PrivacyContext;
   /** Results of the stages that already ran in this attempt, by stage name. */
   results: Record<string, unknown>;
 }

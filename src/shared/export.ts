@@ -1,3 +1,5 @@
+import type { SensitiveKind } from './privacy.ts';
+
 /** The version of `enrichment.json` this app writes. docs/export-format.md says what each one holds. */
 export const ENRICHMENT_SCHEMA_VERSION = 2;
 
@@ -121,6 +123,20 @@ export interface ExportedSummary {
   provider?: { source: 'provider'; model: string; origin: string; summary: string; actionItems: string[] };
 }
 
+/**
+ * What was redacted in this export: counts by kind, never the values. `mode` is the library's
+ * setting when the export was made; with `off`, nothing was redacted.
+ */
+export interface ExportedRedaction {
+  mode: 'exports' | 'everywhere' | 'off';
+  /** Findings redacted (not marked "Not sensitive"), by kind. */
+  redacted: Partial<Record<SensitiveKind, number>>;
+  /** Findings marked "Not sensitive" and left as they are. */
+  notSensitive: number;
+  /** Something people should know, such as a storyboard left out because it could not be redacted. */
+  notes: string[];
+}
+
 /** `enrichment.json`: one session's enrichment, versioned. */
 export interface Enrichment {
   schemaVersion: typeof ENRICHMENT_SCHEMA_VERSION;
@@ -141,6 +157,8 @@ export interface Enrichment {
   storyboard: string | null;
   /** Only for sessions with videos, in the session's order. */
   videos?: ExportedVideo[];
+  /** Always present in exported files (added by the export, after the rest is built). */
+  redaction?: ExportedRedaction;
 }
 
 /** One exported file. */

@@ -2,7 +2,7 @@
  * Every stage of the product pipeline, in the order a job runs them. A later stage reads earlier
  * ones' results; each name is registered by exactly one module in workers/pipeline.ts.
  */
-export const STAGE_ORDER = ['video', 'ocr', 'chapters', 'audio', 'transcript', 'summary', 'storyboard', 'index'] as const;
+export const STAGE_ORDER = ['video', 'ocr', 'chapters', 'audio', 'transcript', 'redact', 'summary', 'storyboard', 'index'] as const;
 
 export type StageName = (typeof STAGE_ORDER)[number];
 
@@ -10,7 +10,7 @@ export type StageName = (typeof STAGE_ORDER)[number];
  * The stages a job runs today: those of STAGE_ORDER that workers/pipeline.ts registers, in that
  * order. Add a stage here in the same change that registers it.
  */
-export const PIPELINE_STAGES: readonly StageName[] = ['video', 'ocr', 'chapters', 'audio', 'transcript', 'summary', 'storyboard', 'index'];
+export const PIPELINE_STAGES: readonly StageName[] = ['video', 'ocr', 'chapters', 'audio', 'transcript', 'redact', 'summary', 'storyboard', 'index'];
 
 /** Stage names as people read them. */
 export const STAGE_LABELS: Record<string, string> = {
@@ -19,6 +19,7 @@ export const STAGE_LABELS: Record<string, string> = {
   chapters: 'Chapters',
   audio: 'Audio',
   transcript: 'Transcript',
+  redact: 'Privacy',
   summary: 'Summary',
   storyboard: 'Storyboard',
   index: 'Index',

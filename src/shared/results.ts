@@ -127,6 +127,9 @@ export interface Thumbnail {
   blob: Blob;
   width: number;
   height: number;
+  /** The screenshot's own size, which OCR boxes are in; absent in results stored before. */
+  sourceWidth?: number;
+  sourceHeight?: number;
 }
 
 /** A timed line of a transcript, placed on the session's timeline. */
@@ -193,11 +196,31 @@ export interface SummaryResult {
   provider?: ProviderSummary;
 }
 
-/** Result of the 'storyboard' stage: one PNG. */
+/** A rectangle of the storyboard, in its pixels. */
+export interface StoryboardRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * A screen's picture on the storyboard: where it was drawn, and how many storyboard pixels one of
+ * the screenshot's pixels became (null when the screenshot's size was unknown).
+ */
+export interface StoryboardTile extends StoryboardRect {
+  mediaId: string;
+  scale: number | null;
+}
+
+/** Result of the 'storyboard' stage: one PNG, and where its pictures and captions are. */
 export interface StoryboardResult {
   blob: Blob;
   width: number;
   height: number;
+  /** Absent in results stored before redaction: such a storyboard cannot be redacted in place. */
+  tiles?: StoryboardTile[];
+  labels?: Array<StoryboardRect & { text: string }>;
 }
 
 /** A searchable piece of a session: the whole session, one chapter, or one transcript cue. */

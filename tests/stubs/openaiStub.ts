@@ -17,6 +17,8 @@ interface Received {
   authorization: string | null;
   model: string;
   chars: number;
+  /** Everything the request's messages said, for tests that check what was sent. */
+  content: string;
 }
 
 const CORS = {
@@ -56,7 +58,8 @@ export async function startOpenAiStub(port = 0): Promise<OpenAiStub> {
       const received = runs.get(chat[1]!) ?? [];
       runs.set(chat[1]!, received);
       const chars = body.messages.map((m) => m.content).join('').length;
-      received.push({ at: Date.now(), authorization: req.headers.authorization ?? null, model: body.model, chars });
+      const content = body.messages.map((m) => m.content).join('\n');
+      received.push({ at: Date.now(), authorization: req.headers.authorization ?? null, model: body.model, chars, content });
       const steps = chat[2]!.split(',');
       const step = steps[Math.min(received.length - 1, steps.length - 1)]!;
       if (step === 'ok') return send(res, 200, answer(chars));

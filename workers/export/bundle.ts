@@ -1,12 +1,17 @@
 import type { EnricherDb, ResultRecord } from '../../src/shared/db.ts';
-import type { ExportFile, SessionExport } from '../../src/shared/export.ts';
+import type { Enrichment, ExportFile, SessionExport } from '../../src/shared/export.ts';
+import { countByKind } from '../../src/shared/privacy.ts';
+import { loadPrivacyContext } from '../../src/shared/privacyStore.ts';
 import type { AudioStageResult, StoryboardResult } from '../../src/shared/results.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
 import { decodeWav } from '../audio/wav.ts';
 import { buildEnrichment, hasOwnLoudness, STORYBOARD_FILE } from './enrichment.ts';
 import { LoudnessMeter } from './loudness.ts';
 import { safeFolderName, uniqueFolderNames } from './names.ts';
+import { exportRedactionPlan, type ExportRedactionPlan } from './exportRedaction.ts';
+import { fillAreas, storyboardAreas } from '../privacy/redactStoryboard.ts';
 import { buildReport } from './report.ts';
+import { redactStrings } from '../privacy/redactText.ts';
 import { ZipWriter } from './zipWriter.ts';
 
 /**
@@ -31,20 +36,41 @@ async function measuredLoudness(db: EnricherDb, record: ResultRecord | undefined
   return meter.db;
 }
 
-async function filesOf(db: EnricherDb, session: SessionRecord): Promise<ExportFile[]> {
+/** Every string of the enrichment redacted (unless the setting is off), with the redaction summary added. */
+function redactedEnrichment(enrichment: Enrichment, plan: ExportRedactionPlan, notes: string[]): Enrichment {
+  const redacted = plan.mode === 'off' ? enrichment : redactStrings(enrichment, plan.kept, plan.pieces);
+  const counts = plan.mode === 'off' ? {} : countByKind(plan.findings);
+  return { ...redacted, redaction: { mode: plan.mode, redacted: counts, notSensitive: plan.notSensitive, notes: [...plan.notes, ...notes] } };
+}
+
+/**
+ * The storyboard as it may leave the app: with found words and captions filled; null when it
+ * cannot be redacted (drawn before redaction kept its layout) and something in the session needs it.
+ */
+async function exportedStoryboard(storyboard: StoryboardResult, plan: ExportRedactionPlan): Promise<Blob | null> {
+  if (plan.mode === 'off') return storyboard.blob;
+  const areas = storyboardAreas(storyboard, plan.findings, plan.kept, plan.pieces);
+  if (areas === null) return plan.findings.length === 0 ? storyboard.blob : null;
+  return fillAreas(storyboard.blob, areas);
+}
+
+/** A session's exported files, and its title as exported (redacted like the rest): folders are named after it. */
+async function filesOf(db: EnricherDb, session: SessionRecord): Promise<{ title: string; files: ExportFile[] }> {
   const record = await db.get('results', session.id);
   const jobs = await db.getAllFromIndex('jobs', 'by-session', session.id);
   const latest = jobs.sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq)[0];
-  const enrichment = buildEnrichment(session, record, { loudnessDb: await measuredLoudness(db, record) }, latest);
+  const plan = exportRedactionPlan(session, record, await loadPrivacyContext(db, session.id));
+  const built = buildEnrichment(session, record, { loudnessDb: await measuredLoudness(db, record) }, latest);
+  const storyboard = record?.outcomes.storyboard;
+  const picture = built.storyboard && storyboard?.status === 'done' ? await exportedStoryboard(storyboard.result as StoryboardResult, plan) : null;
+  const notes = built.storyboard && picture === null ? ['storyboard.png was left out: it was drawn before it could be redacted. Enrich the session again to export it.'] : [];
+  const enrichment = redactedEnrichment(picture === null ? { ...built, storyboard: null } : built, plan, notes);
   const files: ExportFile[] = [
     { name: 'enrichment.json', blob: new Blob([`${JSON.stringify(enrichment, null, 2)}\n`], { type: 'application/json' }) },
     { name: 'report.md', blob: new Blob([buildReport(enrichment)], { type: 'text/markdown' }) },
   ];
-  const storyboard = record?.outcomes.storyboard;
-  if (enrichment.storyboard && storyboard?.status === 'done') {
-    files.push({ name: STORYBOARD_FILE, blob: (storyboard.result as StoryboardResult).blob });
-  }
-  return files;
+  if (picture) files.push({ name: STORYBOARD_FILE, blob: picture });
+  return { title: enrichment.session.title, files };
 }
 
 async function sessionOf(db: EnricherDb, sessionId: string): Promise<SessionRecord> {
@@ -62,7 +88,8 @@ async function addFolder(zip: ZipWriter, folder: string, files: readonly ExportF
 /** enrichment.json, report.md and storyboard.png (when drawn) of one session, with its folder name. */
 export async function exportSessionFiles(db: EnricherDb, sessionId: string): Promise<SessionExport> {
   const session = await sessionOf(db, sessionId);
-  return { folder: safeFolderName(session.title), files: await filesOf(db, session) };
+  const { title, files } = await filesOf(db, session);
+  return { folder: safeFolderName(title), files };
 }
 
 /** One session's files in a zip, inside a folder named after the session. */
@@ -76,8 +103,10 @@ export async function exportSessionZip(db: EnricherDb, sessionId: string): Promi
 /** Every session, oldest import first, in one zip: a folder each, named uniquely after its title. */
 export async function exportAllZip(db: EnricherDb, now = new Date()): Promise<{ name: string; blob: Blob; sessions: number }> {
   const sessions = await db.getAllFromIndex('sessions', 'by-imported');
-  const folders = uniqueFolderNames(sessions.map((session) => session.title));
+  const exported = [];
+  for (const session of sessions) exported.push(await filesOf(db, session));
+  const folders = uniqueFolderNames(exported.map((session) => session.title));
   const zip = new ZipWriter(now);
-  for (const [i, session] of sessions.entries()) await addFolder(zip, folders[i]!, await filesOf(db, session));
+  for (const [i, { files }] of exported.entries()) await addFolder(zip, folders[i]!, files);
   return { name: `session-enrichment-${now.toISOString().slice(0, 10)}.zip`, blob: zip.finish(), sessions: sessions.length };
 }

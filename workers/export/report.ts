@@ -134,6 +134,38 @@ function stages(e: Enrichment): string[] {
   return [...lines, ''];
 }
 
+const KIND_WORDS: Record<string, string> = {
+  'private-key': 'private keys',
+  jwt: 'JSON web tokens',
+  'aws-key': 'AWS keys',
+  'github-token': 'GitHub tokens',
+  'slack-token': 'Slack tokens',
+  'stripe-key': 'Stripe keys',
+  'api-key': 'API keys',
+  card: 'card numbers',
+  iban: 'IBANs',
+  ssn: 'social security numbers',
+  email: 'e-mail addresses',
+  ipv6: 'IPv6 addresses',
+  ipv4: 'IPv4 addresses',
+  phone: 'phone numbers',
+  secret: 'passwords and secrets',
+};
+
+function privacy(e: Enrichment): string[] {
+  const r = e.redaction;
+  if (!r) return [];
+  const lines = ['## Privacy', ''];
+  if (r.mode === 'off') lines.push('_Redaction is off in this library: this export was not redacted._');
+  else {
+    const counts = Object.entries(r.redacted).map(([kind, n]) => `${n} ${KIND_WORDS[kind] ?? kind}`);
+    lines.push(counts.length ? `Redacted: ${counts.join(', ')}. In text they read as [email], [card], [secret] and so on; on pictures they are filled.` : 'Nothing sensitive was found.');
+    if (r.notSensitive > 0) lines.push('', `${r.notSensitive} item${r.notSensitive === 1 ? '' : 's'} marked "Not sensitive" left as found.`);
+  }
+  for (const note of r.notes) lines.push('', `_${md(note)}_`);
+  return [...lines, ''];
+}
+
 /** report.md: the same enrichment as enrichment.json, written for people to read. */
 export function buildReport(enrichment: Enrichment): string {
   return [
@@ -143,6 +175,7 @@ export function buildReport(enrichment: Enrichment): string {
     ...speech(enrichment),
     ...transcript(enrichment),
     ...screens(enrichment),
+    ...privacy(enrichment),
     ...stages(enrichment),
   ].join('\n');
 }

@@ -30,7 +30,10 @@ export async function makeThumbnail(mediaId: string, blob: Blob, size: ImageSize
     context.imageSmoothingQuality = 'high';
     context.drawImage(bitmap, 0, 0, width, height);
     const thumbnail = await canvas.convertToBlob({ type: 'image/webp', quality: WEBP_QUALITY });
-    return { mediaId, blob: thumbnail, width, height };
+    // The screenshot's own size in the decoded orientation: OCR boxes are in its pixels.
+    const turned = size.width >= size.height !== bitmap.width >= bitmap.height;
+    const source = turned ? { sourceWidth: size.height, sourceHeight: size.width } : { sourceWidth: size.width, sourceHeight: size.height };
+    return { mediaId, blob: thumbnail, width, height, ...source };
   } finally {
     bitmap.close();
   }

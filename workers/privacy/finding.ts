@@ -1,23 +1,6 @@
-/** What a detector found. Ordered from most to least specific: the order settles overlaps. */
-export const SENSITIVE_KINDS = [
-  'private-key',
-  'jwt',
-  'aws-key',
-  'github-token',
-  'slack-token',
-  'stripe-key',
-  'api-key',
-  'card',
-  'iban',
-  'ssn',
-  'email',
-  'ipv6',
-  'ipv4',
-  'phone',
-  'secret',
-] as const;
+import type { SensitiveKind } from '../../src/shared/privacy.ts';
 
-export type SensitiveKind = (typeof SENSITIVE_KINDS)[number];
+export { SENSITIVE_KINDS, type SensitiveKind } from '../../src/shared/privacy.ts';
 
 /**
  * One sensitive value in a text. It carries where the value is and a masked preview, never the

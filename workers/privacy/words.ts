@@ -45,15 +45,20 @@ function lines(words: OcrWord[]): number[][] {
   return result.map((l) => l.members.sort((a, b) => words[a]!.bbox.x0 - words[b]!.bbox.x0));
 }
 
+/** A screen's words joined as the detectors read them, and where each word is in that text. */
+export interface JoinedWords {
+  text: string;
+  spans: Array<{ word: number; start: number; end: number }>;
+}
+
 /**
- * Findings over a screen's OCR words: the words are joined into lines (one space between words,
- * one newline between lines, so a private key spans its lines) and each finding is mapped back to
- * the union box of the words it touches, ready to be filled.
+ * The words joined into lines by their boxes: one space between words, one newline between lines,
+ * so a private key spans its lines. The same words always join to the same text.
  */
-export function findSensitiveInWords(words: OcrWord[]): WordFinding[] {
+export function joinWords(words: readonly OcrWord[]): JoinedWords {
   let text = '';
-  const spans: Array<{ word: number; start: number; end: number }> = [];
-  for (const line of lines(words)) {
+  const spans: JoinedWords['spans'] = [];
+  for (const line of lines(words as OcrWord[])) {
     if (text !== '') text += '\n';
     for (const [n, word] of line.entries()) {
       if (n > 0) text += ' ';
@@ -61,6 +66,15 @@ export function findSensitiveInWords(words: OcrWord[]): WordFinding[] {
       text += words[word]!.text;
     }
   }
+  return { text, spans };
+}
+
+/**
+ * Findings over a screen's OCR words (see `joinWords`), each mapped back to the words it touches
+ * and their union box, ready to be filled.
+ */
+export function findSensitiveInWords(words: OcrWord[]): WordFinding[] {
+  const { text, spans } = joinWords(words);
   return findSensitive(text).map((finding) => {
     const covered = spans.filter((s) => s.start < finding.end && finding.start < s.end).map((s) => s.word);
     const boxes = covered.map((i) => words[i]!.bbox);

@@ -8,6 +8,8 @@ import type {
   TranscriptResult,
 } from '../../src/shared/results.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
+import { mapStrings } from '../privacy/redactText.ts';
+import { redactsEverywhere, stageRedactor } from '../privacy/stageRedaction.ts';
 import type { StageFn } from '../stage.ts';
 
 /** A transcript document covers at most this stretch of speech, so a hit lands near its moment. */
@@ -121,5 +123,6 @@ export const indexStage: StageFn = async (ctx): Promise<IndexResult> => {
     ...cueDocuments(ctx.session, ctx.results.transcript as TranscriptResult | undefined),
   ];
   ctx.progress(1);
-  return { documents };
+  // "Redact everywhere": the search index holds no value either.
+  return { documents: redactsEverywhere(ctx) ? mapStrings(documents, stageRedactor(ctx, 'kept')) : documents };
 };

@@ -7,6 +7,8 @@ import type {
   Thumbnail,
 } from '../../src/shared/results.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
+import { fillAreas, storyboardAreas } from '../privacy/redactStoryboard.ts';
+import { activeFindings, redactsEverywhere, stageKept, stagePieces } from '../privacy/stageRedaction.ts';
 import type { StageFn } from '../stage.ts';
 import { drawStoryboard, type SceneView } from '../storyboard/draw.ts';
 import { chooseScenes, STORYBOARD } from '../storyboard/layout.ts';
@@ -117,7 +119,7 @@ export const storyboardStage: StageFn = async (ctx): Promise<StoryboardResult> =
     const canvas = new OffscreenCanvas(STORYBOARD.width, STORYBOARD.height);
     const context = canvas.getContext('2d');
     if (!context) throw new Error('No 2D context for OffscreenCanvas.');
-    drawStoryboard(context, {
+    const layout = drawStoryboard(context, {
       title: session.title,
       subtitle: subtitleOf(session, timeline, audio, summary),
       scenes: views,
@@ -125,9 +127,19 @@ export const storyboardStage: StageFn = async (ctx): Promise<StoryboardResult> =
       timeline,
       speechKnown: audio !== undefined,
     });
-    const blob = await canvas.convertToBlob({ type: 'image/png' });
+    const drawn = await canvas.convertToBlob({ type: 'image/png' });
     ctx.progress(1);
-    return { blob, width: canvas.width, height: canvas.height };
+    const tiles = layout.tiles.flatMap((rect, i) => {
+      const screen = screens[shown[i]!.screen];
+      if (!rect || !screen) return [];
+      const thumbnail = thumbnails.get(screen.id);
+      const scale = thumbnail?.sourceWidth ? rect.width / thumbnail.sourceWidth : null;
+      return [{ mediaId: screen.id, ...rect, scale }];
+    });
+    const result = { blob: drawn, width: canvas.width, height: canvas.height, tiles, labels: layout.labels };
+    // "Redact everywhere": the storyboard is kept (and shown) with found words and captions filled.
+    if (redactsEverywhere(ctx)) result.blob = await fillAreas(drawn, storyboardAreas(result, activeFindings(ctx), stageKept(ctx), stagePieces(ctx)) ?? []);
+    return result;
   } finally {
     for (const view of views) view.image?.close();
   }

@@ -1,5 +1,7 @@
 import type { ChaptersResult, OcrResult, SummaryResult, TranscriptCue, TranscriptResult } from '../../src/shared/results.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
+import { mapStrings } from '../privacy/redactText.ts';
+import { redactsEverywhere, stageRedactor } from '../privacy/stageRedaction.ts';
 import { providerSummary } from '../provider/providerSummary.ts';
 import type { StageFn } from '../stage.ts';
 import { summarize } from '../text/summarize.ts';
@@ -52,10 +54,12 @@ export const summaryStage: StageFn = async (ctx): Promise<SummaryResult> => {
   });
   ctx.progress(0.5);
   if (ctx.provider) {
+    // The provider only ever receives redacted text (unless redaction is off in this library).
+    const redact = stageRedactor(ctx, 'leaving');
     const input = {
-      notes: ctx.session.notes,
-      transcript: (transcript?.cues ?? []).map((cue) => cue.text),
-      screens: (ocr?.screens ?? []).map((screen) => screen.text),
+      notes: redact(ctx.session.notes),
+      transcript: (transcript?.cues ?? []).map((cue) => redact(cue.text)),
+      screens: (ocr?.screens ?? []).map((screen) => redact(screen.text)),
     };
     const provider = await providerSummary(ctx.provider, input, ctx.signal);
     if (provider) result.provider = provider;
@@ -63,7 +67,8 @@ export const summaryStage: StageFn = async (ctx): Promise<SummaryResult> => {
     if (provider?.status === 'fallback' && hasText(input)) ctx.warn(provider.message);
   }
   ctx.progress(1);
-  return result;
+  // "Redact everywhere": the summary is kept (and shown) redacted too.
+  return redactsEverywhere(ctx) ? mapStrings(result, stageRedactor(ctx, 'kept')) : result;
 };
 
 function hasText(input: { notes: string; transcript: string[]; screens: string[] }): boolean {

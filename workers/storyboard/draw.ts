@@ -36,10 +36,30 @@ function fit(ctx: Context, text: string, width: number): string {
   return cut > 0 ? `${text.slice(0, cut).trimEnd()}…` : '';
 }
 
-function text(ctx: Context, value: string, x: number, y: number, font: string, color: string, width: number): void {
+/** Where a piece of text or a picture was drawn, in storyboard pixels. */
+export interface DrawnRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What was drawn where: export redaction fills parts of these without drawing again. */
+export interface StoryboardLayout {
+  /** One per scene, in scene order; null for a scene drawn without a picture. */
+  tiles: Array<DrawnRect | null>;
+  /** Every caption (title, subtitle, scene titles and keywords) with the text it shows. */
+  labels: Array<DrawnRect & { text: string }>;
+}
+
+function text(ctx: Context, value: string, x: number, y: number, font: string, color: string, width: number, labels?: StoryboardLayout['labels']): void {
   ctx.font = font;
   ctx.fillStyle = color;
-  ctx.fillText(fit(ctx, value, width), x, y);
+  const shown = fit(ctx, value, width);
+  ctx.fillText(shown, x, y);
+  const size = Number(/(\d+)px/.exec(font)?.[1] ?? 16);
+  // Ascent to descent of the font, with a pixel to spare: enough to cover the glyphs.
+  if (labels && shown !== '') labels.push({ text: value, x: Math.floor(x) - 1, y: Math.floor(y - size) - 1, width: Math.ceil(ctx.measureText(shown).width) + 2, height: Math.ceil(size * 1.35) + 2 });
 }
 
 function timeLabel(timeline: Timeline, t: number): string {
@@ -53,7 +73,7 @@ function timeLabel(timeline: Timeline, t: number): string {
 /** Whole-pixel x of a time, so bars have crisp edges and their pixels exact colours. */
 const px = (timeline: Timeline, t: number) => Math.round(xOf(timeline, t, STORYBOARD.left, PLOT_WIDTH));
 
-function drawScenes(ctx: Context, view: StoryboardView): void {
+function drawScenes(ctx: Context, view: StoryboardView, layout: StoryboardLayout): void {
   const cells = thumbnailCells(view.scenes.map((scene) => px(view.timeline, scene.span.start)));
   const { labels, chapterBand } = STORYBOARD;
   view.scenes.forEach((scene, i) => {
@@ -61,16 +81,18 @@ function drawScenes(ctx: Context, view: StoryboardView): void {
     if (scene.image) {
       const box = fitInside(scene.image.width, scene.image.height, cell);
       ctx.drawImage(scene.image, box.x, box.y, box.width, box.height);
+      layout.tiles.push(box);
       ctx.strokeStyle = COLORS.frame;
       ctx.lineWidth = 1;
       ctx.strokeRect(box.x - 0.5, box.y - 0.5, box.width + 1, box.height + 1);
     } else {
       ctx.fillStyle = COLORS.unrecorded;
       ctx.fillRect(cell.x, cell.y, cell.width, cell.height);
+      layout.tiles.push(null);
       text(ctx, 'No picture', cell.x + 8, cell.y + cell.height / 2, '12px sans-serif', COLORS.muted, cell.width - 16);
     }
-    text(ctx, scene.title, cell.x, labels.titleBaseline, 'bold 13px sans-serif', COLORS.text, cell.width);
-    text(ctx, scene.keywords.join(', '), cell.x, labels.keywordsBaseline, '12px sans-serif', COLORS.muted, cell.width);
+    text(ctx, scene.title, cell.x, labels.titleBaseline, 'bold 13px sans-serif', COLORS.text, cell.width, layout.labels);
+    text(ctx, scene.keywords.join(', '), cell.x, labels.keywordsBaseline, '12px sans-serif', COLORS.muted, cell.width, layout.labels);
     // A line from the caption down to where the chapter begins on the timeline.
     ctx.strokeStyle = chapterColor(scene.color);
     ctx.lineWidth = 1.5;
@@ -122,14 +144,16 @@ function drawAxis(ctx: Context, timeline: Timeline): void {
   }
 }
 
-/** Draws the whole storyboard on a STORYBOARD.width × STORYBOARD.height canvas. */
-export function drawStoryboard(ctx: Context, view: StoryboardView): void {
+/** Draws the whole storyboard on a STORYBOARD.width × STORYBOARD.height canvas; says where its pictures and captions went. */
+export function drawStoryboard(ctx: Context, view: StoryboardView): StoryboardLayout {
+  const layout: StoryboardLayout = { tiles: [], labels: [] };
   ctx.fillStyle = COLORS.background;
   ctx.fillRect(0, 0, STORYBOARD.width, STORYBOARD.height);
   ctx.textBaseline = 'alphabetic';
-  text(ctx, view.title, STORYBOARD.left, STORYBOARD.titleBaseline, 'bold 24px sans-serif', COLORS.text, PLOT_WIDTH);
-  text(ctx, view.subtitle, STORYBOARD.left, STORYBOARD.subtitleBaseline, '14px sans-serif', COLORS.muted, PLOT_WIDTH);
-  drawScenes(ctx, view);
+  text(ctx, view.title, STORYBOARD.left, STORYBOARD.titleBaseline, 'bold 24px sans-serif', COLORS.text, PLOT_WIDTH, layout.labels);
+  text(ctx, view.subtitle, STORYBOARD.left, STORYBOARD.subtitleBaseline, '14px sans-serif', COLORS.muted, PLOT_WIDTH, layout.labels);
+  drawScenes(ctx, view, layout);
   drawBars(ctx, view);
   drawAxis(ctx, view.timeline);
+  return layout;
 }

@@ -12,6 +12,9 @@ import type {
   TranscriptResult,
   VideoStageResult,
 } from '../../shared/results.ts';
+import type { RedactResult } from '../../shared/privacy.ts';
+import { loadDismissed } from '../../shared/privacyStore.ts';
+import { markFinding } from '../../privacy/privacySettings.ts';
 import { sessionVideos, type SessionRecord } from '../../shared/session.ts';
 import { sessionDate } from '../format.ts';
 import { stateWord } from '../jobWords.ts';
@@ -23,6 +26,8 @@ import { Notes } from './Notes.tsx';
 import { doneResult, type DetailFocus } from './outcomes.ts';
 import { StageList } from './StageList.tsx';
 import { Storyboard } from './Storyboard.tsx';
+import { SensitiveItems } from './SensitiveItems.tsx';
+import { shownTexts } from './shownTexts.ts';
 import { SummaryView } from './SummaryView.tsx';
 import { buildTimelineModel } from './timeline/model.ts';
 import { Timeline } from './timeline/Timeline.tsx';
@@ -48,10 +53,14 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
     };
   }, [enricher, session.id, committedKey]);
 
-  const ocr = doneResult<OcrResult>(result, 'ocr');
+  const redact = doneResult<RedactResult>(result, 'redact');
+  const shown = useMemo(
+    () => shownTexts(session.notes, doneResult<OcrResult>(result, 'ocr'), doneResult<TranscriptResult>(result, 'transcript'), redact),
+    [session.notes, result, redact],
+  );
+  const { ocr, transcript } = shown;
   const chapters = doneResult<ChaptersResult>(result, 'chapters');
   const audio = doneResult<AudioStageResult>(result, 'audio');
-  const transcript = doneResult<TranscriptResult>(result, 'transcript');
   const summary = doneResult<SummaryResult>(result, 'summary');
   const storyboard = doneResult<StoryboardResult>(result, 'storyboard');
   const videos = sessionVideos(session);
@@ -62,6 +71,22 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
     () => (chapters || audio || transcript ? buildTimelineModel(session, { chapters, audio, transcript, video }) : null),
     [session, chapters, audio, transcript, video],
   );
+  const [dismissed, setDismissed] = useState<string[]>([]);
+  useEffect(() => {
+    let live = true;
+    void loadDismissed(enricher.db, session.id).then((ids) => live && setDismissed(ids));
+    return () => {
+      live = false;
+    };
+  }, [enricher, session.id]);
+  const mark = (findingId: string, sensitive: boolean) => void markFinding(enricher.db, session.id, findingId, sensitive).then(setDismissed);
+  // A jump from "Sensitive items" wins until the focus from outside (a search hit) changes.
+  const [jump, setJump] = useState<DetailFocus | null>(null);
+  useEffect(() => setJump(null), [focus]);
+  const jumpTo = (target: DetailFocus) => {
+    setJump(target);
+    document.querySelector(`#${DETAIL_ID} .timeline`)?.scrollIntoView({ block: 'nearest' });
+  };
   const [scrub] = useState(() => new VideoScrub());
   const [seek, setSeek] = useState<VideoSeek | null>(null);
   // Stable, so a player reads its Blob once, not on every render.
@@ -88,13 +113,14 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
         </ul>
       )}
       <StageList job={job} result={result} />
-      {timeline && <Timeline model={timeline} chapters={chapters} ocr={ocr} video={video} readMedia={readMedia} focus={focus} scrub={scrub} />}
+      {timeline && <Timeline model={timeline} chapters={chapters} ocr={ocr} video={video} readMedia={readMedia} focus={jump ?? focus} scrub={scrub} />}
       {storyboard && <Storyboard storyboard={storyboard} title={session.title} />}
       {summary && <SummaryView summary={summary} />}
       {videos.length > 0 && <VideoView videos={videos} infos={videoInfos} readMedia={readMedia} seek={seek} scrub={scrub} />}
       {chapters && <Chapters chapters={chapters} ocr={ocr} focusChapter={focus?.chapter ?? null} onPlay={play} />}
-      {audio && <AudioView audio={audio} transcript={transcript} focusTime={focus?.time ?? null} />}
-      {session.notes && <Notes text={session.notes} />}
+      {audio && <AudioView audio={audio} transcript={transcript} focusTime={(jump ?? focus)?.time ?? null} />}
+      {shown.notes && <Notes text={shown.notes} />}
+      {redact && <SensitiveItems findings={redact.findings} dismissed={dismissed} onJump={timeline ? jumpTo : null} onMark={mark} />}
     </article>
   );
 }

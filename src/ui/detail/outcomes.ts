@@ -6,5 +6,5 @@ export function doneResult<T>(record: ResultRecord | undefined, stage: string): 
   return outcome?.status === 'done' ? (outcome.result as T) : null;
 }
 
-/** Where to take the reader in a session: a chapter, or a moment of the recording. */
-export type DetailFocus = { chapter: number | null; time: number | null };
+/** Where to take the reader in a session: a chapter, a moment of the recording, or a screen (index in time order). */
+export type DetailFocus = { chapter: number | null; time: number | null; screen?: number };

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { EnricherDb } from '../../shared/db.ts';
+import { PrivacySettings } from './PrivacySettings.tsx';
 import { ProviderForm } from './ProviderForm.tsx';
 import { useProviderView } from './useProviderView.ts';
 import './settings.css';
@@ -33,6 +34,7 @@ export function ProviderSettings({ db }: { db: EnricherDb }) {
       </button>
       <dialog ref={dialog} aria-labelledby="settings-title" className="settings-dialog">
         <h2 id="settings-title">Settings</h2>
+        <PrivacySettings key={`privacy-${formKey}`} db={db} />
         {view && (
           <ProviderForm
             key={formKey}

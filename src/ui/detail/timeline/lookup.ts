@@ -75,6 +75,7 @@ export function timeOfVideoMoment(model: TimelineModel, moment: { videoId: strin
  */
 export function focusTime(model: TimelineModel, focus: DetailFocus | null): number | null {
   if (!focus) return null;
+  if (focus.screen !== undefined) return model.frames.find((f) => f.screen === focus.screen)?.t ?? null;
   if (focus.time !== null) return clamp(model, model.transcriptOffset + focus.time);
   if (focus.chapter === null) return null;
   return model.chapters.find((c) => c.index === focus.chapter)?.t ?? null;

@@ -1,0 +1,110 @@
+import type { PixelBox } from './results.ts';
+
+/** What a detector finds. Ordered from most to least specific: the order settles overlaps. */
+export const SENSITIVE_KINDS = [
+  'private-key',
+  'jwt',
+  'aws-key',
+  'github-token',
+  'slack-token',
+  'stripe-key',
+  'api-key',
+  'card',
+  'iban',
+  'ssn',
+  'email',
+  'ipv6',
+  'ipv4',
+  'phone',
+  'secret',
+] as const;
+
+export type SensitiveKind = (typeof SENSITIVE_KINDS)[number];
+
+/** The placeholder exported text carries instead of a value: `[email]`, `[card]`, `[secret]`… */
+export const placeholder = (kind: SensitiveKind): string => `[${kind}]`;
+
+/**
+ * Where a finding is. Character ranges index the text named: a screen's words joined into lines
+ * (one space between words, one newline between lines), a cue's text, the notes, the title.
+ */
+export type FindingPlace =
+  | {
+      source: 'screen';
+      /** The screenshot's or video frame's media id, and its index in the session's screens. */
+      mediaId: string;
+      screen: number;
+      /** For a video frame: the video and the frame's time in it, in seconds. */
+      videoId?: string;
+      timeSec?: number;
+      /** Epoch ms on the session's clock, when known. */
+      at: number | null;
+      start: number;
+      end: number;
+      /** The boxes of the words the value covers, in the screenshot's own pixels. */
+      boxes: PixelBox[];
+    }
+  | { source: 'transcript'; cue: number; start: number; end: number; /** Seconds from the transcript's start. */ timeSec: number }
+  | { source: 'notes'; start: number; end: number }
+  | { source: 'title'; start: number; end: number };
+
+/** One stored finding: a place, a masked preview, never the value itself. */
+export interface SensitiveFinding {
+  /** Stable for the same session and stage input: "Not sensitive" remembers it. */
+  id: string;
+  kind: SensitiveKind;
+  /** 0..1 */
+  confidence: number;
+  /** Masked, such as "sk-…f3a9", "j…@example.com" or "•••• 4242". */
+  preview: string;
+  place: FindingPlace;
+}
+
+/** Result of the 'redact' stage. */
+export interface RedactResult {
+  findings: SensitiveFinding[];
+  /**
+   * Only with "redact everywhere": the texts the app shows, redacted when the session was
+   * enriched (notes, transcript cues in order, each screen's text by media id).
+   */
+  shown?: { notes: string; cues: string[]; screens: Record<string, string> };
+}
+
+/**
+ * `exports`: everything that leaves the app is redacted (the default); `everywhere`: also the
+ * summary and the search index; `off`: nothing is redacted.
+ */
+export type RedactionMode = 'exports' | 'everywhere' | 'off';
+
+/** The library's privacy setting, stored under `PRIVACY_META_KEY`. */
+export interface PrivacySettings {
+  mode: RedactionMode;
+}
+
+export const PRIVACY_META_KEY = 'privacy';
+export const PRIVACY_DEFAULTS: PrivacySettings = { mode: 'exports' };
+
+/** Meta key of the ids of one session's findings marked "Not sensitive". */
+export const dismissedKey = (sessionId: string): string => `privacy-dismissed:${sessionId}`;
+
+/** What a stage or an export needs to know to redact: the mode and the findings marked "Not sensitive". */
+export interface PrivacyContext {
+  mode: RedactionMode;
+  dismissed: readonly string[];
+}
+
+/** The stored setting, read leniently: anything unknown is the default. */
+export function privacySettingsOf(stored: unknown): PrivacySettings {
+  const mode = (stored as Partial<PrivacySettings> | undefined)?.mode;
+  return mode === 'everywhere' || mode === 'off' || mode === 'exports' ? { mode } : PRIVACY_DEFAULTS;
+}
+
+/** How many findings of each kind, in kind order; no values. */
+export function countByKind(findings: readonly Pick<SensitiveFinding, 'kind'>[]): Partial<Record<SensitiveKind, number>> {
+  const counts: Partial<Record<SensitiveKind, number>> = {};
+  for (const kind of SENSITIVE_KINDS) {
+    const n = findings.filter((f) => f.kind === kind).length;
+    if (n > 0) counts[kind] = n;
+  }
+  return counts;
+}

@@ -1,0 +1,60 @@
+import { SENSITIVE_KINDS, type SensitiveFinding } from '../../shared/privacy.ts';
+import { KIND_LABELS, placeFocus, placeWords } from './findingWords.ts';
+import type { DetailFocus } from './outcomes.ts';
+
+interface SensitiveItemsProps {
+  findings: readonly SensitiveFinding[];
+  /** Ids of findings marked "Not sensitive". */
+  dismissed: readonly string[];
+  /** Null when the session has no timeline to jump on. */
+  onJump: ((focus: DetailFocus) => void) | null;
+  onMark: (findingId: string, sensitive: boolean) => void;
+}
+
+/** What the redact stage found, by kind and place, with masked previews only. */
+export function SensitiveItems({ findings, dismissed, onJump, onMark }: SensitiveItemsProps) {
+  const notSensitive = new Set(dismissed);
+  return (
+    <section aria-labelledby="sensitive-title" className="sensitive-items">
+      <h3 id="sensitive-title">Sensitive items</h3>
+      {findings.length === 0 ? (
+        <p className="meta">Nothing sensitive was found.</p>
+      ) : (
+        <p className="meta">Redacted in exports and provider requests unless marked “Not sensitive”.</p>
+      )}
+      {SENSITIVE_KINDS.map((kind) => {
+        const ofKind = findings.filter((f) => f.kind === kind);
+        if (ofKind.length === 0) return null;
+        const label = KIND_LABELS[kind];
+        return (
+          <div key={kind}>
+            <h4>
+              {label} ({ofKind.length})
+            </h4>
+            <ul aria-label={label}>
+              {ofKind.map((finding) => {
+                const focus = placeFocus(finding.place);
+                const kept = notSensitive.has(finding.id);
+                const where = placeWords(finding.place);
+                return (
+                  <li key={finding.id} className={kept ? 'not-sensitive' : ''}>
+                    <code>{finding.preview}</code> in {where}
+                    {kept && <span className="meta"> · not sensitive</span>}{' '}
+                    {focus && onJump && (
+                      <button type="button" className="quiet" aria-label={`Show ${finding.preview} in ${where} on the timeline`} onClick={() => onJump(focus)}>
+                        Show
+                      </button>
+                    )}{' '}
+                    <button type="button" className="quiet" aria-pressed={kept} aria-label={`Not sensitive: ${finding.preview} in ${where}`} onClick={() => onMark(finding.id, kept)}>
+                      Not sensitive
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
