@@ -199,13 +199,13 @@ describe('tesseract in a pool worker', () => {
     };
     await new SessionStore(db).add(session, media);
 
-    const progress: number[] = [];
+    const progress: string[] = [];
     const run = (jobId: string) => {
       const request: RunRequest = { jobId, sessionId: session.id, attempt: 1, dbName, stages: ['ocr', 'tesseract-starts'], skip: {} };
       return pool.run({
         request,
         timeoutMs: 60_000,
-        onProgress: (_job, stage, fraction) => stage === 'ocr' && progress.push(fraction),
+        onProgress: (job, stage) => stage === 'ocr' && progress.push(job),
       });
     };
     const first = await run('job-1');
@@ -218,7 +218,8 @@ describe('tesseract in a pool worker', () => {
       expect(result.screens.map((screen) => screen.text)).toEqual(texts);
       expect(response.outcomes['tesseract-starts']).toMatchObject({ status: 'done', result: 1 });
     }
-    // Progress crosses on its own channel and may trail the response: wait for both jobs' halfway marks.
-    await waitFor(() => progress.filter((fraction) => fraction === 0.5).length === 2, { what: 'progress per screenshot' });
+    // Progress crosses on its own channel and may trail the response. The first job outlasts one
+    // progress interval (it starts tesseract); the second may not, and then says nothing.
+    await waitFor(() => progress.includes('job-1'), { what: 'progress of the first job' });
   });
 });
