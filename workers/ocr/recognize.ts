@@ -7,8 +7,10 @@ import { linesFromTsv } from './tsvLines.ts';
 /** Background rows added above and below a band: tesseract misses lines that touch the edge. */
 const MARGIN = 12;
 
-/** A band's line whose words average under this confidence is the edge of a line cut off, not text. */
+/** A line at a band's edge whose words average under this confidence is a sliver of a line cut off, not text. */
 const CUT_LINE_CONFIDENCE = 50;
+/** How close to a band's top or bottom a line must reach to be taken for one cut off there. */
+const EDGE = 2;
 
 /** What tesseract read in a picture or a band of it. */
 export interface Reading {
@@ -64,7 +66,9 @@ export async function recognizeRows(
   if (!whole) {
     // A band may hold the top or bottom of a line the screen's edge or a bar cuts off: the whole
     // screen's reading skips such a sliver, and so does a band's.
-    lines = lines.filter((line) => line.words.reduce((sum, word) => sum + word.confidence, 0) / line.words.length >= CUT_LINE_CONFIDENCE);
+    const cut = (line: OcrLine) => line.box.top <= margin + EDGE || line.box.top + line.box.height >= margin + crop.height - EDGE;
+    const confidence = (line: OcrLine) => line.words.reduce((sum, word) => sum + word.confidence, 0) / line.words.length;
+    lines = lines.filter((line) => !cut(line) || confidence(line) >= CUT_LINE_CONFIDENCE);
     lines = lines.map((line) => shiftedDown(line, offset));
   }
   return { text: tidy(data.text), confidence: Math.round(data.confidence * 10) / 10, lines };
