@@ -1,4 +1,5 @@
 import { PIPELINE_STAGES } from '../src/shared/pipeline.ts';
+import type { OcrResult } from '../src/shared/results.ts';
 import { appWorker, createEngine, runWindow, settle, stateCounts } from './harness.ts';
 import type { Library } from './library.ts';
 
@@ -39,6 +40,9 @@ export interface EnrichmentRun {
   /** Mean and median wall time of each stage, from scheduler.stats(). */
   stageMs: Record<string, { mean: number; median: number }>;
   states: Record<string, number>;
+  /** Over the sessions that finished: screens, and OCR'd full-frame equivalents per screen (load-independent). */
+  screens: number;
+  fullFramesPerScreen: number;
   /** Main-thread smoothness of this page while the batch ran (the engine alone, no UI). */
   smoothness: ProbeSummary | null;
 }
@@ -82,12 +86,24 @@ export async function enrichment({ library, batches, size }: { library: Library;
 
 async function enrichOnce(library: Library, { count, windowMs, ocr }: EnrichmentBatch, size: number): Promise<EnrichmentRun> {
   await library.resetQueue();
-  const engine = await createEngine({ db: await library.open(), dbName: library.dbName, durable: true, size, createWorker: appWorker });
+  const db = await library.open();
+  const engine = await createEngine({ db, dbName: library.dbName, durable: true, size, createWorker: appWorker });
   try {
     window.__benchProbe?.start();
     const batch = await runWindow(engine.scheduler, library.ids.slice(0, count), PIPELINE_STAGES, windowMs, ocr ? { ocr } : undefined);
     const smoothness = window.__benchProbe?.stop() ?? null;
+    let screens = 0;
+    let equivalents = 0;
+    for (const job of batch.jobs) {
+      const outcome = (await db.get('results', job.sessionId))?.outcomes.ocr;
+      const work = outcome?.status === 'done' ? (outcome.result as OcrResult).work : undefined;
+      if (!work) continue;
+      screens += work.fullReads + work.bandReads + work.copied;
+      equivalents += work.fullFrameEquivalents;
+    }
     return {
+      screens,
+      fullFramesPerScreen: screens > 0 ? equivalents / screens : NaN,
       sessions: count,
       ocr: ocr ?? 'incremental',
       finished: batch.finished,

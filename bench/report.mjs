@@ -206,13 +206,14 @@ export function tables(summary, context) {
     const stages = [...new Set((e.runs ?? []).flatMap((r) => Object.keys(r.stageMs ?? {})))];
     out.push({
       title: `3. Real enrichment: the app's worker and pipeline (${(e.stages ?? []).join(', ')}), pool of ${fmt(e.size)}`,
-      columns: ['batch', 'OCR', 'finished in the window', 'time', 'sessions/min', ...stages.map((st) => `${st} mean`), 'final states'],
+      columns: ['batch', 'OCR', 'finished in the window', 'time', 'sessions/min', "OCR'd full-frame equivalents per screen", ...stages.map((st) => `${st} mean`), 'final states'],
       rows: (e.runs ?? []).map((r) => [
         `${fmt(r.sessions)} sessions, window ${fmt(secs(r.windowMs), 0, ' s')}`,
         r.ocr === 'full' ? 'every screen whole (before)' : 'only what is new',
         fmt(r.finished),
         fmt(secs(r.ms), 1, ' s'),
         fmt(r.sessionsPerMin, 1),
+        fmt(r.fullFramesPerScreen, 2),
         ...stages.map((st) => fmt(r.stageMs?.[st]?.mean, 0, ' ms')),
         statesText(r.states),
       ]),

@@ -354,7 +354,7 @@ async function main() {
     const targets = checkTargets(summary, info);
     if (video && summary.video) summary.video.prepared = video;
     if (summary.videoDecode && summary.video) summary.video.decode = summary.videoDecode;
-    if (ocrPrepared && Array.isArray(summary.ocrWork)) summary.ocrRecordings = ocrPrepared;
+    if (ocrPrepared && summary.ocrWork && !summary.ocrWork.error) summary.ocrRecordings = ocrPrepared;
     const sections = tables(summary, info);
     console.log(`\n${toText(sections, targets)}`);
     const results = { date: new Date().toISOString(), quick: QUICK, config, machine, library, video, summary, targets: targets.map(({ id, target, figure, met, miss }) => ({ id, target, figure, met, miss })), runs };

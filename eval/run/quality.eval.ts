@@ -42,7 +42,7 @@ test('scores OCR and chapters on the corpus', async () => {
     const texts = reuse?.[s.id];
     const ocr: OcrResult = texts
       ? { screens: texts.map((text, i) => ({ mediaId: `shot-${i}`, text, confidence: 0 })) }
-      : ((await ocrStage(stageHarness(shots).ctx)) as OcrResult);
+      : ((await ocrStage({ ...stageHarness(shots).ctx, params: inject('fullOcr') ? { ocr: 'full' } : {} })) as OcrResult);
     const chapters = (await chaptersStage(stageHarness(shots, { ocr }).ctx)) as ChaptersResult;
     const starts = chapters.chapters.map((c) => c.firstScreen);
     const truth = s.shots.flatMap((shot, i) => (shot.boundary ? [i] : []));
@@ -70,6 +70,8 @@ test('scores OCR and chapters on the corpus', async () => {
 declare module 'vitest' {
   export interface ProvidedContext {
     reuseOcr: boolean;
+    /** EVAL_OCR=full: every screen read whole, as before incremental reading. */
+    fullOcr: boolean;
     series: string;
   }
 }
