@@ -112,6 +112,22 @@ describe('ocrStage', () => {
     expect(word.confidence).toBeGreaterThan(70);
   });
 
+  test('a screenshot whose pixels were seen before in the session is not read again', async () => {
+    const budget = await drawnPng(480, 120, 'Budget review');
+    // The same picture from another file: a copy of its bytes.
+    const copy = new Blob([await budget.arrayBuffer()], { type: 'image/png' });
+    const shots = [
+      { name: 'budget.png', blob: budget },
+      { name: 'release.png', blob: await drawnPng(480, 120, 'Release plan') },
+      { name: 'budget-again.png', blob: copy },
+    ];
+    const result = (await ocrStage(stageHarness(shots).ctx)) as OcrResult;
+    expect(result.screens.map((screen) => screen.text)).toEqual(['Budget review', 'Release plan', 'Budget review']);
+    expect(result.screens[2]!.lines).toEqual(result.screens[0]!.lines);
+    expect(result.work?.copied).toBe(1);
+    expect(result.work?.calls).toBeLessThanOrEqual(2);
+  });
+
   test('reports progress once per screenshot, ending at 1', async () => {
     const { ctx, progress } = stageHarness(await lines(['Budget review', 'Release plan', 'Hiring plan']));
     await ocrStage(ctx);

@@ -61,7 +61,8 @@ export function isDark(image: GrayImage): boolean {
  * equal pictures get equal fingerprints, whatever file they came from.
  */
 export function fingerprint(image: GrayImage): string {
-  const { data } = image;
+  // A 32-bit view needs an aligned start: copy the rare view that does not have one.
+  const data = image.data.byteOffset % 4 === 0 ? image.data : image.data.slice();
   const words = data.length >> 2;
   const view = new Uint32Array(data.buffer, data.byteOffset, words);
   let a = 0x811c9dc5;
