@@ -83,7 +83,7 @@ npm run bench                 # full: 3 runs; on a quiet machine (estimated 10â€
 BENCH_QUICK=1 npm run bench   # smoke test: small counts, one run, about 3 minutes
 \`\`\`
 
-The driver prints how long the whole bench should take once the first run is over. Options: \`BENCH_RUNS=n\`, \`BENCH_ONLY=overhead,scaling,memory,scale,enrichment,app\`, \`BENCH_SKIP_BUILD=1\`
+The driver prints how long the whole bench should take once the first run is over. Options: \`BENCH_RUNS=n\`, \`BENCH_ONLY=overhead,scaling,memory,scale,enrichment,app,video,ocr\`, \`BENCH_SKIP_BUILD=1\`
 (reuse \`dist-bench/\`), \`BENCH_NO_DOCS=1\` (leave this file alone), \`BENCH_PORT\` (another port than 4299),
 \`BENCH_INCOGNITO=1\` (IndexedDB in memory, to see what the disk costs), \`CHROMIUM_PATH\`. Raw figures of every run:
 \`bench/results.json\`.
@@ -125,4 +125,12 @@ What each scenario measures:
    the database holding the 100,000 jobs and starts a scheduler over them: times from navigation start.
 7. **Memory.** \`performance.memory.usedJSHeapSize\` sampled every 20 ms during batches of no-op jobs, above
    a baseline taken after a forced GC with the engine warm; retained = after the batch and a forced GC, with
-   the scheduler still holding its jobs.`;
+   the scheduler still holding its jobs.
+9. **OCR proportional to new text.** Recordings made in the browser (tests/fixtures/video/scrollingRecording.ts:
+   a page of seeded text scrolling under a still title bar at 40 px/s of 720p, 60 px/s at 1080p; and
+   bench/videoRecording.ts: 1080p pages of text with a line being typed), each enriched with every stage
+   twice in the same run: job params \`{ ocr: 'full' }\` reads every kept frame whole (the path before
+   incremental reading), then the default reads only what is new (workers/ocr/incrementalReader.ts).
+   OCR'd full-frame equivalents are the pixels handed to tesseract over one frame's pixels, from the OCR
+   result's \`work\`; real-time factor is seconds of recording per second of wall time. Scenario 3 runs its
+   first 12-session batch with \`{ ocr: 'full' }\` too, for the samples' before and after.`;

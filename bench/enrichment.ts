@@ -1,4 +1,5 @@
 import { PIPELINE_STAGES } from '../src/shared/pipeline.ts';
+import type { OcrResult } from '../src/shared/results.ts';
 import { appWorker, createEngine, runWindow, settle, stateCounts } from './harness.ts';
 import type { Library } from './library.ts';
 
@@ -26,6 +27,8 @@ declare global {
 
 export interface EnrichmentRun {
   sessions: number;
+  /** How OCR read the screens: 'full' (every screen whole) or 'incremental'. */
+  ocr: string;
   /** Sessions that finished (succeeded, partial or failed) before the window closed. */
   finished: number;
   /** True when the whole batch finished inside the window. */
@@ -37,6 +40,9 @@ export interface EnrichmentRun {
   /** Mean and median wall time of each stage, from scheduler.stats(). */
   stageMs: Record<string, { mean: number; median: number }>;
   states: Record<string, number>;
+  /** Over the sessions that finished: screens, and OCR'd full-frame equivalents per screen (load-independent). */
+  screens: number;
+  fullFramesPerScreen: number;
   /** Main-thread smoothness of this page while the batch ran (the engine alone, no UI). */
   smoothness: ProbeSummary | null;
 }
@@ -45,12 +51,16 @@ export interface EnrichmentResult {
   stages: readonly string[];
   size: number;
   runs: EnrichmentRun[];
+  /** Sessions/min with incremental OCR ÷ with every screen read whole, same batch size, same run; absent without both. */
+  ocrSpeedup?: number;
 }
 
 /** One batch: `count` sessions enqueued at once, measured until done or for at most `windowMs`. */
 export interface EnrichmentBatch {
   count: number;
   windowMs: number;
+  /** 'full': every screen read whole by OCR, as before incremental reading (the "before" row). */
+  ocr?: 'full';
 }
 
 /**
@@ -68,18 +78,34 @@ export async function enrichment({ library, batches, size }: { library: Library;
   } finally {
     await library.resetQueue();
   }
-  return { stages: PIPELINE_STAGES, size, runs };
+  const full = runs.find((run) => run.ocr === 'full');
+  const incremental = runs.find((run) => run.ocr === 'incremental' && run.sessions === full?.sessions);
+  const ocrSpeedup = full && incremental ? incremental.sessionsPerMin / full.sessionsPerMin : undefined;
+  return { stages: PIPELINE_STAGES, size, runs, ...(ocrSpeedup === undefined ? {} : { ocrSpeedup }) };
 }
 
-async function enrichOnce(library: Library, { count, windowMs }: EnrichmentBatch, size: number): Promise<EnrichmentRun> {
+async function enrichOnce(library: Library, { count, windowMs, ocr }: EnrichmentBatch, size: number): Promise<EnrichmentRun> {
   await library.resetQueue();
-  const engine = await createEngine({ db: await library.open(), dbName: library.dbName, durable: true, size, createWorker: appWorker });
+  const db = await library.open();
+  const engine = await createEngine({ db, dbName: library.dbName, durable: true, size, createWorker: appWorker });
   try {
     window.__benchProbe?.start();
-    const batch = await runWindow(engine.scheduler, library.ids.slice(0, count), PIPELINE_STAGES, windowMs);
+    const batch = await runWindow(engine.scheduler, library.ids.slice(0, count), PIPELINE_STAGES, windowMs, ocr ? { ocr } : undefined);
     const smoothness = window.__benchProbe?.stop() ?? null;
+    let screens = 0;
+    let equivalents = 0;
+    for (const job of batch.jobs) {
+      const outcome = (await db.get('results', job.sessionId))?.outcomes.ocr;
+      const work = outcome?.status === 'done' ? (outcome.result as OcrResult).work : undefined;
+      if (!work) continue;
+      screens += work.fullReads + work.bandReads + work.copied;
+      equivalents += work.fullFrameEquivalents;
+    }
     return {
+      screens,
+      fullFramesPerScreen: screens > 0 ? equivalents / screens : NaN,
       sessions: count,
+      ocr: ocr ?? 'incremental',
       finished: batch.finished,
       complete: batch.complete,
       windowMs,

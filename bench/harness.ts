@@ -174,9 +174,10 @@ export async function runWindow(
   sessionIds: readonly string[],
   stages: readonly string[],
   windowMs: number,
+  params?: Record<string, unknown>,
 ): Promise<{ ms: number; finished: number; complete: boolean; jobs: Job[] }> {
   const started = performance.now();
-  const created = await scheduler.enqueue(itemsFor(sessionIds), { batchId: `w${counter++}`, stages });
+  const created = await scheduler.enqueue(itemsFor(sessionIds), { batchId: `w${counter++}`, stages, params });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeUp = new Promise<'time'>((resolve) => (timer = setTimeout(() => resolve('time'), Math.max(0, windowMs - (performance.now() - started)))));
   const outcome = await Promise.race([scheduler.drain().then(() => 'done' as const), timeUp]);

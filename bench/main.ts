@@ -1,6 +1,7 @@
 import { enrichment, type EnrichmentBatch } from './enrichment.ts';
 import { deleteLibrary, openLibrary, prepareLibrary } from './library.ts';
 import { memory } from './memory.ts';
+import { deleteOcrRecordings, ocrWork, prepareOcrRecordings } from './ocrWork.ts';
 import { overhead, type OverheadOptions } from './overhead.ts';
 import { enqueueScale, recover, type RecoveryResult } from './scale.ts';
 import { scaling } from './scaling.ts';
@@ -30,6 +31,9 @@ const api = {
   prepareVideo,
   enrichVideo,
   deleteVideo,
+  prepareOcrRecordings,
+  ocrWork,
+  deleteOcrRecordings,
 };
 
 export type BenchApi = typeof api;

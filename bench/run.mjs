@@ -6,7 +6,7 @@
  *
  * BENCH_QUICK=1   small counts and one run (a smoke test, not figures to publish)
  * BENCH_RUNS=n    runs per figure (default 3; 1 in quick mode)
- * BENCH_ONLY=a,b  only these scenarios: overhead, scaling, memory, scale, enrichment, app, video
+ * BENCH_ONLY=a,b  only these scenarios: overhead, scaling, memory, scale, enrichment, app, video, ocr
  * BENCH_SKIP_BUILD=1  reuse dist-bench
  * BENCH_NO_DOCS=1 do not touch docs/benchmarks.md
  * BENCH_PORT=n   serve on another port than 4299
@@ -33,6 +33,18 @@ const QUICK = Boolean(process.env.BENCH_QUICK);
 const INCOGNITO = Boolean(process.env.BENCH_INCOGNITO);
 
 /**
+ * Scenario 9's recordings: a page scrolling at 40 px/s of 720p (60 px/s at 1080p, the same
+ * speed on screen) for `scrollSec`, and `pagesSec` of 1080p pages with a line being typed.
+ */
+function ocrRecordings(scrollSec, pagesSec) {
+  return [
+    { name: 'scroll-720p', kind: 'scroll', shape: { durationSec: scrollSec, fps: 10, width: 1280, height: 720, pxPerSec: 40, seed: 16 } },
+    { name: 'scroll-1080p', kind: 'scroll', shape: { durationSec: scrollSec, fps: 10, width: 1920, height: 1080, pxPerSec: 60, seed: 16 } },
+    { name: 'pages-1080p', kind: 'pages', shape: { durationSec: pagesSec, fps: 10, width: 1920, height: 1080, pageSec: 20 } },
+  ];
+}
+
+/**
  * Counts per scenario. The real pipeline (OCR included) takes about a second per session and worker,
  * so the big real batches are measured over a fixed window (then cancelled): the full run stays
  * near 10 minutes on 2 cores.
@@ -48,11 +60,12 @@ const config = QUICK
       scale: [1000, 10_000],
       library: { count: 24, unique: 12 },
       enrich: [
-        { count: 12, windowMs: 15_000 },
-        { count: 24, windowMs: 15_000 },
+        { count: 12, windowMs: 90_000, ocr: 'full' },
+        { count: 12, windowMs: 90_000 },
       ],
       app: { count: 24, windowMs: 15_000 },
       video: { durationSec: 60, fps: 10, width: 1920, height: 1080, pageSec: 30 },
+      ocrWork: ocrRecordings(30, 60),
     }
   : {
       runs: 3,
@@ -64,13 +77,16 @@ const config = QUICK
       scale: [10_000, 100_000],
       // 100 generated sessions cover what a 20 s window can process; copies make the queue 500 deep.
       library: { count: 500, unique: 100 },
+      // The first batch with OCR reading every screen whole, as before incremental reading.
       enrich: [
+        { count: 12, windowMs: 120_000, ocr: 'full' },
         { count: 12, windowMs: 120_000 },
         { count: 200, windowMs: 20_000 },
       ],
       app: { count: 500, windowMs: 20_000 },
       // Ten minutes of 1080p screen at 10 frames/s: made once by the browser (about 2 min), then enriched each run.
       video: { durationSec: 600, fps: 10, width: 1920, height: 1080, pageSec: 30 },
+      ocrWork: ocrRecordings(76, 120),
     };
 if (process.env.BENCH_RUNS) config.runs = Math.max(1, Number(process.env.BENCH_RUNS));
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
@@ -256,6 +272,10 @@ async function runOnce(context, index, hardwareConcurrency) {
     result.video = await step('8 video, every stage', () => videoRun(undefined));
     page = await benchPage(context);
   }
+  if (wanted('ocr')) {
+    const names = config.ocrWork.map((r) => r.name);
+    result.ocrWork = await step('9 OCR proportional to new text', () => page.evaluate((o) => window.bench.ocrWork(o), { names, size }));
+  }
   await page.close();
   if (wanted('app')) {
     await resetLibraryQueue(context);
@@ -306,6 +326,10 @@ async function main() {
         first.evaluate((o) => window.bench.prepareVideo(o), config.video),
       );
     }
+    let ocrPrepared = null;
+    if (wanted('ocr')) {
+      ocrPrepared = await step('OCR recordings made in the browser', () => first.evaluate((o) => window.bench.prepareOcrRecordings(o), config.ocrWork));
+    }
     await first.close();
 
     const runs = [];
@@ -323,12 +347,14 @@ async function main() {
     const last = await benchPage(context);
     await last.evaluate(() => window.bench.deleteLibrary());
     if (wanted('video')) await last.evaluate(() => window.bench.deleteVideo());
+    if (wanted('ocr')) await last.evaluate(() => window.bench.deleteOcrRecordings());
     await last.close();
 
     const summary = aggregate(runs);
     const targets = checkTargets(summary, info);
     if (video && summary.video) summary.video.prepared = video;
     if (summary.videoDecode && summary.video) summary.video.decode = summary.videoDecode;
+    if (ocrPrepared && summary.ocrWork && !summary.ocrWork.error) summary.ocrRecordings = ocrPrepared;
     const sections = tables(summary, info);
     console.log(`\n${toText(sections, targets)}`);
     const results = { date: new Date().toISOString(), quick: QUICK, config, machine, library, video, summary, targets: targets.map(({ id, target, figure, met, miss }) => ({ id, target, figure, met, miss })), runs };

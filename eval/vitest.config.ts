@@ -20,7 +20,7 @@ export default mergeConfig(
             name: 'screens',
             include: ['eval/run/quality.eval.ts'],
             testTimeout: 15 * 60_000,
-            provide: { reuseOcr: process.env.EVAL_OCR === 'reuse' },
+            provide: { reuseOcr: process.env.EVAL_OCR === 'reuse', fullOcr: process.env.EVAL_OCR === 'full', series: process.env.EVAL_SERIES ?? '' },
             browser: {
               enabled: true,
               headless: true,

@@ -30,8 +30,10 @@ async function earlierOcr(): Promise<Record<string, string[]> | null> {
 test('scores OCR and chapters on the corpus', async () => {
   const corpus = (await (await load(`${BASE}corpus.json`)).json()) as Corpus;
   const reuse = await earlierOcr();
+  // EVAL_SERIES=a,b scores only those series: for trying an OCR change on the shots it affects.
+  const only = inject('series') ? new Set(inject('series').split(',')) : null;
   const series = [];
-  for (const s of corpus.series) {
+  for (const s of corpus.series.filter((x) => !only || only.has(x.id))) {
     const shots: Shot[] = [];
     for (const shot of s.shots) {
       const blob = await (await load(`${BASE}${s.id}/${shot.file}`)).blob();
@@ -40,7 +42,7 @@ test('scores OCR and chapters on the corpus', async () => {
     const texts = reuse?.[s.id];
     const ocr: OcrResult = texts
       ? { screens: texts.map((text, i) => ({ mediaId: `shot-${i}`, text, confidence: 0 })) }
-      : ((await ocrStage(stageHarness(shots).ctx)) as OcrResult);
+      : ((await ocrStage({ ...stageHarness(shots).ctx, params: inject('fullOcr') ? { ocr: 'full' } : {} })) as OcrResult);
     const chapters = (await chaptersStage(stageHarness(shots, { ocr }).ctx)) as ChaptersResult;
     const starts = chapters.chapters.map((c) => c.firstScreen);
     const truth = s.shots.flatMap((shot, i) => (shot.boundary ? [i] : []));
@@ -62,11 +64,14 @@ test('scores OCR and chapters on the corpus', async () => {
     });
   }
   await commands.writeFile(RESULTS, JSON.stringify({ ocrReused: reuse !== null, series }, null, 1));
-  expect(series).toHaveLength(corpus.series.length);
+  expect(series.length).toBeGreaterThan(0);
 });
 
 declare module 'vitest' {
   export interface ProvidedContext {
     reuseOcr: boolean;
+    /** EVAL_OCR=full: every screen read whole, as before incremental reading. */
+    fullOcr: boolean;
+    series: string;
   }
 }

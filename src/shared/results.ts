@@ -116,9 +116,25 @@ export interface ScreenText {
   message?: string;
 }
 
+/** What the OCR stage handed to the text reader to get a session's text. */
+export interface OcrWork {
+  /** Screens read whole. */
+  fullReads: number;
+  /** Screens of which only bands were read (what a scroll revealed, a line typed), the rest carried over. */
+  bandReads: number;
+  /** Screens whose text is another's: the same pixels seen before, or nothing with text changed. */
+  copied: number;
+  /** Calls to the text reader. */
+  calls: number;
+  /** Pixels read over the pixels of one screen, summed over the screens: 1 per full read. */
+  fullFrameEquivalents: number;
+}
+
 /** Result of the 'ocr' stage (shown as "Screens"), in the session's screenshot order. */
 export interface OcrResult {
   screens: ScreenText[];
+  /** Absent in results stored before it was counted. */
+  work?: OcrWork;
 }
 
 /** A small picture of a screenshot, at most 320 px on its longer side. */

@@ -1,13 +1,11 @@
 import type { OcrResult, ScreenText } from '../../src/shared/results.ts';
 import { checkImage, damagedImage } from '../images/imageSize.ts';
+import { decodeGray, type GrayImage } from '../ocr/grayImage.ts';
+import { IncrementalReader } from '../ocr/incrementalReader.ts';
 import { resetTesseract, tesseract } from '../ocr/tesseract.ts';
-import { linesFromTsv } from '../ocr/tsvLines.ts';
 import { StageFailure } from '../stage.ts';
 import { screenSources, type ScreenSource } from '../video/screens.ts';
 import type { StageContext, StageFn } from '../stage.ts';
-
-/** How tesseract's failure reads when leptonica cannot decode the image. */
-const UNDECODABLE = 'Error attempting to read image';
 
 function abortError(): Error {
   const error = new Error('The screens stage was cancelled.');
@@ -29,15 +27,6 @@ function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> 
   });
 }
 
-/** Tesseract's text without its blank lines and trailing spaces; one line per line of the screen. */
-function tidy(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
-}
-
 async function startReader(signal: AbortSignal) {
   try {
     return await unlessAborted(tesseract(), signal);
@@ -48,48 +37,54 @@ async function startReader(signal: AbortSignal) {
   }
 }
 
-async function readScreen(ctx: StageContext, ref: ScreenSource): Promise<ScreenText> {
+async function readScreen(ctx: StageContext, ref: ScreenSource, reading: IncrementalReader): Promise<ScreenText> {
   const blob = await ref.read();
   throwIfAborted(ctx.signal);
-  // Checked before tesseract decodes anything: a bad or huge file costs a few header bytes.
+  // Checked before anything decodes it: a bad or huge file costs a few header bytes.
   const check = await checkImage(blob, ref.name);
   if (!check.ok) return { mediaId: ref.id, text: '', confidence: 0, message: check.message };
+  let image: GrayImage;
+  try {
+    // Decoded once, here; tesseract gets greyscale pixels, not the file.
+    image = await decodeGray(blob);
+  } catch {
+    return { mediaId: ref.id, text: '', confidence: 0, message: damagedImage(ref.name) };
+  }
+  throwIfAborted(ctx.signal);
   const reader = await startReader(ctx.signal);
   try {
-    const { data } = await unlessAborted(reader.recognize(blob, {}, { text: true, tsv: true }), ctx.signal);
-    const text = tidy(data.text);
-    const lines = linesFromTsv(data.tsv ?? '');
-    return { mediaId: ref.id, text, confidence: Math.round(data.confidence * 10) / 10, ...(lines.length > 0 ? { lines } : {}) };
+    const { text, confidence, lines } = await unlessAborted(reading.read(reader, image), ctx.signal);
+    return { mediaId: ref.id, text, confidence, ...(lines.length > 0 ? { lines } : {}) };
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error;
-    // One unreadable file must not cost the others. Tesseract rejects (as a string) an image it
-    // cannot decode and carries on; after any other failure a fresh reader serves the rest.
-    if (String(error).includes(UNDECODABLE)) {
-      return { mediaId: ref.id, text: '', confidence: 0, message: damagedImage(ref.name) };
-    }
+    // One unreadable screen must not cost the others: a fresh reader serves the rest.
     await resetTesseract();
     return { mediaId: ref.id, text: '', confidence: 0, message: `No text could be read from ${ref.name}.` };
   }
 }
 
 /**
- * Reads the text of every screenshot with tesseract (English, LSTM), in the session's order.
- * A screenshot that is not an image, is over MAX_IMAGE_PIXELS or cannot be read gets a plain
- * message and empty text; the others are still read. Progress moves once per screenshot.
+ * Reads the text of every screenshot with tesseract (English, LSTM), in the session's order,
+ * handing it only what is new (see workers/ocr/incrementalReader.ts); `params.ocr === 'full'`
+ * reads every screen whole, as before. A screenshot that is not an image, is over
+ * MAX_IMAGE_PIXELS or cannot be read gets a plain message and empty text; the others are still
+ * read. Progress moves once per screenshot.
  */
 export const ocrStage: StageFn = async (ctx): Promise<OcrResult> => {
   // Screenshots, then the frames the 'video' stage sampled: both are read the same way.
   const refs = screenSources(ctx);
+  const reading = new IncrementalReader(ctx.params.ocr === 'full' ? 'full' : 'incremental');
   const screens: ScreenText[] = [];
   const read = new Map<string, ScreenText>();
   for (const [i, ref] of refs.entries()) {
     throwIfAborted(ctx.signal);
     // A video frame that repeats an earlier one (a caret blinked) has its text: no second reading.
     const same = ref.repeatOf === undefined ? undefined : read.get(ref.repeatOf);
-    const screen = same ? { ...same, mediaId: ref.id } : await readScreen(ctx, ref);
+    const screen = same ? { ...same, mediaId: ref.id } : await readScreen(ctx, ref, reading);
+    if (screen.message) reading.skip();
     read.set(ref.id, screen);
     screens.push(screen);
     ctx.progress((i + 1) / refs.length);
   }
-  return { screens };
+  return { screens, work: reading.work };
 };

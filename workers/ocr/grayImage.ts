@@ -1,0 +1,77 @@
+/** A picture as 8-bit luminance, row-major: what every OCR step after decoding works on. */
+export interface GrayImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/**
+ * Decodes an image once into its luminance (Rec. 601, 0..255); transparent areas count as white.
+ * @throws when the browser cannot decode the blob.
+ */
+export async function decodeGray(blob: Blob): Promise<GrayImage> {
+  const bitmap = await createImageBitmap(blob);
+  let rgba: Uint8ClampedArray;
+  const { width, height } = bitmap;
+  try {
+    const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+    if (!context) throw new Error('No 2D context for OffscreenCanvas.');
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, width, height);
+    context.drawImage(bitmap, 0, 0);
+    rgba = context.getImageData(0, 0, width, height).data;
+  } finally {
+    bitmap.close();
+  }
+  const data = new Uint8Array(width * height);
+  for (let i = 0, j = 0; i < data.length; i++, j += 4) {
+    // Integer weights of 0.299, 0.587, 0.114 over 1024.
+    data[i] = (306 * rgba[j]! + 601 * rgba[j + 1]! + 117 * rgba[j + 2]!) >> 10;
+  }
+  return { width, height, data };
+}
+
+/** Rows top..bottom (exclusive) of `image`, sharing no memory with it. */
+export function cropRows(image: GrayImage, top: number, bottom: number): GrayImage {
+  const data = image.data.slice(top * image.width, bottom * image.width);
+  return { width: image.width, height: bottom - top, data };
+}
+
+/** The median luminance, from a sample of at most about 64k pixels. */
+export function medianLuminance(image: GrayImage): number {
+  const histogram = new Uint32Array(256);
+  const step = Math.max(1, Math.floor(image.data.length / 65_536));
+  let count = 0;
+  for (let i = 0; i < image.data.length; i += step, count++) histogram[image.data[i]!]!++;
+  let seen = 0;
+  for (let value = 0; value < 256; value++) {
+    seen += histogram[value]!;
+    if (seen * 2 >= count) return value;
+  }
+  return 255;
+}
+
+/** Whether the picture is mostly dark (light text on a dark background). */
+export function isDark(image: GrayImage): boolean {
+  return medianLuminance(image) < 110;
+}
+
+/**
+ * A 64-bit fingerprint of the pixels (two 32-bit FNV-1a lanes over 32-bit words) with the size:
+ * equal pictures get equal fingerprints, whatever file they came from.
+ */
+export function fingerprint(image: GrayImage): string {
+  // A 32-bit view needs an aligned start: copy the rare view that does not have one.
+  const data = image.data.byteOffset % 4 === 0 ? image.data : image.data.slice();
+  const words = data.length >> 2;
+  const view = new Uint32Array(data.buffer, data.byteOffset, words);
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ data.length;
+  for (let i = 0; i < words; i++) {
+    const w = view[i]!;
+    a = Math.imul(a ^ w, 0x01000193);
+    b = Math.imul(b ^ (w >>> 16) ^ (w << 16), 0x01000193) + i;
+  }
+  for (let i = words << 2; i < data.length; i++) a = Math.imul(a ^ data[i]!, 0x01000193);
+  return `${image.width}x${image.height}:${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}`;
+}

@@ -1,0 +1,75 @@
+import type { Worker as TesseractWorker } from 'tesseract.js';
+import type { OcrLine } from '../../src/shared/results.ts';
+import { cropRows, isDark, medianLuminance, type GrayImage } from './grayImage.ts';
+import { toPgm } from './pgm.ts';
+import { linesFromTsv } from './tsvLines.ts';
+
+/** Background rows added above and below a band: tesseract misses lines that touch the edge. */
+const MARGIN = 12;
+
+/** A line at a band's edge whose words average under this confidence is a sliver of a line cut off, not text. */
+const CUT_LINE_CONFIDENCE = 50;
+/** How close to a band's top or bottom a line must reach to be taken for one cut off there. */
+const EDGE = 2;
+
+/** What tesseract read in a picture or a band of it. */
+export interface Reading {
+  /** Tesseract's own text, blank lines and trailing spaces dropped. */
+  text: string;
+  confidence: number;
+  /** In the pixels of the whole screen the band came from. */
+  lines: OcrLine[];
+}
+
+/** Tesseract's text without its blank lines and trailing spaces; one line per line of the screen. */
+function tidy(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+/** `image` with `rows` rows of `value` added above and below. */
+function withMargin(image: GrayImage, rows: number, value: number): GrayImage {
+  const data = new Uint8Array(image.width * (image.height + 2 * rows)).fill(value);
+  data.set(image.data, rows * image.width);
+  return { width: image.width, height: image.height + 2 * rows, data };
+}
+
+function shiftedDown(line: OcrLine, dy: number): OcrLine {
+  return {
+    text: line.text,
+    box: { ...line.box, top: line.box.top + dy },
+    words: line.words.map((word) => ({ ...word, box: { ...word.box, top: word.box.top + dy } })),
+  };
+}
+
+/**
+ * Reads rows top..bottom of a screen (the whole screen by default) with tesseract, handing it
+ * greyscale pixels as a PGM. A dark picture is inverted first: the model reads dark text on light
+ * far better than the reverse. Boxes come back in the whole screen's pixels.
+ */
+export async function recognizeRows(
+  reader: TesseractWorker,
+  image: GrayImage,
+  band: { top: number; bottom: number } = { top: 0, bottom: image.height },
+): Promise<Reading> {
+  const whole = band.top === 0 && band.bottom === image.height;
+  const crop = whole ? image : cropRows(image, band.top, band.bottom);
+  const invert = isDark(crop);
+  const margin = whole ? 0 : MARGIN;
+  const padded = margin === 0 ? crop : withMargin(crop, margin, medianLuminance(crop));
+  const { data } = await reader.recognize(new Blob([toPgm(padded, invert)]), {}, { text: true, tsv: true });
+  const offset = band.top - margin;
+  let lines = linesFromTsv(data.tsv ?? '');
+  if (!whole) {
+    // A band may hold the top or bottom of a line the screen's edge or a bar cuts off: the whole
+    // screen's reading skips such a sliver, and so does a band's.
+    const cut = (line: OcrLine) => line.box.top <= margin + EDGE || line.box.top + line.box.height >= margin + crop.height - EDGE;
+    const confidence = (line: OcrLine) => line.words.reduce((sum, word) => sum + word.confidence, 0) / line.words.length;
+    lines = lines.filter((line) => !cut(line) || confidence(line) >= CUT_LINE_CONFIDENCE);
+    lines = lines.map((line) => shiftedDown(line, offset));
+  }
+  return { text: tidy(data.text), confidence: Math.round(data.confidence * 10) / 10, lines };
+}
