@@ -101,6 +101,8 @@ export class SearchLibrary {
       if (query.trim() === '' || limit < 1) return [];
       let found = await this.searchShards(opened.shards, query, 'AND');
       if (found.length === 0) found = await this.searchShards(opened.shards, query, 'OR');
+      // A damaged shard read on the way was rebuilt: save it.
+      if (opened.shards.changed) this.markDirty();
       // Stable: equal scores keep shard order.
       found.sort((a, b) => b.score - a.score);
       const top = preciseFirst(found).slice(0, limit);
@@ -131,9 +133,10 @@ export class SearchLibrary {
   async flush(): Promise<void> {
     clearTimeout(this.persistTimer);
     const opening = this.opened;
-    if (this.dirtySince === null || !opening) return;
+    if (!opening) return;
     const { shards } = await opening;
     this.dirtySince = null;
+    if (!shards.changed) return;
     const saved: number[] = [];
     try {
       for (const id of shards.changedShards()) {
