@@ -4,6 +4,7 @@ import { memory } from './memory.ts';
 import { overhead, type OverheadOptions } from './overhead.ts';
 import { enqueueScale, recover, type RecoveryResult } from './scale.ts';
 import { scaling } from './scaling.ts';
+import { searchLibrary } from './searchShards.ts';
 import { deleteVideo, enrichVideo, prepareVideo } from './video.ts';
 
 /**
@@ -27,6 +28,7 @@ const api = {
   deleteLibrary,
   enrichment: async (options: { batches: EnrichmentBatch[]; size: number }) => enrichment({ ...options, library: await openLibrary() }),
   resetLibraryQueue: async () => (await openLibrary()).resetQueue(),
+  searchLibrary,
   prepareVideo,
   enrichVideo,
   deleteVideo,

@@ -155,6 +155,16 @@ export class SearchLibrary {
     else this.exclusive(async () => shards.trim()).catch(() => {});
   }
 
+  /** Saves, then lets go of both databases: for a library hosted outside a worker (the bench). */
+  async close(): Promise<void> {
+    await this.flush();
+    const opened = await this.opened?.catch(() => null);
+    this.forget();
+    this.channel.close();
+    opened?.main.close();
+    opened?.search.close();
+  }
+
   private async searchShards(shards: ShardSet, query: string, combineWith: 'AND' | 'OR'): Promise<StoredHit[]> {
     const found: StoredHit[] = [];
     for (const id of shards.shardIds()) {
