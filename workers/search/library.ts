@@ -98,9 +98,10 @@ export class SearchLibrary {
   search(query: string, limit: number): Promise<SearchHit[]> {
     return this.exclusive(async () => {
       const opened = await this.ready();
-      if (query.trim() === '' || limit < 1) return [];
-      let found = await this.searchShards(opened.shards, query, 'AND');
-      if (found.length === 0) found = await this.searchShards(opened.shards, query, 'OR');
+      const words = opened.shards.vocabulary.expand(query);
+      if (words.length === 0 || limit < 1) return [];
+      let found = await this.searchShards(opened.shards, words, 'AND');
+      if (found.length === 0) found = await this.searchShards(opened.shards, words, 'OR');
       // A damaged shard read on the way was rebuilt: save it.
       if (opened.shards.changed) this.markDirty();
       // Stable: equal scores keep shard order.
@@ -165,11 +166,11 @@ export class SearchLibrary {
     opened?.search.close();
   }
 
-  private async searchShards(shards: ShardSet, query: string, combineWith: 'AND' | 'OR'): Promise<StoredHit[]> {
+  private async searchShards(shards: ShardSet, words: ReadonlyArray<ReadonlyMap<string, number>>, combineWith: 'AND' | 'OR'): Promise<StoredHit[]> {
     const found: StoredHit[] = [];
     for (const id of shards.shardIds()) {
       const held = shards.loadedCount();
-      const hits = searchShard(await shards.shard(id), query, combineWith);
+      const hits = searchShard(await shards.shard(id), words, combineWith);
       for (const hit of hits) found.push(hit);
       // Only a shard just read from the database can take memory over budget.
       if (shards.loadedCount() > held) shards.trim();
@@ -214,7 +215,8 @@ export class SearchLibrary {
     const search = await openSearchDb(this.dbName, () => this.forget());
     const built = await search.get('state', 'built');
     if (built) {
-      const shards = new ShardSet(main, search, await search.getAll('catalog'), this.options);
+      const [catalog, vocabulary] = await Promise.all([search.getAll('catalog'), search.get('vocabulary', 'terms')]);
+      const shards = new ShardSet(main, search, catalog, vocabulary?.terms ?? [], this.options);
       return { main, search, shards, source: shards.catalog.size > 0 ? 'stored' : 'empty' };
     }
     return this.build(main, search);
@@ -226,8 +228,8 @@ export class SearchLibrary {
    */
   private async build(main: EnricherDb, search: SearchDb): Promise<Opened> {
     const legacy = await main.get('meta', SEARCH_INDEX_KEY);
-    await Promise.all([search.clear('shards'), search.clear('catalog'), search.clear('texts')]);
-    const shards = new ShardSet(main, search, [], this.options);
+    await Promise.all([search.clear('shards'), search.clear('catalog'), search.clear('texts'), search.clear('vocabulary')]);
+    const shards = new ShardSet(main, search, [], [], this.options);
     const keys = await main.getAllKeys('results');
     for (let start = 0; start < keys.length; start += REBUILD_CHUNK) {
       const results = main.transaction('results').store;

@@ -40,11 +40,17 @@ export interface BuiltMark {
   from: 'results' | 'single-index';
 }
 
+/** Every term of the library (see Vocabulary), saved with the shard whose save added terms. */
+export interface VocabularyRecord {
+  terms: string[];
+}
+
 export interface SearchDB extends DBSchema {
   shards: { key: number; value: ShardRecord };
   catalog: { key: string; value: CatalogEntry };
   texts: { key: string; value: TextsRecord };
   state: { key: 'built'; value: BuiltMark };
+  vocabulary: { key: 'terms'; value: VocabularyRecord };
 }
 
 export type SearchDb = IDBPDatabase<SearchDB>;
@@ -63,6 +69,7 @@ export function openSearchDb(dbName: string, onGone: () => void): Promise<Search
         db.createObjectStore('catalog', { keyPath: 'sessionId' });
         db.createObjectStore('texts', { keyPath: 'sessionId' });
         db.createObjectStore('state');
+        db.createObjectStore('vocabulary');
       }
     },
     blocking(_current, _next, event) {

@@ -60,7 +60,20 @@ export function putSession(shard: Shard, sessionId: string, committedAt: number,
   shard.sessions.set(sessionId, { committedAt, ids: documents.map((doc) => doc.id) });
 }
 
-/** Fuzzy, prefix search in one shard; best first. */
-export function searchShard(shard: Shard, query: string, combineWith: 'AND' | 'OR'): StoredHit[] {
-  return shard.index.search(query, { ...QUERY_OPTIONS, combineWith }) as StoredHit[];
+/**
+ * Search in one shard for query words already widened to the library's terms (Vocabulary.expand):
+ * exact look-ups only, each term weighted as MiniSearch weighs a prefix or fuzzy match. Best first.
+ */
+export function searchShard(shard: Shard, words: ReadonlyArray<ReadonlyMap<string, number>>, combineWith: 'AND' | 'OR'): StoredHit[] {
+  if (words.length === 0) return [];
+  const weight = (term: string) => {
+    let best = 0;
+    for (const variants of words) best = Math.max(best, variants.get(term) ?? 0);
+    return best;
+  };
+  const queries = words.map((variants) => ({ combineWith: 'OR' as const, queries: [...variants.keys()] }));
+  return shard.index.search(
+    { combineWith, queries },
+    { boost: QUERY_OPTIONS.boost, prefix: false, fuzzy: false, boostTerm: weight },
+  ) as StoredHit[];
 }

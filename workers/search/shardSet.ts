@@ -3,6 +3,7 @@ import type { SearchDocument } from '../../src/shared/results.ts';
 import { charsOf, documentsOf, textsOf } from './documents.ts';
 import { placeSession } from './placement.ts';
 import type { CatalogEntry, SearchDb } from './searchDb.ts';
+import { Vocabulary } from './vocabulary.ts';
 import { dropSession, emptyShard, putSession, restoreShard, shardRecord, type Shard } from './shard.ts';
 
 /** What a save writes for one session besides its shard: its catalog entry and texts, or their removal. */
@@ -22,6 +23,7 @@ export interface ShardSetOptions {
  */
 export class ShardSet {
   readonly catalog: Map<string, CatalogEntry>;
+  readonly vocabulary: Vocabulary;
   /** Sessions per shard id, from the catalog. */
   private readonly sizes = new Map<number, number>();
   /** Characters of text per shard id, from the catalog. */
@@ -37,8 +39,10 @@ export class ShardSet {
     readonly main: EnricherDb,
     readonly search: SearchDb,
     entries: readonly CatalogEntry[],
+    terms: readonly string[],
     private readonly options: ShardSetOptions,
   ) {
+    this.vocabulary = new Vocabulary(terms);
     this.catalog = new Map(entries.map((entry) => [entry.sessionId, entry]));
     for (const entry of entries) this.count(entry, 1);
   }
@@ -72,6 +76,7 @@ export class ShardSet {
     const id = known?.shard ?? placeSession(this.chars, this.options.maxShardChars);
     const shard = await this.shard(id);
     putSession(shard, sessionId, committedAt, documents);
+    this.vocabulary.add(documents);
     const entry: CatalogEntry = { sessionId, shard: id, committedAt, documents: documents.length, chars: charsOf(documents) };
     if (known) this.count(known, -1);
     this.count(entry, 1);
@@ -120,8 +125,11 @@ export class ShardSet {
     const shard = this.loaded.get(id);
     if (!changes || !shard) return;
     this.changes.delete(id);
+    const termsChanged = this.vocabulary.changed;
+    this.vocabulary.changed = false;
     try {
-      const tx = this.search.transaction(['shards', 'catalog', 'texts'], 'readwrite');
+      const tx = this.search.transaction(['shards', 'catalog', 'texts', 'vocabulary'], 'readwrite');
+      if (termsChanged) void tx.objectStore('vocabulary').put({ terms: this.vocabulary.list() }, 'terms');
       if (shard.sessions.size > 0) void tx.objectStore('shards').put(shardRecord(shard));
       else void tx.objectStore('shards').delete(id);
       for (const [sessionId, change] of changes) {
@@ -137,6 +145,7 @@ export class ShardSet {
       await tx.done;
     } catch (error) {
       // Kept as changed, to be saved again; later changes of the same sessions win.
+      if (termsChanged) this.vocabulary.changed = true;
       const now = this.changes.get(id) ?? new Map<string, SessionChange>();
       this.changes.set(id, new Map([...changes, ...now]));
       throw error;
@@ -208,6 +217,7 @@ export class ShardSet {
       this.count(entry, -1);
       if (record && documents.length > 0) {
         putSession(shard, entry.sessionId, record.committedAt, documents);
+        this.vocabulary.add(documents);
         const updated: CatalogEntry = { ...entry, committedAt: record.committedAt, documents: documents.length, chars: charsOf(documents) };
         this.catalog.set(entry.sessionId, updated);
         this.count(updated, 1);
