@@ -10,6 +10,7 @@
  * BENCH_SKIP_BUILD=1  reuse dist-bench
  * BENCH_NO_DOCS=1 do not touch docs/benchmarks.md
  * BENCH_PORT=n   serve on another port than 4299
+ * BENCH_SEARCH=a,b,q,s  scenario 9 at other sizes: single-index sessions, sharded sessions, queries, saves during the batch
  * BENCH_INCOGNITO=1  an incognito-like context (IndexedDB in memory) instead of a profile on disk
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -75,6 +76,10 @@ const config = QUICK
       // The library: sessions of 25 documents of 250 words; the single index at 1,000, shards at 10,000.
       search: { shape: { documentsPerSession: 25, wordsPerDocument: 250 }, singleSessions: 1000, shardedSessions: 10_000, queries: 8, batchSessions: 10 },
     };
+if (process.env.BENCH_SEARCH) {
+  const [singleSessions, shardedSessions, queries, batchSessions] = process.env.BENCH_SEARCH.split(',').map(Number);
+  config.search = { ...config.search, singleSessions, shardedSessions, queries, batchSessions };
+}
 if (process.env.BENCH_RUNS) config.runs = Math.max(1, Number(process.env.BENCH_RUNS));
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
 const wanted = (name) => !only || only.has(name);

@@ -16,11 +16,12 @@ export const PERSIST_DELAY_MS = 2_000;
 /** …and at least this often while changes keep coming. */
 export const PERSIST_MAX_DELAY_MS = 10_000;
 /**
- * A shard takes sessions until it holds this much text. Saving one costs about 0.12 ms of worker
- * time per 1,000 characters (JSON.stringify of its index), so a save during a batch stays near
- * 60 ms; about a dozen sessions of 25 documents of 250 words. See docs/benchmarks.md.
+ * A shard takes sessions until it holds this much text (about four sessions of 25 documents of
+ * 250 words). Saving a shard stringifies its whole index: about 0.1 ms of worker time per 1,000
+ * characters on a quiet machine (the issue's 4.8 s for 49 MB), so a save during a batch stays near
+ * 25 ms; 500,000 took over 300 ms in the bench on a loaded machine. See docs/benchmarks.md.
  */
-export const MAX_SHARD_CHARS = 500_000;
+export const MAX_SHARD_CHARS = 200_000;
 /**
  * Characters of document text whose index is held in memory before unchanged shards are let go:
  * MiniSearch takes about 6 bytes of heap per character indexed, so this keeps it near 200 MB.
