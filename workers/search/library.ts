@@ -48,6 +48,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  */
 export class SearchLibrary {
   private opened: Promise<Opened> | null = null;
+  private connections: Promise<{ main: EnricherDb; search: SearchDb }> | null = null;
   /** Updates, searches and saves run one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly texts = new TextCache();
@@ -160,11 +161,8 @@ export class SearchLibrary {
   /** Saves, then lets go of both databases: for a library hosted outside a worker (the bench). */
   async close(): Promise<void> {
     await this.flush();
-    const opened = await this.opened?.catch(() => null);
     this.forget();
     this.channel.close();
-    opened?.main.close();
-    opened?.search.close();
   }
 
   private async searchShards(shards: ShardSet, words: ReadonlyArray<ReadonlyMap<string, number>>, combineWith: 'AND' | 'OR'): Promise<StoredHit[]> {
@@ -211,9 +209,22 @@ export class SearchLibrary {
   }
 
   /** Reads the catalog; the first time, builds the shards from the stored results instead. */
+  /** Both databases, opened once and kept while the shards are read again after another tab's save. */
+  private connect(): Promise<{ main: EnricherDb; search: SearchDb }> {
+    if (!this.connections) {
+      const opening = Promise.all([openEnricherDb(this.dbName, () => this.forget()), openSearchDb(this.dbName, () => this.forget())]).then(
+        ([main, search]) => ({ main, search }),
+      );
+      opening.catch(() => {
+        if (this.connections === opening) this.connections = null;
+      });
+      this.connections = opening;
+    }
+    return this.connections;
+  }
+
   private async open(): Promise<Opened> {
-    const main = await openEnricherDb(this.dbName, () => this.forget());
-    const search = await openSearchDb(this.dbName, () => this.forget());
+    const { main, search } = await this.connect();
     const built = await search.get('state', 'built');
     if (built) {
       const [catalog, vocabulary] = await Promise.all([search.getAll('catalog'), search.get('vocabulary', 'terms')]);
@@ -248,8 +259,15 @@ export class SearchLibrary {
     return { main, search, shards, source: shards.catalog.size > 0 ? 'rebuilt' : 'empty' };
   }
 
+  /** A database is being deleted or upgraded: let go of both and of everything read from them. */
   private forget(): void {
     clearTimeout(this.persistTimer);
+    const connections = this.connections;
+    this.connections = null;
+    void connections?.then(({ main, search }) => {
+      main.close();
+      search.close();
+    }, () => {});
     this.opened = null;
     this.dirtySince = null;
     this.texts.forget();
