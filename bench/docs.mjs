@@ -83,7 +83,7 @@ npm run bench                 # full: 3 runs; on a quiet machine (estimated 10â€
 BENCH_QUICK=1 npm run bench   # smoke test: small counts, one run, about 3 minutes
 \`\`\`
 
-The driver prints how long the whole bench should take once the first run is over. Options: \`BENCH_RUNS=n\`, \`BENCH_ONLY=overhead,scaling,memory,scale,enrichment,app\`, \`BENCH_SKIP_BUILD=1\`
+The driver prints how long the whole bench should take once the first run is over. Options: \`BENCH_RUNS=n\`, \`BENCH_ONLY=overhead,scaling,memory,scale,enrichment,app,video,search\`, \`BENCH_SKIP_BUILD=1\`
 (reuse \`dist-bench/\`), \`BENCH_NO_DOCS=1\` (leave this file alone), \`BENCH_PORT\` (another port than 4299),
 \`BENCH_INCOGNITO=1\` (IndexedDB in memory, to see what the disk costs), \`CHROMIUM_PATH\`. Raw figures of every run:
 \`bench/results.json\`.
@@ -125,4 +125,13 @@ What each scenario measures:
    the database holding the 100,000 jobs and starts a scheduler over them: times from navigation start.
 7. **Memory.** \`performance.memory.usedJSHeapSize\` sampled every 20 ms during batches of no-op jobs, above
    a baseline taken after a forced GC with the engine warm; retained = after the batch and a forced GC, with
-   the scheduler still holding its jobs.`;
+   the scheduler still holding its jobs.
+9. **Search library.** Synthetic stored results (\`bench/searchCorpus.ts\`: sessions of 25 documents of 250
+   words drawn by Zipf's law from 20,000 words, one needle word in one session). The single-record index of
+   before (\`bench/singleIndexLibrary.ts\`, the old \`workers/search/library.ts\`) at 1,000 sessions, then the
+   sharded index (\`workers/search/library.ts\`) over the same sessions (migrating the old record) and over
+   10,000; both hosted in a bench page of their own, so that \`performance.memory\` is the index's heap. Per
+   library: first build, ready (a fresh library until \`status()\` answers), the first query, p50/p95 of the
+   timed queries (common, rare, two-word, prefix, typo), heap peak and after GC above a baseline, and a
+   batch: one new session indexed then saved, timed per save (the app debounces saves; this is the worst
+   case). \`BENCH_SEARCH=a,b,q,s\` runs it at other sizes.`;
