@@ -49,9 +49,9 @@ export interface ExpectedResult {
 
 /** How the index is cut into shards and how much of it stays in memory. */
 export interface SearchShardOptions {
-  /** A shard takes new sessions until it holds this many characters of text. @default 500,000 (MAX_SHARD_CHARS in workers/search/library.ts) */
+  /** A shard takes new sessions until it holds this many characters of text. @default 200,000 (MAX_SHARD_CHARS in workers/search/library.ts) */
   readonly maxShardChars?: number;
-  /** Characters of document text held in memory across loaded shards before unchanged ones are let go. @default 32,000,000 */
+  /** Characters of document text held in memory across loaded shards before unchanged ones are let go. @default 24,000,000 */
   readonly maxLoadedChars?: number;
 }
 
