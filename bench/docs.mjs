@@ -83,7 +83,7 @@ npm run bench                 # full: 3 runs; on a quiet machine (estimated 10â€
 BENCH_QUICK=1 npm run bench   # smoke test: small counts, one run, about 3 minutes
 \`\`\`
 
-The driver prints how long the whole bench should take once the first run is over. Options: \`BENCH_RUNS=n\`, \`BENCH_ONLY=overhead,scaling,memory,scale,enrichment,app,video,ocr\`, \`BENCH_SKIP_BUILD=1\`
+The driver prints how long the whole bench should take once the first run is over. Options: \`BENCH_RUNS=n\`, \`BENCH_ONLY=overhead,scaling,memory,scale,enrichment,app,video,ocr,search\`, \`BENCH_SKIP_BUILD=1\`
 (reuse \`dist-bench/\`), \`BENCH_NO_DOCS=1\` (leave this file alone), \`BENCH_PORT\` (another port than 4299),
 \`BENCH_INCOGNITO=1\` (IndexedDB in memory, to see what the disk costs), \`CHROMIUM_PATH\`. Raw figures of every run:
 \`bench/results.json\`.
@@ -133,4 +133,13 @@ What each scenario measures:
    incremental reading), then the default reads only what is new (workers/ocr/incrementalReader.ts).
    OCR'd full-frame equivalents are the pixels handed to tesseract over one frame's pixels, from the OCR
    result's \`work\`; real-time factor is seconds of recording per second of wall time. Scenario 3 runs its
-   first 12-session batch with \`{ ocr: 'full' }\` too, for the samples' before and after.`;
+   first 12-session batch with \`{ ocr: 'full' }\` too, for the samples' before and after.
+10. **Search library.** Synthetic stored results (\`bench/searchCorpus.ts\`: sessions of 25 documents of 250
+   words drawn by Zipf's law from 20,000 words, one needle word in one session). The single-record index of
+   before (\`bench/singleIndexLibrary.ts\`, the old \`workers/search/library.ts\`) at 1,000 sessions, then the
+   sharded index (\`workers/search/library.ts\`) over the same sessions (migrating the old record) and over
+   10,000; both hosted in a bench page of their own, so that \`performance.memory\` is the index's heap. Per
+   library: first build, ready (a fresh library until \`status()\` answers), the first query, p50/p95 of the
+   timed queries (common, rare, two-word, prefix, typo), heap peak and after GC above a baseline, and a
+   batch: one new session indexed then saved, timed per save (the app debounces saves; this is the worst
+   case). \`BENCH_SEARCH=a,b,q,s\` runs it at other sizes.`;

@@ -5,6 +5,7 @@ import { deleteOcrRecordings, ocrWork, prepareOcrRecordings } from './ocrWork.ts
 import { overhead, type OverheadOptions } from './overhead.ts';
 import { enqueueScale, recover, type RecoveryResult } from './scale.ts';
 import { scaling } from './scaling.ts';
+import { searchLibrary } from './searchShards.ts';
 import { deleteVideo, enrichVideo, prepareVideo } from './video.ts';
 
 /**
@@ -28,6 +29,7 @@ const api = {
   deleteLibrary,
   enrichment: async (options: { batches: EnrichmentBatch[]; size: number }) => enrichment({ ...options, library: await openLibrary() }),
   resetLibraryQueue: async () => (await openLibrary()).resetQueue(),
+  searchLibrary,
   prepareVideo,
   enrichVideo,
   deleteVideo,

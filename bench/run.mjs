@@ -6,10 +6,11 @@
  *
  * BENCH_QUICK=1   small counts and one run (a smoke test, not figures to publish)
  * BENCH_RUNS=n    runs per figure (default 3; 1 in quick mode)
- * BENCH_ONLY=a,b  only these scenarios: overhead, scaling, memory, scale, enrichment, app, video, ocr
+ * BENCH_ONLY=a,b  only these scenarios: overhead, scaling, memory, scale, enrichment, app, video, ocr, search
  * BENCH_SKIP_BUILD=1  reuse dist-bench
  * BENCH_NO_DOCS=1 do not touch docs/benchmarks.md
  * BENCH_PORT=n   serve on another port than 4299
+ * BENCH_SEARCH=a,b,q,s  scenario 10 at other sizes: single-index sessions, sharded sessions, queries, saves during the batch
  * BENCH_INCOGNITO=1  an incognito-like context (IndexedDB in memory) instead of a profile on disk
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -66,6 +67,7 @@ const config = QUICK
       app: { count: 24, windowMs: 15_000 },
       video: { durationSec: 60, fps: 10, width: 1920, height: 1080, pageSec: 30 },
       ocrWork: ocrRecordings(30, 60),
+      search: { shape: { documentsPerSession: 25, wordsPerDocument: 250 }, singleSessions: 100, shardedSessions: 400, queries: 8, batchSessions: 5 },
     }
   : {
       runs: 3,
@@ -87,7 +89,13 @@ const config = QUICK
       // Ten minutes of 1080p screen at 10 frames/s: made once by the browser (about 2 min), then enriched each run.
       video: { durationSec: 600, fps: 10, width: 1920, height: 1080, pageSec: 30 },
       ocrWork: ocrRecordings(76, 120),
+      // The library: sessions of 25 documents of 250 words; the single index at 1,000, shards at 10,000.
+      search: { shape: { documentsPerSession: 25, wordsPerDocument: 250 }, singleSessions: 1000, shardedSessions: 10_000, queries: 8, batchSessions: 10 },
     };
+if (process.env.BENCH_SEARCH) {
+  const [singleSessions, shardedSessions, queries, batchSessions] = process.env.BENCH_SEARCH.split(',').map(Number);
+  config.search = { ...config.search, singleSessions, shardedSessions, queries, batchSessions };
+}
 if (process.env.BENCH_RUNS) config.runs = Math.max(1, Number(process.env.BENCH_RUNS));
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
 const wanted = (name) => !only || only.has(name);
@@ -248,6 +256,17 @@ async function runOnce(context, index, hardwareConcurrency) {
         return recovery;
       });
     }
+  }
+  if (wanted('search')) {
+    // A page of its own: the heap it measures is the index's alone.
+    await page.close();
+    const own = await benchPage(context);
+    try {
+      result.search = await step('10 search library', () => own.evaluate((o) => window.bench.searchLibrary(o), config.search));
+    } finally {
+      await own.close();
+    }
+    page = await benchPage(context);
   }
   if (wanted('enrichment')) {
     result.enrichment = await step('3 enrichment', () => page.evaluate((o) => window.bench.enrichment(o), { batches: config.enrich, size }));

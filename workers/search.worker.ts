@@ -11,8 +11,8 @@ function opened(): SearchLibrary {
 }
 
 const api: SearchWorkerApi = {
-  open(dbName) {
-    if (library?.dbName !== dbName) library = new SearchLibrary(dbName);
+  open(dbName, options) {
+    if (library?.dbName !== dbName) library = new SearchLibrary(dbName, options);
   },
   upsert: (items) => opened().upsert(items),
   remove: (sessionId) => opened().remove(sessionId),

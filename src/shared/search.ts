@@ -1,7 +1,15 @@
 import type { SearchDocument } from './results.ts';
 
-/** The key of the persisted search index in the `meta` store. */
+/**
+ * The key of the single-record search index of before the shards, in the main database's `meta`
+ * store. Only read once, to migrate, then deleted.
+ */
 export const SEARCH_INDEX_KEY = 'search-index';
+
+/** The search worker's own database beside the main one: its shards, texts and catalog. */
+export function searchDbName(dbName: string): string {
+  return `${dbName}-search`;
+}
 
 /** One search result: a document of a session, with a snippet of its text to show. */
 export interface SearchHit {
@@ -28,6 +36,9 @@ export interface SearchIndexStatus {
   sessions: number;
   /** 'stored': loaded from IndexedDB; 'rebuilt': made from the stored results; 'empty': nothing to index. */
   source: 'stored' | 'rebuilt' | 'empty';
+  /** Shards in the library, and how many of them are in memory now. */
+  shards: number;
+  loadedShards: number;
 }
 
 /** Which committed result an update waits for: the job that finished and its attempt. */
@@ -36,15 +47,23 @@ export interface ExpectedResult {
   attempt: number;
 }
 
+/** How the index is cut into shards and how much of it stays in memory. */
+export interface SearchShardOptions {
+  /** A shard takes new sessions until it holds this many characters of text. @default 200,000 (MAX_SHARD_CHARS in workers/search/library.ts) */
+  readonly maxShardChars?: number;
+  /** Characters of document text held in memory across loaded shards before unchanged ones are let go. @default 24,000,000 */
+  readonly maxLoadedChars?: number;
+}
+
 /** The API of the search worker (workers/search.worker.ts). */
 export interface SearchWorkerApi {
-  /** Names the database to read results from and persist the index in. Call once, first. */
-  open(dbName: string): void;
+  /** Names the database to read results from (the shards live in `searchDbName(dbName)`). Call once, first. */
+  open(dbName: string, options?: SearchShardOptions): void;
   /** Replaces the documents of these sessions with those of their stored results. */
   upsert(items: Array<{ sessionId: string; expected?: ExpectedResult }>): Promise<void>;
   remove(sessionId: string): Promise<void>;
   search(query: string, limit: number): Promise<SearchHit[]>;
   status(): Promise<SearchIndexStatus>;
-  /** Persists the index now if it changed. */
+  /** Saves the changed shards now. */
   flush(): Promise<void>;
 }

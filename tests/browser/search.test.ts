@@ -10,6 +10,7 @@ import { indexStage } from '../../workers/stages/index.ts';
 import { summaryStage } from '../../workers/stages/summary.ts';
 import { transcriptStage } from '../../workers/stages/transcript.ts';
 import { bareSession, stageContext } from '../fixtures/stageContext.ts';
+import { readShards } from './fixtures/searchDb.ts';
 import { deleteDatabase, uniqueDbName } from './fixtures/sessions.ts';
 import { waitFor } from './fixtures/waitFor.ts';
 
@@ -179,20 +180,22 @@ describe('search', () => {
 
   test('the index is saved debounced and a fresh worker loads it instead of rebuilding', async () => {
     const { db, dbName } = await library();
-    await store(db, [billing, design]);
+    // Built once while the library is empty, so the sessions below are updates.
     const first = client(dbName);
+    expect(await first.status()).toMatchObject({ source: 'empty', sessions: 0 });
+    await store(db, [billing, design]);
     await first.upsertSession(billing.id);
     await first.upsertSession(design.id);
     // Not written on every update…
-    expect(await db.get('meta', SEARCH_INDEX_KEY)).toBeUndefined();
+    expect(await readShards(dbName)).toEqual([]);
     // …but soon after the last one.
-    await waitFor(() => db.get('meta', SEARCH_INDEX_KEY), { what: 'the saved search index' });
+    await waitFor(async () => (await readShards(dbName)).length > 0, { what: 'the saved search shard' });
     await first.close();
 
     // The results are gone, so only a loaded index can still know these sessions.
     await db.clear('results');
     const fresh = client(dbName);
-    expect(await fresh.status()).toEqual({ source: 'stored', sessions: 2, documents: expect.any(Number) });
+    expect(await fresh.status()).toEqual({ source: 'stored', sessions: 2, documents: expect.any(Number), shards: 1, loadedShards: 0 });
     const [hit] = await fresh.search('reconciliation');
     expect(hit).toMatchObject({ sessionId: billing.id, kind: 'cue', time: 65 });
   });
@@ -228,16 +231,16 @@ describe('search', () => {
     expect(made).toHaveLength(2);
   });
 
-  test('a missing or incompatible saved index is rebuilt from the stored results', async () => {
+  test('a missing or incompatible saved index of before the shards is rebuilt from the stored results, then deleted', async () => {
     const { db, dbName } = await library();
     await store(db, [billing, design]);
     await db.put('meta', { version: 1, json: '{"not":"an index"}', sessions: {} }, SEARCH_INDEX_KEY);
     const search = client(dbName);
     expect(await search.status()).toMatchObject({ source: 'rebuilt', sessions: 2 });
     expect((await search.search('carousel'))[0]?.sessionId).toBe(design.id);
-    await search.flush();
-    const saved = (await db.get('meta', SEARCH_INDEX_KEY)) as { version: number; sessions: Record<string, unknown> };
-    expect(Object.keys(saved.sessions).sort()).toEqual([billing.id, design.id]);
+    expect(await db.get('meta', SEARCH_INDEX_KEY)).toBeUndefined();
+    const saved = await readShards(dbName);
+    expect(saved.flatMap((shard) => Object.keys(shard.sessions)).sort()).toEqual([billing.id, design.id]);
   });
 });
 

@@ -1,175 +1,194 @@
-import MiniSearch from 'minisearch';
-import type { SearchResult } from 'minisearch';
 import { openEnricherDb } from '../../src/shared/db.ts';
 import type { EnricherDb, ResultRecord } from '../../src/shared/db.ts';
-import type { IndexResult, SearchDocument } from '../../src/shared/results.ts';
 import { SEARCH_INDEX_KEY } from '../../src/shared/search.ts';
 import type { ExpectedResult, SearchHit, SearchIndexStatus } from '../../src/shared/search.ts';
-import { INDEX_OPTIONS, QUERY_OPTIONS, SEARCH_INDEX_VERSION, createIndex, isSearchDocument } from './options.ts';
+import { committedResult } from './committedResult.ts';
+import { documentsOf } from './documents.ts';
 import { preciseFirst } from './order.ts';
+import { openSearchDb, type BuiltMark, type SearchDb } from './searchDb.ts';
+import { searchShard, type StoredHit } from './shard.ts';
+import { ShardSet, type ShardSetOptions } from './shardSet.ts';
 import { makeSnippet } from './snippet.ts';
+import { TextCache } from './textCache.ts';
 
-/** The index is persisted this long after the last change… */
+/** Changed shards are saved this long after the last change… */
 export const PERSIST_DELAY_MS = 2_000;
 /** …and at least this often while changes keep coming. */
 export const PERSIST_MAX_DELAY_MS = 10_000;
 /**
- * The scheduler reports a finished job just before it commits the result, so an update waits
- * for that commit: these pauses, then it indexes whatever is stored (about 6 s in all).
+ * A shard takes sessions until it holds this much text (about four sessions of 25 documents of
+ * 250 words). Saving a shard stringifies its whole index: about 0.1 ms of worker time per 1,000
+ * characters on a quiet machine (the issue's 4.8 s for 49 MB), so a save during a batch stays near
+ * 25 ms; 500,000 took over 300 ms in the bench on a loaded machine. See docs/benchmarks.md.
  */
-const RESULT_WAITS_MS = [25, 50, 100, 200, 400, 800, 1600, 3200];
-/** Sessions whose document texts are kept in memory for snippets. */
-const CACHED_SESSIONS = 500;
+export const MAX_SHARD_CHARS = 200_000;
+/**
+ * Characters of document text whose index is held in memory before unchanged shards are let go:
+ * MiniSearch kept about 9 bytes of heap per character indexed in the bench, so this keeps it near 220 MB.
+ */
+export const MAX_LOADED_CHARS = 24_000_000;
+/** Results read per transaction while the index is first built. */
+const REBUILD_CHUNK = 64;
 
-/** A MiniSearch result with the fields the index stores. */
-type StoredHit = SearchResult & Pick<SearchDocument, 'sessionId' | 'kind' | 'chapter' | 'time' | 'title'>;
-
-interface IndexedSession {
-  committedAt: number;
-  ids: string[];
-}
-
-/** The record under `meta/search-index`. The index is one JSON string: it clones far faster than the object graph. */
-interface StoredIndex {
-  version: number;
-  json: string;
-  sessions: Record<string, IndexedSession>;
-}
-
-interface IndexState {
-  index: MiniSearch<SearchDocument>;
-  sessions: Map<string, IndexedSession>;
+interface Opened {
+  main: EnricherDb;
+  search: SearchDb;
+  shards: ShardSet;
   source: SearchIndexStatus['source'];
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The well-formed search documents of a stored result, each once. */
-function documentsOf(record: ResultRecord | undefined): SearchDocument[] {
-  const outcome = record?.outcomes.index;
-  if (!record || outcome?.status !== 'done') return [];
-  const documents = (outcome.result as Partial<IndexResult> | null)?.documents;
-  if (!Array.isArray(documents)) return [];
-  const seen = new Set<string>();
-  return documents.filter((doc: unknown): doc is SearchDocument => {
-    if (!isSearchDocument(doc) || doc.sessionId !== record.sessionId || seen.has(doc.id)) return false;
-    seen.add(doc.id);
-    return true;
-  });
-}
-
-/** The index as persisted, or null when there is none or it cannot be used. */
-function restore(stored: unknown): IndexState | null {
-  const record = stored as Partial<StoredIndex> | undefined;
-  if (record?.version !== SEARCH_INDEX_VERSION || typeof record.json !== 'string' || typeof record.sessions !== 'object') return null;
-  try {
-    const index = MiniSearch.loadJSON<SearchDocument>(record.json, INDEX_OPTIONS);
-    return { index, sessions: new Map(Object.entries(record.sessions ?? {})), source: 'stored' };
-  } catch {
-    // Written by another version of MiniSearch, or damaged: rebuilt from the results.
-    return null;
-  }
-}
+/** Lets queued messages (a query) run between two shard saves. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * The library's search index inside the search worker: loaded lazily from IndexedDB (or rebuilt
- * from the stored results when missing or incompatible), updated per session, persisted debounced.
- * It only reads results and writes its own `meta` record.
+ * The library's search index inside the search worker, in shards of a few sessions each, in a
+ * database of its own. Opening reads only the catalog; shards load when a search or an update needs
+ * them and are let go when memory runs over budget; a changed shard is saved (debounced) alone.
+ * Built once from the stored results (the old single-record index is then deleted).
  */
 export class SearchLibrary {
-  private connection: Promise<EnricherDb> | null = null;
-  private loaded: Promise<IndexState> | null = null;
-  /** Updates and persists run one at a time. */
+  private opened: Promise<Opened> | null = null;
+  private connections: Promise<{ main: EnricherDb; search: SearchDb }> | null = null;
+  /** Updates, searches and saves run one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly texts = new Map<string, Map<string, SearchDocument>>();
+  private readonly texts = new TextCache();
   private dirtySince: number | null = null;
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly options: ShardSetOptions;
 
-  /** Tells the search workers of other tabs that a newer index was saved, so they reload it. */
+  /** Tells the search workers of other tabs that shards were saved, so they reload them. */
   private readonly channel: BroadcastChannel;
 
-  constructor(readonly dbName: string) {
+  constructor(
+    readonly dbName: string,
+    options: Partial<ShardSetOptions> = {},
+  ) {
+    this.options = { maxShardChars: options.maxShardChars ?? MAX_SHARD_CHARS, maxLoadedChars: options.maxLoadedChars ?? MAX_LOADED_CHARS };
     this.channel = new BroadcastChannel(`session-enricher:search-index:${dbName}`);
     this.channel.onmessage = () => {
-      // Another tab (the leader) saved its index: drop ours, unless it holds changes of its own.
+      // Another tab (the leader) saved shards: read them again, unless this one holds changes of its own.
       if (this.dirtySince !== null) return;
-      this.loaded = null;
-      this.texts.clear();
+      this.opened = null;
+      this.texts.forget();
     };
   }
 
   /** Replaces the documents of each session with those of its stored result. */
   async upsert(items: ReadonlyArray<{ sessionId: string; expected?: ExpectedResult }>): Promise<void> {
-    const db = await this.database();
-    const records = await Promise.all(items.map((item) => this.committed(db, item.sessionId, item.expected)));
+    const { main } = await this.ready();
+    const records = await Promise.all(items.map((item) => committedResult(main, item.sessionId, item.expected)));
     await this.exclusive(async () => {
-      const state = await this.state();
-      for (const [i, item] of items.entries()) this.apply(state, item.sessionId, records[i]);
+      const opened = await this.ready();
+      for (const [i, item] of items.entries()) await this.apply(opened, item.sessionId, records[i]);
+      opened.shards.trim();
     });
   }
 
   async remove(sessionId: string): Promise<void> {
     await this.exclusive(async () => {
-      const state = await this.state();
-      const known = state.sessions.get(sessionId);
-      if (!known) return;
-      for (const id of known.ids) if (state.index.has(id)) state.index.discard(id);
-      state.sessions.delete(sessionId);
-      this.texts.delete(sessionId);
-      this.markDirty();
+      const { shards } = await this.ready();
+      if (await shards.remove(sessionId)) this.markDirty();
+      this.texts.forget(sessionId);
+      shards.trim();
     });
   }
 
   /**
-   * Fuzzy, prefix search; all words must match, or, when nothing does, any of them. Best first,
-   * a session's own document after its first precise hit (see preciseFirst).
+   * Fuzzy, prefix search in every shard; all words must match, or, when nothing does, any of them.
+   * Best first, a session's own document after its first precise hit (see preciseFirst).
    */
-  async search(query: string, limit: number): Promise<SearchHit[]> {
-    const { index } = await this.state();
-    if (query.trim() === '' || limit < 1) return [];
-    let found = index.search(query, { ...QUERY_OPTIONS, combineWith: 'AND' });
-    if (found.length === 0) found = index.search(query, { ...QUERY_OPTIONS, combineWith: 'OR' });
-    const top = preciseFirst(found as StoredHit[]).slice(0, limit);
-    const texts = await this.textsOf(top.map((hit) => hit.sessionId));
-    return top.map((hit) => {
-      const doc = texts.get(hit.sessionId)?.get(hit.id);
-      const { snippet, matches } = makeSnippet(doc?.text ?? '', hit.terms);
-      return {
-        id: hit.id,
-        sessionId: hit.sessionId,
-        kind: hit.kind,
-        chapter: hit.chapter ?? null,
-        time: hit.time ?? null,
-        title: hit.title,
-        snippet,
-        matches,
-        score: hit.score,
-      };
+  search(query: string, limit: number): Promise<SearchHit[]> {
+    return this.exclusive(async () => {
+      const opened = await this.ready();
+      const words = opened.shards.vocabulary.expand(query);
+      if (words.length === 0 || limit < 1) return [];
+      let found = await this.searchShards(opened.shards, words, 'AND');
+      if (found.length === 0) found = await this.searchShards(opened.shards, words, 'OR');
+      // A damaged shard read on the way was rebuilt: save it.
+      if (opened.shards.changed) this.markDirty();
+      // Stable: equal scores keep shard order.
+      found.sort((a, b) => b.score - a.score);
+      const top = preciseFirst(found).slice(0, limit);
+      const texts = await this.texts.of(top.map((hit) => hit.sessionId), opened.search, opened.main);
+      return top.map((hit) => {
+        const { snippet, matches } = makeSnippet(texts.get(hit.sessionId)?.[hit.id] ?? '', hit.terms);
+        return {
+          id: hit.id,
+          sessionId: hit.sessionId,
+          kind: hit.kind,
+          chapter: hit.chapter ?? null,
+          time: hit.time ?? null,
+          title: hit.title,
+          snippet,
+          matches,
+          score: hit.score,
+        };
+      });
     });
   }
 
   async status(): Promise<SearchIndexStatus> {
-    const state = await this.state();
-    return { documents: state.index.documentCount, sessions: state.sessions.size, source: state.source };
+    const { shards, source } = await this.ready();
+    return { documents: shards.documentCount(), sessions: shards.catalog.size, source, shards: shards.shardIds().length, loadedShards: shards.loadedCount() };
   }
 
-  /** Persists the index now if it changed since it was last persisted. */
-  flush(): Promise<void> {
-    return this.exclusive(async () => {
-      clearTimeout(this.persistTimer);
-      const loaded = this.loaded;
-      if (this.dirtySince === null || !loaded) return;
-      const state = await loaded;
-      const record: StoredIndex = {
-        version: SEARCH_INDEX_VERSION,
-        json: JSON.stringify(state.index),
-        sessions: Object.fromEntries(state.sessions),
-      };
-      const db = await this.database();
-      await db.put('meta', record, SEARCH_INDEX_KEY);
-      this.dirtySince = null;
-      this.channel.postMessage('saved');
-    });
+  /** Saves every changed shard now, one per task so that searches can run in between. */
+  async flush(): Promise<void> {
+    clearTimeout(this.persistTimer);
+    const opening = this.opened;
+    if (!opening) return;
+    const { shards } = await opening;
+    this.dirtySince = null;
+    if (!shards.changed) return;
+    const saved: number[] = [];
+    try {
+      for (const id of shards.changedShards()) {
+        await this.exclusive(() => shards.save(id));
+        saved.push(id);
+        await nextTask();
+      }
+    } catch (error) {
+      this.markDirty();
+      throw error;
+    } finally {
+      if (saved.length > 0) this.channel.postMessage({ saved });
+    }
+    // Changes that came while saving wait for their own turn.
+    if (shards.changed) this.markDirty();
+    else this.exclusive(async () => shards.trim()).catch(() => {});
+  }
+
+  /** Saves, then lets go of both databases: for a library hosted outside a worker (the bench). */
+  async close(): Promise<void> {
+    await this.flush();
+    this.forget();
+    this.channel.close();
+  }
+
+  private async searchShards(shards: ShardSet, words: ReadonlyArray<ReadonlyMap<string, number>>, combineWith: 'AND' | 'OR'): Promise<StoredHit[]> {
+    const found: StoredHit[] = [];
+    for (const id of shards.shardIds()) {
+      const held = shards.loadedCount();
+      const hits = searchShard(await shards.shard(id), words, combineWith);
+      for (const hit of hits) found.push(hit);
+      // Only a shard just read from the database can take memory over budget.
+      if (shards.loadedCount() > held) shards.trim();
+    }
+    return found;
+  }
+
+  private async apply(opened: Opened, sessionId: string, record: ResultRecord | undefined): Promise<void> {
+    const known = opened.shards.catalog.get(sessionId);
+    if (known && record && known.committedAt === record.committedAt) return;
+    const documents = documentsOf(record);
+    if (record && documents.length > 0) {
+      this.texts.remember(sessionId, await opened.shards.put(sessionId, record.committedAt, documents));
+      if (opened.source === 'empty') opened.source = 'rebuilt';
+    } else {
+      if (!(await opened.shards.remove(sessionId))) return;
+      this.texts.forget(sessionId);
+    }
+    this.markDirty();
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -178,125 +197,80 @@ export class SearchLibrary {
     return run;
   }
 
-  private database(): Promise<EnricherDb> {
-    if (!this.connection) {
-      const opening = openEnricherDb(this.dbName).then((db) => {
-        // The database is being deleted or upgraded: let go of it and of everything read from it.
-        db.addEventListener('versionchange', () => this.forget());
-        return db;
-      });
+  private ready(): Promise<Opened> {
+    if (!this.opened) {
+      const opening = this.open();
       opening.catch(() => {
-        if (this.connection === opening) this.connection = null;
+        if (this.opened === opening) this.opened = null;
       });
-      this.connection = opening;
+      this.opened = opening;
     }
-    return this.connection;
+    return this.opened;
   }
 
+  /** Reads the catalog; the first time, builds the shards from the stored results instead. */
+  /** Both databases, opened once and kept while the shards are read again after another tab's save. */
+  private connect(): Promise<{ main: EnricherDb; search: SearchDb }> {
+    if (!this.connections) {
+      const opening = Promise.all([openEnricherDb(this.dbName, () => this.forget()), openSearchDb(this.dbName, () => this.forget())]).then(
+        ([main, search]) => ({ main, search }),
+      );
+      opening.catch(() => {
+        if (this.connections === opening) this.connections = null;
+      });
+      this.connections = opening;
+    }
+    return this.connections;
+  }
+
+  private async open(): Promise<Opened> {
+    const { main, search } = await this.connect();
+    const built = await search.get('state', 'built');
+    if (built) {
+      const [catalog, vocabulary] = await Promise.all([search.getAll('catalog'), search.get('vocabulary', 'terms')]);
+      const shards = new ShardSet(main, search, catalog, vocabulary?.terms ?? [], this.options);
+      return { main, search, shards, source: shards.catalog.size > 0 ? 'stored' : 'empty' };
+    }
+    return this.build(main, search);
+  }
+
+  /**
+   * Indexes every stored result into shards, saving each shard as it fills, so that memory stays
+   * within budget; then marks the library built and deletes the single-record index of before.
+   */
+  private async build(main: EnricherDb, search: SearchDb): Promise<Opened> {
+    const legacy = await main.get('meta', SEARCH_INDEX_KEY);
+    await Promise.all([search.clear('shards'), search.clear('catalog'), search.clear('texts'), search.clear('vocabulary')]);
+    const shards = new ShardSet(main, search, [], [], this.options);
+    const keys = await main.getAllKeys('results');
+    for (let start = 0; start < keys.length; start += REBUILD_CHUNK) {
+      const results = main.transaction('results').store;
+      const records = await Promise.all(keys.slice(start, start + REBUILD_CHUNK).map((key) => results.get(key)));
+      for (const record of records) {
+        const documents = documentsOf(record);
+        if (record && documents.length > 0) await shards.put(record.sessionId, record.committedAt, documents);
+      }
+      for (const id of shards.changedShards()) await shards.save(id);
+      shards.trim();
+    }
+    const mark: BuiltMark = { at: Date.now(), from: legacy === undefined ? 'results' : 'single-index' };
+    await search.put('state', mark, 'built');
+    if (legacy !== undefined) await main.delete('meta', SEARCH_INDEX_KEY);
+    return { main, search, shards, source: shards.catalog.size > 0 ? 'rebuilt' : 'empty' };
+  }
+
+  /** A database is being deleted or upgraded: let go of both and of everything read from them. */
   private forget(): void {
     clearTimeout(this.persistTimer);
-    this.connection = null;
-    this.loaded = null;
+    const connections = this.connections;
+    this.connections = null;
+    void connections?.then(({ main, search }) => {
+      main.close();
+      search.close();
+    }, () => {});
+    this.opened = null;
     this.dirtySince = null;
-    this.texts.clear();
-  }
-
-  private state(): Promise<IndexState> {
-    if (!this.loaded) {
-      const loading = this.load();
-      loading.catch(() => {
-        if (this.loaded === loading) this.loaded = null;
-      });
-      this.loaded = loading;
-    }
-    return this.loaded;
-  }
-
-  private async load(): Promise<IndexState> {
-    const db = await this.database();
-    const stored = await db.get('meta', SEARCH_INDEX_KEY);
-    const restored = restore(stored);
-    if (restored) return restored;
-    const state = await this.rebuild(db);
-    // Persist a rebuilt index, or an empty one over an unusable record; an empty library writes nothing.
-    if (state.sessions.size > 0 || stored !== undefined) this.markDirty();
-    return state;
-  }
-
-  private async rebuild(db: EnricherDb): Promise<IndexState> {
-    const index = createIndex();
-    const sessions = new Map<string, IndexedSession>();
-    let cursor = await db.transaction('results').store.openCursor();
-    while (cursor) {
-      const record = cursor.value;
-      const documents = documentsOf(record);
-      if (documents.length > 0) {
-        index.addAll(documents);
-        sessions.set(record.sessionId, { committedAt: record.committedAt, ids: documents.map((doc) => doc.id) });
-        this.remember(record.sessionId, documents);
-      }
-      cursor = await cursor.continue();
-    }
-    return { index, sessions, source: sessions.size > 0 ? 'rebuilt' : 'empty' };
-  }
-
-  /** The session's stored result, once it is the one `expected` names (or the waits run out). */
-  private async committed(db: EnricherDb, sessionId: string, expected?: ExpectedResult): Promise<ResultRecord | undefined> {
-    for (const wait of [...RESULT_WAITS_MS, null]) {
-      const record = await db.get('results', sessionId);
-      if (!expected || (record?.jobId === expected.jobId && record.attempt >= expected.attempt) || wait === null) return record;
-      await sleep(wait);
-    }
-    return undefined;
-  }
-
-  private apply(state: IndexState, sessionId: string, record: ResultRecord | undefined): void {
-    const known = state.sessions.get(sessionId);
-    if (known && record && known.committedAt === record.committedAt) return;
-    const documents = documentsOf(record);
-    if (!known && documents.length === 0) return;
-    for (const id of known?.ids ?? []) if (state.index.has(id)) state.index.discard(id);
-    for (const doc of documents) if (state.index.has(doc.id)) state.index.discard(doc.id);
-    if (record && documents.length > 0) {
-      state.index.addAll(documents);
-      state.sessions.set(sessionId, { committedAt: record.committedAt, ids: documents.map((doc) => doc.id) });
-      this.remember(sessionId, documents);
-    } else {
-      state.sessions.delete(sessionId);
-      this.texts.delete(sessionId);
-    }
-    if (state.source === 'empty') state.source = 'rebuilt';
-    this.markDirty();
-  }
-
-  private remember(sessionId: string, documents: readonly SearchDocument[]): void {
-    this.texts.delete(sessionId);
-    this.texts.set(sessionId, new Map(documents.map((doc) => [doc.id, doc])));
-    if (this.texts.size > CACHED_SESSIONS) {
-      const oldest = this.texts.keys().next().value;
-      if (oldest !== undefined) this.texts.delete(oldest);
-    }
-  }
-
-  /** Document texts of these sessions, from memory or from their stored results. */
-  private async textsOf(sessionIds: readonly string[]): Promise<Map<string, Map<string, SearchDocument>>> {
-    const wanted = [...new Set(sessionIds)];
-    const out = new Map<string, Map<string, SearchDocument>>();
-    for (const id of wanted) {
-      const cached = this.texts.get(id);
-      if (cached) out.set(id, cached);
-    }
-    const missing = wanted.filter((id) => !out.has(id));
-    if (missing.length > 0) {
-      const store = (await this.database()).transaction('results').store;
-      const records = await Promise.all(missing.map((id) => store.get(id)));
-      for (const [i, id] of missing.entries()) {
-        const documents = documentsOf(records[i]);
-        out.set(id, new Map(documents.map((doc) => [doc.id, doc])));
-        this.remember(id, documents);
-      }
-    }
-    return out;
+    this.texts.forget();
   }
 
   private markDirty(): void {
@@ -305,7 +279,7 @@ export class SearchLibrary {
     clearTimeout(this.persistTimer);
     const wait = Math.max(0, Math.min(PERSIST_DELAY_MS, this.dirtySince + PERSIST_MAX_DELAY_MS - now));
     this.persistTimer = setTimeout(() => {
-      this.flush().catch((error: unknown) => console.warn('The search index could not be saved; it will be rebuilt.', error));
+      this.flush().catch((error: unknown) => console.warn('Search shards could not be saved; they will be rebuilt.', error));
     }, wait);
   }
 }

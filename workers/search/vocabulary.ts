@@ -1,0 +1,86 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import type { SearchDocument } from '../../src/shared/results.ts';
+import { INDEX_OPTIONS, QUERY_OPTIONS } from './options.ts';
+
+/** MiniSearch's own weights of prefix and fuzzy matches (its defaults), so that scores stay as they were. */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+/** MiniSearch's default cap on the edit distance of a fuzzy match. */
+const MAX_FUZZY = 6;
+
+const tokenize = INDEX_OPTIONS.tokenize!;
+const processTerm = INDEX_OPTIONS.processTerm!;
+const stringify = INDEX_OPTIONS.stringifyField!;
+
+/** The indexed terms of a text, each once. */
+function termsOf(text: string, field: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(text, field)) {
+    const processed = processTerm(token, field);
+    if (typeof processed === 'string') out.push(processed);
+    else if (Array.isArray(processed)) out.push(...processed);
+  }
+  return out;
+}
+
+/**
+ * Every term of the library, in one radix tree: a query's words are widened to the terms they
+ * match by prefix or typo here once, and each shard then only looks those terms up. Widening in
+ * every shard (MiniSearch's own fuzzy search) walked the whole vocabulary once per shard. Terms
+ * are never taken out: a term of a removed session matches nothing.
+ */
+export class Vocabulary {
+  private readonly terms: SearchableMap<true>;
+  /** Whether terms were added since it was last saved. */
+  changed = false;
+
+  constructor(stored: readonly string[] = []) {
+    this.terms = SearchableMap.from(stored.map((term) => [term, true as const]));
+  }
+
+  get size(): number {
+    return this.terms.size;
+  }
+
+  add(documents: readonly SearchDocument[]): void {
+    for (const doc of documents) {
+      for (const field of INDEX_OPTIONS.fields) {
+        for (const term of termsOf(stringify(doc[field as keyof SearchDocument], field), field)) {
+          if (!this.terms.has(term)) {
+            this.terms.set(term, true);
+            this.changed = true;
+          }
+        }
+      }
+    }
+  }
+
+  list(): string[] {
+    return [...this.terms.keys()];
+  }
+
+  /**
+   * The query's words (as the index reads them), each widened to the library's terms it matches
+   * with MiniSearch's weight for that match: 1 exact, less for a longer word it begins, less again
+   * for a typo (QUERY_OPTIONS.fuzzy).
+   */
+  expand(query: string): Array<Map<string, number>> {
+    const fuzzyOf = QUERY_OPTIONS.fuzzy as (term: string, i: number, terms: string[]) => number | false;
+    const words = termsOf(query, '');
+    return words.map((word, i) => {
+      const variants = new Map<string, number>([[word, 1]]);
+      for (const term of this.terms.atPrefix(word).keys()) {
+        const distance = term.length - word.length;
+        if (distance > 0) variants.set(term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
+      }
+      const fuzzy = fuzzyOf(word, i, words);
+      const maxDistance = fuzzy === false ? 0 : fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(word.length * fuzzy)) : fuzzy;
+      if (maxDistance > 0) {
+        for (const [term, [, distance]] of this.terms.fuzzyGet(word, maxDistance)) {
+          if (distance > 0 && !variants.has(term)) variants.set(term, (FUZZY_WEIGHT * term.length) / (term.length + distance));
+        }
+      }
+      return variants;
+    });
+  }
+}
