@@ -9,9 +9,10 @@ const BASE = '/vad/';
 const require = createRequire(import.meta.url);
 
 /**
- * Served path (under BASE) → file in node_modules, each served gzipped as `NAME.gz`. The worker
+ * Served path (under BASE) → file in node_modules, each served gzipped as `NAME.gzip`. The worker
  * inflates them itself (DecompressionStream): the precache then holds 5.6 MB instead of 16.6 MB,
- * most of it onnxruntime's WebAssembly (14 MB raw). Only the single build onnxruntime-web 1.30
+ * most of it onnxruntime's WebAssembly (14 MB raw). Not `.gz`: vite preview and many static hosts
+ * send a `.gz` with `Content-Encoding: gzip`, and the browser would inflate it before the cache. Only the single build onnxruntime-web 1.30
  * ships for the wasm backend; it runs on one thread here, as the page is not cross-origin isolated.
  */
 const ASSETS: Record<string, string> = {
@@ -22,7 +23,7 @@ const ASSETS: Record<string, string> = {
 
 /** The package files gzipped, made once per dev server or build (about 2 s for the 14 MB wasm). */
 function gzipped(): Map<string, Buffer> {
-  return new Map(Object.entries(ASSETS).map(([name, spec]) => [`${name}.gz`, gzipSync(readFileSync(require.resolve(spec)), { level: 9 })]));
+  return new Map(Object.entries(ASSETS).map(([name, spec]) => [`${name}.gzip`, gzipSync(readFileSync(require.resolve(spec)), { level: 9 })]));
 }
 
 /**
