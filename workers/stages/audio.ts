@@ -41,7 +41,7 @@ async function decodeOther(blob: Blob, name: string, signal: AbortSignal): Promi
   return decodeCompressed(blob, name, signal);
 }
 
-/** Why the voice model was not used, once per stage run however many recordings it missed. */
+/** Records why the voice model was not used for a recording; the stage warns once, with the first reason. */
 type FallbackNote = (reason: string) => void;
 
 async function analyse(ctx: StageContext, ref: MediaRef, fellBack: FallbackNote): Promise<AudioRecordingResult> {
@@ -97,10 +97,8 @@ export const audioStage: StageFn = async (ctx): Promise<AudioStageResult> => {
   const videos = sessionVideos(ctx.session);
   const total = refs.length + videos.length;
   const recordings: AudioRecordingResult[] = [];
-  let fallback: string | null = null;
-  const fellBack: FallbackNote = (reason) => {
-    fallback ??= reason;
-  };
+  const fallbacks: string[] = [];
+  const fellBack: FallbackNote = (reason) => fallbacks.push(reason);
   for (const [i, ref] of refs.entries()) {
     throwIfAborted(ctx.signal);
     recordings.push(await analyse(ctx, ref, fellBack));
@@ -112,8 +110,8 @@ export const audioStage: StageFn = async (ctx): Promise<AudioStageResult> => {
     if (result) recordings.push(result);
     ctx.progress((refs.length + i + 1) / total);
   }
-  if (fallback !== null) {
-    ctx.warn(`The voice model could not be used (${fallback}), so speech was found by loudness alone: pauses over steady noise, music or typing may count as speech.`);
+  if (fallbacks.length > 0) {
+    ctx.warn(`The voice model could not be used (${fallbacks[0]}), so speech was found by loudness alone: pauses over steady noise, music or typing may count as speech.`);
   }
   const speechSec = recordings.reduce((sum, r) => sum + r.speechSec, 0);
   return { recordings, speechSec };
