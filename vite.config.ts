@@ -3,9 +3,10 @@ import react from '@vitejs/plugin-react';
 import { ocrAssets } from './scripts/ocrAssets.ts';
 import { csp, CONTENT_SECURITY_POLICY } from './scripts/csp.ts';
 import { pwa } from './scripts/pwa.ts';
+import { dropUnusedOrtWasm, vadAssets } from './scripts/vadAssets.ts';
 
 export default defineConfig({
-  plugins: [react(), ocrAssets(), ...pwa(), csp()],
+  plugins: [react(), ocrAssets(), vadAssets(), ...pwa(), csp(), dropUnusedOrtWasm()],
   // Module workers keep lazy chunks lazy and let workers import ES modules.
   worker: { format: 'es' },
   build: {
@@ -18,6 +19,6 @@ export default defineConfig({
   optimizeDeps: {
     // Every dependency the app, its workers and the tests import: one found during a browser test run
     // is optimized mid-run, and a fresh clone's run then stalls while Vite re-optimizes and reloads.
-    include: ['comlink', 'idb', 'react', 'react-dom', 'react-dom/client', 'react-markdown', 'workbox-window', 'framer-motion', 'tesseract.js', 'minisearch', 'fflate', '@tanstack/react-virtual', 'mediabunny', 'fast-png'],
+    include: ['comlink', 'idb', 'react', 'react-dom', 'react-dom/client', 'react-markdown', 'workbox-window', 'framer-motion', 'tesseract.js', 'minisearch', 'fflate', '@tanstack/react-virtual', 'mediabunny', 'fast-png', 'onnxruntime-web/wasm'],
   },
 });

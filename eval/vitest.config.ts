@@ -7,7 +7,8 @@ import { chromiumArgs, chromiumPath } from '../tests/chromium.ts';
 /**
  * npm run eval (not part of npm test): the screenshot corpus scored in headless Chromium
  * (project `screens`), the meetings' text in Node (project `text`, a second or two), and the
- * privacy detectors on planted and clean text in Node (project `privacy`, seconds).
+ * privacy detectors on planted and clean text in Node (project `privacy`, seconds). `npm run eval:speech`:
+ * the voice detectors on spoken sentences over beds, in headless Chromium (project `speech`).
  */
 export default mergeConfig(
   viteConfig,
@@ -21,6 +22,20 @@ export default mergeConfig(
             include: ['eval/run/quality.eval.ts'],
             testTimeout: 15 * 60_000,
             provide: { reuseOcr: process.env.EVAL_OCR === 'reuse', fullOcr: process.env.EVAL_OCR === 'full', series: process.env.EVAL_SERIES ?? '' },
+            browser: {
+              enabled: true,
+              headless: true,
+              provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
+              instances: [{ browser: 'chromium' }],
+            },
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'speech',
+            include: ['eval/run/speech.eval.ts'],
+            testTimeout: 15 * 60_000,
             browser: {
               enabled: true,
               headless: true,

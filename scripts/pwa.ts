@@ -55,9 +55,9 @@ export function pwa(): PluginOption[] {
       // The icons are precached by the glob below already.
       includeManifestIcons: false,
       workbox: {
-        // The app shell, the worker bundles, the icons and the OCR assets (the manifest is added by
-        // the plugin); not source maps nor the screenshots, which only the install sheet shows.
-        globPatterns: ['**/*.{js,css,html,svg,png}', 'ocr/**/*.{js,wasm,gz}'],
+        // The app shell, the worker bundles, the icons, the OCR and voice-detector assets (the manifest
+        // is added by the plugin); not source maps nor the screenshots, which only the install sheet shows.
+        globPatterns: ['**/*.{js,css,html,svg,png}', 'ocr/**/*.{js,wasm,gz}', 'vad/*.gzip'],
         globIgnores: ['screenshots/**'],
         // The tesseract core is about 4 MB; the default limit (2 MiB) would fail the build.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,

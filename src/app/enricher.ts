@@ -217,7 +217,7 @@ export class Enricher {
         const sessions = await this.sessionsById(command.sessionIds);
         const items = sessions.map((session) => ({
           sessionId: session.id,
-          timeoutMs: timeoutFor(inputBytes(session), this.options, session.screenshots.length, videoBytes(session)) + this.providerAllowanceMs,
+          timeoutMs: timeoutFor(inputBytes(session), this.options, session.screenshots.length, videoBytes(session), audioBytes(session)) + this.providerAllowanceMs,
         }));
         await scheduler.enqueue(items, { batchId: newId('batch'), priority: command.priority, stages: PIPELINE_STAGES });
         return;
@@ -430,6 +430,10 @@ export class Enricher {
 
 function inputBytes(session: SessionRecord): number {
   return [...session.screenshots, ...session.audio].reduce((sum, ref) => sum + ref.size, 0);
+}
+
+function audioBytes(session: SessionRecord): number {
+  return session.audio.reduce((sum, ref) => sum + ref.size, 0);
 }
 
 function videoBytes(session: SessionRecord): number {

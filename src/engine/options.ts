@@ -103,6 +103,15 @@ export type EngineOptionsInput = Partial<Omit<EngineOptions, 'timeoutMs' | 'rate
  */
 export const VIDEO_TIMEOUT = Object.freeze({ baseMs: 60 * 60_000, perMegabyteMs: 20_000, maxMs: 6 * 60 * 60_000 });
 
+/**
+ * Extra time for jobs with recordings, beyond `maxMs`: the voice model loads once per pool worker
+ * (about 10 s on a loaded 2-core machine) and then takes 8–10 s per minute of audio there
+ * (docs/quality.md, "Speed"). A recording's duration is only known once a worker decodes it;
+ * speech at 64 kbit/s is about half a megabyte a minute, so 60 s per megabyte gives it 30 s per
+ * minute, three times what it needs there; WAV (2–11 MB a minute) gets more.
+ */
+export const AUDIO_TIMEOUT = Object.freeze({ baseMs: 60_000, perMegabyteMs: 60_000, maxMs: 3 * 60 * 60_000 });
+
 /** Used when the hardware concurrency is unknown or unusable. */
 const FALLBACK_CONCURRENCY = 4;
 /** More workers than this rarely help: stages share memory bandwidth and IndexedDB. */
@@ -225,18 +234,22 @@ export function resolveOptions(
  * The time limit for a job with this much input:
  * `min(maxMs, baseMs + perMegabyteMs × megabytes + perScreenshotMs × screenshots)`, rounded up to a whole millisecond.
  * With videos (`videoBytes` > 0) the job also gets VIDEO_TIMEOUT's allowance, up to its own cap,
- * so a one-hour recording is not killed by `maxMs`.
+ * so a one-hour recording is not killed by `maxMs`; with recordings (`audioBytes` > 0, also counted
+ * in `totalInputBytes`) AUDIO_TIMEOUT's, for the voice model.
  */
 export function timeoutFor(
   totalInputBytes: number,
   options: Pick<EngineOptions, 'timeoutMs'>,
   screenshots = 0,
   videoBytes = 0,
+  audioBytes = 0,
 ): number {
   expectNumber('totalInputBytes', totalInputBytes, { min: 0 });
   expectNumber('videoBytes', videoBytes, { min: 0 });
+  expectNumber('audioBytes', audioBytes, { min: 0 });
   const { baseMs, perMegabyteMs, perScreenshotMs, maxMs } = options.timeoutMs;
-  const plain = Math.min(maxMs, Math.ceil(baseMs + (perMegabyteMs * totalInputBytes) / MEGABYTE + perScreenshotMs * screenshots));
+  const audio = audioBytes === 0 ? 0 : Math.min(AUDIO_TIMEOUT.maxMs, AUDIO_TIMEOUT.baseMs + Math.ceil((AUDIO_TIMEOUT.perMegabyteMs * audioBytes) / MEGABYTE));
+  const plain = Math.min(maxMs, Math.ceil(baseMs + (perMegabyteMs * totalInputBytes) / MEGABYTE + perScreenshotMs * screenshots)) + audio;
   if (videoBytes === 0) return plain;
   const video = VIDEO_TIMEOUT.baseMs + Math.ceil((VIDEO_TIMEOUT.perMegabyteMs * videoBytes) / MEGABYTE);
   return Math.max(plain, Math.min(VIDEO_TIMEOUT.maxMs, plain + video));

@@ -4,6 +4,9 @@ export interface SpeechSegment {
   end: number;
 }
 
+/** What found the speech: the Silero voice model, or loudness alone (when the model could not load). */
+export type SpeechDetector = 'silero' | 'energy';
+
 /** What the audio stage finds in one recording. */
 export interface AudioResult {
   mediaId: string;
@@ -11,6 +14,8 @@ export interface AudioResult {
   sampleRate: number;
   channels: number;
   segments: SpeechSegment[];
+  /** What found `segments`; absent in results from before the voice model (loudness alone). */
+  detector?: SpeechDetector;
   speechSec: number;
   /** speechSec / durationSec, 0..1 */
   speechRatio: number;

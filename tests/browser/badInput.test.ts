@@ -77,7 +77,8 @@ describe('bad recordings and transcripts, each with its own words', () => {
     const result = (await audioStage(oneFileContext('audio', 'audio.wav', await bad('truncated-wav/audio.wav', 'audio/wav')))) as AudioStageResult;
     expect(result.recordings[0]?.durationSec).toBe(1);
     expect(result.recordings[0]?.warning).toBe('audio.wav is cut short: only its first 1.0 s could be read.');
-    expect(result.recordings[0]?.segments.length).toBeGreaterThan(0);
+    // The second that is there was read: its tone shows in the waveform.
+    expect(Math.max(...(result.recordings[0]?.waveform ?? [0]))).toBeGreaterThan(0.1);
   });
 
   test('a WAV with a bogus header and a 0-byte file fail for good, each saying why', async () => {

@@ -1,27 +1,22 @@
 import { AudioSample, AudioSampleSource, BufferTarget, Output, WebMOutputFormat } from 'mediabunny';
 import { describe, expect, it } from 'vitest';
-import type { AudioStageResult } from '../../src/shared/results.ts';
+import type { AudioStageResult, SpeechSegment } from '../../src/shared/results.ts';
 import { bareSession, stageContext } from '../fixtures/stageContext.ts';
 import type { StageContext } from '../../workers/stage.ts';
 import { StageFailure } from '../../workers/stage.ts';
+import { resample } from '../../workers/audio/resample.ts';
+import { decodeWav } from '../../workers/audio/wav.ts';
 import { audioStage } from '../../workers/stages/audio.ts';
+import fixtureUrl from '../fixtures/speech/sentences.wav?url';
+import truth from '../fixtures/speech/sentences.json';
 
 const RATE = 48_000;
-const BURSTS: Array<[number, number]> = [
-  [1, 2.5],
-  [4, 5],
-  [6.5, 8],
-];
+const spans: SpeechSegment[] = truth.spans;
 
-/** Tone bursts with known pauses, encoded to WebM/Opus by the browser's own encoder. */
+/** The fixture's three espeak-ng sentences at 48 kHz, encoded to WebM/Opus by the browser's own encoder. */
 async function opusRecording(): Promise<Blob> {
-  const seconds = 9;
-  const data = new Float32Array(seconds * RATE);
-  for (let i = 0; i < data.length; i++) {
-    const t = i / RATE;
-    const on = BURSTS.some(([a, b]) => t >= a && t < b);
-    data[i] = on ? 0.4 * Math.sin(2 * Math.PI * 180 * t) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 4 * t)) : 0;
-  }
+  const clean = decodeWav(await (await fetch(fixtureUrl)).arrayBuffer());
+  const data = resample(clean.samples, clean.sampleRate, RATE);
   const output = new Output({ format: new WebMOutputFormat(), target: new BufferTarget() });
   const source = new AudioSampleSource({ codec: 'opus', bitrate: 64_000 });
   output.addAudioTrack(source);
@@ -37,15 +32,16 @@ function context(name: string, blob: Blob): StageContext {
 }
 
 describe('audio stage on compressed recordings (WebCodecs through mediabunny)', () => {
-  it('finds the speech bursts of a WebM/Opus recording within ±0.3 s', async () => {
+  it('finds the sentences of a WebM/Opus recording within ±0.3 s', async () => {
     const blob = await opusRecording();
     const result = (await audioStage(context('call.webm', blob))) as AudioStageResult;
     const recording = result.recordings[0]!;
-    expect(recording.durationSec).toBeGreaterThan(8.5);
-    expect(recording.segments).toHaveLength(BURSTS.length);
+    expect(recording.durationSec).toBeGreaterThan(truth.durationSec - 0.1);
+    expect(recording.detector).toBe('silero');
+    expect(recording.segments).toHaveLength(spans.length);
     recording.segments.forEach((segment, i) => {
-      expect(Math.abs(segment.start - BURSTS[i]![0])).toBeLessThanOrEqual(0.3);
-      expect(Math.abs(segment.end - BURSTS[i]![1])).toBeLessThanOrEqual(0.3);
+      expect(Math.abs(segment.start - spans[i]!.start)).toBeLessThanOrEqual(0.3);
+      expect(Math.abs(segment.end - spans[i]!.end)).toBeLessThanOrEqual(0.3);
     });
   });
 

@@ -21,7 +21,7 @@ async function enrichedLibrary(stages: readonly string[] = PIPELINE_STAGES): Pro
   await e.scheduler.start();
   const { imported } = await importSessions(await fixturePicked(), e.sessions);
   await e.scheduler.enqueue(
-    imported.map((session) => ({ sessionId: session.id, timeoutMs: 60_000 })),
+    imported.map((session) => ({ sessionId: session.id, timeoutMs: 120_000 })),
     { batchId: 'export', stages: [...stages] },
   );
   await e.scheduler.drain();

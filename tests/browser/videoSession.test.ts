@@ -3,6 +3,9 @@ import type { Enricher } from '../../src/app/enricher.ts';
 import { importSessions } from '../../src/import/importSessions.ts';
 import type { AudioStageResult, ChaptersResult, OcrResult, VideoStageResult } from '../../src/shared/results.ts';
 import { PROBE_SEC } from '../../workers/video/frameSampler.ts';
+import { decodeWav } from '../../workers/audio/wav.ts';
+import fixtureUrl from '../fixtures/speech/sentences.wav?url';
+import truth from '../fixtures/speech/sentences.json';
 import { makeRecording } from '../fixtures/video/makeRecording.ts';
 import { enricherFactory } from './fixtures/enrichers.ts';
 import { waitFor } from './fixtures/waitFor.ts';
@@ -14,11 +17,13 @@ const PAGES = [
   { at: 6, lines: ['Release checklist', 'Staging gets the build at noon;', 'production follows after smoke tests.'] },
   { at: 12.5, lines: ['Hiring plan', 'Two backend engineers join in spring;', 'interviews start next month.'] },
 ];
-const SPEECH: Array<[number, number]> = [
-  [1, 3],
-  [5, 6.5],
-  [9, 12],
-];
+/** The three espeak-ng sentences of tests/fixtures/speech on the sound track, from 0 s. */
+const SPEECH: Array<[number, number]> = truth.spans.map((span) => [span.start, span.end]);
+const speechSec = SPEECH.reduce((sum, [a, b]) => sum + b - a, 0);
+const voice = async () => {
+  const { sampleRate, samples } = decodeWav(await (await fetch(fixtureUrl)).arrayBuffer());
+  return { sampleRate, samples };
+};
 
 const openEnricher = enricherFactory();
 
@@ -31,7 +36,7 @@ const words = (text: string) => text.toLowerCase().match(/[a-z]{3,}/g) ?? [];
 
 describe('a screen recording as a session, enriched in the pool workers', () => {
   test('an MP4 (H.264 + Opus) picked on its own: screens with times, OCR, chapters at the page changes, speech', async () => {
-    const blob = await makeRecording({ pages: PAGES, durationSec: 18, speech: SPEECH, container: 'mp4' });
+    const blob = await makeRecording({ pages: PAGES, durationSec: 18, speech: SPEECH, voice: await voice(), container: 'mp4' });
     const file = new File([blob], 'planning.mp4', { type: 'video/mp4', lastModified: Date.UTC(2026, 10, 20, 9) });
     const enricher = await enricherFor();
     const report = await importSessions([{ path: 'planning.mp4', file }], enricher.sessions);
@@ -80,7 +85,7 @@ describe('a screen recording as a session, enriched in the pool workers', () => 
     expect(chapters.thumbnails.map((t) => t.mediaId)).toEqual(video.frames.map((f) => f.id));
     expect(chapters.screens.map((s) => s.timeSec)).toEqual(video.frames.map((f) => f.timeSec));
 
-    // The sound track goes through the audio stage: speech where the tone bursts are.
+    // The sound track goes through the audio stage: speech where the sentences are.
     const audio = result<AudioStageResult>('audio').recordings[0]!;
     expect(audio.mediaId).toBe(video.mediaId);
     expect(audio.segments).toHaveLength(SPEECH.length);
@@ -88,7 +93,7 @@ describe('a screen recording as a session, enriched in the pool workers', () => 
       expect(Math.abs(segment.start - SPEECH[i]![0])).toBeLessThanOrEqual(0.3);
       expect(Math.abs(segment.end - SPEECH[i]![1])).toBeLessThanOrEqual(0.3);
     });
-    expect(audio.speechRatio).toBeCloseTo(6.5 / 18, 1);
+    expect(audio.speechRatio).toBeCloseTo(speechSec / 18, 1);
 
     // Text read from the video is searchable like a screenshot's.
     const [hit] = await waitFor(async () => {

@@ -1,5 +1,5 @@
 import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
-import { expectBatchDone, expectEachSessionDoneOnce, readStore, sessionRows, type StoredRun } from './helpers.ts';
+import { expectBatchDone, expectEachSessionDoneOnce, readStore, sessionRows, type StoredRun, SAMPLE_BATCH_MS } from './helpers.ts';
 
 interface Seen {
   url: string;
@@ -24,6 +24,7 @@ test('the README flow with no waits: "Load sample sessions" then "Enrich all" at
 }) => {
   // The request audit rides on this run, from first load through the whole batch: the context sees
   // requests of the page, of its workers, of their nested workers and of the service worker.
+  test.setTimeout(SAMPLE_BATCH_MS + 120_000);
   const origin = new URL(baseURL!).origin;
   const seen: Seen[] = [];
   context.on('request', (request) => {
@@ -41,7 +42,7 @@ test('the README flow with no waits: "Load sample sessions" then "Enrich all" at
   // Clicked as soon as it can be: the samples are still being made.
   await page.getByRole('button', { name: 'Enrich all' }).click();
   expect(await readStore(page, 'sessions')).not.toHaveLength(12);
-  await expectBatchDone(page, 12);
+  await expectBatchDone(page, 12, SAMPLE_BATCH_MS);
   await expect(sessionRows(page).getByTestId('state')).toHaveText(Array(12).fill('Done'));
   const { results } = await expectEachSessionDoneOnce(page, 12);
   const stored = await readStore<{ sessionId: string; outcomes: Record<string, { status: string }> }>(page, 'results');
@@ -67,6 +68,7 @@ test('the README flow with no waits: "Load sample sessions" then "Enrich all" at
 });
 
 test('five interruptions in a row while jobs run (four tab closes, one reload): 12/12 Done, none failed, finished ones not run again, each committed once', async ({ context }) => {
+  test.setTimeout(SAMPLE_BATCH_MS + 120_000);
   let page = await context.newPage();
   await page.goto('/');
   await page.getByRole('button', { name: 'Load sample sessions' }).click();
@@ -88,7 +90,7 @@ test('five interruptions in a row while jobs run (four tab closes, one reload): 
     page = await context.newPage();
     await page.goto('/');
   }
-  await expectBatchDone(page, 12);
+  await expectBatchDone(page, 12, SAMPLE_BATCH_MS);
   const { jobs, results } = await expectEachSessionDoneOnce(page, 12);
   // Each interrupted job's result was written by a later run than the one the close stopped.
   expect(interrupted.size).toBeGreaterThan(0);

@@ -30,6 +30,13 @@ export async function loadSamples(page: Page, count = 12): Promise<void> {
   await expect(page.getByText('Making samples…')).toHaveCount(0, { timeout: 60_000 });
 }
 
+/**
+ * How long the twelve sample sessions may take: each recording goes through the voice model, 8–10 s
+ * per minute of audio on a busy 2-core machine (docs/quality.md), and the samples hold about six
+ * minutes. A limit against hangs, not a test of speed.
+ */
+export const SAMPLE_BATCH_MS = 420_000;
+
 export async function expectBatchDone(page: Page, total: number, timeout = 180_000): Promise<void> {
   const bar = page.getByRole('progressbar', { name: 'Batch progress' });
   await expect(bar).toHaveAttribute('aria-valuenow', '100', { timeout });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { expectBatchDone, loadSamples, sessionRows } from './helpers.ts';
+import { expectBatchDone, loadSamples, sessionRows, SAMPLE_BATCH_MS } from './helpers.ts';
 
 const fixtures = new URL('../fixtures/sessions', import.meta.url).pathname;
 
@@ -32,11 +32,12 @@ function titleBoxes(page: Page) {
 }
 
 test('the library, a session and search fit a phone and a desktop, light and dark, with every title whole', async ({ page }) => {
+  test.setTimeout(SAMPLE_BATCH_MS + 120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
   await loadSamples(page);
   await page.getByRole('button', { name: 'Enrich all' }).click();
-  await expectBatchDone(page, 12);
+  await expectBatchDone(page, 12, SAMPLE_BATCH_MS);
   const first = (await sessionRows(page).first().getAttribute('aria-label'))!;
 
   // The narrowest phone and a wide monitor: titles whole there too.

@@ -45,12 +45,16 @@ test('offline after one online visit: with the server stopped, the app reloads f
     await expectBatchDone(page, 2, 180_000);
     await expect(sessionRows(page).getByTestId('state')).toHaveText(['Done', 'Done']);
 
-    const results = await readStore<{ outcomes: Record<string, { status: string }> }>(page, 'results');
+    type Outcome = { status: string; warning?: string; result?: { recordings?: Array<{ detector?: string }> } };
+    const results = await readStore<{ outcomes: Record<string, Outcome> }>(page, 'results');
     expect(results).toHaveLength(2);
     for (const result of results) {
       // tesseract's worker, core and model came from the precache too.
       expect(result.outcomes.ocr?.status).toBe('done');
       expect(Object.values(result.outcomes).every((outcome) => outcome.status === 'done')).toBe(true);
+      // So did the voice model and onnxruntime's WebAssembly: no fallback to loudness.
+      expect(result.outcomes.audio?.warning).toBeUndefined();
+      expect(result.outcomes.audio?.result?.recordings?.map((r) => r.detector)).toEqual(['silero']);
     }
 
     const figures = `reload with the server stopped, to the app's heading: ${reloadMs} ms`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, defaultConcurrency, resolveOptions, timeoutFor, VIDEO_TIMEOUT } from '../../src/engine/options.ts';
+import { AUDIO_TIMEOUT, DEFAULT_OPTIONS, defaultConcurrency, resolveOptions, timeoutFor, VIDEO_TIMEOUT } from '../../src/engine/options.ts';
 import type { EngineOptionsInput } from '../../src/engine/options.ts';
 
 const MB = 1024 * 1024;
@@ -100,6 +100,17 @@ describe('timeoutFor()', () => {
     expect(() => timeoutFor(-1, options)).toThrow(
       new TypeError('Expected `totalInputBytes` to be a number from 0 and up, got `-1` (number)'),
     );
+  });
+});
+
+describe('timeoutFor() with recordings', () => {
+  const options = { timeoutMs: { baseMs: 30_000, perMegabyteMs: 2000, perScreenshotMs: 15_000, maxMs: 600_000 } };
+  it('a job with audio bytes gets the voice model\'s allowance on top, beyond maxMs, up to the audio cap', () => {
+    expect(timeoutFor(5 * MB, options, 0, 0, 5 * MB)).toBe(30_000 + 5 * 2000 + AUDIO_TIMEOUT.baseMs + 5 * AUDIO_TIMEOUT.perMegabyteMs);
+    // An hour of speech at 64 kbit/s (about 29 MB) gets maxMs and more than 20 s per minute on top.
+    expect(timeoutFor(29 * MB, options, 0, 0, 29 * MB)).toBeGreaterThan(600_000 + 60 * 20_000);
+    expect(timeoutFor(100_000 * MB, options, 0, 0, 100_000 * MB)).toBe(600_000 + AUDIO_TIMEOUT.maxMs);
+    expect(() => timeoutFor(0, options, 0, 0, -1)).toThrow(TypeError);
   });
 });
 

@@ -2,7 +2,7 @@ import { recordingStart } from '../../src/shared/recordingStart.ts';
 import type { AudioResult, AudioStageResult } from '../../src/shared/results.ts';
 import { sessionVideos, type MediaRef } from '../../src/shared/session.ts';
 import { loudnessDb, longestSilenceSec, waveformOverview } from '../audio/levels.ts';
-import { findSpeechSegments } from '../audio/speech.ts';
+import { detectSpeech } from '../audio/detectSpeech.ts';
 import { decodeWav } from '../audio/wav.ts';
 import type { DecodedWav } from '../audio/wav.ts';
 import { StageFailure } from '../stage.ts';
@@ -41,11 +41,16 @@ async function decodeOther(blob: Blob, name: string, signal: AbortSignal): Promi
   return decodeCompressed(blob, name, signal);
 }
 
-async function analyse(ctx: StageContext, ref: MediaRef): Promise<AudioRecordingResult> {
+/** Records why the voice model was not used for a recording; the stage warns once, with the first reason. */
+type FallbackNote = (reason: string) => void;
+
+async function analyse(ctx: StageContext, ref: MediaRef, fellBack: FallbackNote): Promise<AudioRecordingResult> {
   const blob = await ctx.readMedia(ref.id);
   const wav = (await isRiff(blob)) ? decodeNamed(await blob.arrayBuffer(), ref.name) : await decodeOther(blob, ref.name, ctx.signal);
   throwIfAborted(ctx.signal);
-  const segments = findSpeechSegments(wav.samples, wav.sampleRate);
+  const detection = await detectSpeech(wav.samples, wav.sampleRate, ctx.signal);
+  if (detection.detector === 'energy') fellBack(detection.fallback);
+  const { segments, detector } = detection;
   const speechSec = segments.reduce((sum, s) => sum + (s.end - s.start), 0);
   const result: AudioRecordingResult = {
     mediaId: ref.id,
@@ -53,6 +58,7 @@ async function analyse(ctx: StageContext, ref: MediaRef): Promise<AudioRecording
     sampleRate: wav.sampleRate,
     channels: wav.channels,
     segments,
+    detector,
     speechSec,
     speechRatio: Math.min(1, speechSec / wav.durationSec),
     loudnessDb: loudnessDb(wav.samples),
@@ -71,9 +77,9 @@ async function analyse(ctx: StageContext, ref: MediaRef): Promise<AudioRecording
  * The sound track of a video, or null when it has none. Other failures are left to the 'video'
  * stage, which reports an unreadable video: one message per file, not two.
  */
-async function analyseVideo(ctx: StageContext, ref: MediaRef): Promise<AudioRecordingResult | null> {
+async function analyseVideo(ctx: StageContext, ref: MediaRef, fellBack: FallbackNote): Promise<AudioRecordingResult | null> {
   try {
-    return await analyse(ctx, ref);
+    return await analyse(ctx, ref, fellBack);
   } catch (error) {
     if (error instanceof StageFailure) return null;
     throw error;
@@ -81,24 +87,31 @@ async function analyseVideo(ctx: StageContext, ref: MediaRef): Promise<AudioReco
 }
 
 /**
- * Finds the speech in each recording of the session, then in the sound track of each video.
- * Fails permanently on an unreadable recording; a video without sound is passed over.
+ * Finds the speech in each recording of the session, then in the sound track of each video, with
+ * the Silero voice model. When the model cannot load, loudness alone finds the speech and the
+ * stage says so (the job ends "partly done"). Fails permanently on an unreadable recording; a
+ * video without sound is passed over.
  */
 export const audioStage: StageFn = async (ctx): Promise<AudioStageResult> => {
   const refs = ctx.session.audio;
   const videos = sessionVideos(ctx.session);
   const total = refs.length + videos.length;
   const recordings: AudioRecordingResult[] = [];
+  const fallbacks: string[] = [];
+  const fellBack: FallbackNote = (reason) => fallbacks.push(reason);
   for (const [i, ref] of refs.entries()) {
     throwIfAborted(ctx.signal);
-    recordings.push(await analyse(ctx, ref));
+    recordings.push(await analyse(ctx, ref, fellBack));
     ctx.progress((i + 1) / total);
   }
   for (const [i, ref] of videos.entries()) {
     throwIfAborted(ctx.signal);
-    const result = await analyseVideo(ctx, ref);
+    const result = await analyseVideo(ctx, ref, fellBack);
     if (result) recordings.push(result);
     ctx.progress((refs.length + i + 1) / total);
+  }
+  if (fallbacks.length > 0) {
+    ctx.warn(`The voice model could not be used (${fallbacks[0]}), so speech was found by loudness alone: pauses over steady noise, music or typing may count as speech.`);
   }
   const speechSec = recordings.reduce((sum, r) => sum + r.speechSec, 0);
   return { recordings, speechSec };

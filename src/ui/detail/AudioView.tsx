@@ -39,6 +39,7 @@ export function AudioView({ audio, transcript, focusTime }: AudioViewProps) {
               {clock(recording.durationSec)} long · {Math.round(recording.speechRatio * 100)}% speech
               {recording.loudnessDb !== undefined ? ` · ${recording.loudnessDb.toFixed(0)} dBFS` : ''}
               {recording.longestSilenceSec !== undefined ? ` · longest silence ${recording.longestSilenceSec.toFixed(1)} s` : ''}
+              {recording.detector === 'silero' ? ' · speech found by the voice model' : recording.detector === 'energy' ? ' · speech found by loudness alone' : ''}
               {recording.warning ? ` · ${recording.warning}` : ''}
             </figcaption>
           </figure>

@@ -1,0 +1,38 @@
+import type { SpeechSegment } from '../../src/shared/results.ts';
+import { resample } from './resample.ts';
+import { VAD_FRAME, VAD_RATE, speechProbabilities } from './silero.ts';
+import { sileroVad } from './sileroModel.ts';
+import { findSpeechSegments } from './speech.ts';
+import { vadSegments } from './vadSegments.ts';
+
+/** What found the speech of one recording; `fallback` says why the voice model did not. */
+export type SpeechDetection =
+  | { detector: 'silero'; segments: SpeechSegment[] }
+  | { detector: 'energy'; segments: SpeechSegment[]; fallback: string };
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Speech segments of a mono recording, in seconds from its start: by the Silero voice model when
+ * it loads and runs, else by loudness alone (with the reason). Never fails for the model's sake;
+ * a cancellation still ends it.
+ */
+export async function detectSpeech(
+  samples: Float32Array,
+  sampleRate: number,
+  signal: AbortSignal,
+  onProgress?: (fraction: number) => void,
+): Promise<SpeechDetection> {
+  let segments: SpeechSegment[];
+  try {
+    const vad = await sileroVad();
+    const probabilities = await speechProbabilities(vad, resample(samples, sampleRate, VAD_RATE), signal, onProgress);
+    segments = vadSegments(probabilities, VAD_FRAME / VAD_RATE, samples.length / sampleRate);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') throw error;
+    return { detector: 'energy', segments: findSpeechSegments(samples, sampleRate), fallback: reason(error) };
+  }
+  return { detector: 'silero', segments };
+}
