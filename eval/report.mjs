@@ -1,9 +1,10 @@
 // Writes the figures of the last `npm run eval` into docs/quality.md, between <!-- eval:NAME -->
 // and <!-- /eval:NAME --> (NAME = "latest", or the --block given): the screenshot corpus from
-// eval/.corpus/results.json, and the meetings' text from eval/.corpus/text-results.json into
+// eval/.corpus/results.json, the screen recordings from eval/.corpus/recording-results.json, and the meetings' text from eval/.corpus/text-results.json into
 // "text-NAME". With --text, only the text part.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { recordingBlock } from './recordingReport.mjs';
 import { textBlock } from './textReport.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -67,6 +68,9 @@ for (const [key, g] of [...groups].sort()) {
   ocr.push(`| ${key} | ${g.shots} | ${g.expected} | ${pct(g.recalled / g.expected)}% | ${g.read} | ${pct(g.correct / g.read)}% |`);
 }
 
+const recordingResults = `${root}eval/.corpus/recording-results.json`;
+const recordings = existsSync(recordingResults) ? ['', recordingBlock(JSON.parse(readFileSync(recordingResults, 'utf8')))] : [];
+
 writeBlock(
   block,
   [
@@ -78,5 +82,6 @@ writeBlock(
     '**OCR words**',
     '',
     ...ocr,
+    ...recordings,
   ].join('\n'),
 );
