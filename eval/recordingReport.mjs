@@ -23,7 +23,7 @@ export function recordingBlock({ toleranceSec, recordings }) {
     length += r.durationSec;
     taken += r.seconds.total;
     const video = `${r.codec === 'vp9' ? 'VP9' : 'H.264'} ${r.width}×${r.height}`;
-    const parts = `${r.seconds.total.toFixed(0)} s (${r.seconds.video.toFixed(0)} + ${r.seconds.ocr.toFixed(0)}${r.ocrReused ? ' reused' : ''} + ${r.seconds.chapters.toFixed(0)})`;
+    const parts = `${r.seconds.total.toFixed(0)} s (${r.seconds.video.toFixed(0)} + ${r.seconds.ocr.toFixed(0)}${r.ocrReused ? ' of an earlier run' : ''} + ${r.seconds.chapters.toFixed(0)})`;
     lines.push(
       `| ${r.id} | ${video} | ${r.durationSec.toFixed(0)} s | ${b.truth} | ${b.predicted} | ${b.hits} | ${f2(b.precision)} | ${f2(b.recall)} | ${f2(b.f1)} | ${r.frames.length} | ${parts} | ${f2(r.seconds.total / r.durationSec)} |`,
     );

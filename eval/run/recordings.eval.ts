@@ -9,7 +9,7 @@ import { ocrStage } from '../../workers/stages/ocr.ts';
 import { videoStage } from '../../workers/stages/video.ts';
 import { videoContext } from '../../tests/fixtures/video/videoContext.ts';
 import type { Corpus } from './corpus.ts';
-import { BOUNDARY_TOLERANCE_SEC, timedBoundaryScore } from './score.ts';
+import { BOUNDARY_TOLERANCE_SEC, timedBoundaryScore } from './timedScore.ts';
 
 const BASE = '/eval/.corpus/';
 /** Relative to the project root, where vitest's file commands start. */
@@ -22,11 +22,21 @@ async function load(path: string): Promise<Response> {
   return response;
 }
 
-/** OCR texts of an earlier run by frame id, when EVAL_OCR=reuse and the frames are the same. */
-async function earlierOcr(): Promise<Record<string, Record<string, string>> | null> {
+interface EarlierOcr {
+  texts: Record<string, string>;
+  seconds: number;
+}
+
+/**
+ * OCR texts of an earlier run by frame id, and the seconds OCR took then, when EVAL_OCR=reuse:
+ * for trying chapter rules without re-reading. Used only when the frames are the same.
+ */
+async function earlierOcr(): Promise<Record<string, EarlierOcr> | null> {
   if (!inject('reuseOcr')) return null;
-  const earlier = JSON.parse(await commands.readFile(RESULTS)) as { recordings: Array<{ id: string; frames: Array<{ id: string; ocr: string }> }> };
-  return Object.fromEntries(earlier.recordings.map((r) => [r.id, Object.fromEntries(r.frames.map((f) => [f.id, f.ocr]))]));
+  const earlier = JSON.parse(await commands.readFile(RESULTS)) as {
+    recordings: Array<{ id: string; seconds: { ocr: number }; frames: Array<{ id: string; ocr: string }> }>;
+  };
+  return Object.fromEntries(earlier.recordings.map((r) => [r.id, { texts: Object.fromEntries(r.frames.map((f) => [f.id, f.ocr])), seconds: r.seconds.ocr }]));
 }
 
 test('scores chapters on the screen recordings, and the time they take', async () => {
@@ -41,19 +51,20 @@ test('scores chapters on the screen recordings, and the time they take', async (
     const video = (await videoStage(videoContext(r.file, blob, START).ctx)) as VideoStageResult;
     const sampled = performance.now();
     const frames = video.videos[0]?.frames ?? [];
-    const texts = reuse?.[r.id];
-    const reused = texts !== undefined && frames.every((f) => f.id in texts);
-    const ocr: OcrResult =
-      reused
-        ? { screens: frames.map((f) => ({ mediaId: f.id, text: texts[f.id]!, confidence: 0 })) }
-        : ((await ocrStage({ ...videoContext(r.file, blob, START).ctx, results: { video } })) as OcrResult);
+    const earlier = reuse?.[r.id];
+    const reused = earlier !== undefined && frames.every((f) => f.id in earlier.texts);
+    const ocr: OcrResult = reused
+      ? { screens: frames.map((f) => ({ mediaId: f.id, text: earlier.texts[f.id]!, confidence: 0 })) }
+      : ((await ocrStage({ ...videoContext(r.file, blob, START).ctx, results: { video } })) as OcrResult);
+    const ocrSec = reused ? earlier.seconds : (performance.now() - sampled) / 1000;
     const read = performance.now();
     const chapters = (await chaptersStage({ ...videoContext(r.file, blob, START).ctx, results: { video, ocr } })) as ChaptersResult;
     const ended = performance.now();
     const found = chapters.chapters.slice(1).map((c) => c.startSec ?? 0);
     const truth = r.boundaries.map((b) => b.timeSec);
     const score = timedBoundaryScore(truth, found, BOUNDARY_TOLERANCE_SEC);
-    const seconds = { video: (sampled - began) / 1000, ocr: (read - sampled) / 1000, chapters: (ended - read) / 1000, total: (ended - began) / 1000 };
+    const seconds = { video: (sampled - began) / 1000, ocr: ocrSec, chapters: (ended - read) / 1000, total: 0 };
+    seconds.total = seconds.video + seconds.ocr + seconds.chapters;
     console.info(
       `${r.id}: P ${score.precision.toFixed(2)} R ${score.recall.toFixed(2)} F1 ${score.f1.toFixed(2)} (true ${truth.join(', ')}; found ${found.map((t) => t.toFixed(1)).join(', ')}); ` +
         `${frames.length} frames, ${seconds.total.toFixed(0)} s for ${r.durationSec} s`,
