@@ -35,7 +35,8 @@ export default mergeConfig(
           test: {
             name: 'recordings',
             include: ['eval/run/recordings.eval.ts'],
-            testTimeout: 20 * 60_000,
+            // About 3 minutes of recordings, read at 7–10× their length on 2 busy cores.
+            testTimeout: 60 * 60_000,
             provide: { reuseOcr: process.env.EVAL_OCR === 'reuse', fullOcr: false, series: '', recordings: process.env.EVAL_RECORDINGS ?? '' },
             browser: {
               enabled: true,
