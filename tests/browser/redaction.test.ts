@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { exportSessionFiles } from '../../src/export/exportClient.ts';
 import type { Enrichment } from '../../src/shared/export.ts';
-import { dismissedKey, PRIVACY_META_KEY, type RedactResult } from '../../src/shared/privacy.ts';
-import type { IndexResult, StoryboardResult, SummaryResult } from '../../src/shared/results.ts';
+import { dismissedKey, markedKey, PRIVACY_META_KEY, type RedactResult, type SensitiveFinding } from '../../src/shared/privacy.ts';
+import type { IndexResult, OcrResult, PixelBox, StoryboardResult, SummaryResult } from '../../src/shared/results.ts';
 import { encodePng } from './fixtures/encodePng.ts';
 import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
 
@@ -130,6 +130,45 @@ describe('redaction', () => {
     expect(kept.json).toContain(EMAIL);
     for (const value of [CARD, AWS, PHONE]) expect(kept.json).not.toContain(value);
     expect((JSON.parse(kept.json) as Enrichment).redaction).toMatchObject({ notSensitive: 1, redacted: { 'aws-key': 1, card: 1, phone: 1 } });
+  }, 90_000);
+
+  test('marks made in the review ("Redact this too") are filled on the exported storyboard and absent from every exported text, without enriching again', async () => {
+    const { e, id } = await enrichedSession();
+    const outcomes = (await e.db.get('results', id))!.outcomes;
+    const done = <T,>(stage: string) => (outcomes[stage]?.status === 'done' ? (outcomes[stage].result as T) : undefined);
+    const words = done<OcrResult>('ocr')!.screens[0]!.lines!.flatMap((line) => line.words);
+    const profile = words.find((w) => w.text === 'profile')!;
+    expect(profile).toBeDefined();
+    // A box drawn by hand around "Customer" (drawn at x 24, baseline 60, 30 px), and the word "profile" selected.
+    const drawn: PixelBox = { left: 16, top: 30, width: 150, height: 42 };
+    const at = { mediaId: `${id}-s1`, screen: 0, at: null, start: 0, end: 0 };
+    const marks: SensitiveFinding[] = [
+      { id: 'mark:box', kind: 'marked', confidence: 1, preview: 'a box', place: { source: 'screen', ...at, boxes: [drawn] } },
+      { id: 'mark:word', kind: 'marked', confidence: 1, preview: '1 word', place: { source: 'screen', ...at, boxes: [profile.box] } },
+      { id: 'mark:cue', kind: 'marked', confidence: 1, preview: '2 words', place: { source: 'transcript', cue: 0, start: 'Call me on '.length + PHONE.length + 1, end: 'Call me on '.length + PHONE.length + 1 + 'after lunch'.length, timeSec: 1 } },
+    ];
+    const before = await exportedText(e, id);
+    for (const word of ['customer', 'profile', 'after lunch']) expect(before.json.toLowerCase()).toContain(word);
+
+    await e.db.put('meta', marks, markedKey(id));
+    const after = await exportedText(e, id);
+    for (const text of [after.json, after.report]) {
+      for (const word of ['customer', 'profile', 'after lunch']) expect(text.toLowerCase()).not.toContain(word);
+    }
+    const enrichment = JSON.parse(after.json) as Enrichment;
+    expect(enrichment.transcript?.[0]?.text).toBe('Call me on [phone] [redacted].');
+    expect(enrichment.redaction?.redacted).toMatchObject({ marked: 3 });
+
+    // Both marks' areas are black on the exported storyboard, and were not on the stored one.
+    const board = done<StoryboardResult>('storyboard')!;
+    const tile = board.tiles![0]!;
+    const centre = (box: PixelBox) => (Math.round(tile.y + (box.top + box.height / 2) * tile.scale!) * board.width + Math.round(tile.x + (box.left + box.width / 2) * tile.scale!)) * 4;
+    const stored = await pixels(board.blob);
+    const exported = await pixels(after.storyboard!);
+    for (const box of [drawn, profile.box]) {
+      expect([...exported.slice(centre(box), centre(box) + 3)]).toEqual([0, 0, 0]);
+      expect([...stored.slice(centre(box), centre(box) + 3)]).not.toEqual([0, 0, 0]);
+    }
   }, 90_000);
 
   test('"redact everywhere" keeps the summary, the shown notes and the search index redacted; the default keeps them as captured', async () => {
