@@ -1,4 +1,4 @@
-import type { PixelBox } from './results.ts';
+import type { PixelBox, Thumbnail } from './results.ts';
 
 /** What a detector finds. Ordered from most to least specific: the order settles overlaps. */
 export const SENSITIVE_KINDS = [
@@ -76,6 +76,20 @@ export interface SensitiveFinding {
   place: FindingPlace;
 }
 
+/** What the app shows of a session with "redact everywhere", redacted by the redact stage. */
+export interface ShownTexts {
+  notes: string;
+  cues: string[];
+  /** Each screen's text, by media id. */
+  screens: Record<string, string>;
+  /** Absent in results stored before titles, chapters and thumbnails were redacted. */
+  title?: string;
+  /** Each chapter's title and keywords, in chapter order. */
+  chapters?: Array<{ title: string; keywords: string[] }>;
+  /** The chapters stage's thumbnails with found words filled (it runs before the redact stage). */
+  thumbnails?: Thumbnail[];
+}
+
 /** Result of the 'redact' stage. */
 export interface RedactResult {
   findings: SensitiveFinding[];
@@ -83,7 +97,7 @@ export interface RedactResult {
    * Only with "redact everywhere": the texts the app shows, redacted when the session was
    * enriched (notes, transcript cues in order, each screen's text by media id).
    */
-  shown?: { notes: string; cues: string[]; screens: Record<string, string> };
+  shown?: ShownTexts;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { MARKED_KIND, type SensitiveFinding } from '../../src/shared/privacy.ts';
 import type { OcrLine } from '../../src/shared/results.ts';
-import { wordsInBoxes } from './markedWords.ts';
+import { wordsInBoxes } from '../../src/shared/markedWords.ts';
 import { findSensitive } from './findSensitive.ts';
 import { screenWords } from './screenWords.ts';
 import { findSensitiveInWords, joinWords } from './words.ts';

@@ -8,7 +8,7 @@ import { sessionTexts } from './sessionTexts.ts';
 const storedFindings = (ctx: StageContext) => (ctx.results.redact as RedactResult | undefined)?.findings ?? [];
 
 /** The detectors' findings and the marks a person made in the review ("Redact this too"). */
-const withMarks = (ctx: StageContext, findings: readonly SensitiveFinding[]): SensitiveFinding[] => [...findings, ...(ctx.privacy?.marked ?? [])];
+export const withMarks = (ctx: StageContext, findings: readonly SensitiveFinding[]): SensitiveFinding[] => [...findings, ...(ctx.privacy?.marked ?? [])];
 
 /** The values of the findings marked "Not sensitive" (in memory only), read back from the session's texts. */
 export function stageKept(ctx: StageContext, findings: readonly SensitiveFinding[] = storedFindings(ctx)): Set<string> {

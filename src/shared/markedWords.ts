@@ -1,4 +1,4 @@
-import type { OcrLine, PixelBox } from '../../src/shared/results.ts';
+import type { OcrLine, PixelBox } from './results.ts';
 
 const inside = (box: PixelBox, area: PixelBox): boolean => {
   const x = box.left + box.width / 2;
@@ -25,4 +25,16 @@ export function wordsInBoxes(lines: readonly OcrLine[], boxes: readonly PixelBox
     if (run.length > 0) runs.push(run.join(' '));
   }
   return runs;
+}
+
+/**
+ * `text` with each of `values` (what people marked, read back from the session's texts) replaced
+ * by `[redacted]`, as written or with other spacing, in any case, as whole words.
+ */
+export function hideMarked(text: string, values: readonly string[]): string {
+  const phrases = values.map((v) => v.trim()).filter((v) => v !== '');
+  if (phrases.length === 0) return text;
+  const escape = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const body = [...phrases].sort((a, b) => b.length - a.length).map((phrase) => phrase.split(/\s+/).map(escape).join('\\s+')).join('|');
+  return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu'), '[redacted]');
 }
