@@ -2,7 +2,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { exportSessionFiles } from '../../src/export/exportClient.ts';
 import type { Enrichment } from '../../src/shared/export.ts';
 import { dismissedKey, markedKey, PRIVACY_META_KEY, type RedactResult, type SensitiveFinding } from '../../src/shared/privacy.ts';
-import type { IndexResult, OcrResult, PixelBox, StoryboardResult, SummaryResult } from '../../src/shared/results.ts';
+import type { ChaptersResult, IndexResult, OcrResult, PixelBox, StoryboardResult, SummaryResult } from '../../src/shared/results.ts';
+import { factsOf } from '../../src/ui/sessionFacts.ts';
 import { encodePng } from './fixtures/encodePng.ts';
 import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
 
@@ -30,9 +31,10 @@ async function screenshot(): Promise<Blob> {
 }
 
 /** One session with values planted in a screenshot, the notes and the transcript, enriched in the real pool. */
-async function enrichedSession(): Promise<{ e: TestEngine; id: string }> {
+async function enrichedSession(mode: 'exports' | 'everywhere' = 'exports', title = 'Billing call'): Promise<{ e: TestEngine; id: string }> {
   const e = await createTestEngine();
   engines.push(e);
+  await e.db.put('meta', { mode }, PRIVACY_META_KEY);
   await e.scheduler.start();
   const id = 'ses-planted';
   const shot = await screenshot();
@@ -40,7 +42,7 @@ async function enrichedSession(): Promise<{ e: TestEngine; id: string }> {
   await e.sessions.add(
     {
       id,
-      title: 'Billing call',
+      title,
       source: 'import',
       startedAt: null,
       endedAt: null,
@@ -57,7 +59,7 @@ async function enrichedSession(): Promise<{ e: TestEngine; id: string }> {
       { id: `${id}-t`, sessionId: id, blob: vtt },
     ],
   );
-  await e.scheduler.enqueue([{ sessionId: id, timeoutMs: 60_000 }], { batchId: 'redaction', stages: ['ocr', 'chapters', 'transcript', 'redact', 'summary', 'storyboard'] });
+  await e.scheduler.enqueue([{ sessionId: id, timeoutMs: 60_000 }], { batchId: 'redaction', stages: ['ocr', 'chapters', 'transcript', 'redact', 'summary', 'storyboard', 'index'] });
   await e.scheduler.drain();
   return { e, id };
 }
@@ -199,4 +201,36 @@ describe('redaction', () => {
     expect(exportsOnly.summary).toContain(CARD);
     expect(exportsOnly.index).toContain(EMAIL);
   }, 60_000);
+
+  test('"redact everywhere" also covers the session title, chapter titles and keywords, thumbnails, the search index and what rows show', async () => {
+    const { e, id } = await enrichedSession('everywhere', `Call with ${EMAIL}`);
+    const outcomes = (await e.db.get('results', id))!.outcomes;
+    const done = <T,>(stage: string) => (outcomes[stage]?.status === 'done' ? (outcomes[stage].result as T) : undefined);
+    const redact = done<RedactResult>('redact')!;
+    const chapters = done<ChaptersResult>('chapters')!;
+    const pieces = ['dana', 'park', 'example.org'];
+    // The chapters stage (before the redact stage) keeps the value's pieces: the checks below can fail.
+    expect(pieces.some((piece) => JSON.stringify(chapters.chapters).toLowerCase().includes(piece))).toBe(true);
+
+    expect(redact.shown?.title).toBe('Call with [email]');
+    const shownChapters = JSON.stringify(redact.shown?.chapters).toLowerCase();
+    expect(redact.shown?.chapters).toHaveLength(chapters.chapters.length);
+    for (const piece of pieces) expect(shownChapters).not.toContain(piece);
+    const index = JSON.stringify(done<IndexResult>('index')).toLowerCase();
+    for (const piece of pieces) expect(index).not.toContain(piece);
+    const record = await e.db.get('results', id);
+    const session = (await e.db.get('sessions', id))!;
+    expect(factsOf(session, record).title).toBe('Call with [email]');
+
+    // The thumbnail shown on the timeline, in rows and in hits has the e-mail's box filled.
+    const finding = redact.findings.find((f) => f.kind === 'email' && f.place.source === 'screen')!;
+    const box = finding.place.source === 'screen' ? finding.place.boxes[0]! : null;
+    const raw = chapters.thumbnails[0]!;
+    const thumb = redact.shown!.thumbnails![0]!;
+    const scale = raw.width / raw.sourceWidth!;
+    const at = (Math.round((box!.top + box!.height / 2) * scale) * raw.width + Math.round((box!.left + box!.width / 2) * scale)) * 4;
+    expect([...(await pixels(thumb.blob)).slice(at, at + 3)]).toEqual([0, 0, 0]);
+    expect([...(await pixels(raw.blob)).slice(at, at + 3)]).not.toEqual([0, 0, 0]);
+    expect([...(await pixels(factsOf(session, record).thumbnail!)).slice(at, at + 3)]).toEqual([0, 0, 0]);
+  }, 90_000);
 });

@@ -152,6 +152,27 @@ test('redaction: no planted value in exported text, exported pictures or provide
   expect(reviewed).toContain(PHONE);
   for (const value of [EMAIL, CARD, AWS, GITHUB]) expect(reviewed).not.toContain(value);
 
+  // "Redact this too": two words selected on the screen and a stretch of the transcript, kept across a reload, redacted on re-export.
+  const marking = page.getByRole('region', { name: 'Redact this too' });
+  await marking.getByRole('button', { name: 'Customer', exact: true }).click();
+  await marking.getByRole('button', { name: 'record', exact: true }).click();
+  await marking.getByRole('button', { name: 'Redact 2 words' }).click();
+  await page.getByRole('list', { name: 'Transcript' }).getByText('You can reach me').evaluate((cue) => {
+    const text = cue.firstChild!;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, 'You can reach'.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  await page.getByRole('button', { name: 'Redact this too: text selected in the transcript' }).click();
+  await page.reload();
+  await page.getByRole('button', { name: `Refund for ${EMAIL}`, exact: true }).click();
+  await expect(review.getByRole('list', { name: 'Marked by you' })).toContainText(['2 words in screen 1', '3 words in transcript at 0:01']);
+  const marked = strFromU8((await exportAll(page))['Refund for [email]/enrichment.json']!).toLowerCase();
+  for (const words of ['customer', 'record', 'you can reach']) expect(marked).not.toContain(words);
+  expect(marked).toContain('[redacted] me on');
+
   // Off, with its warning: the same export now carries the values, and OCR reads them on the picture.
   await page.getByRole('button', { name: 'Settings' }).click();
   await dialog.getByLabel('Do not redact').check();
