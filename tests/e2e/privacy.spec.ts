@@ -168,7 +168,7 @@ test('redaction: no planted value in exported text, exported pictures or provide
   await page.getByRole('button', { name: 'Redact this too: text selected in the transcript' }).click();
   await page.reload();
   await page.getByRole('button', { name: `Refund for ${EMAIL}`, exact: true }).click();
-  await expect(review.getByRole('list', { name: 'Marked by you' })).toContainText(['2 words in screen 1', '3 words in transcript at 0:01']);
+  await expect(review.getByRole('list', { name: 'Marked by you' }).getByRole('listitem')).toContainText(['2 words in screen 1', '3 words in transcript at 0:01']);
   const marked = strFromU8((await exportAll(page))['Refund for [email]/enrichment.json']!).toLowerCase();
   for (const words of ['customer', 'record', 'you can reach']) expect(marked).not.toContain(words);
   expect(marked).toContain('[redacted] me on');
