@@ -12,10 +12,15 @@ interface SensitiveItemsProps {
   /** What the person marked ("Redact this too"), each with a way to remove it. */
   marks: readonly SensitiveFinding[];
   onRemoveMark: (markId: string) => void;
+  /**
+   * With "redact everywhere": enriches the session again, so that its pictures and search index
+   * take in marks made since (exports and the texts shown take them in at once).
+   */
+  onReapply: (() => void) | null;
 }
 
 /** What the redact stage found, by kind and place, with masked previews only. */
-export function SensitiveItems({ findings, dismissed, onJump, onMark, marks, onRemoveMark }: SensitiveItemsProps) {
+export function SensitiveItems({ findings, dismissed, onJump, onMark, marks, onRemoveMark, onReapply }: SensitiveItemsProps) {
   const notSensitive = new Set(dismissed);
   return (
     <section aria-labelledby="sensitive-title" className="sensitive-items">
@@ -80,6 +85,14 @@ export function SensitiveItems({ findings, dismissed, onJump, onMark, marks, onR
               );
             })}
           </ul>
+          {onReapply && (
+            <p className="meta">
+              Exports and the texts shown leave these out at once; thumbnails and search take them in when the session is enriched again.{' '}
+              <button type="button" className="quiet" onClick={onReapply}>
+                Enrich again
+              </button>
+            </p>
+          )}
         </div>
       )}
     </section>

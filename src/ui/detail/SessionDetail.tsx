@@ -150,7 +150,7 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
       )}
       {shown.notes && <Notes text={shown.notes} action={<SelectionMark where="notes" markOf={(selection) => notesSelectionMark(selection, session.notes)} onAdd={addOwnMark} />} />}
       {redact && screensToMark.length > 0 && <MarkScreen screens={screensToMark} findings={[...redact.findings.filter((f) => !dismissed.includes(f.id)), ...marks]} readMedia={readMedia} onAdd={addOwnMark} />}
-      {redact && <SensitiveItems findings={redact.findings} dismissed={dismissed} marks={marks} onJump={timeline ? jumpTo : null} onMark={mark} onRemoveMark={removeOwnMark} />}
+      {redact && <SensitiveItems findings={redact.findings} dismissed={dismissed} marks={marks} onJump={timeline ? jumpTo : null} onMark={mark} onRemoveMark={removeOwnMark} onReapply={redact.shown ? () => void enricher.run({ type: 'enrich-now', sessionIds: [session.id] }) : null} />}
     </article>
   );
 }
