@@ -157,6 +157,14 @@ test('redaction: no planted value in exported text, exported pictures or provide
   await marking.getByRole('button', { name: 'Customer', exact: true }).click();
   await marking.getByRole('button', { name: 'record', exact: true }).click();
   await marking.getByRole('button', { name: 'Redact 2 words' }).click();
+  // A box drawn over "Card" (drawn at x 40, baseline 390, 60 px, on a 1200 px wide screenshot).
+  const shown = (await marking.getByRole('img', { name: 'Screen 1' }).boundingBox())!;
+  const px = shown.width / 1200;
+  await page.mouse.move(shown.x + 30 * px, shown.y + 325 * px);
+  await page.mouse.down();
+  await page.mouse.move(shown.x + 180 * px, shown.y + 405 * px, { steps: 4 });
+  await page.mouse.up();
+  await marking.getByRole('button', { name: 'Redact the box' }).click();
   await page.getByRole('list', { name: 'Transcript' }).getByText('You can reach me').evaluate((cue) => {
     const text = cue.firstChild!;
     const range = document.createRange();
@@ -168,9 +176,10 @@ test('redaction: no planted value in exported text, exported pictures or provide
   await page.getByRole('button', { name: 'Redact this too: text selected in the transcript' }).click();
   await page.reload();
   await page.getByRole('button', { name: `Refund for ${EMAIL}`, exact: true }).click();
-  await expect(review.getByRole('list', { name: 'Marked by you' }).getByRole('listitem')).toContainText(['2 words in screen 1', '3 words in transcript at 0:01']);
-  const marked = strFromU8((await exportAll(page))['Refund for [email]/enrichment.json']!).toLowerCase();
-  for (const words of ['customer', 'record', 'you can reach']) expect(marked).not.toContain(words);
+  await expect(review.getByRole('list', { name: 'Marked by you' }).getByRole('listitem')).toContainText(['2 words in screen 1', /a box of \d+×\d+ px in screen 1/, '3 words in transcript at 0:01']);
+  const marked = strFromU8((await exportAll(page))['Refund for [email]/enrichment.json']!);
+  for (const words of ['customer', 'record', 'you can reach']) expect(marked.toLowerCase()).not.toContain(words);
+  expect(marked).not.toMatch(/\bCard\b/);
   expect(marked).toContain('[redacted] me on');
 
   // Off, with its warning: the same export now carries the values, and OCR reads them on the picture.

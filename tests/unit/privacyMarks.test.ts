@@ -25,6 +25,8 @@ describe('marks made in the review', () => {
     const pieces = new Set(['falcon budget', 'bob']);
     expect(redactPieces('The Falcon  budget is with bob; Bobby keeps falcon.', pieces)).toBe('The [redacted] is with [redacted]; Bobby keeps falcon.');
     expect(redactText('Mail bob at dana.park@example.org', new Set(), pieces)).toBe('Mail [redacted] at [email]');
+    // A marked word that names a kind leaves the placeholders alone.
+    expect(redactText('Card 4242 4242 4242 4242', new Set(), new Set(['card']))).toBe('[redacted] [card]');
     expect(hideMarked('FALCON budget, bob.', ['Falcon budget', 'Bob'])).toBe('[redacted], [redacted].');
   });
 

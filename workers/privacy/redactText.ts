@@ -45,7 +45,8 @@ export function redactPieces(text: string, pieces: ReadonlySet<string>): string 
   if (pieces.size === 0) return text;
   const phrases = phrasePattern(pieces);
   const out = phrases ? text.replace(phrases, MARKED_PLACEHOLDER) : text;
-  return out.replace(/[\p{L}\p{N}]+/gu, (word) => (pieces.has(word.toLowerCase()) ? MARKED_PLACEHOLDER : word));
+  // Placeholders already put in ("[card]", "[redacted]") stay as they are, whatever was marked.
+  return out.replace(/\[[a-z0-9-]+\]|[\p{L}\p{N}]+/gu, (word) => (pieces.has(word.toLowerCase()) ? MARKED_PLACEHOLDER : word));
 }
 
 /** Whether `text` holds a whole word that is a piece of a sensitive value. */
