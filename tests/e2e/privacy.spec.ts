@@ -154,6 +154,7 @@ test('redaction: no planted value in exported text, exported pictures or provide
 
   // "Redact this too": two words selected on the screen and a stretch of the transcript, kept across a reload, redacted on re-export.
   const marking = page.getByRole('region', { name: 'Redact this too' });
+  await marking.getByRole('button', { name: 'Mark words or a box on a screen' }).click();
   await marking.getByRole('button', { name: 'Customer', exact: true }).click();
   await marking.getByRole('button', { name: 'record', exact: true }).click();
   await marking.getByRole('button', { name: 'Redact 2 words' }).click();

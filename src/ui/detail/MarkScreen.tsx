@@ -26,7 +26,21 @@ const range = (a: number, b: number) => Array.from({ length: Math.abs(b - a) + 1
  * "Redact this too" on a screen: its picture with its OCR words as toggle buttons (click, drag
  * across words, or Tab and Space), or a box drawn with the pointer over anything else.
  */
-export function MarkScreen({ screens, findings, readMedia, onAdd }: MarkScreenProps) {
+export function MarkScreen(props: MarkScreenProps) {
+  // Closed until asked for: a screen of text is hundreds of word buttons, and a picture to read.
+  const [open, setOpen] = useState(false);
+  return (
+    <section aria-labelledby="mark-screen-title" className="mark-screen">
+      <h3 id="mark-screen-title">Redact this too</h3>
+      <button type="button" className="quiet" aria-expanded={open} onClick={() => setOpen(!open)}>
+        Mark words or a box on a screen
+      </button>
+      {open && <MarkPicture {...props} />}
+    </section>
+  );
+}
+
+function MarkPicture({ screens, findings, readMedia, onAdd }: MarkScreenProps) {
   const [chosen, setChosen] = useState(0);
   const screen = screens[Math.min(chosen, screens.length - 1)];
   const [url, setUrl] = useState<string | null>(null);
@@ -111,8 +125,7 @@ export function MarkScreen({ screens, findings, readMedia, onAdd }: MarkScreenPr
   };
 
   return (
-    <section aria-labelledby="mark-screen-title" className="mark-screen">
-      <h3 id="mark-screen-title">Redact this too</h3>
+    <div>
       <p className="meta">Select words on a screen (click, drag across them, or Tab and Space), or draw a box over the picture. Exports fill and remove what you mark.</p>
       {screens.length > 1 && (
         <label>
@@ -143,6 +156,6 @@ export function MarkScreen({ screens, findings, readMedia, onAdd }: MarkScreenPr
           Redact the box
         </button>
       </div>
-    </section>
+    </div>
   );
 }
