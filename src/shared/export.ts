@@ -1,4 +1,4 @@
-import type { SensitiveKind } from './privacy.ts';
+import type { FindingKind } from './privacy.ts';
 
 /** The version of `enrichment.json` this app writes. docs/export-format.md says what each one holds. */
 export const ENRICHMENT_SCHEMA_VERSION = 2;
@@ -129,8 +129,8 @@ export interface ExportedSummary {
  */
 export interface ExportedRedaction {
   mode: 'exports' | 'everywhere' | 'off';
-  /** Findings redacted (not marked "Not sensitive"), by kind. */
-  redacted: Partial<Record<SensitiveKind, number>>;
+  /** Findings redacted (not marked "Not sensitive"), by kind; `marked`: what people marked in the review. */
+  redacted: Partial<Record<FindingKind, number>>;
   /** Findings marked "Not sensitive" and left as they are. */
   notSensitive: number;
   /** Something people should know, such as a storyboard left out because it could not be redacted. */

@@ -1,9 +1,12 @@
+import type { ReactNode } from 'react';
 import type { AudioStageResult, TranscriptResult } from '../../shared/results.ts';
 
 interface AudioViewProps {
   audio: AudioStageResult;
   transcript: TranscriptResult | null;
   focusTime: number | null;
+  /** What can be done with text selected in the transcript ("Redact this too"). */
+  action?: ReactNode;
 }
 
 const WIDTH = 600;
@@ -12,7 +15,7 @@ const HEIGHT = 64;
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 
 /** Each recording's waveform with its speech segments, and the transcript cues. */
-export function AudioView({ audio, transcript, focusTime }: AudioViewProps) {
+export function AudioView({ audio, transcript, focusTime, action }: AudioViewProps) {
   const segmentCount = audio.recordings.reduce((n, r) => n + r.segments.length, 0);
   return (
     <section aria-label="Speech">
@@ -45,11 +48,12 @@ export function AudioView({ audio, transcript, focusTime }: AudioViewProps) {
           </figure>
         );
       })}
+      {transcript && transcript.cues.length > 0 && action}
       {transcript && transcript.cues.length > 0 && (
         <ol className="cues" aria-label="Transcript">
           {transcript.cues.map((cue, i) => (
-            <li key={i} className={focusTime !== null && focusTime >= cue.start && focusTime < cue.end ? 'focused' : ''}>
-              <time>{clock(cue.start)}</time> {cue.text}
+            <li key={i} data-cue={i} className={focusTime !== null && focusTime >= cue.start && focusTime < cue.end ? 'focused' : ''}>
+              <time>{clock(cue.start)}</time> <span className="cue-text">{cue.text}</span>
             </li>
           ))}
         </ol>
