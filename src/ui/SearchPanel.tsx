@@ -83,7 +83,7 @@ export function SearchPanel({ enricher, library, onOpen }: SearchPanelProps) {
       <SearchFilterBar form={form} tags={tags} onChange={setForm} />
       {found?.kind === 'sessions' && (
         <p className="meta search-note" role="status">
-          {shown?.length ? 'Sessions that match the filters, newest first. Type words to search within them.' : 'No session matches these filters.'}
+          {shown?.length ? 'Enriched sessions that match the filters, newest first. Type words to search within them.' : 'No enriched session matches these filters.'}
         </p>
       )}
       {listed && (

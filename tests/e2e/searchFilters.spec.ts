@@ -75,7 +75,7 @@ test('search filters narrow the sample sessions by tag, action items and dates; 
   const tag = samples[0]!.tags[0]!;
   await filters.getByLabel('Tag', { exact: true }).selectOption(tag);
   await expectListed(samples.filter((s) => s.tags.includes(tag)));
-  await expect(page.getByText('Sessions that match the filters, newest first.')).toBeVisible();
+  await expect(page.getByText('Enriched sessions that match the filters, newest first.')).toBeVisible();
 
   // Words within the tag: the other sessions' notes match the word too, but are left out.
   await page.getByLabel('Search sessions').fill('meeting');
