@@ -11,6 +11,7 @@
  * BENCH_NO_DOCS=1 do not touch docs/benchmarks.md
  * BENCH_PORT=n   serve on another port than 4299
  * BENCH_SEARCH=a,b,q,s  scenario 10 at other sizes: single-index sessions, sharded sessions, queries, saves during the batch
+ * BENCH_PROFILE=file  scenario 11 writes the main thread's CPU profile of the drag there
  * BENCH_INCOGNITO=1  an incognito-like context (IndexedDB in memory) instead of a profile on disk
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -258,6 +259,10 @@ async function timelineDrag(context, prepared, { dragMs, passMs, moveEveryMs }) 
       return box.x + 1 + (phase < 1 ? phase : 2 - phase) * (box.width - 2);
     };
     await page.mouse.move(xAt(0), y);
+    // BENCH_PROFILE=file.cpuprofile: the main thread's CPU profile of the drag, for DevTools.
+    const profiler = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+    await profiler?.send('Profiler.enable');
+    await profiler?.send('Profiler.start');
     await page.evaluate(() => window.__benchProbe.start());
     await page.mouse.down();
     const t0 = Date.now();
@@ -270,6 +275,7 @@ async function timelineDrag(context, prepared, { dragMs, passMs, moveEveryMs }) 
     await page.mouse.up();
     const ms = Date.now() - t0;
     const probe = await page.evaluate(() => window.__benchProbe.stop());
+    if (profiler) writeFileSync(process.env.BENCH_PROFILE, JSON.stringify((await profiler.send('Profiler.stop')).profile));
     const shown = await page.locator('.moment-picture').getAttribute('data-frame-index');
     return { ...probe, dragMs: ms, moves, movesPerSec: (moves * 1000) / ms, lastFrameShown: Number(shown) };
   } finally {

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { loadSamples } from './helpers.ts';
 
@@ -100,4 +101,14 @@ test('search filters narrow the sample sessions by tag, action items and dates; 
   await field.focus();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('list', { name: 'Search results' }).getByRole('button').first()).toBeFocused();
+
+  // The controls fit a phone and a desktop (nothing wider than the page) and pass axe.
+  for (const width of [390, 1440]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    const box = (await filters.boundingBox())!;
+    expect(box.x + box.width, `${width} px: filters within the page`).toBeLessThanOrEqual(width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width} px: no sideways scroll`).toBeLessThanOrEqual(width);
+    const { violations } = await new AxeBuilder({ page }).include('.search').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), `${width} px: axe`).toEqual([]);
+  }
 });
