@@ -46,7 +46,7 @@ export async function providerTranscript(ctx: StageContext, recordings: readonly
   const host = ctx.provider;
   const origin = providerOrigin(endpoint.transcription.url) ?? '';
   const stop = (message: string): ProviderTranscript => ({ kind: 'stop', message, origin });
-  if (!navigator.onLine) return stop('You are offline, so the recordings were not transcribed.');
+  if (!navigator.onLine) return stop('You are offline.');
   const analysed = (ctx.results.audio as AudioStageResult | undefined)?.recordings ?? [];
   const work = recordings.flatMap((ref) => {
     const audio = analysed.find((r) => r.mediaId === ref.id);
