@@ -96,6 +96,9 @@ export interface ExportedCue {
   speaker?: string;
 }
 
+/** An imported .vtt/.srt file (by name), or the AI provider that transcribed the recordings' speech. */
+export type ExportedTranscriptSource = { kind: 'imported'; file: string } | { kind: 'provider'; origin: string; model: string };
+
 /** An action item or a decision. Optional fields are left out when unknown. */
 export interface ExportedActionItem {
   text: string;
@@ -152,6 +155,8 @@ export interface Enrichment {
   chapters: ExportedChapter[];
   audio: ExportedAudio | null;
   transcript: ExportedCue[] | null;
+  /** Where `transcript` came from; present exactly when `transcript` is not null. */
+  transcriptSource?: ExportedTranscriptSource;
   summary: ExportedSummary;
   /** The storyboard's file name next to this file, or null when there is none. */
   storyboard: string | null;

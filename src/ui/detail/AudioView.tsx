@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { AudioStageResult, TranscriptResult } from '../../shared/results.ts';
+import type { AudioStageResult, TranscriptResult, TranscriptSource } from '../../shared/results.ts';
 
 interface AudioViewProps {
   audio: AudioStageResult;
@@ -13,6 +13,18 @@ const WIDTH = 600;
 const HEIGHT = 64;
 
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
+
+/** Where the transcript came from, in words; null when unknown (results stored before it was kept). */
+function sourceLine(source: TranscriptSource | undefined): string | null {
+  switch (source?.kind) {
+    case 'imported':
+      return `Transcript from ${source.name}`;
+    case 'provider':
+      return `Transcribed by ${URL.canParse(source.origin) ? new URL(source.origin).host : 'the AI provider'}`;
+    default:
+      return null;
+  }
+}
 
 /** Each recording's waveform with its speech segments, and the transcript cues. */
 export function AudioView({ audio, transcript, focusTime, action }: AudioViewProps) {
@@ -48,6 +60,11 @@ export function AudioView({ audio, transcript, focusTime, action }: AudioViewPro
           </figure>
         );
       })}
+      {transcript && transcript.cues.length > 0 && sourceLine(transcript.source) && (
+        <p className="meta" data-testid="transcript-source">
+          {sourceLine(transcript.source)}
+        </p>
+      )}
       {transcript && transcript.cues.length > 0 && action}
       {transcript && transcript.cues.length > 0 && (
         <ol className="cues" aria-label="Transcript">
