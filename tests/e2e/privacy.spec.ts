@@ -175,6 +175,8 @@ test('redaction: no planted value in exported text, exported pictures or provide
     getSelection()!.addRange(range);
   });
   await page.getByRole('button', { name: 'Redact this too: text selected in the transcript' }).click();
+  // Each mark is listed once it is stored.
+  await expect(review.getByRole('list', { name: 'Marked by you' }).getByRole('listitem')).toHaveCount(3);
   await page.reload();
   await page.getByRole('button', { name: `Refund for ${EMAIL}`, exact: true }).click();
   await expect(review.getByRole('list', { name: 'Marked by you' }).getByRole('listitem')).toContainText(['2 words in screen 1', /a box of \d+×\d+ px in screen 1/, '3 words in transcript at 0:01']);
