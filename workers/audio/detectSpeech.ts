@@ -8,7 +8,22 @@ import { vadSegments } from './vadSegments.ts';
 /** What found the speech of one recording; `fallback` says why the voice model did not. */
 export type SpeechDetection =
   | { detector: 'silero'; segments: SpeechSegment[] }
-  | { detector: 'energy'; segments: SpeechSegment[]; fallback: string };
+  | { detector: 'energy'; segments: SpeechSegment[]; fallback: string }
+  | { detector: 'energy'; segments: SpeechSegment[]; chosen: true };
+
+/** What this pool worker finds speech with. */
+export type SpeechDetectorChoice = 'voice-model' | 'loudness';
+
+let choice: SpeechDetectorChoice = 'voice-model';
+
+/**
+ * Makes this pool worker find speech by loudness alone, as chosen rather than as a fallback. For
+ * test rigs whose subject is not speech: the voice model costs each new worker about 2–5 s
+ * (onnxruntime, the model, its first run) before its first recording.
+ */
+export function useSpeechDetector(next: SpeechDetectorChoice): void {
+  choice = next;
+}
 
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -25,6 +40,7 @@ export async function detectSpeech(
   signal: AbortSignal,
   onProgress?: (fraction: number) => void,
 ): Promise<SpeechDetection> {
+  if (choice === 'loudness') return { detector: 'energy', segments: findSpeechSegments(samples, sampleRate), chosen: true };
   let segments: SpeechSegment[];
   try {
     const vad = await sileroVad();

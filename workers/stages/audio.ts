@@ -49,7 +49,7 @@ async function analyse(ctx: StageContext, ref: MediaRef, fellBack: FallbackNote)
   const wav = (await isRiff(blob)) ? decodeNamed(await blob.arrayBuffer(), ref.name) : await decodeOther(blob, ref.name, ctx.signal);
   throwIfAborted(ctx.signal);
   const detection = await detectSpeech(wav.samples, wav.sampleRate, ctx.signal);
-  if (detection.detector === 'energy') fellBack(detection.fallback);
+  if ('fallback' in detection) fellBack(detection.fallback);
   const { segments, detector } = detection;
   const speechSec = segments.reduce((sum, s) => sum + (s.end - s.start), 0);
   const result: AudioRecordingResult = {
