@@ -11,10 +11,10 @@ export type SpeechDetection =
   | { detector: 'energy'; segments: SpeechSegment[]; fallback: string }
   | { detector: 'energy'; segments: SpeechSegment[]; chosen: true };
 
-/** What this pool worker finds speech with. */
+/** What finds speech: the Silero voice model, or loudness alone. */
 export type SpeechDetectorChoice = 'voice-model' | 'loudness';
 
-let choice: SpeechDetectorChoice = 'voice-model';
+let workerChoice: SpeechDetectorChoice = 'voice-model';
 
 /**
  * Makes this pool worker find speech by loudness alone, as chosen rather than as a fallback. For
@@ -22,7 +22,7 @@ let choice: SpeechDetectorChoice = 'voice-model';
  * (onnxruntime, the model, its first run) before its first recording.
  */
 export function useSpeechDetector(next: SpeechDetectorChoice): void {
-  choice = next;
+  workerChoice = next;
 }
 
 function reason(error: unknown): string {
@@ -31,16 +31,18 @@ function reason(error: unknown): string {
 
 /**
  * Speech segments of a mono recording, in seconds from its start: by the Silero voice model when
- * it loads and runs, else by loudness alone (with the reason). Never fails for the model's sake;
- * a cancellation still ends it.
+ * it is wanted, loads and runs, else by loudness alone (with the reason when it was not chosen).
+ * Never fails for the model's sake; a cancellation still ends it.
  */
 export async function detectSpeech(
   samples: Float32Array,
   sampleRate: number,
   signal: AbortSignal,
   onProgress?: (fraction: number) => void,
+  wanted: SpeechDetectorChoice = 'voice-model',
 ): Promise<SpeechDetection> {
-  if (choice === 'loudness') return { detector: 'energy', segments: findSpeechSegments(samples, sampleRate), chosen: true };
+  // A worker set to loudness (a test rig) uses it for every recording.
+  if (wanted === 'loudness' || workerChoice === 'loudness') return { detector: 'energy', segments: findSpeechSegments(samples, sampleRate), chosen: true };
   let segments: SpeechSegment[];
   try {
     const vad = await sileroVad();
