@@ -1,24 +1,16 @@
-import { afterEach, describe, expect, test } from 'vitest';
-import { openEnricherDb, type EnricherDb, type ResultRecord } from '../../src/shared/db.ts';
+import { describe, expect, test } from 'vitest';
+import type { EnricherDb, ResultRecord } from '../../src/shared/db.ts';
 import type { ActionItem, SearchDocument } from '../../src/shared/results.ts';
 import type { SearchFilters, SearchShardOptions } from '../../src/shared/search.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
-import { SearchClient } from '../../src/search/searchClient.ts';
+import type { SearchClient } from '../../src/search/searchClient.ts';
 import { readCatalog, writeCatalog } from './fixtures/searchDb.ts';
-import { deleteDatabase, uniqueDbName } from './fixtures/sessions.ts';
+import { searchRig } from './fixtures/searchRig.ts';
 
-const clients: SearchClient[] = [];
-const databases: EnricherDb[] = [];
-const names: string[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) await client.close();
-  for (const db of databases.splice(0)) db.close();
-  for (const name of names.splice(0)) await deleteDatabase(name);
-});
 
 /** Two sessions per shard, so that a filter has shards to skip and shards to search in part. */
 const SHARDS: SearchShardOptions = { maxShardChars: 150 };
+const { library, client } = searchRig(SHARDS);
 
 const day = (iso: string) => Date.parse(`${iso}T10:00:00Z`);
 
@@ -74,13 +66,6 @@ function result(spec: Spec): ResultRecord {
   };
 }
 
-async function library(): Promise<{ db: EnricherDb; dbName: string }> {
-  const dbName = uniqueDbName();
-  names.push(dbName);
-  const db = await openEnricherDb(dbName);
-  databases.push(db);
-  return { db, dbName };
-}
 
 async function store(db: EnricherDb): Promise<void> {
   const tx = db.transaction(['sessions', 'results'], 'readwrite');
@@ -91,11 +76,6 @@ async function store(db: EnricherDb): Promise<void> {
   await tx.done;
 }
 
-function client(dbName: string): SearchClient {
-  const made = new SearchClient({ dbName, shards: SHARDS });
-  clients.push(made);
-  return made;
-}
 
 /** Indexes every session as updates after an empty start (as after enrichment), saves the shards and stops the worker. */
 async function indexed(dbName: string, db: EnricherDb): Promise<void> {
