@@ -135,12 +135,14 @@ What each scenario measures:
    OCR'd full-frame equivalents are the pixels handed to tesseract over one frame's pixels, from the OCR
    result's \`work\`; real-time factor is seconds of recording per second of wall time. Scenario 3 runs its
    first 12-session batch with \`{ ocr: 'full' }\` too, for the samples' before and after.
-10. **Search library.** Synthetic stored results (\`bench/searchCorpus.ts\`: sessions of 25 documents of 250
-   words drawn by Zipf's law from 20,000 words, one needle word in one session). The single-record index of
-   before (\`bench/singleIndexLibrary.ts\`, the old \`workers/search/library.ts\`) at 1,000 sessions, then the
-   sharded index (\`workers/search/library.ts\`) over the same sessions (migrating the old record) and over
-   10,000; both hosted in a bench page of their own, so that \`performance.memory\` is the index's heap. Per
-   library: first build, ready (a fresh library until \`status()\` answers), the first query, p50/p95 of the
-   timed queries (common, rare, two-word, prefix, typo), heap peak and after GC above a baseline, and a
-   batch: one new session indexed then saved, timed per save (the app debounces saves; this is the worst
-   case). \`BENCH_SEARCH=a,b,q,s\` runs it at other sizes.`;
+10. **Search library.** Synthetic sessions (\`bench/searchCorpus.ts\`: 25 documents of 250 words drawn by
+   Zipf's law from 20,000 words, one needle word in one session, a date and one of four tags each). The
+   shards of before (\`bench/shards/\`, issue #16 part 3) and the postings (\`workers/search/\`) each built
+   from the same stored results, then the postings over 10,000 sessions written by a fast path
+   (\`bench/postingsCorpus.ts\`: the index's own put, save and merge, words counted without the regex
+   tokenizer, checked equal to it); each hosted in a bench page of its own, so that \`performance.memory\` is
+   the index's heap. Per library: first build, ready (a fresh library until \`status()\` answers), the first
+   query, p50/p95 of a fixed query set (single common and rare words, the needle, two words, a prefix, a
+   typo, a tag filter, a date range, a filter alone), heap peak and after GC above a baseline, and a batch:
+   one new session indexed then saved, timed per save (the app debounces saves; this is the worst case).
+   \`BENCH_SEARCH=old,new,q,s\` runs it at other sizes.`;

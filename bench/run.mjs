@@ -10,7 +10,7 @@
  * BENCH_SKIP_BUILD=1  reuse dist-bench
  * BENCH_NO_DOCS=1 do not touch docs/benchmarks.md
  * BENCH_PORT=n   serve on another port than 4299
- * BENCH_SEARCH=a,b,q,s  scenario 10 at other sizes: single-index sessions, sharded sessions, queries, saves during the batch
+ * BENCH_SEARCH=a,b,q,s  scenario 10 at other sizes: sessions of the shards of before (and postings alike), sessions of the big postings library, queries, saves during the batch
  * BENCH_PROFILE=file  scenario 11 writes the main thread's CPU profile of the drag there
  * BENCH_INCOGNITO=1  an incognito-like context (IndexedDB in memory) instead of a profile on disk
  */
@@ -76,7 +76,7 @@ const config = QUICK
       app: { count: 24, windowMs: 15_000 },
       video: { durationSec: 60, fps: 10, width: 1920, height: 1080, pageSec: 30 },
       ocrWork: ocrRecordings(30, 60),
-      search: { shape: { documentsPerSession: 25, wordsPerDocument: 250 }, singleSessions: 100, shardedSessions: 400, queries: 8, batchSessions: 5 },
+      search: { shape: { documentsPerSession: 25, wordsPerDocument: 250 }, oldSessions: 100, newSessions: 400, queries: 22, batchSessions: 5 },
       timeline: TIMELINE,
     }
   : {
@@ -99,13 +99,14 @@ const config = QUICK
       // Ten minutes of 1080p screen at 10 frames/s: made once by the browser (about 2 min), then enriched each run.
       video: { durationSec: 600, fps: 10, width: 1920, height: 1080, pageSec: 30 },
       ocrWork: ocrRecordings(76, 120),
-      // The library: sessions of 25 documents of 250 words; the single index at 1,000, shards at 10,000.
-      search: { shape: { documentsPerSession: 25, wordsPerDocument: 250 }, singleSessions: 1000, shardedSessions: 10_000, queries: 8, batchSessions: 10 },
+      // The library: sessions of 25 documents of 250 words. The shards of before at 500 (within
+      // their memory budget; past it every query re-reads every shard), the postings at 500 and 10,000.
+      search: { shape: { documentsPerSession: 25, wordsPerDocument: 250 }, oldSessions: 500, newSessions: 10_000, queries: 44, batchSessions: 10 },
       timeline: TIMELINE,
     };
 if (process.env.BENCH_SEARCH) {
-  const [singleSessions, shardedSessions, queries, batchSessions] = process.env.BENCH_SEARCH.split(',').map(Number);
-  config.search = { ...config.search, singleSessions, shardedSessions, queries, batchSessions };
+  const [oldSessions, newSessions, queries, batchSessions] = process.env.BENCH_SEARCH.split(',').map(Number);
+  config.search = { ...config.search, oldSessions, newSessions, queries, batchSessions };
 }
 if (process.env.BENCH_RUNS) config.runs = Math.max(1, Number(process.env.BENCH_RUNS));
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;

@@ -1,5 +1,6 @@
 import type { EnricherDb, ResultRecord } from '../src/shared/db.ts';
 import type { SearchDocument } from '../src/shared/results.ts';
+import type { SessionRecord } from '../src/shared/session.ts';
 import { mulberry32, type Random } from '../workers/samples/random.ts';
 
 /** The shape of the synthetic library: the issue measured 25 documents of 250 words per session. */
@@ -44,24 +45,64 @@ function zipfWord(random: Random): string {
 /** Words of the synthetic language by rank: common ones first. */
 export const wordAt = (rank: number) => words[rank]!;
 
-/** The stored result of session `i`, as the index stage would leave it. Session `needleAt` mentions NEEDLE. */
-export function syntheticResult(i: number, shape: CorpusShape, needleAt: number): ResultRecord {
+export const sessionIdOf = (i: number) => `bench-ses-${String(i).padStart(5, '0')}`;
+
+/** The words of each document of session `i` (title, text), drawn as syntheticResult draws them. */
+export function syntheticWords(i: number, shape: CorpusShape, needleAt: number): Array<{ title: string[]; text: string[] }> {
   const random = mulberry32(1000 + i);
-  const sessionId = `bench-ses-${String(i).padStart(5, '0')}`;
-  const documents: SearchDocument[] = Array.from({ length: shape.documentsPerSession }, (_, d) => {
+  return Array.from({ length: shape.documentsPerSession }, (_, d) => {
     const text = Array.from({ length: shape.wordsPerDocument }, () => zipfWord(random));
     if (i === needleAt && d === 3) text[17] = NEEDLE;
-    const kind = d === 0 ? 'session' : d % 2 ? 'chapter' : 'cue';
-    return { id: `${sessionId}:${kind}:${d}`, sessionId, kind, title: `${zipfWord(random)} ${zipfWord(random)}`, text: text.join(' '), keywords: [], chapter: d, time: d * 30 };
+    return { text, title: [zipfWord(random), zipfWord(random)] };
   });
-  return { sessionId, jobId: `job-${i}`, attempt: 1, committedAt: 1, outcomes: { index: { status: 'done', result: { documents }, ms: 0 } } };
 }
 
-/** Stores the results of sessions [from, to) in transactions of 100. */
+/** The search documents of session `i`, as the index stage would leave them. Session `needleAt` mentions NEEDLE. */
+export function syntheticDocuments(i: number, shape: CorpusShape, needleAt: number, words = syntheticWords(i, shape, needleAt)): SearchDocument[] {
+  const sessionId = sessionIdOf(i);
+  return words.map(({ title, text }, d) => {
+    const kind = d === 0 ? 'session' : d % 2 ? 'chapter' : 'cue';
+    return { id: `${sessionId}:${kind}:${d}`, sessionId, kind, title: title.join(' '), text: text.join(' '), keywords: [], chapter: d, time: d * 30 };
+  });
+}
+
+/** The stored result of session `i`, as the index stage would leave it. */
+export function syntheticResult(i: number, shape: CorpusShape, needleAt: number): ResultRecord {
+  const documents = syntheticDocuments(i, shape, needleAt);
+  return { sessionId: sessionIdOf(i), jobId: `job-${i}`, attempt: 1, committedAt: 1, outcomes: { index: { status: 'done', result: { documents }, ms: 0 } } };
+}
+
+/** Tags of the synthetic sessions: one each, so a tag filter lets a quarter through. */
+export const TAGS = ['finance', 'design', 'support', 'sales'];
+/** Session i starts i hours after this: 10,000 sessions span about 14 months. */
+export const FIRST_START = Date.UTC(2025, 0, 1);
+
+/** The stored session of `i`: only what the filters read (start and tag) is meaningful. */
+export function syntheticSession(i: number): SessionRecord {
+  return {
+    id: sessionIdOf(i),
+    title: `Session ${i}`,
+    source: 'import',
+    startedAt: FIRST_START + i * 3_600_000,
+    endedAt: null,
+    notes: '',
+    tags: [TAGS[i % TAGS.length]!],
+    screenshots: [],
+    audio: [],
+    transcript: null,
+    importedAt: 1,
+    warnings: [],
+  };
+}
+
+/** Stores the sessions and results of [from, to) in transactions of 100. */
 export async function storeCorpus(db: EnricherDb, from: number, to: number, shape: CorpusShape, needleAt: number): Promise<void> {
   for (let start = from; start < to; start += 100) {
-    const tx = db.transaction('results', 'readwrite');
-    for (let i = start; i < Math.min(to, start + 100); i++) void tx.store.put(syntheticResult(i, shape, needleAt));
+    const tx = db.transaction(['sessions', 'results'], 'readwrite');
+    for (let i = start; i < Math.min(to, start + 100); i++) {
+      void tx.objectStore('sessions').put(syntheticSession(i));
+      void tx.objectStore('results').put(syntheticResult(i, shape, needleAt));
+    }
     await tx.done;
   }
 }

@@ -1,17 +1,19 @@
 import { openEnricherDb } from '../src/shared/db.ts';
-import { searchDbName } from '../src/shared/search.ts';
+import { searchDbName, type SearchFilters } from '../src/shared/search.ts';
 import { SearchLibrary } from '../workers/search/library.ts';
 import { openSearchDb } from '../workers/search/searchDb.ts';
 import { benchDbName, collectGarbage, deleteDb } from './harness.ts';
-import { NEEDLE, storeCorpus, syntheticResult, wordAt, type CorpusShape } from './searchCorpus.ts';
-import { SingleIndexLibrary } from './singleIndexLibrary.ts';
+import { writePostingsCorpus } from './postingsCorpus.ts';
+import { FIRST_START, NEEDLE, sessionIdOf, storeCorpus, syntheticResult, wordAt, type CorpusShape } from './searchCorpus.ts';
+import { ShardLibrary } from './shards/shardLibrary.ts';
+import { openSearchDb as openShardDb } from './shards/shardDb.ts';
 
 export interface SearchBenchOptions {
   shape: CorpusShape;
-  /** Sessions of the single index of before (the issue measured it at 1,000). */
-  singleSessions: number;
-  /** Sessions of the sharded library. */
-  shardedSessions: number;
+  /** Sessions of the shards of before, and of the postings built from the same stored results (real build). */
+  oldSessions: number;
+  /** Sessions of the big postings library (written by the fast path, bench/postingsCorpus.ts). */
+  newSessions: number;
   /** Timed queries per library (the list below, repeated). */
   queries: number;
   /** Sessions added one by one during a "batch", each followed by a save. */
@@ -20,22 +22,27 @@ export interface SearchBenchOptions {
 
 /** One library's figures; times in ms, sizes in bytes or characters. */
 export interface SearchFigure {
-  kind: 'single index' | 'shards';
+  kind: 'shards' | 'postings';
   sessions: number;
   documents: number;
-  /** First build from the stored results (the sharded one saves its shards as it goes). */
+  /** First build from the stored results; for the big postings library, the fast path's time (marked `fastPath`). */
   buildMs: number;
-  /** Save of the whole index (single) or of every shard (shards) after the build. */
+  fastPath: boolean;
+  /** Save of everything after the build. */
   saveAllMs: number;
-  storedChars: number;
-  shards: number;
-  /** A fresh library until it answers status(): the single index loads everything; shards read the catalog. */
+  /** Shards: characters of JSON; postings: bytes of packed postings. */
+  storedSize: number;
+  /** Shards, or postings records. */
+  records: number;
+  /** A fresh library until it answers status(): shards read the catalog; postings the catalog, vocabulary and counters. */
   readyMs: number;
   /** The first query after opening (loads what it needs). */
   firstQueryMs: number;
   queryP50Ms: number;
   queryP95Ms: number;
   queryMaxMs: number;
+  /** p50 / p95 per kind of query. */
+  byKind: Record<string, { p50: number; p95: number }>;
   /** Page heap above the baseline: highest seen after a query, and after a forced GC at the end. */
   heapPeakBytes: number;
   heapRetainedBytes: number;
@@ -49,56 +56,86 @@ function usedHeap(): number {
   return (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN;
 }
 
-const QUERIES = [
-  wordAt(3),
-  `${wordAt(40)} ${wordAt(300)}`,
-  wordAt(1200),
-  NEEDLE,
-  wordAt(6000).slice(0, 4),
+const DAY = 86_400_000;
+
+/** The fixed query set: words by Zipf rank of the seeded synthetic language, so the same in every run. */
+const QUERIES: Array<{ kind: string; query: string; filters?: SearchFilters }> = [
+  { kind: 'single', query: wordAt(3) },
+  { kind: 'two words', query: `${wordAt(40)} ${wordAt(300)}` },
+  { kind: 'single', query: wordAt(1200) },
+  { kind: 'single', query: NEEDLE },
+  { kind: 'prefix', query: wordAt(6000).slice(0, 4) },
   // A typo: one letter dropped.
-  wordAt(800).slice(0, 2) + wordAt(800).slice(3),
-  `${wordAt(10)} ${wordAt(4000)}`,
-  wordAt(15000),
+  { kind: 'fuzzy', query: wordAt(800).slice(0, 2) + wordAt(800).slice(3) },
+  { kind: 'two words', query: `${wordAt(10)} ${wordAt(4000)}` },
+  { kind: 'single', query: wordAt(15000) },
+  { kind: 'filters', query: wordAt(3), filters: { tag: 'design' } },
+  { kind: 'filters', query: wordAt(300), filters: { from: FIRST_START + 10 * DAY, to: FIRST_START + 40 * DAY } },
+  { kind: 'filters', query: '', filters: { tag: 'finance' } },
 ];
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 interface Hosted {
   status(): Promise<{ documents: number }>;
-  search(query: string, limit: number): Promise<Array<{ sessionId: string }>>;
+  search(query: string, limit: number, filters?: SearchFilters): Promise<Array<{ sessionId: string }>>;
   upsert(items: Array<{ sessionId: string }>): Promise<void>;
   flush(): Promise<void>;
   close(): Promise<void>;
 }
 
-async function measure(kind: SearchFigure['kind'], dbName: string, sessions: number, options: SearchBenchOptions, make: () => Hosted): Promise<SearchFigure> {
+async function measure(
+  kind: SearchFigure['kind'],
+  dbName: string,
+  sessions: number,
+  options: SearchBenchOptions,
+  make: () => Hosted,
+  fastPath?: () => Promise<void>,
+): Promise<SearchFigure> {
   const needleAt = Math.floor(sessions * 0.37);
   let t = performance.now();
-  const building = make();
-  const { documents } = await building.status();
-  const buildMs = performance.now() - t;
-  t = performance.now();
-  await building.close();
-  const saveAllMs = performance.now() - t;
+  let buildMs: number;
+  let saveAllMs = 0;
+  if (fastPath) {
+    await fastPath();
+    buildMs = performance.now() - t;
+  } else {
+    const building = make();
+    await building.status();
+    buildMs = performance.now() - t;
+    t = performance.now();
+    await building.close();
+    saveAllMs = performance.now() - t;
+  }
 
   collectGarbage();
   const baseline = usedHeap();
   t = performance.now();
   const library = make();
-  await library.status();
+  const { documents } = await library.status();
   const readyMs = performance.now() - t;
   t = performance.now();
   const needle = await library.search(NEEDLE, 20);
   const firstQueryMs = performance.now() - t;
   let heapPeakBytes = usedHeap() - baseline;
   const times: number[] = [];
+  const kinds = new Map<string, number[]>();
   for (let i = 0; i < options.queries; i++) {
+    const { kind: queryKind, query, filters } = QUERIES[i % QUERIES.length]!;
     t = performance.now();
-    await library.search(QUERIES[i % QUERIES.length]!, 20);
-    times.push(performance.now() - t);
+    await library.search(query, 20, filters);
+    const ms = performance.now() - t;
+    times.push(ms);
+    kinds.set(queryKind, [...(kinds.get(queryKind) ?? []), ms]);
     heapPeakBytes = Math.max(heapPeakBytes, usedHeap() - baseline);
   }
   times.sort((a, b) => a - b);
+  const byKind = Object.fromEntries(
+    [...kinds].map(([name, list]) => {
+      list.sort((a, b) => a - b);
+      return [name, { p50: quantile(list, 0.5), p95: quantile(list, 0.95) }];
+    }),
+  );
 
   // A batch: each finished session is indexed and saved at once (the app debounces; this is the worst case).
   const db = await openEnricherDb(dbName);
@@ -114,7 +151,7 @@ async function measure(kind: SearchFigure['kind'], dbName: string, sessions: num
       heapPeakBytes = Math.max(heapPeakBytes, usedHeap() - baseline);
     }
     const tx = db.transaction('results', 'readwrite');
-    for (let i = 0; i < options.batchSessions; i++) void tx.store.delete(syntheticResult(sessions + i, options.shape, -1).sessionId);
+    for (let i = 0; i < options.batchSessions; i++) void tx.store.delete(sessionIdOf(sessions + i));
     await tx.done;
   } finally {
     db.close();
@@ -124,82 +161,88 @@ async function measure(kind: SearchFigure['kind'], dbName: string, sessions: num
   const heapRetainedBytes = usedHeap() - baseline;
   await library.close();
 
-  const stored = kind === 'shards' ? await shardSizes(dbName) : await singleSize(dbName);
+  const stored = kind === 'shards' ? await shardSizes(dbName) : await postingsSizes(dbName);
   return {
     kind,
     sessions,
     documents,
     buildMs,
+    fastPath: fastPath !== undefined,
     saveAllMs,
-    storedChars: stored.chars,
-    shards: stored.shards,
+    storedSize: stored.size,
+    records: stored.records,
     readyMs,
     firstQueryMs,
     queryP50Ms: quantile(times, 0.5),
     queryP95Ms: quantile(times, 0.95),
     queryMaxMs: times.at(-1) ?? NaN,
+    byKind,
     heapPeakBytes,
     heapRetainedBytes,
     batchSaveP50Ms: quantile(saves, 0.5),
     batchSaveMaxMs: saves.at(-1) ?? NaN,
-    needleFound: needle[0]?.sessionId === syntheticResult(needleAt, options.shape, needleAt).sessionId,
+    needleFound: needle[0]?.sessionId === sessionIdOf(needleAt),
   };
 }
 
-async function shardSizes(dbName: string): Promise<{ shards: number; chars: number }> {
-  const db = await openSearchDb(dbName, () => {});
+async function shardSizes(dbName: string): Promise<{ records: number; size: number }> {
+  const db = await openShardDb(dbName, () => {});
   try {
-    let chars = 0;
-    let shards = 0;
+    let size = 0;
+    let records = 0;
     for (let cursor = await db.transaction('shards').store.openCursor(); cursor; cursor = await cursor.continue()) {
-      chars += cursor.value.json.length;
-      shards++;
+      size += cursor.value.json.length;
+      records++;
     }
-    return { shards, chars };
+    return { records, size };
   } finally {
     db.close();
   }
 }
 
-async function singleSize(dbName: string): Promise<{ shards: number; chars: number }> {
-  const db = await openEnricherDb(dbName);
+async function postingsSizes(dbName: string): Promise<{ records: number; size: number }> {
+  const db = await openSearchDb(dbName, () => {});
   try {
-    const record = (await db.get('meta', 'search-index')) as { json?: string } | undefined;
-    return { shards: 1, chars: record?.json?.length ?? 0 };
+    let size = 0;
+    let records = 0;
+    for (let cursor = await db.transaction('postings').store.openCursor(); cursor; cursor = await cursor.continue()) {
+      size += cursor.value.bytes.byteLength;
+      records++;
+    }
+    return { records, size };
   } finally {
     db.close();
   }
 }
 
 /**
- * The search scenario: the single-record index of before over `singleSessions` sessions, then the
- * sharded index over the same sessions and over `shardedSessions`, each hosted in this page (the
- * same classes the search worker runs), so that the page's heap is the index's.
+ * The search scenario: the shards of before and the postings over the same `oldSessions` stored
+ * sessions (each built from the results), then the postings over `newSessions` (written by the fast
+ * path), each hosted in this page (the same classes the search worker runs), so that the page's
+ * heap is the index's.
  */
 export async function searchLibrary(options: SearchBenchOptions): Promise<{ figures: SearchFigure[] }> {
   const dbName = benchDbName('search');
   const figures: SearchFigure[] = [];
-  const db = await openEnricherDb(dbName);
+  const needleFor = (sessions: number) => Math.floor(sessions * 0.37);
   try {
-    const needleFor = (sessions: number) => Math.floor(sessions * 0.37);
-    await storeCorpus(db, 0, options.singleSessions, options.shape, needleFor(options.singleSessions));
-    db.close();
-    figures.push(await measure('single index', dbName, options.singleSessions, options, () => new SingleIndexLibrary(dbName)));
-    // The sharded index migrates from the single record over the same sessions…
-    figures.push(await measure('shards', dbName, options.singleSessions, options, () => new SearchLibrary(dbName)));
-    // …then the library grows to its full size and is indexed from scratch.
-    await deleteDb(searchDbName(dbName));
-    const grown = await openEnricherDb(dbName);
+    const db = await openEnricherDb(dbName);
     try {
-      // The needle moves to where the bigger library puts it.
-      await grown.put('results', syntheticResult(needleFor(options.singleSessions), options.shape, -1));
-      await storeCorpus(grown, options.singleSessions, options.shardedSessions, options.shape, needleFor(options.shardedSessions));
+      await storeCorpus(db, 0, options.oldSessions, options.shape, needleFor(options.oldSessions));
     } finally {
-      grown.close();
+      db.close();
     }
-    figures.push(await measure('shards', dbName, options.shardedSessions, options, () => new SearchLibrary(dbName)));
+    figures.push(await measure('shards', dbName, options.oldSessions, options, () => new ShardLibrary(dbName)));
+    await deleteDb(searchDbName(dbName));
+    figures.push(await measure('postings', dbName, options.oldSessions, options, () => new SearchLibrary(dbName)));
+    await deleteDb(searchDbName(dbName));
+    // The big library: postings only (the shards re-read every shard per query past their memory budget).
+    figures.push(
+      await measure('postings', dbName, options.newSessions, options, () => new SearchLibrary(dbName), () =>
+        writePostingsCorpus(dbName, 0, options.newSessions, options.shape, needleFor(options.newSessions)),
+      ),
+    );
   } finally {
-    db.close();
     await deleteDb(searchDbName(dbName));
     await deleteDb(dbName);
   }

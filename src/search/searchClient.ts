@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { DEFAULT_DB_NAME } from '../shared/db.ts';
 import type { Job } from '../shared/job.ts';
-import type { ExpectedResult, SearchFilters, SearchHit, SearchIndexStatus, SearchShardOptions, SearchWorkerApi } from '../shared/search.ts';
+import type { ExpectedResult, SearchFilters, SearchHit, SearchIndexStatus, SearchIndexOptions, SearchWorkerApi } from '../shared/search.ts';
 
 /**
  * The search worker is stopped after this long without a call (its index saved first), so an
@@ -16,8 +16,8 @@ export interface SearchClientOptions {
   readonly createWorker?: () => Worker;
   /** Milliseconds without a call before the worker is stopped. @default SEARCH_IDLE_MS */
   readonly idleMs?: number;
-  /** Shard size and memory budget; tests and the bench set their own. @default the worker's */
-  readonly shards?: SearchShardOptions;
+  /** Postings cache and merge settings; tests and the bench set their own. @default the worker's */
+  readonly index?: SearchIndexOptions;
 }
 
 interface Running {
@@ -40,7 +40,7 @@ export class SearchClient {
   readonly dbName: string;
   private readonly createWorker: () => Worker;
   private readonly idleMs: number;
-  private readonly shards: SearchShardOptions | undefined;
+  private readonly index: SearchIndexOptions | undefined;
   private running: Running | null = null;
   /** Set while an idle worker saves its index and stops; the next worker waits for it. */
   private retiring: Promise<void> = Promise.resolve();
@@ -52,7 +52,7 @@ export class SearchClient {
     this.dbName = options.dbName ?? DEFAULT_DB_NAME;
     this.createWorker = options.createWorker ?? defaultWorker;
     this.idleMs = options.idleMs ?? SEARCH_IDLE_MS;
-    this.shards = options.shards;
+    this.index = options.index;
   }
 
   /**
@@ -105,12 +105,12 @@ export class SearchClient {
     return this.call((api) => api.search(query, limit, filters));
   }
 
-  /** How many documents, sessions and shards the index holds, how many shards are loaded, and whether it was stored or rebuilt. */
+  /** How many documents, sessions and terms the index holds, and whether it was stored or rebuilt. */
   status(): Promise<SearchIndexStatus> {
     return this.call((api) => api.status());
   }
 
-  /** Saves the changed shards of the index now. */
+  /** Saves what changed in the index now. */
   flush(): Promise<void> {
     return this.call((api) => api.flush());
   }
@@ -150,7 +150,7 @@ export class SearchClient {
     worker.addEventListener('error', (event) => stop(`The search worker stopped: ${event.message || 'it crashed'}.`));
     worker.addEventListener('messageerror', () => stop('The search worker sent a message that could not be read.'));
     this.running = { worker, api, gone, stop };
-    void api.open(this.dbName, this.shards).catch(() => {});
+    void api.open(this.dbName, this.index).catch(() => {});
     return this.running;
   }
 

@@ -6,7 +6,7 @@ import type { SearchDocument } from './results.ts';
  */
 export const SEARCH_INDEX_KEY = 'search-index';
 
-/** The search worker's own database beside the main one: its shards, texts and catalog. */
+/** The search worker's own database beside the main one: its postings, texts and catalog. */
 export function searchDbName(dbName: string): string {
   return `${dbName}-search`;
 }
@@ -53,15 +53,14 @@ export interface SessionFacts {
   hasActionItems: boolean;
 }
 
-/** How the index in memory came to be. */
+/** How the index came to be and what it holds (answered once a first build is over). */
 export interface SearchIndexStatus {
   documents: number;
   sessions: number;
-  /** 'stored': loaded from IndexedDB; 'rebuilt': made from the stored results; 'empty': nothing to index. */
+  /** 'stored': read from IndexedDB; 'rebuilt': made from the stored results; 'empty': nothing to index. */
   source: 'stored' | 'rebuilt' | 'empty';
-  /** Shards in the library, and how many of them are in memory now. */
-  shards: number;
-  loadedShards: number;
+  /** Distinct terms the library's vocabulary knows (terms of removed sessions included until a rebuild). */
+  terms: number;
 }
 
 /** Which committed result an update waits for: the job that finished and its attempt. */
@@ -70,18 +69,18 @@ export interface ExpectedResult {
   attempt: number;
 }
 
-/** How the index is cut into shards and how much of it stays in memory. */
-export interface SearchShardOptions {
-  /** A shard takes new sessions until it holds this many characters of text. @default 200,000 (MAX_SHARD_CHARS in workers/search/library.ts) */
-  readonly maxShardChars?: number;
-  /** Characters of document text held in memory across loaded shards before unchanged ones are let go. @default 24,000,000 */
-  readonly maxLoadedChars?: number;
+/** How much of the postings index stays in memory and when a term's postings are merged. */
+export interface SearchIndexOptions {
+  /** Bytes of packed postings kept in memory between queries. @default 48 MiB (MAX_CACHED_BYTES in workers/search/library.ts) */
+  readonly maxCachedBytes?: number;
+  /** A term read with more stored segments than this is merged into one, its removed documents dropped. @default 8 */
+  readonly compactAfterSegments?: number;
 }
 
 /** The API of the search worker (workers/search.worker.ts). */
 export interface SearchWorkerApi {
-  /** Names the database to read results from (the shards live in `searchDbName(dbName)`). Call once, first. */
-  open(dbName: string, options?: SearchShardOptions): void;
+  /** Names the database to read results from (the index lives in `searchDbName(dbName)`). Call once, first. */
+  open(dbName: string, options?: SearchIndexOptions): void;
   /** Replaces the documents of these sessions with those of their stored results. */
   upsert(items: Array<{ sessionId: string; expected?: ExpectedResult }>): Promise<void>;
   remove(sessionId: string): Promise<void>;
@@ -91,6 +90,6 @@ export interface SearchWorkerApi {
    */
   search(query: string, limit: number, filters?: SearchFilters): Promise<SearchHit[]>;
   status(): Promise<SearchIndexStatus>;
-  /** Saves the changed shards now. */
+  /** Saves what changed (a new postings segment, catalog entries, texts) now. */
   flush(): Promise<void>;
 }

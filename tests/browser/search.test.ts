@@ -9,7 +9,7 @@ import { indexStage } from '../../workers/stages/index.ts';
 import { summaryStage } from '../../workers/stages/summary.ts';
 import { transcriptStage } from '../../workers/stages/transcript.ts';
 import { bareSession, stageContext } from '../fixtures/stageContext.ts';
-import { readShards } from './fixtures/searchDb.ts';
+import { readCatalog, readPostings } from './fixtures/searchDb.ts';
 import { searchRig } from './fixtures/searchRig.ts';
 import { waitFor } from './fixtures/waitFor.ts';
 
@@ -165,15 +165,15 @@ describe('search', () => {
     await first.upsertSession(billing.id);
     await first.upsertSession(design.id);
     // Not written on every update…
-    expect(await readShards(dbName)).toEqual([]);
+    expect(await readPostings(dbName)).toEqual([]);
     // …but soon after the last one.
-    await waitFor(async () => (await readShards(dbName)).length > 0, { what: 'the saved search shard' });
+    await waitFor(async () => (await readPostings(dbName)).length > 0, { what: 'the saved search postings' });
     await first.close();
 
     // The results are gone, so only a loaded index can still know these sessions.
     await db.clear('results');
     const fresh = client(dbName);
-    expect(await fresh.status()).toEqual({ source: 'stored', sessions: 2, documents: expect.any(Number), shards: 1, loadedShards: 0 });
+    expect(await fresh.status()).toEqual({ source: 'stored', sessions: 2, documents: expect.any(Number), terms: expect.any(Number) });
     const [hit] = await fresh.search('reconciliation');
     expect(hit).toMatchObject({ sessionId: billing.id, kind: 'cue', time: 65 });
   });
@@ -216,8 +216,8 @@ describe('search', () => {
     expect(await search.status()).toMatchObject({ source: 'rebuilt', sessions: 2 });
     expect((await search.search('carousel'))[0]?.sessionId).toBe(design.id);
     expect(await db.get('meta', SEARCH_INDEX_KEY)).toBeUndefined();
-    const saved = await readShards(dbName);
-    expect(saved.flatMap((shard) => Object.keys(shard.sessions)).sort()).toEqual([billing.id, design.id]);
+    await search.close();
+    expect((await readCatalog(dbName)).map((entry) => entry.sessionId).sort()).toEqual([billing.id, design.id]);
   });
 });
 

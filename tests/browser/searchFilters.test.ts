@@ -1,16 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import type { EnricherDb, ResultRecord } from '../../src/shared/db.ts';
 import type { ActionItem, SearchDocument } from '../../src/shared/results.ts';
-import type { SearchFilters, SearchShardOptions } from '../../src/shared/search.ts';
+import type { SearchFilters } from '../../src/shared/search.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
 import type { SearchClient } from '../../src/search/searchClient.ts';
 import { readCatalog, writeCatalog } from './fixtures/searchDb.ts';
 import { searchRig } from './fixtures/searchRig.ts';
 
 
-/** Two sessions per shard, so that a filter has shards to skip and shards to search in part. */
-const SHARDS: SearchShardOptions = { maxShardChars: 150 };
-const { library, client } = searchRig(SHARDS);
+/** No postings kept in memory: every filtered query reads the stored postings. */
+const { library, client } = searchRig({ maxCachedBytes: 0 });
 
 const day = (iso: string) => Date.parse(`${iso}T10:00:00Z`);
 
@@ -77,7 +76,7 @@ async function store(db: EnricherDb): Promise<void> {
 }
 
 
-/** Indexes every session as updates after an empty start (as after enrichment), saves the shards and stops the worker. */
+/** Indexes every session as updates after an empty start (as after enrichment), saves the index and stops the worker. */
 async function indexed(dbName: string, db: EnricherDb): Promise<void> {
   const first = client(dbName);
   expect(await first.status()).toMatchObject({ source: 'empty' });
@@ -103,14 +102,14 @@ const CASES: Array<[string, SearchFilters, string[]]> = [
 ];
 
 describe('search filters', () => {
-  test('search(query, limit, filters) - each filter includes and excludes the right sessions, also from the stored shards in a fresh worker', async () => {
+  test('search(query, limit, filters) - each filter includes and excludes the right sessions, also from the stored index in a fresh worker', async () => {
     const { db, dbName } = await library();
     await indexed(dbName, db);
     const live = client(dbName);
     for (const [name, filters, expected] of CASES) expect(await sessionsFound(live, 'budget', filters), name).toEqual(expected);
     await live.close();
 
-    // The sessions and results are gone: only the catalog stored with the shards knows the facts.
+    // The sessions and results are gone: only the catalog stored with the postings knows the facts.
     await Promise.all([db.clear('sessions'), db.clear('results')]);
     const fresh = client(dbName);
     expect(await fresh.status()).toMatchObject({ source: 'stored', sessions: 4 });

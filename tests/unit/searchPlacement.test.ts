@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { placeSession } from '../../workers/search/placement.ts';
+import { placeSession } from '../../bench/shards/placement.ts';
 
 describe('placeSession()', () => {
   test('placeSession() - the first session opens shard 0', () => {

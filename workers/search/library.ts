@@ -1,77 +1,87 @@
 import { openEnricherDb } from '../../src/shared/db.ts';
 import type { EnricherDb, ResultRecord } from '../../src/shared/db.ts';
 import { SEARCH_INDEX_KEY } from '../../src/shared/search.ts';
-import type { ExpectedResult, SearchFilters, SearchHit, SearchIndexStatus } from '../../src/shared/search.ts';
+import type { ExpectedResult, SearchFilters, SearchHit, SearchIndexOptions, SearchIndexStatus } from '../../src/shared/search.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
 import { committedResult } from './committedResult.ts';
+import { DocumentCache } from './documentCache.ts';
 import { documentsOf } from './documents.ts';
 import { factsOf, isFiltering, passes } from './facts.ts';
-import { preciseFirst } from './order.ts';
-import { openSearchDb, type BuiltMark, type SearchDb } from './searchDb.ts';
-import { searchShard, sessionHit, type StoredHit } from './shard.ts';
-import { ShardSet, type ShardSetOptions } from './shardSet.ts';
+import { fillFacts } from './fillFacts.ts';
+import { PostingsIndex, type PostingsIndexOptions } from './postingsIndex.ts';
+import { bestDocs, queryTerms, type RankedDoc } from './ranking.ts';
+import { holds, scoreQuery, type QueryTerm } from './scoring.ts';
+import { openSearchDb, type BuiltMark, type Counters, type SearchDb } from './searchDb.ts';
 import { makeSnippet } from './snippet.ts';
-import { TextCache } from './textCache.ts';
+import { DamagedPostingsError } from './varint.ts';
 
-/** Changed shards are saved this long after the last change… */
+/** Changes are saved this long after the last one… */
 export const PERSIST_DELAY_MS = 2_000;
 /** …and at least this often while changes keep coming. */
 export const PERSIST_MAX_DELAY_MS = 10_000;
 /**
- * A shard takes sessions until it holds this much text (about four sessions of 25 documents of
- * 250 words). Saving a shard stringifies its whole index: about 0.1 ms of worker time per 1,000
- * characters on a quiet machine (the issue's 4.8 s for 49 MB), so a save during a batch stays near
- * 25 ms; 500,000 took over 300 ms in the bench on a loaded machine. See docs/benchmarks.md.
+ * Packed postings kept in memory between queries: the common terms of a 10,000-session library
+ * (the longest lists, a few hundred KB each) stay read. See docs/benchmarks.md.
  */
-export const MAX_SHARD_CHARS = 200_000;
+export const MAX_CACHED_BYTES = 48 * 2 ** 20;
+/** A term read with more stored segments than this is merged (each save adds one per term it holds). */
+export const COMPACT_AFTER_SEGMENTS = 8;
+/** Results read per step of the first build; searches run between steps. */
+const BUILD_CHUNK = 64;
 /**
- * Characters of document text whose index is held in memory before unchanged shards are let go:
- * MiniSearch kept about 9 bytes of heap per character indexed in the bench, so this keeps it near 220 MB.
+ * A library of up to this many results is built before the first call is answered (a few seconds at
+ * most); a bigger one in the background, searchable meanwhile over what is indexed so far.
  */
-export const MAX_LOADED_CHARS = 24_000_000;
-/** Results read per transaction while the index is first built. */
-const REBUILD_CHUNK = 64;
+const FOREGROUND_BUILD_RESULTS = 256;
+/** During the first build, a segment is saved once this many postings wait: bounds the build's memory. */
+const BUILD_PENDING_PAIRS = 1_000_000;
 
 interface Opened {
   main: EnricherDb;
   search: SearchDb;
-  shards: ShardSet;
+  index: PostingsIndex;
   source: SearchIndexStatus['source'];
+  /** Settles when the first build (if one runs) is over. */
+  built: Promise<void>;
 }
 
-/** Lets queued messages (a query) run between two shard saves. */
+/** Lets queued messages (a query) run between two steps of a build. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * The library's search index inside the search worker, in shards of a few sessions each, in a
- * database of its own. Opening reads only the catalog; shards load when a search or an update needs
- * them and are let go when memory runs over budget; a changed shard is saved (debounced) alone.
- * Built once from the stored results (the old single-record index is then deleted).
+ * The library's search index inside the search worker: an inverted index whose postings are stored
+ * by term in a database of its own, so a query reads only its terms' postings. Opening reads the
+ * catalog, the vocabulary and the counters; a first open (or one after the shards of before, or a
+ * damaged record) builds the index from the stored results in the background, searchable meanwhile.
  */
 export class SearchLibrary {
   private opened: Promise<Opened> | null = null;
   private connections: Promise<{ main: EnricherDb; search: SearchDb }> | null = null;
-  /** Updates, searches and saves run one at a time. */
+  /** Updates, searches, saves, build steps and compactions run one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly texts = new TextCache();
+  private readonly documents = new DocumentCache();
   private dirtySince: number | null = null;
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly options: ShardSetOptions;
+  private readonly options: PostingsIndexOptions;
+  private readonly compacting = new Set<string>();
 
-  /** Tells the search workers of other tabs that shards were saved, so they reload them. */
+  /** Tells the search workers of other tabs that the index was saved, so they read it again. */
   private readonly channel: BroadcastChannel;
 
   constructor(
     readonly dbName: string,
-    options: Partial<ShardSetOptions> = {},
+    options: SearchIndexOptions = {},
   ) {
-    this.options = { maxShardChars: options.maxShardChars ?? MAX_SHARD_CHARS, maxLoadedChars: options.maxLoadedChars ?? MAX_LOADED_CHARS };
+    this.options = {
+      maxCachedBytes: options.maxCachedBytes ?? MAX_CACHED_BYTES,
+      compactAfterSegments: options.compactAfterSegments ?? COMPACT_AFTER_SEGMENTS,
+    };
     this.channel = new BroadcastChannel(`session-enricher:search-index:${dbName}`);
     this.channel.onmessage = () => {
-      // Another tab (the leader) saved shards: read them again, unless this one holds changes of its own.
+      // Another tab (the leader) saved: read the index again, unless this one holds changes of its own.
       if (this.dirtySince !== null) return;
       this.opened = null;
-      this.texts.forget();
+      this.documents.forget();
     };
   }
 
@@ -82,153 +92,157 @@ export class SearchLibrary {
     const sessions = await Promise.all(items.map((item) => main.get('sessions', item.sessionId)));
     await this.exclusive(async () => {
       const opened = await this.ready();
-      for (const [i, item] of items.entries()) await this.apply(opened, item.sessionId, records[i], sessions[i]);
-      opened.shards.trim();
+      for (const [i, item] of items.entries()) if (this.apply(opened, item.sessionId, records[i], sessions[i])) this.markDirty();
     });
   }
 
   async remove(sessionId: string): Promise<void> {
     await this.exclusive(async () => {
-      const { shards } = await this.ready();
-      if (await shards.remove(sessionId)) this.markDirty();
-      this.texts.forget(sessionId);
-      shards.trim();
+      const { index } = await this.ready();
+      if (index.remove(sessionId)) this.markDirty();
+      this.documents.forget(sessionId);
     });
   }
 
   /**
-   * Fuzzy, prefix search in every shard that holds a session the filters let through; all words
-   * must match, or, when nothing does, any of them. Best first, a session's own document after its
-   * first precise hit (see preciseFirst). With filters but no words: the matching sessions' own
-   * documents, newest session first.
+   * Fuzzy, prefix search: each word widened through the vocabulary, then only those terms' postings
+   * read and scored (BM25, as MiniSearch did); all words must match, or, when nothing does, any of
+   * them. Best first, a session's own document after its first precise hit (see preciseFirst). With
+   * filters but no words: the matching sessions' own documents, newest session first.
    */
   search(query: string, limit: number, filters?: SearchFilters): Promise<SearchHit[]> {
     return this.exclusive(async () => {
       const opened = await this.ready();
       if (limit < 1) return [];
-      const allowed = isFiltering(filters) ? await this.allowedSessions(opened.shards, filters) : null;
-      const words = opened.shards.vocabulary.expand(query);
+      const { index } = opened;
+      if (isFiltering(filters)) await fillFacts(index.catalog, opened.main, opened.search);
+      const allowed = isFiltering(filters) ? this.allowedSessions(index, filters) : null;
+      const words = index.vocabulary.expand(query);
       if (words.length === 0 && query.trim() === '' && allowed) return this.newestSessions(opened, allowed, limit);
       if (words.length === 0 || allowed?.size === 0) return [];
-      let found = await this.searchShards(opened.shards, words, 'AND', allowed);
-      if (found.length === 0) found = await this.searchShards(opened.shards, words, 'OR', allowed);
-      // A damaged shard read on the way was rebuilt: save it.
-      if (opened.shards.changed) this.markDirty();
-      // Stable: equal scores keep shard order.
-      found.sort((a, b) => b.score - a.score);
-      return this.withSnippets(opened, preciseFirst(found).slice(0, limit));
+      try {
+        return await this.rank(opened, words, limit, allowed);
+      } catch (error) {
+        if (!(error instanceof DamagedPostingsError)) throw error;
+        console.warn('The search index was damaged; it is rebuilt from the stored results.', error);
+        await this.rebuild(opened);
+        // A small library is whole again; a big one answers over what is rebuilt so far.
+        return this.rank(await this.ready(), words, limit, allowed);
+      }
     });
   }
 
-  /** The sessions the filters let through; an old catalog's missing facts are filled in first. */
-  private async allowedSessions(shards: ShardSet, filters: SearchFilters): Promise<Set<string>> {
-    await shards.fillFacts();
+  private async rank(opened: Opened, words: ReadonlyArray<ReadonlyMap<string, number>>, limit: number, allowed: ReadonlySet<string> | null): Promise<SearchHit[]> {
+    const { index } = opened;
+    const wanted = queryTerms(words);
+    const postings = await index.postings(wanted.map((term) => term.term));
+    const terms: QueryTerm[] = wanted.map((term) => ({ ...term, ...postings.get(term.term)! }));
+    const wordCount = Math.min(words.length, 31);
+    let scored = scoreQuery(terms, wordCount, 'AND', index.docs, allowed);
+    if (scored.length === 0) scored = scoreQuery(terms, wordCount, 'OR', index.docs, allowed);
+    terms.forEach((term, i) => {
+      const pairs = term.stored.reduce((sum, record) => sum + record.count, 0);
+      if (index.wantsCompaction(term.stored.length, pairs, scored.dead[i]!)) this.compactLater(opened, term.term);
+    });
+    const best = bestDocs(scored, index.docs, limit);
+    const matched = (ranked: RankedDoc) => terms.filter((_, i) => holds(scored.termDocs[i]!, ranked.doc)).map((term) => term.term);
+    return this.hits(opened, best, matched);
+  }
+
+  /** The sessions the filters let through. */
+  private allowedSessions(index: PostingsIndex, filters: SearchFilters): Set<string> {
     const allowed = new Set<string>();
-    for (const entry of shards.catalog.values()) if (passes(entry.facts, filters)) allowed.add(entry.sessionId);
+    for (const entry of index.catalog.values()) if (passes(entry.facts, filters)) allowed.add(entry.sessionId);
     return allowed;
   }
 
   /** The own document of each allowed session, newest session first (undated ones last): a filter without words lists sessions. */
-  private async newestSessions(opened: Opened, allowed: ReadonlySet<string>, limit: number): Promise<SearchHit[]> {
-    const entries = [...allowed].map((id) => opened.shards.catalog.get(id)!);
+  private newestSessions(opened: Opened, allowed: ReadonlySet<string>, limit: number): Promise<SearchHit[]> {
+    const entries = [...allowed].map((id) => opened.index.catalog.get(id)!);
     entries.sort((a, b) => (b.facts?.startedAt ?? -Infinity) - (a.facts?.startedAt ?? -Infinity) || a.sessionId.localeCompare(b.sessionId));
-    const top: StoredHit[] = [];
-    for (const entry of entries.slice(0, limit)) {
-      const hit = sessionHit(await opened.shards.shard(entry.shard), entry.sessionId);
-      if (hit) top.push(hit);
-      opened.shards.trim();
-    }
-    if (opened.shards.changed) this.markDirty();
-    return this.withSnippets(opened, top);
+    const top: RankedDoc[] = entries.slice(0, limit).map((entry) => {
+      const own = Math.max(0, entry.kinds.indexOf(0));
+      return { doc: entry.base + own, sessionId: entry.sessionId, kind: 'session', score: 0, at: -1 };
+    });
+    return this.hits(opened, top, () => []);
   }
 
-  private async withSnippets(opened: Opened, top: readonly StoredHit[]): Promise<SearchHit[]> {
-    const texts = await this.texts.of(top.map((hit) => hit.sessionId), opened.search, opened.main);
-    return top.map((hit) => {
-      const { snippet, matches } = makeSnippet(texts.get(hit.sessionId)?.[hit.id] ?? '', hit.terms);
-      return {
-        id: hit.id,
-        sessionId: hit.sessionId,
-        kind: hit.kind,
-        chapter: hit.chapter ?? null,
-        time: hit.time ?? null,
-        title: hit.title,
-        snippet,
-        matches,
-        score: hit.score,
-      };
-    });
+  /** Hits with their stored fields and snippets, read for these documents' sessions only. */
+  private async hits(opened: Opened, top: readonly RankedDoc[], terms: (ranked: RankedDoc) => string[]): Promise<SearchHit[]> {
+    const stored = await this.documents.of(top.map((ranked) => ranked.sessionId), opened.search, opened.main);
+    const out: SearchHit[] = [];
+    for (const ranked of top) {
+      const entry = opened.index.catalog.get(ranked.sessionId);
+      const doc = entry ? stored.get(ranked.sessionId)?.[ranked.doc - entry.base] : undefined;
+      if (!doc) continue;
+      const { snippet, matches } = makeSnippet(doc.text, terms(ranked));
+      out.push({ id: doc.id, sessionId: ranked.sessionId, kind: doc.kind, chapter: doc.chapter ?? null, time: doc.time ?? null, title: doc.title, snippet, matches, score: ranked.score });
+    }
+    return out;
   }
 
   async status(): Promise<SearchIndexStatus> {
-    const { shards, source } = await this.ready();
-    return { documents: shards.documentCount(), sessions: shards.catalog.size, source, shards: shards.shardIds().length, loadedShards: shards.loadedCount() };
+    const opened = await this.ready();
+    await opened.built;
+    const { index, source } = opened;
+    return { documents: index.documentCount(), sessions: index.catalog.size, source, terms: index.vocabulary.size };
   }
 
-  /** Saves every changed shard now, one per task so that searches can run in between. */
+  /** Saves what changed now: one segment, the changed catalog entries and documents. */
   async flush(): Promise<void> {
     clearTimeout(this.persistTimer);
     const opening = this.opened;
     if (!opening) return;
-    const { shards } = await opening;
+    const { index } = await opening;
     this.dirtySince = null;
-    if (!shards.changed) return;
-    const saved: number[] = [];
+    if (!index.changed) return;
     try {
-      for (const id of shards.changedShards()) {
-        await this.exclusive(() => shards.save(id));
-        saved.push(id);
-        await nextTask();
-      }
+      await this.exclusive(() => index.save());
     } catch (error) {
       this.markDirty();
       throw error;
-    } finally {
-      if (saved.length > 0) this.channel.postMessage({ saved });
     }
+    this.channel.postMessage({ saved: true });
     // Changes that came while saving wait for their own turn.
-    if (shards.changed) this.markDirty();
-    else this.exclusive(async () => shards.trim()).catch(() => {});
+    if (index.changed) this.markDirty();
   }
 
   /** Saves, then lets go of both databases: for a library hosted outside a worker (the bench). */
   async close(): Promise<void> {
+    const opening = this.opened;
+    if (opening) await (await opening).built;
     await this.flush();
+    await this.queue;
     this.forget();
     this.channel.close();
   }
 
-  /** Searches each shard in turn; with `allowed`, only the shards that hold one of those sessions, and only their hits. */
-  private async searchShards(
-    shards: ShardSet,
-    words: ReadonlyArray<ReadonlyMap<string, number>>,
-    combineWith: 'AND' | 'OR',
-    allowed: ReadonlySet<string> | null,
-  ): Promise<StoredHit[]> {
-    const found: StoredHit[] = [];
-    const ids = allowed ? [...new Set([...allowed].map((id) => shards.catalog.get(id)!.shard))].sort((a, b) => a - b) : shards.shardIds();
-    for (const id of ids) {
-      const held = shards.loadedCount();
-      const hits = searchShard(await shards.shard(id), words, combineWith, allowed);
-      for (const hit of hits) found.push(hit);
-      // Only a shard just read from the database can take memory over budget.
-      if (shards.loadedCount() > held) shards.trim();
-    }
-    return found;
-  }
-
-  private async apply(opened: Opened, sessionId: string, record: ResultRecord | undefined, session: SessionRecord | undefined): Promise<void> {
-    const known = opened.shards.catalog.get(sessionId);
-    if (known?.facts && record && known.committedAt === record.committedAt) return;
+  /** Indexes a session's stored result (or takes it out when it has none); true when the index changed. */
+  private apply(opened: Opened, sessionId: string, record: ResultRecord | undefined, session: SessionRecord | undefined): boolean {
+    const { index } = opened;
+    const known = index.catalog.get(sessionId);
+    if (known?.facts && record && known.committedAt === record.committedAt) return false;
     const documents = documentsOf(record);
     if (record && documents.length > 0) {
-      this.texts.remember(sessionId, await opened.shards.put(sessionId, record.committedAt, documents, factsOf(session, record)));
+      this.documents.remember(sessionId, index.put(sessionId, record.committedAt, documents, factsOf(session, record)));
       if (opened.source === 'empty') opened.source = 'rebuilt';
-    } else {
-      if (!(await opened.shards.remove(sessionId))) return;
-      this.texts.forget(sessionId);
+      return true;
     }
-    this.markDirty();
+    this.documents.forget(sessionId);
+    return index.remove(sessionId);
+  }
+
+  /** Merges a term's segments after the query that found them many, between other calls. */
+  private compactLater(opened: Opened, term: string): void {
+    if (this.compacting.has(term)) return;
+    this.compacting.add(term);
+    setTimeout(() => {
+      this.exclusive(async () => {
+        if (this.opened && (await this.opened) === opened) await opened.index.compact(term);
+      })
+        .catch((error: unknown) => console.warn(`Search postings of "${term}" could not be merged.`, error))
+        .finally(() => this.compacting.delete(term));
+    }, 0);
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -248,8 +262,7 @@ export class SearchLibrary {
     return this.opened;
   }
 
-  /** Reads the catalog; the first time, builds the shards from the stored results instead. */
-  /** Both databases, opened once and kept while the shards are read again after another tab's save. */
+  /** Both databases, opened once and kept while the index is read again after another tab's save. */
   private connect(): Promise<{ main: EnricherDb; search: SearchDb }> {
     if (!this.connections) {
       const opening = Promise.all([openEnricherDb(this.dbName, () => this.forget()), openSearchDb(this.dbName, () => this.forget())]).then(
@@ -263,44 +276,67 @@ export class SearchLibrary {
     return this.connections;
   }
 
+  /** Reads the catalog, vocabulary and counters; the first time, starts building from the stored results instead. */
   private async open(): Promise<Opened> {
     const { main, search } = await this.connect();
     const built = await search.get('state', 'built');
     if (built) {
-      const [catalog, vocabulary] = await Promise.all([search.getAll('catalog'), search.get('vocabulary', 'terms')]);
-      const shards = new ShardSet(main, search, catalog, vocabulary?.terms ?? [], this.options);
-      return { main, search, shards, source: shards.catalog.size > 0 ? 'stored' : 'empty' };
+      const [catalog, vocabulary, counters] = await Promise.all([search.getAll('catalog'), search.get('vocabulary', 'terms'), search.get('state', 'counters')]);
+      const index = new PostingsIndex(search, catalog, vocabulary?.terms ?? [], counters as Counters | undefined, this.options);
+      return { main, search, index, source: index.catalog.size > 0 ? 'stored' : 'empty', built: Promise.resolve() };
     }
-    return this.build(main, search);
+    await Promise.all([search.clear('postings'), search.clear('catalog'), search.clear('documents'), search.clear('vocabulary'), search.clear('state')]);
+    const index = new PostingsIndex(search, [], [], undefined, this.options);
+    const opened: Opened = { main, search, index, source: 'empty', built: Promise.resolve() };
+    const keys = await main.getAllKeys('results');
+    if (keys.length <= FOREGROUND_BUILD_RESULTS) {
+      await this.build(opened, keys, (step) => step());
+      return opened;
+    }
+    opened.built = this.build(opened, keys, (step) => this.exclusive(async () => {
+      // Another tab's save (or a damaged record) replaced this index: stop building it.
+      if (this.opened && (await this.opened) === opened) await step();
+    }));
+    opened.built.catch((error: unknown) => console.warn('The search index could not be built; the next start tries again.', error));
+    return opened;
   }
 
   /**
-   * Indexes every stored result into shards, saving each shard as it fills, so that memory stays
-   * within budget; then marks the library built and deletes the single-record index of before.
+   * Indexes every stored result, a chunk per `step` (through the queue in the background, so that
+   * searches answer in between over what is indexed so far), saving a segment whenever enough
+   * postings wait; then merges each term's segments, marks the library built and deletes the
+   * single-record index of before.
    */
-  private async build(main: EnricherDb, search: SearchDb): Promise<Opened> {
+  private async build(opened: Opened, keys: readonly string[], step: (fn: () => Promise<void>) => Promise<void>): Promise<void> {
+    const { main, search, index } = opened;
     const legacy = await main.get('meta', SEARCH_INDEX_KEY);
-    await Promise.all([search.clear('shards'), search.clear('catalog'), search.clear('texts'), search.clear('vocabulary')]);
-    const shards = new ShardSet(main, search, [], [], this.options);
-    const keys = await main.getAllKeys('results');
-    for (let start = 0; start < keys.length; start += REBUILD_CHUNK) {
-      const chunk = keys.slice(start, start + REBUILD_CHUNK);
-      const tx = main.transaction(['sessions', 'results']);
-      const [sessions, records] = await Promise.all([
-        Promise.all(chunk.map((key) => tx.objectStore('sessions').get(key))),
-        Promise.all(chunk.map((key) => tx.objectStore('results').get(key))),
-      ]);
-      for (const [i, record] of records.entries()) {
-        const documents = documentsOf(record);
-        if (record && documents.length > 0) await shards.put(record.sessionId, record.committedAt, documents, factsOf(sessions[i], record));
-      }
-      for (const id of shards.changedShards()) await shards.save(id);
-      shards.trim();
+    for (let start = 0; start < keys.length; start += BUILD_CHUNK) {
+      const chunk = keys.slice(start, start + BUILD_CHUNK);
+      await step(async () => {
+        const tx = main.transaction(['sessions', 'results']);
+        const [sessions, records] = await Promise.all([
+          Promise.all(chunk.map((key) => tx.objectStore('sessions').get(key))),
+          Promise.all(chunk.map((key) => tx.objectStore('results').get(key))),
+        ]);
+        for (const [i, record] of records.entries()) if (record) this.apply(opened, record.sessionId, record, sessions[i]);
+        if (index.pendingPairs >= BUILD_PENDING_PAIRS) await index.save();
+      });
+      await nextTask();
     }
+    await step(() => index.save());
+    // Each save of the build added a segment to the common terms: merge them, so queries read one record a term.
+    for (const term of await index.fragmentedTerms()) await step(() => index.compact(term));
     const mark: BuiltMark = { at: Date.now(), from: legacy === undefined ? 'results' : 'single-index' };
     await search.put('state', mark, 'built');
     if (legacy !== undefined) await main.delete('meta', SEARCH_INDEX_KEY);
-    return { main, search, shards, source: shards.catalog.size > 0 ? 'rebuilt' : 'empty' };
+    if (index.catalog.size > 0) opened.source = 'rebuilt';
+  }
+
+  /** A damaged record was read: forget the index, so that the next read builds it again from the stored results. */
+  private async rebuild(opened: Opened): Promise<void> {
+    await opened.search.delete('state', 'built');
+    this.opened = null;
+    this.documents.forget();
   }
 
   /** A database is being deleted or upgraded: let go of both and of everything read from them. */
@@ -314,7 +350,7 @@ export class SearchLibrary {
     }, () => {});
     this.opened = null;
     this.dirtySince = null;
-    this.texts.forget();
+    this.documents.forget();
   }
 
   private markDirty(): void {
@@ -323,7 +359,7 @@ export class SearchLibrary {
     clearTimeout(this.persistTimer);
     const wait = Math.max(0, Math.min(PERSIST_DELAY_MS, this.dirtySince + PERSIST_MAX_DELAY_MS - now));
     this.persistTimer = setTimeout(() => {
-      this.flush().catch((error: unknown) => console.warn('Search shards could not be saved; they will be rebuilt.', error));
+      this.flush().catch((error: unknown) => console.warn('The search index could not be saved; it will be rebuilt.', error));
     }, wait);
   }
 }

@@ -3,8 +3,11 @@
  * just after its session's first chapter or transcript hit: the summary repeats what was said and
  * shown, and the precise hit leads to the moment. Stable otherwise.
  */
-export function preciseFirst<T extends { sessionId: string; kind: string }>(hits: readonly T[]): T[] {
-  const precise = new Set(hits.filter((hit) => hit.kind !== 'session').map((hit) => hit.sessionId));
+export function preciseFirst<T extends { sessionId: string; kind: string }>(
+  hits: readonly T[],
+  /** Sessions with a chapter or cue hit; pass it when `hits` is only the best part of a longer list. */
+  precise: ReadonlySet<string> = new Set(hits.filter((hit) => hit.kind !== 'session').map((hit) => hit.sessionId)),
+): T[] {
   const held = new Map<string, T>();
   const placed = new Set<string>();
   const out: T[] = [];

@@ -1,43 +1,43 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { SearchDocument } from '../../src/shared/results.ts';
 import { searchDbName, type SessionFacts } from '../../src/shared/search.ts';
 
-/** What the index knows of one session of a shard: its result's commit time and its document ids. */
-export interface IndexedSession {
-  committedAt: number;
-  ids: string[];
+/**
+ * One term's postings of one segment (the documents indexed between two saves), packed (varint.ts).
+ * Keyed `[term, segment]`, so a query reads a term's segments with one key range and nothing else.
+ */
+export interface PostingsRecord {
+  segment: number;
+  /** (document, field) pairs the bytes hold. */
+  count: number;
+  bytes: Uint8Array;
 }
 
-/** One shard: a MiniSearch index of a few sessions, as one JSON string (it clones far faster than the object graph). */
-export interface ShardRecord {
-  id: number;
-  /** SEARCH_INDEX_VERSION when written: another version is rebuilt. */
-  version: number;
-  /** Counts the saves of this shard, so that tests and the bench can tell a rewrite. */
-  revision: number;
-  json: string;
-  sessions: Record<string, IndexedSession>;
-}
-
-/** Where a session's documents are: read whole at start, so status and routing need no shard. */
+/** A session in the index: its documents are numbered `base … base + documents − 1`. Read whole at start. */
 export interface CatalogEntry {
   sessionId: string;
-  shard: number;
   committedAt: number;
+  base: number;
   documents: number;
-  /** Characters of its documents' text: what its part of a loaded shard weighs (about 6 bytes of heap each). */
+  /** Each document's kind (docTable.ts KINDS). */
+  kinds: Uint8Array;
+  /** Each document's field lengths, three per document (title, text, keywords). */
+  lengths: Uint32Array;
+  /** Characters of its documents' text. */
   chars: number;
   /**
-   * What the filters read (date, tags, action items), written with the entry. Absent in catalogs
-   * written before filters: the first filtered search fills it in from the stored sessions and
-   * results (ShardSet.fillFacts), without re-indexing, so no version bump or rebuild is needed.
+   * What the filters read (date, tags, action items). Absent in catalogs written by an older tab:
+   * the first filtered search fills it in from the stored sessions and results, without re-indexing.
    */
   facts?: SessionFacts;
 }
 
-/** The text of each document of a session, by document id: snippets read it, the index does not hold it. */
-export interface TextsRecord {
+/** What a hit shows of a document besides the index: its stored fields and text, in numbering order. */
+export type StoredDocument = Pick<SearchDocument, 'id' | 'kind' | 'chapter' | 'time' | 'title' | 'text'>;
+
+export interface DocumentsRecord {
   sessionId: string;
-  texts: Record<string, string>;
+  documents: StoredDocument[];
 }
 
 /** Set once the library was first indexed (rebuilt or migrated), so an empty catalog means "no sessions". */
@@ -46,22 +46,29 @@ export interface BuiltMark {
   from: 'results' | 'single-index';
 }
 
-/** Every term of the library (see Vocabulary), saved with the shard whose save added terms. */
+/** The next document and segment numbers: never reused, so tombstoned postings cannot be mistaken for new ones. */
+export interface Counters {
+  nextDoc: number;
+  nextSegment: number;
+}
+
+/** Every term of the library (see Vocabulary), saved with the segment that added terms. */
 export interface VocabularyRecord {
   terms: string[];
 }
 
 export interface SearchDB extends DBSchema {
-  shards: { key: number; value: ShardRecord };
+  postings: { key: [string, number]; value: PostingsRecord };
   catalog: { key: string; value: CatalogEntry };
-  texts: { key: string; value: TextsRecord };
-  state: { key: 'built'; value: BuiltMark };
+  documents: { key: string; value: DocumentsRecord };
+  state: { key: 'built' | 'counters'; value: BuiltMark | Counters };
   vocabulary: { key: 'terms'; value: VocabularyRecord };
 }
 
 export type SearchDb = IDBPDatabase<SearchDB>;
 
-export const SEARCH_DB_VERSION = 1;
+/** 2: postings by term instead of MiniSearch shards; version 1's stores are dropped and the index rebuilt from the results. */
+export const SEARCH_DB_VERSION = 2;
 
 /**
  * Opens the search worker's own database (`${dbName}-search`). Only the search worker opens it, so
@@ -70,10 +77,12 @@ export const SEARCH_DB_VERSION = 1;
 export function openSearchDb(dbName: string, onGone: () => void): Promise<SearchDb> {
   return openDB<SearchDB>(searchDbName(dbName), SEARCH_DB_VERSION, {
     upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        db.createObjectStore('shards', { keyPath: 'id' });
+      if (oldVersion < 2) {
+        // The shards of version 1 cannot be read as postings: start empty, so the index is rebuilt.
+        for (const name of [...db.objectStoreNames]) db.deleteObjectStore(name as never);
+        db.createObjectStore('postings');
         db.createObjectStore('catalog', { keyPath: 'sessionId' });
-        db.createObjectStore('texts', { keyPath: 'sessionId' });
+        db.createObjectStore('documents', { keyPath: 'sessionId' });
         db.createObjectStore('state');
         db.createObjectStore('vocabulary');
       }
@@ -85,3 +94,6 @@ export function openSearchDb(dbName: string, onGone: () => void): Promise<Search
     terminated: onGone,
   });
 }
+
+/** The key range of every stored segment of `term`. */
+export const termRange = (term: string) => IDBKeyRange.bound([term], [term, Infinity]);

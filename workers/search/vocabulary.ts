@@ -55,6 +55,16 @@ export class Vocabulary {
     }
   }
 
+  /** Adds terms already read by the index's analyzer. */
+  addTerms(terms: Iterable<string>): void {
+    for (const term of terms) {
+      if (!this.terms.has(term)) {
+        this.terms.set(term, true);
+        this.changed = true;
+      }
+    }
+  }
+
   list(): string[] {
     return [...this.terms.keys()];
   }

@@ -1,11 +1,11 @@
 import type { EnricherDb } from '../../src/shared/db.ts';
 import type { SearchDocument } from '../../src/shared/results.ts';
 import type { SessionFacts } from '../../src/shared/search.ts';
-import { charsOf, documentsOf, textsOf } from './documents.ts';
-import { factsOf } from './facts.ts';
+import { charsOf, documentsOf, textsOf } from '../../workers/search/documents.ts';
+import { factsOf } from '../../workers/search/facts.ts';
 import { placeSession } from './placement.ts';
-import type { CatalogEntry, SearchDb } from './searchDb.ts';
-import { Vocabulary } from './vocabulary.ts';
+import type { CatalogEntry, SearchDb } from './shardDb.ts';
+import { Vocabulary } from '../../workers/search/vocabulary.ts';
 import { dropSession, emptyShard, putSession, restoreShard, shardRecord, type Shard } from './shard.ts';
 
 /** Sessions whose facts are read per transaction when an old catalog is filled in. */

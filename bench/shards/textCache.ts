@@ -1,6 +1,6 @@
 import type { EnricherDb } from '../../src/shared/db.ts';
-import { documentsOf, textsOf } from './documents.ts';
-import type { SearchDb } from './searchDb.ts';
+import { documentsOf, textsOf } from '../../workers/search/documents.ts';
+import type { SearchDb } from './shardDb.ts';
 
 /** Sessions whose document texts are kept in memory for snippets. */
 const CACHED_SESSIONS = 500;

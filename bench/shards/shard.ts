@@ -1,8 +1,8 @@
 import MiniSearch from 'minisearch';
 import type { SearchResult } from 'minisearch';
 import type { SearchDocument } from '../../src/shared/results.ts';
-import { INDEX_OPTIONS, QUERY_OPTIONS, SEARCH_INDEX_VERSION, createIndex } from './options.ts';
-import type { IndexedSession, ShardRecord } from './searchDb.ts';
+import { INDEX_OPTIONS, QUERY_OPTIONS, SEARCH_INDEX_VERSION, createIndex } from '../../workers/search/options.ts';
+import type { IndexedSession, ShardRecord } from './shardDb.ts';
 
 /** A MiniSearch result with the fields the index stores. */
 export type StoredHit = SearchResult & Pick<SearchDocument, 'sessionId' | 'kind' | 'chapter' | 'time' | 'title'>;

@@ -1,0 +1,180 @@
+import { openDB } from 'idb';
+import { describe, expect, test } from 'vitest';
+import type { EnricherDb, ResultRecord } from '../../src/shared/db.ts';
+import type { SearchDocument } from '../../src/shared/results.ts';
+import { SEARCH_INDEX_KEY, searchDbName, type SearchIndexOptions } from '../../src/shared/search.ts';
+import { createIndex } from '../../workers/search/options.ts';
+import { readBuiltMark, readCatalog, readDocuments, readPostings, segmentsByTerm, writePostings } from './fixtures/searchDb.ts';
+import { searchRig } from './fixtures/searchRig.ts';
+import { waitFor } from './fixtures/waitFor.ts';
+
+/** Nothing kept in memory between queries: every query reads its terms' postings from the database. */
+const NO_CACHE: SearchIndexOptions = { maxCachedBytes: 0 };
+const { library, client } = searchRig(NO_CACHE);
+
+/** A session's stored result whose index stage made one notes document and one chapter document. */
+function result(sessionId: string, notes: string, screen: string, committedAt = 1): ResultRecord {
+  const documents: SearchDocument[] = [
+    { id: `${sessionId}:session:0`, sessionId, kind: 'session', title: `Session ${sessionId}`, text: notes, keywords: [], chapter: null, time: null },
+    { id: `${sessionId}:chapter:0`, sessionId, kind: 'chapter', title: 'Chapter 1', text: screen, keywords: [], chapter: 0, time: null },
+  ];
+  return { sessionId, jobId: `job-${sessionId}-${committedAt}`, attempt: 1, committedAt, outcomes: { index: { status: 'done', result: { documents }, ms: 0 } } };
+}
+
+const SESSIONS = [
+  result('ses-a', 'We planned the billing migration.', 'Ledger cutover checklist'),
+  result('ses-b', 'The design review of the carousel.', 'Figma prototype tokens'),
+  result('ses-c', 'The zanzibar escalation came up.', 'Support desk queue'),
+];
+
+async function store(db: EnricherDb, records: readonly ResultRecord[]): Promise<void> {
+  const tx = db.transaction('results', 'readwrite');
+  for (const record of records) void tx.store.put(record);
+  await tx.done;
+}
+
+/** Indexes the sessions as updates after an empty start, one save each, and stops the worker. */
+async function indexed(dbName: string, db: EnricherDb, records = SESSIONS, options = NO_CACHE): Promise<void> {
+  const first = client(dbName, { index: options });
+  expect(await first.status()).toMatchObject({ source: 'empty' });
+  await store(db, records);
+  for (const record of records) {
+    await first.upsertSession(record.sessionId);
+    await first.flush();
+  }
+  await first.close();
+}
+
+describe('search postings', () => {
+  test('search() - reads only the stored postings of its terms, in a fresh worker with no postings cache', async () => {
+    const { db, dbName } = await library();
+    await indexed(dbName, db);
+    // The results are gone: only the stored postings and documents can answer.
+    await db.clear('results');
+    const search = client(dbName);
+    expect(await search.status()).toEqual({ source: 'stored', sessions: 3, documents: 6, terms: expect.any(Number) });
+    expect((await search.search('zanzibar'))[0]).toMatchObject({ sessionId: 'ses-c', kind: 'session', snippet: 'The zanzibar escalation came up.', matches: [[4, 12]] });
+    expect((await search.search('ledger'))[0]).toMatchObject({ sessionId: 'ses-a', kind: 'chapter', chapter: 0, snippet: 'Ledger cutover checklist' });
+    expect((await search.search('carousel'))[0]).toMatchObject({ sessionId: 'ses-b', snippet: 'The design review of the carousel.' });
+  });
+
+  test('flush() - writes one segment holding only the changed session’s terms, and nothing when nothing changed', async () => {
+    const { db, dbName } = await library();
+    await indexed(dbName, db);
+    const before = await segmentsByTerm(dbName);
+    // One save per session: "session" (in every title) has three segments, "zanzibar" one.
+    expect(before.get('session')).toHaveLength(3);
+    expect(before.get('zanzibar')).toHaveLength(1);
+
+    const search = client(dbName);
+    await store(db, [result('ses-b', 'The design review of the carousel.', 'Vendor contract renewal', 2)]);
+    await search.upsertSession('ses-b');
+    await search.flush();
+    const after = await segmentsByTerm(dbName);
+    const added = [...after].filter(([term, segments]) => segments.length > (before.get(term)?.length ?? 0)).map(([term]) => term);
+    expect(added.sort()).toEqual(['1', 'carousel', 'chapter', 'contract', 'design', 'renewal', 'review', 'ses-b', 'session', 'vendor']);
+    // Nothing changed since: nothing written.
+    await search.flush();
+    await search.upsertSession('ses-b');
+    await search.close();
+    expect(await readPostings(dbName)).toHaveLength([...after.values()].flat().length);
+    // The old chapter's words are gone from the results, though their postings wait for compaction.
+    const fresh = client(dbName);
+    expect(await fresh.search('figma')).toEqual([]);
+    expect((await fresh.search('vendor'))[0]?.sessionId).toBe('ses-b');
+  });
+
+  test('a term read with too many segments is merged into one, without the removed session’s postings', async () => {
+    const { db, dbName } = await library();
+    await indexed(dbName, db);
+    const search = client(dbName, { index: { ...NO_CACHE, compactAfterSegments: 1 } });
+    await search.removeSession('ses-c');
+    await search.flush();
+    expect((await search.search('session')).map((hit) => hit.sessionId).sort()).toEqual(['ses-a', 'ses-b']);
+    // Merged after the query, between calls: one record, two sessions' titles.
+    await waitFor(async () => (await segmentsByTerm(dbName)).get('session')?.length === 1, { what: 'the merged postings of "session"' });
+    const [merged] = (await readPostings(dbName)).filter((entry) => entry.term === 'session');
+    expect(merged?.record.count).toBe(2);
+    expect((await search.search('session')).map((hit) => hit.sessionId).sort()).toEqual(['ses-a', 'ses-b']);
+    expect(await search.search('zanzibar')).toEqual([]);
+  });
+
+  test('the single-record index of before is migrated once into postings, then deleted', async () => {
+    const { db, dbName } = await library();
+    await store(db, SESSIONS);
+    const old = createIndex();
+    for (const record of SESSIONS) {
+      const outcome = record.outcomes.index;
+      if (outcome?.status === 'done') old.addAll((outcome.result as { documents: SearchDocument[] }).documents);
+    }
+    const sessions = Object.fromEntries(SESSIONS.map((record) => [record.sessionId, { committedAt: 1, ids: [`${record.sessionId}:session:0`, `${record.sessionId}:chapter:0`] }]));
+    await db.put('meta', { version: 1, json: JSON.stringify(old), sessions }, SEARCH_INDEX_KEY);
+
+    const first = client(dbName);
+    expect(await first.status()).toMatchObject({ source: 'rebuilt', sessions: 3, documents: 6 });
+    expect(await db.get('meta', SEARCH_INDEX_KEY)).toBeUndefined();
+    expect(await readBuiltMark(dbName)).toMatchObject({ from: 'single-index' });
+    expect((await readCatalog(dbName)).map((entry) => entry.sessionId).sort()).toEqual(['ses-a', 'ses-b', 'ses-c']);
+    await first.close();
+
+    const again = client(dbName);
+    expect(await again.status()).toMatchObject({ source: 'stored', sessions: 3 });
+    expect((await again.search('figma'))[0]?.sessionId).toBe('ses-b');
+  });
+
+  test('a search database of the shards of before is replaced by postings built from the stored results', async () => {
+    const { db, dbName } = await library();
+    await store(db, SESSIONS);
+    const shards = await openDB(searchDbName(dbName), 1, {
+      upgrade(old) {
+        old.createObjectStore('shards', { keyPath: 'id' });
+        old.createObjectStore('catalog', { keyPath: 'sessionId' });
+        old.createObjectStore('texts', { keyPath: 'sessionId' });
+        old.createObjectStore('state');
+        old.createObjectStore('vocabulary');
+      },
+    });
+    await shards.put('state', { at: 1, from: 'results' }, 'built');
+    await shards.put('catalog', { sessionId: 'ses-a', shard: 0, committedAt: 1, documents: 2, chars: 10 });
+    shards.close();
+
+    const search = client(dbName);
+    expect(await search.status()).toMatchObject({ source: 'rebuilt', sessions: 3 });
+    expect((await search.search('zanzibar'))[0]?.sessionId).toBe('ses-c');
+    await search.close();
+    const upgraded = await openDB(searchDbName(dbName));
+    expect([...upgraded.objectStoreNames].sort()).toEqual(['catalog', 'documents', 'postings', 'state', 'vocabulary']);
+    upgraded.close();
+  });
+
+  test('a damaged postings record makes the index rebuild from the stored results, and search still answers', async () => {
+    const { db, dbName } = await library();
+    await indexed(dbName, db);
+    const [damaged] = (await readPostings(dbName)).filter((entry) => entry.term === 'zanzibar');
+    await writePostings(dbName, 'zanzibar', { ...damaged!.record, bytes: new Uint8Array([0x80, 0x80]) });
+
+    const search = client(dbName);
+    expect((await search.search('zanzibar'))[0]).toMatchObject({ sessionId: 'ses-c', kind: 'session' });
+    expect((await search.search('carousel'))[0]?.sessionId).toBe('ses-b');
+    expect(await search.status()).toMatchObject({ source: 'rebuilt', sessions: 3 });
+    await search.close();
+    const [repaired] = (await readPostings(dbName)).filter((entry) => entry.term === 'zanzibar');
+    expect(repaired?.record.count).toBe(1);
+  });
+
+  test('removeSession() - takes its hits out, also after the index is saved and read again', async () => {
+    const { db, dbName } = await library();
+    await indexed(dbName, db);
+    const search = client(dbName);
+    expect((await search.search('zanzibar')).length).toBe(1);
+    await search.removeSession('ses-c');
+    expect(await search.search('zanzibar')).toEqual([]);
+    await search.close();
+
+    expect((await readCatalog(dbName)).map((entry) => entry.sessionId).sort()).toEqual(['ses-a', 'ses-b']);
+    expect(await readDocuments(dbName, 'ses-c')).toBeUndefined();
+    const fresh = client(dbName);
+    expect(await fresh.search('zanzibar')).toEqual([]);
+    expect(await fresh.status()).toMatchObject({ sessions: 2, documents: 4 });
+  });
+});

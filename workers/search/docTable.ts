@@ -1,0 +1,74 @@
+import type { SearchDocument } from '../../src/shared/results.ts';
+
+/** Document kinds by their number in the table. */
+export const KINDS: ReadonlyArray<SearchDocument['kind']> = ['session', 'chapter', 'cue'];
+export const kindCode = (kind: SearchDocument['kind']) => Math.max(0, KINDS.indexOf(kind));
+
+/**
+ * Every numbered document in memory, compactly: its session (undefined once removed: a tombstone
+ * its postings are skipped by), kind and field lengths, plus the sums BM25's average lengths need.
+ * Numbers are never reused, so postings of a removed document can wait for compaction.
+ */
+export class DocTable {
+  private sessions: Array<string | undefined> = [];
+  private kinds = new Uint8Array(1024);
+  private lengths = new Uint32Array(1024 * 3);
+  private readonly totals = [0, 0, 0];
+  /** Documents alive. */
+  live = 0;
+
+  /** One past the highest document number seen. */
+  get limit(): number {
+    return this.sessions.length;
+  }
+
+  add(doc: number, sessionId: string, kind: number, lengths: ArrayLike<number>): void {
+    if (this.sessions[doc] !== undefined) this.remove(doc);
+    while (doc >= this.kinds.length) this.grow();
+    if (doc >= this.sessions.length) this.sessions.length = doc + 1;
+    this.sessions[doc] = sessionId;
+    this.kinds[doc] = kind;
+    for (let f = 0; f < 3; f++) {
+      this.lengths[doc * 3 + f] = lengths[f] ?? 0;
+      this.totals[f]! += lengths[f] ?? 0;
+    }
+    this.live++;
+  }
+
+  remove(doc: number): void {
+    if (this.sessions[doc] === undefined) return;
+    this.sessions[doc] = undefined;
+    for (let f = 0; f < 3; f++) this.totals[f]! -= this.lengths[doc * 3 + f]!;
+    this.live--;
+  }
+
+  /** Makes room for documents up to `limit` (numbers handed out but not yet added). */
+  reserve(limit: number): void {
+    if (limit > this.sessions.length) this.sessions.length = limit;
+  }
+
+  sessionOf(doc: number): string | undefined {
+    return this.sessions[doc];
+  }
+
+  kindOf(doc: number): number {
+    return this.kinds[doc]!;
+  }
+
+  lengthOf(doc: number, field: number): number {
+    return this.lengths[doc * 3 + field]!;
+  }
+
+  averageLength(field: number): number {
+    return this.live > 0 ? this.totals[field]! / this.live : 0;
+  }
+
+  private grow(): void {
+    const kinds = new Uint8Array(this.kinds.length * 2);
+    kinds.set(this.kinds);
+    const lengths = new Uint32Array(this.lengths.length * 2);
+    lengths.set(this.lengths);
+    this.kinds = kinds;
+    this.lengths = lengths;
+  }
+}

@@ -1,0 +1,258 @@
+import type { SearchDocument } from '../../src/shared/results.ts';
+import type { SessionFacts } from '../../src/shared/search.ts';
+import { analyze, type AnalyzedDocument } from './analyze.ts';
+import { charsOf } from './documents.ts';
+import { DocTable, kindCode } from './docTable.ts';
+import { PostingsCache } from './postingsCache.ts';
+import { termRange, type CatalogEntry, type Counters, type PostingsRecord, type SearchDb, type StoredDocument } from './searchDb.ts';
+import { decodePostings, encodePostings } from './varint.ts';
+import { Vocabulary } from './vocabulary.ts';
+
+/** Postings keys read per request when looking for terms to merge. */
+const KEY_PAGE = 50_000;
+
+/** What a save writes for one session besides postings: its catalog entry and documents, or their removal. */
+type SessionChange = { kind: 'put'; entry: CatalogEntry; documents: StoredDocument[] } | { kind: 'removed' };
+
+export interface PostingsIndexOptions {
+  /** Bytes of stored postings kept in memory between queries. */
+  readonly maxCachedBytes: number;
+  /** A term read with more segments than this is merged into one. */
+  readonly compactAfterSegments: number;
+}
+
+/**
+ * The inverted index over the search database: in memory only the catalog, a compact table of the
+ * documents (session, kind, field lengths), the vocabulary, the postings of documents not saved
+ * yet and a byte-bounded cache of read postings. Each save writes one segment: a record per term
+ * the new documents hold, keyed `[term, segment]`. Removal marks documents dead (a tombstone);
+ * their postings go when a read term is compacted. The only writer of the search database.
+ */
+export class PostingsIndex {
+  readonly catalog: Map<string, CatalogEntry>;
+  readonly docs = new DocTable();
+  readonly vocabulary: Vocabulary;
+  private readonly cache: PostingsCache;
+  /** Postings of documents indexed since the last save: term → flat `[doc, code, …]`. */
+  private pending = new Map<string, number[]>();
+  private changes = new Map<string, SessionChange>();
+  /** Documents removed since the last save: compaction keeps their postings until the removal is stored. */
+  private unsavedRemovals: Array<[number, number]> = [];
+  private counters: Counters;
+
+  constructor(
+    readonly search: SearchDb,
+    entries: readonly CatalogEntry[],
+    terms: readonly string[],
+    counters: Counters | undefined,
+    private readonly options: PostingsIndexOptions,
+  ) {
+    this.vocabulary = new Vocabulary(terms);
+    this.cache = new PostingsCache(options.maxCachedBytes);
+    this.catalog = new Map(entries.map((entry) => [entry.sessionId, entry]));
+    let nextDoc = 0;
+    for (const entry of entries) {
+      for (let i = 0; i < entry.documents; i++) this.docs.add(entry.base + i, entry.sessionId, entry.kinds[i] ?? 0, entry.lengths.subarray(i * 3, i * 3 + 3));
+      nextDoc = Math.max(nextDoc, entry.base + entry.documents);
+    }
+    this.counters = { nextDoc: Math.max(nextDoc, counters?.nextDoc ?? 0), nextSegment: counters?.nextSegment ?? 0 };
+    this.docs.reserve(this.counters.nextDoc);
+  }
+
+  get changed(): boolean {
+    return this.changes.size > 0;
+  }
+
+  /** Postings waiting for the next save. */
+  get pendingPairs(): number {
+    let pairs = 0;
+    for (const flat of this.pending.values()) pairs += flat.length / 2;
+    return pairs;
+  }
+
+  documentCount(): number {
+    return this.docs.live;
+  }
+
+  /** Replaces a session's documents: the old ones become tombstones, the new ones get new numbers. */
+  put(sessionId: string, committedAt: number, documents: readonly SearchDocument[], facts: SessionFacts): StoredDocument[] {
+    return this.putAnalyzed(sessionId, committedAt, documents, documents.map(analyze), facts);
+  }
+
+  /** put() with the documents already analyzed: the bench's generator counts its words itself. */
+  putAnalyzed(sessionId: string, committedAt: number, documents: readonly SearchDocument[], analyzedDocs: readonly AnalyzedDocument[], facts: SessionFacts): StoredDocument[] {
+    this.drop(sessionId);
+    const base = this.counters.nextDoc;
+    this.counters.nextDoc += documents.length;
+    const kinds = new Uint8Array(documents.length);
+    const lengths = new Uint32Array(documents.length * 3);
+    documents.forEach((doc, i) => {
+      const analyzed = analyzedDocs[i]!;
+      kinds[i] = kindCode(doc.kind);
+      lengths.set(analyzed.lengths, i * 3);
+      this.docs.add(base + i, sessionId, kinds[i]!, analyzed.lengths);
+      for (const [term, codes] of analyzed.terms) {
+        let flat = this.pending.get(term);
+        if (!flat) this.pending.set(term, (flat = []));
+        for (const code of codes) flat.push(base + i, code);
+      }
+      this.vocabulary.addTerms(analyzed.terms.keys());
+    });
+    const entry: CatalogEntry = { sessionId, committedAt, base, documents: documents.length, kinds, lengths, chars: charsOf(documents), facts };
+    this.catalog.set(sessionId, entry);
+    const stored = documents.map(({ id, kind, chapter, time, title, text }) => ({ id, kind, chapter, time, title, text }));
+    this.changes.set(sessionId, { kind: 'put', entry, documents: stored });
+    return stored;
+  }
+
+  /** Takes a session out (its documents become tombstones); false when the index did not hold it. */
+  remove(sessionId: string): boolean {
+    if (!this.drop(sessionId)) return false;
+    this.changes.set(sessionId, { kind: 'removed' });
+    return true;
+  }
+
+  private drop(sessionId: string): boolean {
+    const known = this.catalog.get(sessionId);
+    if (!known) return false;
+    for (let i = 0; i < known.documents; i++) this.docs.remove(known.base + i);
+    this.unsavedRemovals.push([known.base, known.documents]);
+    this.catalog.delete(sessionId);
+    return true;
+  }
+
+  /**
+   * Each term's stored segments (from the cache, else one read-only transaction for all the terms
+   * missing) and its pending postings.
+   */
+  async postings(terms: readonly string[]): Promise<Map<string, { stored: PostingsRecord[]; pending?: number[] }>> {
+    const out = new Map<string, { stored: PostingsRecord[]; pending?: number[] }>();
+    const missing: string[] = [];
+    for (const term of terms) {
+      const held = this.cache.get(term);
+      if (held) out.set(term, { stored: held });
+      else missing.push(term);
+    }
+    if (missing.length > 0) {
+      const store = this.search.transaction('postings').store;
+      const read = await Promise.all(missing.map((term) => store.getAll(termRange(term))));
+      missing.forEach((term, i) => {
+        out.set(term, { stored: read[i]! });
+        this.cache.set(term, read[i]!);
+      });
+    }
+    for (const [term, value] of out) {
+      const pending = this.pending.get(term);
+      if (pending) value.pending = pending;
+    }
+    return out;
+  }
+
+  /** Whether a term read with these segments and dead pairs is worth merging. */
+  wantsCompaction(segments: number, pairs: number, dead: number): boolean {
+    return segments > this.options.compactAfterSegments || (dead > 64 && dead * 4 > pairs);
+  }
+
+  /** Merges a term's stored segments into one, without the pairs of documents whose removal is saved. */
+  async compact(term: string): Promise<void> {
+    const tx = this.search.transaction('postings', 'readwrite');
+    const records = await tx.store.getAll(termRange(term));
+    if (records.length === 0) return void (await tx.done);
+    const total = records.reduce((sum, record) => sum + record.count, 0);
+    const docs = new Int32Array(total);
+    const codes = new Uint32Array(total);
+    let at = 0;
+    for (const record of records) at = decodePostings(record.bytes, record.count, docs, codes, at, this.docs.limit);
+    const flat: number[] = [];
+    for (let i = 0; i < total; i++) {
+      if (this.docs.sessionOf(docs[i]!) === undefined && !this.removedUnsaved(docs[i]!)) continue;
+      flat.push(docs[i]!, codes[i]!);
+    }
+    const last = records.at(-1)!.segment;
+    void tx.store.delete(termRange(term));
+    const { bytes, count } = encodePostings(flat);
+    const merged: PostingsRecord = { segment: last, count, bytes };
+    if (count > 0) void tx.store.put(merged, [term, last]);
+    await tx.done;
+    this.cache.set(term, count > 0 ? [merged] : []);
+  }
+
+  /** Terms stored in more than one segment (a build leaves many), read in pages of keys. */
+  async fragmentedTerms(): Promise<string[]> {
+    const out: string[] = [];
+    let after: [string, number] | null = null;
+    let current = '';
+    let segments = 0;
+    for (;;) {
+      const range: IDBKeyRange | null = after ? IDBKeyRange.lowerBound(after, true) : null;
+      const keys: Array<[string, number]> = await this.search.getAllKeys('postings', range, KEY_PAGE);
+      for (const [term] of keys) {
+        if (term !== current) {
+          if (segments > 1) out.push(current);
+          current = term;
+          segments = 0;
+        }
+        segments++;
+      }
+      if (keys.length < KEY_PAGE) break;
+      after = keys.at(-1)!;
+    }
+    if (segments > 1) out.push(current);
+    return out;
+  }
+
+  private removedUnsaved(doc: number): boolean {
+    return this.unsavedRemovals.some(([base, count]) => doc >= base && doc < base + count);
+  }
+
+  /**
+   * Writes one segment (the pending postings of live documents), the changed sessions' catalog
+   * entries and documents, the vocabulary when it grew and the counters, in one transaction.
+   */
+  async save(): Promise<void> {
+    if (!this.changed && this.pending.size === 0) return;
+    const pending = this.pending;
+    const changes = this.changes;
+    const removals = this.unsavedRemovals;
+    const termsChanged = this.vocabulary.changed;
+    this.pending = new Map();
+    this.changes = new Map();
+    this.unsavedRemovals = [];
+    this.vocabulary.changed = false;
+    const segment = this.counters.nextSegment++;
+    const written: Array<[string, PostingsRecord]> = [];
+    try {
+      const tx = this.search.transaction(['postings', 'catalog', 'documents', 'vocabulary', 'state'], 'readwrite');
+      const postings = tx.objectStore('postings');
+      const live = (doc: number) => this.docs.sessionOf(doc) !== undefined;
+      for (const [term, flat] of pending) {
+        const { bytes, count } = encodePostings(flat, live);
+        if (count === 0) continue;
+        const record: PostingsRecord = { segment, count, bytes };
+        void postings.put(record, [term, segment]);
+        written.push([term, record]);
+      }
+      for (const [sessionId, change] of changes) {
+        if (change.kind === 'put') {
+          void tx.objectStore('catalog').put(change.entry);
+          void tx.objectStore('documents').put({ sessionId, documents: change.documents });
+        } else {
+          void tx.objectStore('catalog').delete(sessionId);
+          void tx.objectStore('documents').delete(sessionId);
+        }
+      }
+      if (termsChanged) void tx.objectStore('vocabulary').put({ terms: this.vocabulary.list() }, 'terms');
+      void tx.objectStore('state').put({ ...this.counters }, 'counters');
+      await tx.done;
+    } catch (error) {
+      // Kept, to be saved again with what came since (later changes of the same sessions win).
+      for (const [term, flat] of this.pending) pending.set(term, [...(pending.get(term) ?? []), ...flat]);
+      this.pending = pending;
+      this.changes = new Map([...changes, ...this.changes]);
+      this.unsavedRemovals = [...removals, ...this.unsavedRemovals];
+      if (termsChanged) this.vocabulary.changed = true;
+      throw error;
+    }
+    for (const [term, record] of written) this.cache.append(term, record);
+  }
+}
