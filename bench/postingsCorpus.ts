@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from './deepEqual.ts';
 import { analyze, type AnalyzedDocument } from '../workers/search/analyze.ts';
 import { factsOf } from '../workers/search/facts.ts';
 import { PostingsIndex } from '../workers/search/postingsIndex.ts';
-import { MAX_CACHED_BYTES, COMPACT_AFTER_SEGMENTS } from '../workers/search/library.ts';
+import { COMPACT_AFTER_SEGMENTS, MAX_CACHED_BYTES, MAX_FRESH_SEGMENTS } from '../workers/search/library.ts';
 import { openSearchDb, type BuiltMark } from '../workers/search/searchDb.ts';
 import { isStopword } from '../workers/text/stopwords.ts';
 import { codeOf } from '../workers/search/varint.ts';
@@ -45,14 +45,14 @@ export async function writePostingsCorpus(dbName: string, from: number, to: numb
   if (!isDeepStrictEqual(real, check.map((doc) => analyzeWords(doc.title, doc.text)))) throw new Error('The bench’s fast analysis differs from analyze().');
   const search = await openSearchDb(dbName, () => {});
   try {
-    const index = new PostingsIndex(search, [], [], undefined, { maxCachedBytes: MAX_CACHED_BYTES, compactAfterSegments: COMPACT_AFTER_SEGMENTS });
+    const index = new PostingsIndex(search, [], [], undefined, { maxCachedBytes: MAX_CACHED_BYTES, compactAfterSegments: COMPACT_AFTER_SEGMENTS, maxFreshSegments: MAX_FRESH_SEGMENTS });
     for (let i = from; i < to; i++) {
       const words = syntheticWords(i, shape, needleAt);
       const documents = syntheticDocuments(i, shape, needleAt, words);
       index.putAnalyzed(sessionIdOf(i), 1, documents, words.map((doc) => analyzeWords(doc.title, doc.text)), factsOf(syntheticSession(i), undefined));
-      if ((i - from + 1) % SEGMENT_SESSIONS === 0) await index.save();
+      if ((i - from + 1) % SEGMENT_SESSIONS === 0) await index.save('terms');
     }
-    await index.save();
+    await index.save('terms');
     for (const term of await index.fragmentedTerms()) await index.compact(term);
     const mark: BuiltMark = { at: Date.now(), from: 'results' };
     await search.put('state', mark, 'built');

@@ -18,7 +18,11 @@ const api: SearchWorkerApi = {
   remove: (sessionId) => opened().remove(sessionId),
   search: (query, limit, filters) => opened().search(query, limit, filters),
   status: () => opened().status(),
-  flush: () => opened().flush(),
+  // A worker is flushed before it stops: the merge a save started is finished too, or it would be redone next time.
+  flush: async () => {
+    await opened().flush();
+    await opened().settled();
+  },
 };
 
 Comlink.expose(api);

@@ -75,6 +75,8 @@ export interface SearchIndexOptions {
   readonly maxCachedBytes?: number;
   /** A term read with more stored segments than this is merged into one, its removed documents dropped. @default 8 */
   readonly compactAfterSegments?: number;
+  /** Saves during a batch (one record each) held before they are merged into the terms' records in the background. @default 4 */
+  readonly maxFreshSegments?: number;
 }
 
 /** The API of the search worker (workers/search.worker.ts). */
@@ -90,6 +92,6 @@ export interface SearchWorkerApi {
    */
   search(query: string, limit: number, filters?: SearchFilters): Promise<SearchHit[]>;
   status(): Promise<SearchIndexStatus>;
-  /** Saves what changed (a new postings segment, catalog entries, texts) now. */
+  /** Saves what changed (a fresh segment, catalog entries, documents) now, and finishes a merge of fresh segments under way. */
   flush(): Promise<void>;
 }

@@ -9,7 +9,7 @@ import { indexStage } from '../../workers/stages/index.ts';
 import { summaryStage } from '../../workers/stages/summary.ts';
 import { transcriptStage } from '../../workers/stages/transcript.ts';
 import { bareSession, stageContext } from '../fixtures/stageContext.ts';
-import { readCatalog, readPostings } from './fixtures/searchDb.ts';
+import { readCatalog, readSegments } from './fixtures/searchDb.ts';
 import { searchRig } from './fixtures/searchRig.ts';
 import { waitFor } from './fixtures/waitFor.ts';
 
@@ -165,9 +165,9 @@ describe('search', () => {
     await first.upsertSession(billing.id);
     await first.upsertSession(design.id);
     // Not written on every update…
-    expect(await readPostings(dbName)).toEqual([]);
-    // …but soon after the last one.
-    await waitFor(async () => (await readPostings(dbName)).length > 0, { what: 'the saved search postings' });
+    expect(await readSegments(dbName)).toEqual([]);
+    // …but soon after the last one, as one fresh segment.
+    await waitFor(async () => (await readSegments(dbName)).length > 0, { what: 'the saved search segment' });
     await first.close();
 
     // The results are gone, so only a loaded index can still know these sessions.

@@ -4,12 +4,16 @@ import type { EnricherDb, ResultRecord } from '../../src/shared/db.ts';
 import type { SearchDocument } from '../../src/shared/results.ts';
 import { SEARCH_INDEX_KEY, searchDbName, type SearchIndexOptions } from '../../src/shared/search.ts';
 import { createIndex } from '../../workers/search/options.ts';
-import { readBuiltMark, readCatalog, readDocuments, readPostings, segmentsByTerm, writePostings } from './fixtures/searchDb.ts';
+import { readBuiltMark, readCatalog, readDocuments, readPostings, readSegments, segmentsByTerm, writePostings } from './fixtures/searchDb.ts';
 import { searchRig } from './fixtures/searchRig.ts';
 import { waitFor } from './fixtures/waitFor.ts';
 
 /** Nothing kept in memory between queries: every query reads its terms' postings from the database. */
 const NO_CACHE: SearchIndexOptions = { maxCachedBytes: 0 };
+/** Each save's fresh segment merged into the terms' own records at once. */
+const MERGED: SearchIndexOptions = { maxCachedBytes: 0, maxFreshSegments: 1 };
+/** Saves kept as fresh segments: no merge during the test. */
+const UNMERGED: SearchIndexOptions = { maxCachedBytes: 0, maxFreshSegments: 100 };
 const { library, client } = searchRig(NO_CACHE);
 
 /** A session's stored result whose index stage made one notes document and one chapter document. */
@@ -58,41 +62,43 @@ describe('search postings', () => {
     expect((await search.search('carousel'))[0]).toMatchObject({ sessionId: 'ses-b', snippet: 'The design review of the carousel.' });
   });
 
-  test('flush() - writes one segment holding only the changed session’s terms, and nothing when nothing changed', async () => {
+  test('flush() - writes one record of the changed session’s terms, and nothing when nothing changed', async () => {
     const { db, dbName } = await library();
-    await indexed(dbName, db);
-    const before = await segmentsByTerm(dbName);
-    // One save per session: "session" (in every title) has three segments, "zanzibar" one.
-    expect(before.get('session')).toHaveLength(3);
-    expect(before.get('zanzibar')).toHaveLength(1);
+    await indexed(dbName, db, SESSIONS, UNMERGED);
+    expect(await readSegments(dbName)).toHaveLength(3);
+    expect(await readPostings(dbName)).toEqual([]);
 
-    const search = client(dbName);
+    const search = client(dbName, { index: UNMERGED });
     await store(db, [result('ses-b', 'The design review of the carousel.', 'Vendor contract renewal', 2)]);
     await search.upsertSession('ses-b');
     await search.flush();
-    const after = await segmentsByTerm(dbName);
-    const added = [...after].filter(([term, segments]) => segments.length > (before.get(term)?.length ?? 0)).map(([term]) => term);
-    expect(added.sort()).toEqual(['1', 'carousel', 'chapter', 'contract', 'design', 'renewal', 'review', 'ses-b', 'session', 'vendor']);
+    const segments = await readSegments(dbName);
+    expect(segments).toHaveLength(4);
+    expect([...segments.at(-1)!.terms].sort()).toEqual(['1', 'carousel', 'chapter', 'contract', 'design', 'renewal', 'review', 'ses-b', 'session', 'vendor']);
     // Nothing changed since: nothing written.
     await search.flush();
     await search.upsertSession('ses-b');
     await search.close();
-    expect(await readPostings(dbName)).toHaveLength([...after.values()].flat().length);
+    expect(await readSegments(dbName)).toHaveLength(4);
     // The old chapter's words are gone from the results, though their postings wait for compaction.
-    const fresh = client(dbName);
+    const fresh = client(dbName, { index: UNMERGED });
     expect(await fresh.search('figma')).toEqual([]);
     expect((await fresh.search('vendor'))[0]?.sessionId).toBe('ses-b');
   });
 
-  test('a term read with too many segments is merged into one, without the removed session’s postings', async () => {
+  test('fresh segments are merged into the terms’ own records, and a term read with too many is compacted without the removed session', async () => {
     const { db, dbName } = await library();
-    await indexed(dbName, db);
-    const search = client(dbName, { index: { ...NO_CACHE, compactAfterSegments: 1 } });
+    await indexed(dbName, db, SESSIONS, MERGED);
+    // Every save merged: one record per save for "session" (in every title), none left fresh.
+    expect(await readSegments(dbName)).toEqual([]);
+    expect((await segmentsByTerm(dbName)).get('session')).toHaveLength(3);
+
+    const search = client(dbName, { index: { ...MERGED, compactAfterSegments: 1 } });
     await search.removeSession('ses-c');
     await search.flush();
     expect((await search.search('session')).map((hit) => hit.sessionId).sort()).toEqual(['ses-a', 'ses-b']);
-    // Merged after the query, between calls: one record, two sessions' titles.
-    await waitFor(async () => (await segmentsByTerm(dbName)).get('session')?.length === 1, { what: 'the merged postings of "session"' });
+    // Compacted after the query, between calls: one record, two sessions' titles.
+    await waitFor(async () => (await segmentsByTerm(dbName)).get('session')?.length === 1, { what: 'the compacted postings of "session"' });
     const [merged] = (await readPostings(dbName)).filter((entry) => entry.term === 'session');
     expect(merged?.record.count).toBe(2);
     expect((await search.search('session')).map((hit) => hit.sessionId).sort()).toEqual(['ses-a', 'ses-b']);
@@ -143,13 +149,13 @@ describe('search postings', () => {
     expect((await search.search('zanzibar'))[0]?.sessionId).toBe('ses-c');
     await search.close();
     const upgraded = await openDB(searchDbName(dbName));
-    expect([...upgraded.objectStoreNames].sort()).toEqual(['catalog', 'documents', 'postings', 'state', 'vocabulary']);
+    expect([...upgraded.objectStoreNames].sort()).toEqual(['catalog', 'documents', 'postings', 'segments', 'state', 'vocabulary']);
     upgraded.close();
   });
 
   test('a damaged postings record makes the index rebuild from the stored results, and search still answers', async () => {
     const { db, dbName } = await library();
-    await indexed(dbName, db);
+    await indexed(dbName, db, SESSIONS, MERGED);
     const [damaged] = (await readPostings(dbName)).filter((entry) => entry.term === 'zanzibar');
     await writePostings(dbName, 'zanzibar', { ...damaged!.record, bytes: new Uint8Array([0x80, 0x80]) });
 

@@ -24,8 +24,14 @@ export const PERSIST_MAX_DELAY_MS = 10_000;
  * (the longest lists, a few hundred KB each) stay read. See docs/benchmarks.md.
  */
 export const MAX_CACHED_BYTES = 48 * 2 ** 20;
-/** A term read with more stored segments than this is merged (each save adds one per term it holds). */
+/** A term read with more stored segments than this is merged (each merge of fresh segments adds one per term). */
 export const COMPACT_AFTER_SEGMENTS = 8;
+/**
+ * Saves during a batch write one record each (a put per term took about 1 s for a 25-document
+ * session on a loaded machine); this many are held, in memory and stored, before a background merge
+ * writes them into the terms' own records.
+ */
+export const MAX_FRESH_SEGMENTS = 4;
 /** Results read per step of the first build; searches run between steps. */
 const BUILD_CHUNK = 64;
 /**
@@ -64,6 +70,7 @@ export class SearchLibrary {
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly options: PostingsIndexOptions;
   private readonly compacting = new Set<string>();
+  private merging: Promise<void> | null = null;
 
   /** Tells the search workers of other tabs that the index was saved, so they read it again. */
   private readonly channel: BroadcastChannel;
@@ -75,6 +82,7 @@ export class SearchLibrary {
     this.options = {
       maxCachedBytes: options.maxCachedBytes ?? MAX_CACHED_BYTES,
       compactAfterSegments: options.compactAfterSegments ?? COMPACT_AFTER_SEGMENTS,
+      maxFreshSegments: options.maxFreshSegments ?? MAX_FRESH_SEGMENTS,
     };
     this.channel = new BroadcastChannel(`session-enricher:search-index:${dbName}`);
     this.channel.onmessage = () => {
@@ -205,6 +213,27 @@ export class SearchLibrary {
     this.channel.postMessage({ saved: true });
     // Changes that came while saving wait for their own turn.
     if (index.changed) this.markDirty();
+    if (index.wantsMerge) this.mergeLater(await opening);
+  }
+
+  /** Settles once a merge of fresh segments under way (if any) is done: a worker about to stop waits for it. */
+  async settled(): Promise<void> {
+    await this.merging;
+  }
+
+  /** Merges the fresh segments into the terms' records in the background, a step at a time between other calls. */
+  private mergeLater(opened: Opened): void {
+    if (this.merging) return;
+    this.merging = opened.index
+      .mergeFresh((step) =>
+        this.exclusive(async () => {
+          if (this.opened && (await this.opened) === opened) await step();
+        }),
+      )
+      .catch((error: unknown) => console.warn('Fresh search segments could not be merged; the next save tries again.', error))
+      .finally(() => {
+        this.merging = null;
+      });
   }
 
   /** Saves, then lets go of both databases: for a library hosted outside a worker (the bench). */
@@ -212,6 +241,7 @@ export class SearchLibrary {
     const opening = this.opened;
     if (opening) await (await opening).built;
     await this.flush();
+    await this.merging;
     await this.queue;
     this.forget();
     this.channel.close();
@@ -281,11 +311,16 @@ export class SearchLibrary {
     const { main, search } = await this.connect();
     const built = await search.get('state', 'built');
     if (built) {
-      const [catalog, vocabulary, counters] = await Promise.all([search.getAll('catalog'), search.get('vocabulary', 'terms'), search.get('state', 'counters')]);
-      const index = new PostingsIndex(search, catalog, vocabulary?.terms ?? [], counters as Counters | undefined, this.options);
+      const [catalog, vocabulary, counters, segments] = await Promise.all([
+        search.getAll('catalog'),
+        search.get('vocabulary', 'terms'),
+        search.get('state', 'counters'),
+        search.getAll('segments'),
+      ]);
+      const index = new PostingsIndex(search, catalog, vocabulary?.terms ?? [], counters as Counters | undefined, this.options, segments);
       return { main, search, index, source: index.catalog.size > 0 ? 'stored' : 'empty', built: Promise.resolve() };
     }
-    await Promise.all([search.clear('postings'), search.clear('catalog'), search.clear('documents'), search.clear('vocabulary'), search.clear('state')]);
+    await Promise.all(['postings', 'segments', 'catalog', 'documents', 'vocabulary', 'state'].map((name) => search.clear(name as 'state')));
     const index = new PostingsIndex(search, [], [], undefined, this.options);
     const opened: Opened = { main, search, index, source: 'empty', built: Promise.resolve() };
     const keys = await main.getAllKeys('results');
@@ -319,11 +354,11 @@ export class SearchLibrary {
           Promise.all(chunk.map((key) => tx.objectStore('results').get(key))),
         ]);
         for (const [i, record] of records.entries()) if (record) this.apply(opened, record.sessionId, record, sessions[i]);
-        if (index.pendingPairs >= BUILD_PENDING_PAIRS) await index.save();
+        if (index.pendingPairs >= BUILD_PENDING_PAIRS) await index.save('terms');
       });
       await nextTask();
     }
-    await step(() => index.save());
+    await step(() => index.save('terms'));
     // Each save of the build added a segment to the common terms: merge them, so queries read one record a term.
     for (const term of await index.fragmentedTerms()) await step(() => index.compact(term));
     const mark: BuiltMark = { at: Date.now(), from: legacy === undefined ? 'results' : 'single-index' };

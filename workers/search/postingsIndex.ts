@@ -4,12 +4,14 @@ import { analyze, type AnalyzedDocument } from './analyze.ts';
 import { charsOf } from './documents.ts';
 import { DocTable, kindCode } from './docTable.ts';
 import { PostingsCache } from './postingsCache.ts';
-import { termRange, type CatalogEntry, type Counters, type PostingsRecord, type SearchDb, type StoredDocument } from './searchDb.ts';
-import { decodePostings, encodePostings } from './varint.ts';
+import { termRange, type CatalogEntry, type Counters, type FreshSegment, type PostingsRecord, type SearchDb, type StoredDocument } from './searchDb.ts';
+import { ByteWriter, decodePostings, encodePostings } from './varint.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 /** Postings keys read per request when looking for terms to merge. */
 const KEY_PAGE = 50_000;
+/** Terms written per transaction when fresh segments are merged into the terms' records. */
+const MERGE_TERMS_PER_STEP = 500;
 
 /** What a save writes for one session besides postings: its catalog entry and documents, or their removal. */
 type SessionChange = { kind: 'put'; entry: CatalogEntry; documents: StoredDocument[] } | { kind: 'removed' };
@@ -19,6 +21,8 @@ export interface PostingsIndexOptions {
   readonly maxCachedBytes: number;
   /** A term read with more segments than this is merged into one. */
   readonly compactAfterSegments: number;
+  /** Fresh segments (one per save during a batch) held before they are merged into the terms' records. */
+  readonly maxFreshSegments: number;
 }
 
 /**
@@ -39,6 +43,9 @@ export class PostingsIndex {
   /** Documents removed since the last save: compaction keeps their postings until the removal is stored. */
   private unsavedRemovals: Array<[number, number]> = [];
   private counters: Counters;
+  /** Saved fresh segments not merged yet, oldest first, and their postings by term (in memory). */
+  private freshSegments: number[] = [];
+  private fresh = new Map<string, PostingsRecord[]>();
 
   constructor(
     readonly search: SearchDb,
@@ -46,8 +53,10 @@ export class PostingsIndex {
     terms: readonly string[],
     counters: Counters | undefined,
     private readonly options: PostingsIndexOptions,
+    segments: readonly FreshSegment[] = [],
   ) {
     this.vocabulary = new Vocabulary(terms);
+    for (const segment of segments) this.holdFresh(segment);
     this.cache = new PostingsCache(options.maxCachedBytes);
     this.catalog = new Map(entries.map((entry) => [entry.sessionId, entry]));
     let nextDoc = 0;
@@ -141,11 +150,77 @@ export class PostingsIndex {
         this.cache.set(term, read[i]!);
       });
     }
+    const oldestFresh = this.freshSegments[0] ?? Infinity;
     for (const [term, value] of out) {
+      // A record written by an unfinished merge of fresh segments is still read from those segments.
+      if (value.stored.some((record) => record.segment >= oldestFresh)) value.stored = value.stored.filter((record) => record.segment < oldestFresh);
+      const fresh = this.fresh.get(term);
+      if (fresh) value.stored = [...value.stored, ...fresh];
       const pending = this.pending.get(term);
       if (pending) value.pending = pending;
     }
     return out;
+  }
+
+  /** Whether fresh segments wait to be merged into the terms' own records. */
+  get wantsMerge(): boolean {
+    return this.freshSegments.length >= this.options.maxFreshSegments;
+  }
+
+  /**
+   * Merges the fresh segments into one record per term (`[term, newest segment]`, covering them
+   * all), `MERGE_TERMS_PER_STEP` terms per `step`, then deletes the segments and writes the
+   * vocabulary. Queries between steps read the fresh segments and skip the new records, so a
+   * merge cut short (a crash) is only redone.
+   */
+  async mergeFresh(step: (fn: () => Promise<void>) => Promise<void>): Promise<void> {
+    const merging = [...this.freshSegments];
+    if (merging.length === 0) return;
+    const first = merging[0]!;
+    const last = merging.at(-1)!;
+    const terms = [...this.fresh.keys()];
+    for (let start = 0; start < terms.length; start += MERGE_TERMS_PER_STEP) {
+      await step(async () => {
+        const tx = this.search.transaction('postings', 'readwrite');
+        for (const term of terms.slice(start, start + MERGE_TERMS_PER_STEP)) {
+          const records = this.fresh.get(term)!.filter((record) => record.segment <= last);
+          const bytes = concatPostings(records, this.docs.limit);
+          void tx.store.put({ segment: last, first, count: bytes.count, bytes: bytes.bytes }, [term, last]);
+        }
+        await tx.done;
+      });
+    }
+    await step(async () => {
+      const tx = this.search.transaction(['segments', 'vocabulary'], 'readwrite');
+      void tx.objectStore('segments').delete(IDBKeyRange.bound(first, last));
+      void tx.objectStore('vocabulary').put({ terms: this.vocabulary.list() }, 'terms');
+      await tx.done;
+      this.vocabulary.changed = false;
+      this.freshSegments = this.freshSegments.filter((segment) => segment > last);
+      for (const term of terms) {
+        const left = this.fresh.get(term)!.filter((record) => record.segment > last);
+        if (left.length > 0) this.fresh.set(term, left);
+        else this.fresh.delete(term);
+        // Read again with its merged record next time.
+        this.cache.delete(term);
+      }
+    });
+  }
+
+  private holdFresh(segment: FreshSegment): void {
+    this.freshSegments.push(segment.segment);
+    segment.terms.forEach((term, i) => {
+      const record: PostingsRecord = {
+        segment: segment.segment,
+        first: segment.segment,
+        count: segment.counts[i]!,
+        bytes: segment.bytes.subarray(segment.offsets[i]!, segment.offsets[i + 1]!),
+      };
+      const held = this.fresh.get(term);
+      if (held) held.push(record);
+      else this.fresh.set(term, [record]);
+    });
+    this.vocabulary.addTerms(segment.terms);
   }
 
   /** Whether a term read with these segments and dead pairs is worth merging. */
@@ -156,8 +231,10 @@ export class PostingsIndex {
   /** Merges a term's stored segments into one, without the pairs of documents whose removal is saved. */
   async compact(term: string): Promise<void> {
     const tx = this.search.transaction('postings', 'readwrite');
-    const records = await tx.store.getAll(termRange(term));
-    if (records.length === 0) return void (await tx.done);
+    const oldestFresh = this.freshSegments[0] ?? Infinity;
+    // Records of an unfinished merge of fresh segments are left to that merge.
+    const records = (await tx.store.getAll(termRange(term))).filter((record) => record.segment < oldestFresh);
+    if (records.length < 2 && !records.some((record) => this.hasDead(record))) return void (await tx.done);
     const total = records.reduce((sum, record) => sum + record.count, 0);
     const docs = new Int32Array(total);
     const codes = new Uint32Array(total);
@@ -169,12 +246,19 @@ export class PostingsIndex {
       flat.push(docs[i]!, codes[i]!);
     }
     const last = records.at(-1)!.segment;
-    void tx.store.delete(termRange(term));
+    void tx.store.delete(IDBKeyRange.bound([term], [term, last]));
     const { bytes, count } = encodePostings(flat);
-    const merged: PostingsRecord = { segment: last, count, bytes };
+    const merged: PostingsRecord = { segment: last, first: Math.min(...records.map((record) => record.first ?? record.segment)), count, bytes };
     if (count > 0) void tx.store.put(merged, [term, last]);
     await tx.done;
-    this.cache.set(term, count > 0 ? [merged] : []);
+    this.cache.delete(term);
+  }
+
+  /** Whether a record holds postings of removed documents (read only when it is the term's one record). */
+  private hasDead(record: PostingsRecord): boolean {
+    const docs = new Int32Array(record.count);
+    decodePostings(record.bytes, record.count, docs, new Uint32Array(record.count), 0, this.docs.limit);
+    return docs.some((doc) => this.docs.sessionOf(doc) === undefined && !this.removedUnsaved(doc));
   }
 
   /** Terms stored in more than one segment (a build leaves many), read in pages of keys. */
@@ -206,10 +290,12 @@ export class PostingsIndex {
   }
 
   /**
-   * Writes one segment (the pending postings of live documents), the changed sessions' catalog
-   * entries and documents, the vocabulary when it grew and the counters, in one transaction.
+   * Writes one segment of the pending postings of live documents, the changed sessions' catalog
+   * entries and documents, and the counters, in one transaction. `fresh` (a save during a batch):
+   * the segment is one record, merged into the terms' records later (mergeFresh); `terms` (the
+   * first build): a record per term at once, with the vocabulary.
    */
-  async save(): Promise<void> {
+  async save(mode: 'fresh' | 'terms' = 'fresh'): Promise<void> {
     if (!this.changed && this.pending.size === 0) return;
     const pending = this.pending;
     const changes = this.changes;
@@ -218,19 +304,24 @@ export class PostingsIndex {
     this.pending = new Map();
     this.changes = new Map();
     this.unsavedRemovals = [];
-    this.vocabulary.changed = false;
     const segment = this.counters.nextSegment++;
+    const live = (doc: number) => this.docs.sessionOf(doc) !== undefined;
+    let freshSegment: FreshSegment | null = null;
     const written: Array<[string, PostingsRecord]> = [];
     try {
-      const tx = this.search.transaction(['postings', 'catalog', 'documents', 'vocabulary', 'state'], 'readwrite');
-      const postings = tx.objectStore('postings');
-      const live = (doc: number) => this.docs.sessionOf(doc) !== undefined;
-      for (const [term, flat] of pending) {
-        const { bytes, count } = encodePostings(flat, live);
-        if (count === 0) continue;
-        const record: PostingsRecord = { segment, count, bytes };
-        void postings.put(record, [term, segment]);
-        written.push([term, record]);
+      const tx = this.search.transaction(['postings', 'segments', 'catalog', 'documents', 'vocabulary', 'state'], 'readwrite');
+      if (mode === 'fresh') {
+        freshSegment = packSegment(segment, pending, live);
+        if (freshSegment.terms.length > 0) void tx.objectStore('segments').put(freshSegment);
+      } else {
+        for (const [term, flat] of pending) {
+          const { bytes, count } = encodePostings(flat, live);
+          if (count === 0) continue;
+          const record: PostingsRecord = { segment, first: segment, count, bytes };
+          void tx.objectStore('postings').put(record, [term, segment]);
+          written.push([term, record]);
+        }
+        if (termsChanged && this.freshSegments.length === 0) void tx.objectStore('vocabulary').put({ terms: this.vocabulary.list() }, 'terms');
       }
       for (const [sessionId, change] of changes) {
         if (change.kind === 'put') {
@@ -241,7 +332,6 @@ export class PostingsIndex {
           void tx.objectStore('documents').delete(sessionId);
         }
       }
-      if (termsChanged) void tx.objectStore('vocabulary').put({ terms: this.vocabulary.list() }, 'terms');
       void tx.objectStore('state').put({ ...this.counters }, 'counters');
       await tx.done;
     } catch (error) {
@@ -250,9 +340,52 @@ export class PostingsIndex {
       this.pending = pending;
       this.changes = new Map([...changes, ...this.changes]);
       this.unsavedRemovals = [...removals, ...this.unsavedRemovals];
-      if (termsChanged) this.vocabulary.changed = true;
       throw error;
     }
+    if (mode === 'terms' && this.freshSegments.length === 0) this.vocabulary.changed = false;
+    if (freshSegment && freshSegment.terms.length > 0) this.holdFresh(freshSegment);
     for (const [term, record] of written) this.cache.append(term, record);
   }
+}
+
+/** The pending postings of live documents as one fresh segment record. */
+function packSegment(segment: number, pending: ReadonlyMap<string, readonly number[]>, live: (doc: number) => boolean): FreshSegment {
+  const terms: string[] = [];
+  const counts: number[] = [];
+  const offsets: number[] = [0];
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (const [term, flat] of pending) {
+    const { bytes, count } = encodePostings(flat, live);
+    if (count === 0) continue;
+    terms.push(term);
+    counts.push(count);
+    parts.push(bytes);
+    size += bytes.length;
+    offsets.push(size);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return { segment, terms, counts: Uint32Array.from(counts), offsets: Uint32Array.from(offsets), bytes };
+}
+
+/** Records of one term (in segment order) as one packed list. */
+function concatPostings(records: readonly PostingsRecord[], docLimit: number): { bytes: Uint8Array; count: number } {
+  const total = records.reduce((sum, record) => sum + record.count, 0);
+  const docs = new Int32Array(total);
+  const codes = new Uint32Array(total);
+  let at = 0;
+  for (const record of records) at = decodePostings(record.bytes, record.count, docs, codes, at, docLimit);
+  const writer = new ByteWriter();
+  let previous = -1;
+  for (let i = 0; i < total; i++) {
+    writer.varint(docs[i]! - previous);
+    writer.varint(codes[i]!);
+    previous = docs[i]!;
+  }
+  return { bytes: writer.bytes(), count: total };
 }

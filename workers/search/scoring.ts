@@ -109,7 +109,10 @@ export function scoreQuery(
         last = doc;
       }
     }
-    termDocs.push(Int32Array.from(found));
+    const docs = Int32Array.from(found);
+    // Records come in segment order, so documents ascend; sorted anyway should one not (holds() searches them).
+    if (docs.some((doc, i) => i > 0 && doc <= docs[i - 1]!)) docs.sort();
+    termDocs.push(docs);
   }
   const full = wordCount >= 32 ? 0xffffffff : (1 << wordCount) - 1;
   const docs = new Int32Array(touched.length);

@@ -7,9 +7,25 @@ import { searchDbName, type SessionFacts } from '../../src/shared/search.ts';
  * Keyed `[term, segment]`, so a query reads a term's segments with one key range and nothing else.
  */
 export interface PostingsRecord {
+  /** The newest segment it holds postings of (its key's), and the oldest. */
   segment: number;
+  first: number;
   /** (document, field) pairs the bytes hold. */
   count: number;
+  bytes: Uint8Array;
+}
+
+/**
+ * What one save during a batch writes: every term of the documents indexed since the last save, in
+ * one record (one put, however many terms), each term's postings packed at `offsets[i]`. Read whole
+ * at start and kept in memory until merged into the terms' own records in the background.
+ */
+export interface FreshSegment {
+  segment: number;
+  terms: string[];
+  counts: Uint32Array;
+  /** Byte offsets of each term's postings in `bytes`, one more than terms. */
+  offsets: Uint32Array;
   bytes: Uint8Array;
 }
 
@@ -59,6 +75,7 @@ export interface VocabularyRecord {
 
 export interface SearchDB extends DBSchema {
   postings: { key: [string, number]; value: PostingsRecord };
+  segments: { key: number; value: FreshSegment };
   catalog: { key: string; value: CatalogEntry };
   documents: { key: string; value: DocumentsRecord };
   state: { key: 'built' | 'counters'; value: BuiltMark | Counters };
@@ -81,6 +98,7 @@ export function openSearchDb(dbName: string, onGone: () => void): Promise<Search
         // The shards of version 1 cannot be read as postings: start empty, so the index is rebuilt.
         for (const name of [...db.objectStoreNames]) db.deleteObjectStore(name as never);
         db.createObjectStore('postings');
+        db.createObjectStore('segments', { keyPath: 'segment' });
         db.createObjectStore('catalog', { keyPath: 'sessionId' });
         db.createObjectStore('documents', { keyPath: 'sessionId' });
         db.createObjectStore('state');
