@@ -42,6 +42,23 @@ describe('packed postings', () => {
   });
 });
 
+describe('DocTable', () => {
+  test('.addRange() - a session at once reads as its documents added one by one; .remove() makes a tombstone', () => {
+    const kinds = new Uint8Array([0, 1, 2]);
+    const lengths = new Uint32Array([2, 10, 0, 1, 30, 3, 4, 5, 0]);
+    const one = new DocTable();
+    const whole = new DocTable();
+    for (let i = 0; i < 3; i++) one.add(2000 + i, 's1', kinds[i]!, lengths.subarray(i * 3, i * 3 + 3));
+    whole.addRange(2000, 's1', kinds, lengths);
+    for (const table of [one, whole]) {
+      expect([table.live, table.limit, table.sessionOf(2001), table.kindOf(2002), table.lengthOf(2001, 1)]).toEqual([3, 2003, 's1', 2, 30]);
+      expect([0, 1, 2].map((f) => table.averageLength(f))).toEqual([7 / 3, 15, 1]);
+      table.remove(2001);
+      expect([table.live, table.sessionOf(2001), table.averageLength(1)]).toEqual([2, undefined, 7.5]);
+    }
+  });
+});
+
 describe('topK()', () => {
   test('topK() - the best k, best first, equal scores in index order', () => {
     const scores = new Float64Array([1, 5, 3, 5, 0, 4]);

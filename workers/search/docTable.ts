@@ -35,6 +35,19 @@ export class DocTable {
     this.live++;
   }
 
+  /** A whole session's documents `base …` at once (the catalog at open): no per-document allocation. */
+  addRange(base: number, sessionId: string, kinds: Uint8Array, lengths: Uint32Array): void {
+    const count = kinds.length;
+    for (let doc = base; doc < base + count; doc++) if (this.sessions[doc] !== undefined) this.remove(doc);
+    while (base + count > this.kinds.length) this.grow();
+    if (base + count > this.sessions.length) this.sessions.length = base + count;
+    this.sessions.fill(sessionId, base, base + count);
+    this.kinds.set(kinds, base);
+    this.lengths.set(lengths.subarray(0, count * 3), base * 3);
+    for (let i = 0; i < count * 3; i++) this.totals[i % 3]! += lengths[i] ?? 0;
+    this.live += count;
+  }
+
   remove(doc: number): void {
     if (this.sessions[doc] === undefined) return;
     this.sessions[doc] = undefined;

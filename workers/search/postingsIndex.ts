@@ -61,7 +61,7 @@ export class PostingsIndex {
     this.catalog = new Map(entries.map((entry) => [entry.sessionId, entry]));
     let nextDoc = 0;
     for (const entry of entries) {
-      for (let i = 0; i < entry.documents; i++) this.docs.add(entry.base + i, entry.sessionId, entry.kinds[i] ?? 0, entry.lengths.subarray(i * 3, i * 3 + 3));
+      this.docs.addRange(entry.base, entry.sessionId, entry.kinds.subarray(0, entry.documents), entry.lengths);
       nextDoc = Math.max(nextDoc, entry.base + entry.documents);
     }
     this.counters = { nextDoc: Math.max(nextDoc, counters?.nextDoc ?? 0), nextSegment: counters?.nextSegment ?? 0 };
