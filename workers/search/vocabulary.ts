@@ -25,8 +25,7 @@ function termsOf(text: string, field: string): string[] {
 
 /**
  * Every term of the library, in one radix tree: a query's words are widened to the terms they
- * match by prefix or typo here once, and each shard then only looks those terms up. Widening in
- * every shard (MiniSearch's own fuzzy search) walked the whole vocabulary once per shard. Terms
+ * match by prefix or typo here once, and only those terms' postings are then read. Terms
  * are never taken out: a term of a removed session matches nothing.
  */
 export class Vocabulary {
