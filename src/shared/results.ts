@@ -29,6 +29,11 @@ export interface AudioResult {
   startAt?: number | null;
   /** Something people should know about this recording, such as a file cut short. */
   warning?: string;
+  /**
+   * Set on a video's sound track that repeats a separate recording of the same meeting (the two
+   * overlap on the session clock): the recording's media id. Its speech is counted there, once.
+   */
+  sameAs?: string;
 }
 
 /** One screenshot as the chapters stage sees it. */

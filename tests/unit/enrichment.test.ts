@@ -117,6 +117,13 @@ describe('buildEnrichment()', () => {
     expect(enrichment.audio?.speechSegments[0]).toEqual({ start: 0.5, end: 2, file: 'audio.wav', at: '2026-11-20T08:59:00.500Z' });
   });
 
+  test('a sound track that repeats a recording of the same meeting adds no speech, time or segments of its own', () => {
+    const repeated = { ...audio.recordings[0]!, mediaId: 'v1', sameAs: 'a1' };
+    const heardTwice = { ...audio, recordings: [...audio.recordings, repeated] };
+    const once = buildEnrichment(session, record({ audio: done(audio) }));
+    expect(buildEnrichment(session, record({ audio: done(heardTwice) })).audio).toEqual(once.audio);
+  });
+
   test('a partial session: failed and skipped stages are listed with their reasons, their parts left empty', () => {
     const enrichment = buildEnrichment(
       session,
