@@ -2,6 +2,9 @@ import type { Worker as TesseractWorker } from 'tesseract.js';
 import type { OcrLine } from '../../src/shared/results.ts';
 import { cropRows, isDark, medianLuminance, type GrayImage } from './grayImage.ts';
 import { toPgm } from './pgm.ts';
+import { cleanLines } from './cleanLines.ts';
+import { textOfLines } from './splice.ts';
+import { doubled, hasSmallText } from './textSize.ts';
 import { linesFromTsv } from './tsvLines.ts';
 
 /** Background rows added above and below a band: tesseract misses lines that touch the edge. */
@@ -45,10 +48,25 @@ function shiftedDown(line: OcrLine, dy: number): OcrLine {
   };
 }
 
+const shrunk = (box: OcrLine['box'], k: number) => {
+  const left = Math.floor(box.left / k);
+  const top = Math.floor(box.top / k);
+  return { left, top, width: Math.ceil((box.left + box.width) / k) - left, height: Math.ceil((box.top + box.height) / k) - top };
+};
+
+/** A line read in a picture `k` times the size, in the picture's own pixels. */
+function scaledDown(line: OcrLine, k: number): OcrLine {
+  return { text: line.text, box: shrunk(line.box, k), words: line.words.map((word) => ({ ...word, box: shrunk(word.box, k) })) };
+}
+
+const meanConfidence = (line: OcrLine) => line.words.reduce((sum, word) => sum + word.confidence, 0) / line.words.length;
+
 /**
  * Reads rows top..bottom of a screen (the whole screen by default) with tesseract, handing it
  * greyscale pixels as a PGM. A dark picture is inverted first: the model reads dark text on light
- * far better than the reverse. Boxes come back in the whole screen's pixels.
+ * far better than the reverse. Small text (a 1× screen's) is read at twice its size: tesseract
+ * misreads glyphs of a few pixels. Lines of noise are dropped. Boxes come back in the whole
+ * screen's pixels.
  */
 export async function recognizeRows(
   reader: TesseractWorker,
@@ -60,16 +78,21 @@ export async function recognizeRows(
   const invert = isDark(crop);
   const margin = whole ? 0 : MARGIN;
   const padded = margin === 0 ? crop : withMargin(crop, margin, medianLuminance(crop));
-  const { data } = await reader.recognize(new Blob([toPgm(padded, invert)]), {}, { text: true, tsv: true });
+  const scale = hasSmallText(crop) ? 2 : 1;
+  const picture = scale === 1 ? padded : doubled(padded);
+  const { data } = await reader.recognize(new Blob([toPgm(picture, invert)]), {}, { text: true, tsv: true });
   const offset = band.top - margin;
-  let lines = linesFromTsv(data.tsv ?? '');
+  const raw = linesFromTsv(data.tsv ?? '');
+  let lines = cleanLines(scale === 1 ? raw : raw.map((line) => scaledDown(line, scale)));
+  const cleaned = lines.length !== raw.length || lines.some((line, i) => line.text !== raw[i]!.text);
   if (!whole) {
     // A band may hold the top or bottom of a line the screen's edge or a bar cuts off: the whole
     // screen's reading skips such a sliver, and so does a band's.
     const cut = (line: OcrLine) => line.box.top <= margin + EDGE || line.box.top + line.box.height >= margin + crop.height - EDGE;
-    const confidence = (line: OcrLine) => line.words.reduce((sum, word) => sum + word.confidence, 0) / line.words.length;
-    lines = lines.filter((line) => !cut(line) || confidence(line) >= CUT_LINE_CONFIDENCE);
+    lines = lines.filter((line) => !cut(line) || meanConfidence(line) >= CUT_LINE_CONFIDENCE);
     lines = lines.map((line) => shiftedDown(line, offset));
   }
-  return { text: tidy(data.text), confidence: Math.round(data.confidence * 10) / 10, lines };
+  // Tesseract's own text, unless cleaning changed its lines: then the text of the lines kept.
+  if (!cleaned) return { text: tidy(data.text), confidence: Math.round(data.confidence * 10) / 10, lines };
+  return { ...textOfLines(lines), lines };
 }
