@@ -23,7 +23,8 @@ describe('cleanLines', () => {
   test('drops a line of noise, not a badly read line of text', () => {
     const noise = line(['Carn', 'dAataille', 'Inntantialh', 'hraalrirnmga'], [43, 0, 21, 0]);
     const poor = line(['workerpool', ']', ']'], [45, 20, 30]);
-    expect(cleanLines([noise, poor])).toEqual([poor]);
+    const dotted = line(['PACKAGES', '.', ')', '.', '.'], [80, 10, 5, 20, 30]);
+    expect(cleanLines([noise, poor, dotted])).toEqual([poor, dotted]);
   });
 
   test('drops a lone glyph of low confidence (an empty box read as 0), keeps a sure one', () => {

@@ -1,8 +1,9 @@
 import type { OcrLine, OcrWord } from '../../src/shared/results.ts';
 
 /**
- * A line of two words or more whose words average under this confidence is not text: a line cut
- * by the edge of a scrolling area, an icon row. Real lines, even badly read, average far higher.
+ * A line of two words or more (with a letter or digit) whose words average under this confidence
+ * is not text: a line cut by the edge of a scrolling area, an icon row. Real lines, even badly
+ * read, average far higher.
  */
 const GARBAGE_LINE_CONFIDENCE = 30;
 /**
@@ -11,7 +12,13 @@ const GARBAGE_LINE_CONFIDENCE = 30;
  */
 const LONE_GLYPH_CONFIDENCE = 65;
 
-const meanConfidence = (line: OcrLine) => line.words.reduce((sum, word) => sum + word.confidence, 0) / line.words.length;
+const hasLetters = (word: OcrWord) => /[\p{L}\p{N}]/u.test(word.text);
+
+/** Whether a line is noise: punctuation read beside a word ("PACKAGES . ) ."), which tesseract is never sure of, does not count. */
+function isNoise(line: OcrLine): boolean {
+  const words = line.words.filter(hasLetters);
+  return words.length >= 2 && words.reduce((sum, word) => sum + word.confidence, 0) / words.length < GARBAGE_LINE_CONFIDENCE;
+}
 
 function union(a: OcrWord['box'], b: OcrWord['box']): OcrWord['box'] {
   const left = Math.min(a.left, b.left);
@@ -42,7 +49,7 @@ function joinedLinks(words: OcrWord[]): OcrWord[] {
   return out;
 }
 
-const loneGlyph = (word: OcrWord) => word.text.length === 1 && /[\p{L}\p{N}]/u.test(word.text) && word.confidence < LONE_GLYPH_CONFIDENCE;
+const loneGlyph = (word: OcrWord) => word.text.length === 1 && hasLetters(word) && word.confidence < LONE_GLYPH_CONFIDENCE;
 
 /**
  * Tesseract's lines with its usual slips on screens undone: noise lines dropped, lone glyphs of low
@@ -51,7 +58,7 @@ const loneGlyph = (word: OcrWord) => word.text.length === 1 && /[\p{L}\p{N}]/u.t
 export function cleanLines(lines: OcrLine[]): OcrLine[] {
   const out: OcrLine[] = [];
   for (const line of lines) {
-    if (line.words.length >= 2 && meanConfidence(line) < GARBAGE_LINE_CONFIDENCE) continue;
+    if (isNoise(line)) continue;
     const words = joinedLinks(line.words.filter((word) => !loneGlyph(word)));
     if (words.length === 0) continue;
     if (words.length === line.words.length && words.every((word, i) => word === line.words[i])) {
