@@ -2,6 +2,7 @@ import type { Worker as TesseractWorker } from 'tesseract.js';
 import type { OcrLine } from '../../src/shared/results.ts';
 import { cropRows, isDark, medianLuminance, type GrayImage } from './grayImage.ts';
 import { toPgm } from './pgm.ts';
+import { flattenBars, inverted } from './bars.ts';
 import { cleanLines } from './cleanLines.ts';
 import { textOfLines } from './splice.ts';
 import { doubled, hasSmallText } from './textSize.ts';
@@ -64,7 +65,7 @@ const meanConfidence = (line: OcrLine) => line.words.reduce((sum, word) => sum +
 /**
  * Reads rows top..bottom of a screen (the whole screen by default) with tesseract, handing it
  * greyscale pixels as a PGM. A dark picture is inverted first: the model reads dark text on light
- * far better than the reverse. Small text (a 1× screen's) is read at twice its size: tesseract
+ * far better than the reverse, and bars of another colour are redrawn dark on light (bars.ts). Small text (a 1× screen's) is read at twice its size: tesseract
  * misreads glyphs of a few pixels. Lines of noise are dropped. Boxes come back in the whole
  * screen's pixels.
  */
@@ -78,9 +79,11 @@ export async function recognizeRows(
   const invert = isDark(crop);
   const margin = whole ? 0 : MARGIN;
   const padded = margin === 0 ? crop : withMargin(crop, margin, medianLuminance(crop));
+  const upright = invert ? inverted(padded) : padded;
+  const flat = flattenBars(upright, medianLuminance(upright));
   const scale = hasSmallText(crop) ? 2 : 1;
-  const picture = scale === 1 ? padded : doubled(padded);
-  const { data } = await reader.recognize(new Blob([toPgm(picture, invert)]), {}, { text: true, tsv: true });
+  const picture = scale === 1 ? flat : doubled(flat);
+  const { data } = await reader.recognize(new Blob([toPgm(picture, false)]), {}, { text: true, tsv: true });
   const offset = band.top - margin;
   const raw = linesFromTsv(data.tsv ?? '');
   let lines = cleanLines(scale === 1 ? raw : raw.map((line) => scaledDown(line, scale)));

@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import type { GrayImage } from '../../workers/ocr/grayImage.ts';
+import { flattenBars, inverted } from '../../workers/ocr/bars.ts';
+
+const WIDTH = 100;
+
+/** Rows of `background` with a "glyph" of `ink` over columns 10..19 in each. */
+function rows(count: number, background: number, ink: number): Uint8Array {
+  const data = new Uint8Array(WIDTH * count).fill(background);
+  for (let r = 0; r < count; r++) data.fill(ink, r * WIDTH + 10, r * WIDTH + 20);
+  return data;
+}
+
+/** A light page (text 30 on 240) over a blue-ish status bar (white text on 95). */
+function screen(): GrayImage {
+  const data = new Uint8Array(WIDTH * 30);
+  data.set(rows(20, 240, 30));
+  data.set(rows(10, 95, 255), WIDTH * 20);
+  return { width: WIDTH, height: 30, data };
+}
+
+describe('flattenBars', () => {
+  test('redraws a bar of another colour as dark text on white, leaving the page as it is', () => {
+    const image = screen();
+    const flat = flattenBars(image, 240);
+    expect(flat.data.subarray(0, WIDTH * 20)).toEqual(image.data.subarray(0, WIDTH * 20));
+    const barRow = flat.data.subarray(WIDTH * 25, WIDTH * 26);
+    expect(barRow[0]).toBe(255);
+    expect(barRow[15]).toBe(0);
+  });
+
+  test('returns a picture with no bar unchanged', () => {
+    const page = { width: WIDTH, height: 20, data: rows(20, 240, 30) };
+    expect(flattenBars(page, 240)).toBe(page);
+  });
+
+  test('inverts light text on dark', () => {
+    expect([...inverted({ width: 2, height: 1, data: Uint8Array.from([0, 200]) }).data]).toEqual([255, 55]);
+  });
+});
