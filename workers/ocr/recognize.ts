@@ -83,7 +83,7 @@ export async function recognizeRows(
   const flat = flattenBars(upright, medianLuminance(upright));
   const scale = hasSmallText(crop) ? 2 : 1;
   const picture = scale === 1 ? flat : doubled(flat);
-  const { data } = await reader.recognize(new Blob([toPgm(picture, false)]), {}, { text: true, tsv: true });
+  const { data } = await reader.recognize(new Blob([toPgm(picture)]), {}, { text: true, tsv: true });
   const offset = band.top - margin;
   const raw = linesFromTsv(data.tsv ?? '');
   let lines = cleanLines(scale === 1 ? raw : raw.map((line) => scaledDown(line, scale)));
