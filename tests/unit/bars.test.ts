@@ -29,6 +29,14 @@ describe('flattenBars', () => {
     expect(barRow[15]).toBe(0);
   });
 
+  test('leaves a row through dense text alone: its median is a glyph’s grey, not a flat colour', () => {
+    // Half the row anti-aliased ink of many greys, half white: the median falls among the greys.
+    const data = new Uint8Array(WIDTH * 3).fill(255);
+    for (let r = 0; r < 3; r++) for (let c = 0; c < 60; c++) data[r * WIDTH + c] = (c * 37) % 200;
+    const dense = { width: WIDTH, height: 3, data };
+    expect(flattenBars(dense, 255)).toBe(dense);
+  });
+
   test('returns a picture with no bar unchanged', () => {
     const page = { width: WIDTH, height: 20, data: rows(20, 240, 30) };
     expect(flattenBars(page, 240)).toBe(page);
