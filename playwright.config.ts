@@ -21,7 +21,8 @@ export default defineConfig({
   },
   webServer: {
     // One build folder per port, so that two runs on one machine never overwrite each other's build.
-    command: `npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
+    // `npm test` builds it while the browser tests run (scripts/test.mjs) and says so with E2E_PREBUILT.
+    command: `${process.env.E2E_PREBUILT ? '' : `npx vite build --outDir ${outDir} --emptyOutDir && `}npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
     url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -50,7 +50,8 @@ export function writeDocs(path, { results, sections, targets }) {
         [
           'counts',
           `no-op jobs ${config.jobs}; CPU jobs ${config.cpuTasks}; OCR sessions ${config.ocrSessions}; memory ${config.memory.join(' / ')} jobs; enqueue ${config.scale.join(' / ')} jobs; ` +
-            `enrichment ${config.enrich.map((b) => `${b.count} sessions (window ${b.windowMs / 1000} s)`).join(', ')}; app batch ${config.app.count} sessions (window ${config.app.windowMs / 1000} s)`,
+            `enrichment ${config.enrich.map((b) => `${b.count} sessions (window ${b.windowMs / 1000} s)`).join(', ')}; app batch ${config.app.count} sessions (window ${config.app.windowMs / 1000} s)` +
+            (config.timeline ? `; timeline drag ${config.timeline.dragMs / 1000} s over ${config.timeline.shape.durationSec / 60} min` : ''),
         ],
         ...(library && !library.error
           ? [['sample library', `${library.unique} sessions generated (loadSampleSessions, seed 1) in ${(library.ms / 1000).toFixed(0)} s, copied up to ${library.sessions}; ${(library.bytes / 2 ** 20).toFixed(0)} MB in IndexedDB`]]

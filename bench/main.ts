@@ -6,6 +6,7 @@ import { overhead, type OverheadOptions } from './overhead.ts';
 import { enqueueScale, recover, type RecoveryResult } from './scale.ts';
 import { scaling } from './scaling.ts';
 import { searchLibrary } from './searchShards.ts';
+import { deleteTimelineSession, prepareTimelineSession } from './timelineSession.ts';
 import { deleteVideo, enrichVideo, prepareVideo } from './video.ts';
 
 /**
@@ -36,6 +37,8 @@ const api = {
   prepareOcrRecordings,
   ocrWork,
   deleteOcrRecordings,
+  prepareTimelineSession,
+  deleteTimelineSession,
 };
 
 export type BenchApi = typeof api;

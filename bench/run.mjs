@@ -6,11 +6,12 @@
  *
  * BENCH_QUICK=1   small counts and one run (a smoke test, not figures to publish)
  * BENCH_RUNS=n    runs per figure (default 3; 1 in quick mode)
- * BENCH_ONLY=a,b  only these scenarios: overhead, scaling, memory, scale, enrichment, app, video, ocr, search
+ * BENCH_ONLY=a,b  only these scenarios: overhead, scaling, memory, scale, enrichment, app, video, ocr, search, timeline
  * BENCH_SKIP_BUILD=1  reuse dist-bench
  * BENCH_NO_DOCS=1 do not touch docs/benchmarks.md
  * BENCH_PORT=n   serve on another port than 4299
  * BENCH_SEARCH=a,b,q,s  scenario 10 at other sizes: single-index sessions, sharded sessions, queries, saves during the batch
+ * BENCH_PROFILE=file  scenario 11 writes the main thread's CPU profile of the drag there
  * BENCH_INCOGNITO=1  an incognito-like context (IndexedDB in memory) instead of a profile on disk
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -46,6 +47,14 @@ function ocrRecordings(scrollSec, pagesSec) {
 }
 
 /**
+ * Scenario 11: a one-hour recording as its stored results describe it (a frame with a thumbnail
+ * every 3 s, 40 chapters, a cue and a stretch of speech every 4 s); the playhead is dragged from end
+ * to end and back (2.5 s a way) for 10 s, a pointer move every 16 ms. The same in quick mode: the
+ * size is the point of the scenario.
+ */
+const TIMELINE = { shape: { durationSec: 3600, frameEverySec: 3, chapters: 40, cueEverySec: 4 }, dragMs: 10_000, passMs: 2_500, moveEveryMs: 16 };
+
+/**
  * Counts per scenario. The real pipeline (OCR included) takes about a second per session and worker,
  * so the big real batches are measured over a fixed window (then cancelled): the full run stays
  * near 10 minutes on 2 cores.
@@ -68,6 +77,7 @@ const config = QUICK
       video: { durationSec: 60, fps: 10, width: 1920, height: 1080, pageSec: 30 },
       ocrWork: ocrRecordings(30, 60),
       search: { shape: { documentsPerSession: 25, wordsPerDocument: 250 }, singleSessions: 100, shardedSessions: 400, queries: 8, batchSessions: 5 },
+      timeline: TIMELINE,
     }
   : {
       runs: 3,
@@ -91,6 +101,7 @@ const config = QUICK
       ocrWork: ocrRecordings(76, 120),
       // The issue's library: sessions of 25 documents of 250 words; the single index at 1,000, shards at 10,000.
       search: { shape: { documentsPerSession: 25, wordsPerDocument: 250 }, singleSessions: 1000, shardedSessions: 10_000, queries: 8, batchSessions: 10 },
+      timeline: TIMELINE,
     };
 if (process.env.BENCH_SEARCH) {
   const [singleSessions, shardedSessions, queries, batchSessions] = process.env.BENCH_SEARCH.split(',').map(Number);
@@ -224,8 +235,56 @@ async function appBatch(context, { count, windowMs }) {
   }
 }
 
+/**
+ * Scenario 11 in the real app: opens the prepared session's detail, then drags the playhead over
+ * its whole timeline with Playwright's mouse while the probe records frame gaps, long tasks and
+ * React commits.
+ */
+async function timelineDrag(context, prepared, { dragMs, passMs, moveEveryMs }) {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => log(`app page error: ${error.message}`));
+  try {
+    await page.goto(`${BASE}/`);
+    await page.getByRole('button', { name: prepared.title, exact: true }).click({ timeout: 60_000 });
+    const track = page.getByRole('slider', { name: 'Playhead' });
+    await track.waitFor({ state: 'visible', timeout: 60_000 });
+    await track.scrollIntoViewIfNeeded();
+    // Let the detail's first render and the first thumbnails settle before measuring.
+    await delay(2000);
+    const box = await track.boundingBox();
+    if (!box) throw new Error('The playhead track has no box: the detail view changed; update bench/run.mjs.');
+    const y = box.y + box.height / 2;
+    const xAt = (elapsed) => {
+      const phase = (elapsed % (2 * passMs)) / passMs;
+      return box.x + 1 + (phase < 1 ? phase : 2 - phase) * (box.width - 2);
+    };
+    await page.mouse.move(xAt(0), y);
+    // BENCH_PROFILE=file.cpuprofile: the main thread's CPU profile of the drag, for DevTools.
+    const profiler = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+    await profiler?.send('Profiler.enable');
+    await profiler?.send('Profiler.start');
+    await page.evaluate(() => window.__benchProbe.start());
+    await page.mouse.down();
+    const t0 = Date.now();
+    let moves = 0;
+    for (let next = t0; Date.now() - t0 < dragMs; next += moveEveryMs) {
+      await page.mouse.move(xAt(Date.now() - t0), y);
+      moves++;
+      await delay(Math.max(0, next + moveEveryMs - Date.now()));
+    }
+    await page.mouse.up();
+    const ms = Date.now() - t0;
+    const probe = await page.evaluate(() => window.__benchProbe.stop());
+    if (profiler) writeFileSync(process.env.BENCH_PROFILE, JSON.stringify((await profiler.send('Profiler.stop')).profile));
+    const shown = await page.locator('.moment-picture').getAttribute('data-frame-index');
+    return { ...probe, dragMs: ms, moves, movesPerSec: (moves * 1000) / ms, lastFrameShown: Number(shown) };
+  } finally {
+    await page.close();
+  }
+}
+
 /** One run: every scenario once, ratios taken within the same page. */
-async function runOnce(context, index, hardwareConcurrency) {
+async function runOnce(context, index, hardwareConcurrency, timeline) {
   const size = hardwareConcurrency;
   const result = {};
   let page = await benchPage(context);
@@ -296,6 +355,9 @@ async function runOnce(context, index, hardwareConcurrency) {
     result.ocrWork = await step('9 OCR proportional to new text', () => page.evaluate((o) => window.bench.ocrWork(o), { names, size }));
   }
   await page.close();
+  if (timeline && !timeline.error) {
+    result.timeline = await step('11 timeline drag', () => timelineDrag(context, timeline, config.timeline));
+  }
   if (wanted('app')) {
     await resetLibraryQueue(context);
     result.app = await step('4 real app batch', () => appBatch(context, config.app));
@@ -349,13 +411,18 @@ async function main() {
     if (wanted('ocr')) {
       ocrPrepared = await step('OCR recordings made in the browser', () => first.evaluate((o) => window.bench.prepareOcrRecordings(o), config.ocrWork));
     }
+    let timeline = null;
+    if (wanted('timeline')) {
+      const t = config.timeline.shape;
+      timeline = await step(`timeline: a ${t.durationSec / 60} min recording's results stored`, () => first.evaluate((o) => window.bench.prepareTimelineSession(o), t));
+    }
     await first.close();
 
     const runs = [];
     for (let i = 0; i < config.runs; i++) {
       log(`run ${i + 1} of ${config.runs}`);
       const runStarted = Date.now();
-      runs.push(await runOnce(context, i, info.hardwareConcurrency));
+      runs.push(await runOnce(context, i, info.hardwareConcurrency, timeline));
       if (i === 0 && config.runs > 1) {
         const projected = (Date.now() - started + (Date.now() - runStarted) * (config.runs - 1)) / 60_000;
         log(`one run took ${((Date.now() - runStarted) / 1000).toFixed(0)} s; the whole bench should take about ${projected.toFixed(1)} min`);
@@ -367,12 +434,14 @@ async function main() {
     await last.evaluate(() => window.bench.deleteLibrary());
     if (wanted('video')) await last.evaluate(() => window.bench.deleteVideo());
     if (wanted('ocr')) await last.evaluate(() => window.bench.deleteOcrRecordings());
+    if (timeline && !timeline.error) await last.evaluate((id) => window.bench.deleteTimelineSession(id), timeline.sessionId);
     await last.close();
 
     const summary = aggregate(runs);
     const targets = checkTargets(summary, info);
     if (video && summary.video) summary.video.prepared = video;
     if (summary.videoDecode && summary.video) summary.video.decode = summary.videoDecode;
+    if (timeline && summary.timeline && !summary.timeline.error) summary.timeline.prepared = { ...timeline, ...config.timeline };
     if (ocrPrepared && summary.ocrWork && !summary.ocrWork.error) summary.ocrRecordings = ocrPrepared;
     const sections = tables(summary, info);
     console.log(`\n${toText(sections, targets)}`);

@@ -1,10 +1,11 @@
 // Writes the figures of the last `npm run eval` into docs/quality.md, between <!-- eval:NAME -->
 // and <!-- /eval:NAME --> (NAME = "latest", or the --block given): the screenshot corpus from
-// eval/.corpus/results.json, and the meetings' text from eval/.corpus/text-results.json into
+// eval/.corpus/results.json, the screen recordings from eval/.corpus/recording-results.json, and the meetings' text from eval/.corpus/text-results.json into
 // "text-NAME". With --text, only the text part.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { recordingBlock } from './recordingReport.mjs';
 import { textBlock } from './textReport.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -80,6 +81,9 @@ for (const [key, g] of [...groups].sort()) {
 const allMs = results.series.flatMap((s) => s.shots.map((shot) => shot.ocrMs).filter((ms) => typeof ms === 'number'));
 const totalOcr = allMs.reduce((a, b) => a + b, 0) / 1000;
 
+const recordingResults = `${root}eval/.corpus/recording-results.json`;
+const recordings = existsSync(recordingResults) ? ['', recordingBlock(JSON.parse(readFileSync(recordingResults, 'utf8')))] : [];
+
 writeBlock(
   block,
   [
@@ -92,5 +96,6 @@ writeBlock(
     '',
     ...ocr,
     ...(allMs.length > 0 ? ['', `OCR wall time ${totalOcr.toFixed(0)} s for ${allMs.length} shots (load average ${loadavg()[0].toFixed(1)} at the end of the run).`] : []),
+    ...recordings,
   ].join('\n'),
 );

@@ -6,7 +6,7 @@ import { chromiumArgs, chromiumPath } from '../tests/chromium.ts';
 
 /**
  * npm run eval (not part of npm test): the screenshot corpus scored in headless Chromium
- * (project `screens`), the meetings' text in Node (project `text`, a second or two), and the
+ * (project `screens`), the screen recordings likewise (project `recordings`), the meetings' text in Node (project `text`, a second or two), and the
  * privacy detectors on planted and clean text in Node (project `privacy`, seconds). `npm run eval:speech`:
  * the voice detectors on spoken sentences over beds, in headless Chromium (project `speech`).
  */
@@ -21,7 +21,23 @@ export default mergeConfig(
             name: 'screens',
             include: ['eval/run/quality.eval.ts'],
             testTimeout: 15 * 60_000,
-            provide: { reuseOcr: process.env.EVAL_OCR === 'reuse', fullOcr: process.env.EVAL_OCR === 'full', series: process.env.EVAL_SERIES ?? '' },
+            provide: { reuseOcr: process.env.EVAL_OCR === 'reuse', fullOcr: process.env.EVAL_OCR === 'full', series: process.env.EVAL_SERIES ?? '', recordings: '' },
+            browser: {
+              enabled: true,
+              headless: true,
+              provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
+              instances: [{ browser: 'chromium' }],
+            },
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'recordings',
+            include: ['eval/run/recordings.eval.ts'],
+            // About 3 minutes of recordings, read at 7–10× their length on 2 busy cores.
+            testTimeout: 60 * 60_000,
+            provide: { reuseOcr: process.env.EVAL_OCR === 'reuse', fullOcr: false, series: '', recordings: process.env.EVAL_RECORDINGS ?? '' },
             browser: {
               enabled: true,
               headless: true,

@@ -16,7 +16,7 @@ const api: SearchWorkerApi = {
   },
   upsert: (items) => opened().upsert(items),
   remove: (sessionId) => opened().remove(sessionId),
-  search: (query, limit) => opened().search(query, limit),
+  search: (query, limit, filters) => opened().search(query, limit, filters),
   status: () => opened().status(),
   flush: () => opened().flush(),
 };

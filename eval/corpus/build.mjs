@@ -1,10 +1,13 @@
 // npm run eval:corpus — renders real documents in Debian's Chromium as a person reads them and
-// saves screenshot series with their ground truth (eval/.corpus/, out of git).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// saves screenshot series and screen recordings with their ground truth (eval/.corpus/, out of
+// git). `-- --recordings` remakes only the recordings, keeping the screenshot series.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../../bench/chromium.mjs';
 import { appPage } from './apps.mjs';
+import { buildRecording } from './recorder.mjs';
+import { RECORDINGS } from './recordings.mjs';
 import { SERIES, VIEWPORT } from './series.mjs';
 import { loadDocuments } from './sources.mjs';
 import { visibleWords } from './visibleWords.mjs';
@@ -64,15 +67,24 @@ async function buildSeries(browser, docs, series) {
   return { id: series.id, scale: series.scale, apps: [...new Set(series.visits.map((v) => v[0]))], shots };
 }
 
-rmSync(out, { recursive: true, force: true });
-mkdirSync(out, { recursive: true });
+const onlyRecordings = process.argv.includes('--recordings') && existsSync(`${out}corpus.json`);
+if (!onlyRecordings) rmSync(out, { recursive: true, force: true });
+rmSync(`${out}recordings/`, { recursive: true, force: true });
+mkdirSync(`${out}recordings/`, { recursive: true });
 const docs = loadDocuments();
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
 try {
-  const corpus = { viewport: VIEWPORT, series: [] };
-  for (const series of SERIES) {
+  const corpus = onlyRecordings ? JSON.parse(readFileSync(`${out}corpus.json`, 'utf8')) : { viewport: VIEWPORT, series: [] };
+  for (const series of onlyRecordings ? [] : SERIES) {
     corpus.series.push(await buildSeries(browser, docs, series));
     console.info(`${series.id}: ${corpus.series.at(-1).shots.length} shots`);
+  }
+  corpus.recordings = [];
+  for (const plan of RECORDINGS) {
+    const started = Date.now();
+    corpus.recordings.push(await buildRecording(browser, docs, plan, `${out}recordings/`));
+    const made = corpus.recordings.at(-1);
+    console.info(`${plan.id}: ${made.durationSec} s, ${made.width}×${made.height} ${plan.codec}, ${made.boundaries.length} boundaries, made in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
   writeFileSync(`${out}corpus.json`, JSON.stringify(corpus, null, 1));
 } finally {

@@ -19,9 +19,44 @@ export interface CorpusSeries {
   shots: CorpusShot[];
 }
 
+/** A chapter boundary of a recording: when the next document shows (its loading page first). */
+export interface RecordingBoundary {
+  timeSec: number;
+  app: string;
+  doc: string;
+  kind: 'document' | 'app' | 'return';
+}
+
+/** A stretch of a recording: blank, an app loading, or a document scrolling or paused. */
+export interface RecordingSpan {
+  fromSec: number;
+  toSec: number;
+  state: 'blank' | 'loading' | 'scroll' | 'pause';
+  app?: string;
+  doc?: string;
+  /** CSS pixels of the document's scroll offset at the span's start and end. */
+  scrollFrom?: number;
+  scrollTo?: number;
+}
+
+export interface CorpusRecording {
+  id: string;
+  file: string;
+  codec: 'avc' | 'vp9';
+  width: number;
+  height: number;
+  scale: number;
+  fps: number;
+  pxPerSec: number;
+  durationSec: number;
+  boundaries: RecordingBoundary[];
+  spans: RecordingSpan[];
+}
+
 export interface Corpus {
   viewport: { width: number; height: number };
   series: CorpusSeries[];
+  recordings?: CorpusRecording[];
 }
 
 /** Dark apps; the others are light. */

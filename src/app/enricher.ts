@@ -11,7 +11,7 @@ import { importPicked } from '../import/importPicked.ts';
 import type { PickedFile } from '../import/files.ts';
 import { loadSampleSessions } from '../import/samples.ts';
 import { searchClientFor } from '../search/searchClient.ts';
-import type { SearchHit } from '../shared/search.ts';
+import type { SearchFilters, SearchHit } from '../shared/search.ts';
 import type { Command, TabMessage } from './commands.ts';
 import { LibraryView } from './libraryView.ts';
 import { resolveOptions, timeoutFor, type EngineOptions, type EngineOptionsInput } from '../engine/options.ts';
@@ -303,8 +303,8 @@ export class Enricher {
   }
 
   /** Searches the library's enriched sessions (notes, screens, transcripts); best hits first. */
-  search(query: string, limit?: number): Promise<SearchHit[]> {
-    return searchClientFor(this.config.dbName).search(query, limit);
+  search(query: string, limit?: number, filters?: SearchFilters): Promise<SearchHit[]> {
+    return searchClientFor(this.config.dbName).search(query, limit, filters);
   }
 
   /**

@@ -3,6 +3,7 @@ import { CircuitBreaker, type BreakerState } from '../engine/circuitBreaker.ts';
 import type { Clock } from '../engine/options.ts';
 import type { RateLimiter } from '../engine/rateLimiter.ts';
 import {
+  audioTranscriptionsUrl,
   chatCompletionsUrl,
   type ProviderAdmission,
   type ProviderAttempt,
@@ -78,8 +79,9 @@ export class ProviderGate implements ProviderHost {
   }
 
   async providerEndpoint(): Promise<ProviderEndpoint> {
-    const { baseUrl, model, apiKey, contextTokens, timeoutMs } = this.#settings;
-    return { url: chatCompletionsUrl(baseUrl), model, apiKey, contextTokens, timeoutMs };
+    const { baseUrl, model, apiKey, contextTokens, timeoutMs, transcriptionModel } = this.#settings;
+    const transcription = transcriptionModel ? { url: audioTranscriptionsUrl(baseUrl), model: transcriptionModel } : null;
+    return { url: chatCompletionsUrl(baseUrl), model, apiKey, contextTokens, timeoutMs, transcription };
   }
 
   async providerAdmit(tokens: number): Promise<ProviderAdmission> {

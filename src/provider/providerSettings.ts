@@ -19,12 +19,24 @@ export interface ProviderForm {
   clearKey?: boolean;
   requestsPerMinute: number;
   tokensPerMinute: number;
+  /** The speech-to-text model when recordings are to be transcribed by the provider; empty or absent: off. */
+  transcriptionModel?: string;
 }
 
 /** What the UI may show of the settings: never the key itself. */
 export type ProviderView =
   | { kind: 'off' }
-  | { kind: 'openai'; baseUrl: string; origin: string; model: string; maskedKey: string | null; requestsPerMinute: number; tokensPerMinute: number };
+  | {
+      kind: 'openai';
+      baseUrl: string;
+      origin: string;
+      model: string;
+      maskedKey: string | null;
+      requestsPerMinute: number;
+      tokensPerMinute: number;
+      /** Null: recordings are not sent. */
+      transcriptionModel: string | null;
+    };
 
 /** Validates stored or typed settings; throws a TypeError with a message a person can act on. */
 export function validateSettings(settings: ProviderSettings): ProviderSettings {
@@ -34,6 +46,7 @@ export function validateSettings(settings: ProviderSettings): ProviderSettings {
     ...settings,
     baseUrl: settings.baseUrl.trim().replace(/\/+$/, ''),
     model: settings.model.trim(),
+    transcriptionModel: settings.transcriptionModel?.trim() || null,
     requestsPerMinute: expectNumber('requestsPerMinute', settings.requestsPerMinute, { min: 1, max: 10_000 }),
     tokensPerMinute: expectNumber('tokensPerMinute', settings.tokensPerMinute, { min: 1000, max: 10_000_000 }),
     contextTokens: expectNumber('contextTokens', settings.contextTokens, { min: 1024, integer: true }),
@@ -69,6 +82,7 @@ export async function saveProviderForm(db: EnricherDb, form: ProviderForm, conse
     apiKey,
     requestsPerMinute: form.requestsPerMinute,
     tokensPerMinute: form.tokensPerMinute,
+    transcriptionModel: form.transcriptionModel?.trim() || null,
     consentedAt,
   });
   await db.put('meta', settings, PROVIDER_META_KEY);
@@ -91,6 +105,7 @@ export function providerView(config: ProviderConfig): ProviderView {
     maskedKey: config.apiKey ? maskKey(config.apiKey) : null,
     requestsPerMinute: config.requestsPerMinute,
     tokensPerMinute: config.tokensPerMinute,
+    transcriptionModel: config.transcriptionModel,
   };
 }
 

@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { DEFAULT_DB_NAME } from '../shared/db.ts';
 import type { Job } from '../shared/job.ts';
-import type { ExpectedResult, SearchHit, SearchIndexStatus, SearchShardOptions, SearchWorkerApi } from '../shared/search.ts';
+import type { ExpectedResult, SearchFilters, SearchHit, SearchIndexStatus, SearchShardOptions, SearchWorkerApi } from '../shared/search.ts';
 
 /**
  * The search worker is stopped after this long without a call (its index saved first), so an
@@ -95,12 +95,14 @@ export class SearchClient {
   /**
    * Finds documents by words of their title, text and keywords, with typos and prefixes
    * forgiven. Best first; each hit says where to go (its chapter, or its time in the recording).
+   * `filters` narrow it to sessions of a date range, a tag, or with action items; with filters and
+   * an empty query, it lists the matching sessions, newest first.
    */
-  search(query: string, limit = 20): Promise<SearchHit[]> {
+  search(query: string, limit = 20, filters?: SearchFilters): Promise<SearchHit[]> {
     if (!Number.isInteger(limit) || limit < 1) {
       return Promise.reject(new TypeError(`Expected \`limit\` to be an integer from 1 and up, got \`${limit}\` (${typeof limit})`));
     }
-    return this.call((api) => api.search(query, limit));
+    return this.call((api) => api.search(query, limit, filters));
   }
 
   /** How many documents, sessions and shards the index holds, how many shards are loaded, and whether it was stored or rebuilt. */

@@ -1,4 +1,4 @@
-import type { SensitiveKind } from './privacy.ts';
+import type { FindingKind } from './privacy.ts';
 
 /** The version of `enrichment.json` this app writes. docs/export-format.md says what each one holds. */
 export const ENRICHMENT_SCHEMA_VERSION = 2;
@@ -96,6 +96,9 @@ export interface ExportedCue {
   speaker?: string;
 }
 
+/** An imported .vtt/.srt file (by name), or the AI provider that transcribed the recordings' speech. */
+export type ExportedTranscriptSource = { kind: 'imported'; file: string } | { kind: 'provider'; origin: string; model: string };
+
 /** An action item or a decision. Optional fields are left out when unknown. */
 export interface ExportedActionItem {
   text: string;
@@ -129,8 +132,8 @@ export interface ExportedSummary {
  */
 export interface ExportedRedaction {
   mode: 'exports' | 'everywhere' | 'off';
-  /** Findings redacted (not marked "Not sensitive"), by kind. */
-  redacted: Partial<Record<SensitiveKind, number>>;
+  /** Findings redacted (not marked "Not sensitive"), by kind; `marked`: what people marked in the review. */
+  redacted: Partial<Record<FindingKind, number>>;
   /** Findings marked "Not sensitive" and left as they are. */
   notSensitive: number;
   /** Something people should know, such as a storyboard left out because it could not be redacted. */
@@ -152,6 +155,8 @@ export interface Enrichment {
   chapters: ExportedChapter[];
   audio: ExportedAudio | null;
   transcript: ExportedCue[] | null;
+  /** Where `transcript` came from; present exactly when `transcript` is not null. */
+  transcriptSource?: ExportedTranscriptSource;
   summary: ExportedSummary;
   /** The storyboard's file name next to this file, or null when there is none. */
   storyboard: string | null;

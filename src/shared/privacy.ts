@@ -1,4 +1,4 @@
-import type { PixelBox } from './results.ts';
+import type { PixelBox, Thumbnail } from './results.ts';
 
 /** What a detector finds. Ordered from most to least specific: the order settles overlaps. */
 export const SENSITIVE_KINDS = [
@@ -20,6 +20,18 @@ export const SENSITIVE_KINDS = [
 ] as const;
 
 export type SensitiveKind = (typeof SENSITIVE_KINDS)[number];
+
+/** The kind of what a person marked in the review ("Redact this too"): no detector makes it. */
+export const MARKED_KIND = 'marked';
+
+/** A finding's kind: a detector's, or marked by a person. */
+export type FindingKind = SensitiveKind | typeof MARKED_KIND;
+
+/** Every finding kind, in the order counts and the review list them. */
+export const FINDING_KINDS: readonly FindingKind[] = [...SENSITIVE_KINDS, MARKED_KIND];
+
+/** What exported text carries instead of a value a person marked. */
+export const MARKED_PLACEHOLDER = '[redacted]';
 
 /** The placeholder exported text carries instead of a value: `[email]`, `[card]`, `[secret]`… */
 export const placeholder = (kind: SensitiveKind): string => `[${kind}]`;
@@ -48,16 +60,34 @@ export type FindingPlace =
   | { source: 'notes'; start: number; end: number }
   | { source: 'title'; start: number; end: number };
 
-/** One stored finding: a place, a masked preview, never the value itself. */
+/**
+ * One stored finding: a place, a masked preview, never the value itself. A mark made in the review
+ * ("Redact this too") is a finding of kind `marked`: on a screen its boxes say what to fill (the
+ * words inside them are its value), in a cue or the notes its character range.
+ */
 export interface SensitiveFinding {
   /** Stable for the same session and stage input: "Not sensitive" remembers it. */
   id: string;
-  kind: SensitiveKind;
+  kind: FindingKind;
   /** 0..1 */
   confidence: number;
   /** Masked, such as "sk-…f3a9", "j…@example.com" or "•••• 4242". */
   preview: string;
   place: FindingPlace;
+}
+
+/** What the app shows of a session with "redact everywhere", redacted by the redact stage. */
+export interface ShownTexts {
+  notes: string;
+  cues: string[];
+  /** Each screen's text, by media id. */
+  screens: Record<string, string>;
+  /** Absent in results stored before titles, chapters and thumbnails were redacted. */
+  title?: string;
+  /** Each chapter's title and keywords, in chapter order. */
+  chapters?: Array<{ title: string; keywords: string[] }>;
+  /** The chapters stage's thumbnails with found words filled (it runs before the redact stage). */
+  thumbnails?: Thumbnail[];
 }
 
 /** Result of the 'redact' stage. */
@@ -67,7 +97,7 @@ export interface RedactResult {
    * Only with "redact everywhere": the texts the app shows, redacted when the session was
    * enriched (notes, transcript cues in order, each screen's text by media id).
    */
-  shown?: { notes: string; cues: string[]; screens: Record<string, string> };
+  shown?: ShownTexts;
 }
 
 /**
@@ -87,10 +117,17 @@ export const PRIVACY_DEFAULTS: PrivacySettings = { mode: 'exports' };
 /** Meta key of the ids of one session's findings marked "Not sensitive". */
 export const dismissedKey = (sessionId: string): string => `privacy-dismissed:${sessionId}`;
 
-/** What a stage or an export needs to know to redact: the mode and the findings marked "Not sensitive". */
+/** Meta key of one session's marks made in the review ("Redact this too"). */
+export const markedKey = (sessionId: string): string => `privacy-marked:${sessionId}`;
+
+/**
+ * What a stage or an export needs to know to redact: the mode, the findings marked "Not
+ * sensitive" and the marks a person added ("Redact this too").
+ */
 export interface PrivacyContext {
   mode: RedactionMode;
   dismissed: readonly string[];
+  marked: readonly SensitiveFinding[];
 }
 
 /** The stored setting, read leniently: anything unknown is the default. */
@@ -100,9 +137,9 @@ export function privacySettingsOf(stored: unknown): PrivacySettings {
 }
 
 /** How many findings of each kind, in kind order; no values. */
-export function countByKind(findings: readonly Pick<SensitiveFinding, 'kind'>[]): Partial<Record<SensitiveKind, number>> {
-  const counts: Partial<Record<SensitiveKind, number>> = {};
-  for (const kind of SENSITIVE_KINDS) {
+export function countByKind(findings: readonly Pick<SensitiveFinding, 'kind'>[]): Partial<Record<FindingKind, number>> {
+  const counts: Partial<Record<FindingKind, number>> = {};
+  for (const kind of FINDING_KINDS) {
     const n = findings.filter((f) => f.kind === kind).length;
     if (n > 0) counts[kind] = n;
   }

@@ -19,7 +19,12 @@ export interface ProviderSettings {
   timeoutMs: number;
   /** Requests one chunk may take, including the first. @default 4 */
   maxAttempts: number;
-  /** When the person agreed that text leaves the device for this origin (epoch ms). */
+  /**
+   * The speech-to-text model for `${baseUrl}/v1/audio/transcriptions` (such as `whisper-1`), or null:
+   * recordings are then never sent. Absent in settings stored before it existed (read as null).
+   */
+  transcriptionModel: string | null;
+  /** When the person agreed that text (and, with transcription on, speech) leaves the device for this origin (epoch ms). */
   consentedAt: number;
 }
 
@@ -32,6 +37,7 @@ export const PROVIDER_DEFAULTS = Object.freeze({
   contextTokens: 8192,
   timeoutMs: 60_000,
   maxAttempts: 4,
+  transcriptionModel: null,
 });
 
 /** What a worker needs to send one request. The key crosses to the worker, never into a job record. */
@@ -41,6 +47,8 @@ export interface ProviderEndpoint {
   apiKey: string | null;
   contextTokens: number;
   timeoutMs: number;
+  /** Where recordings' speech is sent to be transcribed, or null when that is off. */
+  transcription: { url: string; model: string } | null;
 }
 
 /** How one request ended, as data (errors do not survive Comlink). */
@@ -90,4 +98,10 @@ export function providerOrigin(baseUrl: string): string | null {
 export function chatCompletionsUrl(baseUrl: string): string {
   const base = baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
   return `${base}/v1/chat/completions`;
+}
+
+/** `${baseUrl}/v1/audio/transcriptions`, accepting a base URL given with or without `/v1`. */
+export function audioTranscriptionsUrl(baseUrl: string): string {
+  const base = baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
+  return `${base}/v1/audio/transcriptions`;
 }

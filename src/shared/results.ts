@@ -167,11 +167,22 @@ export interface TranscriptCue {
   speaker?: string;
 }
 
-/** Result of the 'transcript' stage; null cues when the session has no transcript. */
+/**
+ * Where a session's transcript came from: a .vtt/.srt file imported with it (which always wins),
+ * the speech of its recordings transcribed by the AI provider, or nowhere.
+ */
+export type TranscriptSource =
+  | { kind: 'imported'; name: string }
+  | { kind: 'provider'; origin: string; model: string }
+  | { kind: 'none' };
+
+/** Result of the 'transcript' stage; no cues when the session has no transcript. */
 export interface TranscriptResult {
   cues: TranscriptCue[];
   /** Plain messages about cues that could not be read (the rest still counts). */
   warnings: string[];
+  /** Absent in results stored before there was a choice: read as imported when the session has a transcript file. */
+  source?: TranscriptSource;
 }
 
 /** An action item or a decision found in notes, the transcript or (marked lines only) on screen. */

@@ -30,6 +30,29 @@ export interface SearchHit {
   score: number;
 }
 
+/**
+ * What a search is narrowed to; a field left out does not narrow. A session whose facts are unknown
+ * (no date, say) is left out by the filters that need them.
+ */
+export interface SearchFilters {
+  /** Sessions that started at or after this (epoch milliseconds). */
+  readonly from?: number;
+  /** Sessions that started before this (epoch milliseconds). */
+  readonly to?: number;
+  /** Sessions tagged so (exactly). */
+  readonly tag?: string;
+  /** Only sessions whose summary found something to do (decisions alone do not count). */
+  readonly hasActionItems?: boolean;
+}
+
+/** What the filters read of a session, kept by the search worker in its catalog. */
+export interface SessionFacts {
+  /** When the session started (epoch milliseconds), null when unknown. */
+  startedAt: number | null;
+  tags: string[];
+  hasActionItems: boolean;
+}
+
 /** How the index in memory came to be. */
 export interface SearchIndexStatus {
   documents: number;
@@ -62,7 +85,11 @@ export interface SearchWorkerApi {
   /** Replaces the documents of these sessions with those of their stored results. */
   upsert(items: Array<{ sessionId: string; expected?: ExpectedResult }>): Promise<void>;
   remove(sessionId: string): Promise<void>;
-  search(query: string, limit: number): Promise<SearchHit[]>;
+  /**
+   * Hits for the query among the sessions the filters let through, best first. With an empty query
+   * and a filter, each matching session's own document, newest session first.
+   */
+  search(query: string, limit: number, filters?: SearchFilters): Promise<SearchHit[]>;
   status(): Promise<SearchIndexStatus>;
   /** Saves the changed shards now. */
   flush(): Promise<void>;

@@ -39,7 +39,7 @@ export function SearchHitItem({ enricher, hit, session, job, onOpen }: SearchHit
         <RowThumb blob={chapter?.thumbnail ?? facts?.thumbnail ?? null} />
         <span className="hit-text">
           <span className="hit-head">
-            <strong className="hit-session">{session.title}</strong>
+            <strong className="hit-session">{facts?.title ?? session.title}</strong>
             {session.startedAt !== null && <span className="meta">{sessionDate(session.startedAt)}</span>}
           </span>
           <span className="hit-where">{where.join(' · ')}</span>

@@ -37,18 +37,18 @@ export const SessionRow = memo(function SessionRow({ enricher, session, job, sel
       ref={measure}
       data-index={index}
       className={`session ${opened ? 'opened' : ''}`}
-      aria-label={session.title}
+      aria-label={facts?.title ?? session.title}
       data-session-id={session.id}
       style={{ position: 'absolute', top, left: 0, right: 0 }}
       initial={reduce ? false : { opacity: 0 }}
       animate={{ opacity: 1 }}
       transition={{ duration: 0.2 }}
     >
-      <input type="checkbox" aria-label={`Select ${session.title}`} checked={selected} onChange={() => onToggle(session.id)} />
+      <input type="checkbox" aria-label={`Select ${facts?.title ?? session.title}`} checked={selected} onChange={() => onToggle(session.id)} />
       <RowThumb blob={facts?.thumbnail ?? null} />
       <div className="row-main">
         <button type="button" className="session-title" aria-current={opened ? 'true' : undefined} onClick={() => onOpen(session.id)}>
-          {session.title}
+          {facts?.title ?? session.title}
         </button>
         {opened && (
           // Beside the list, the detail comes after every row in the tab order: this skips there.
@@ -58,12 +58,12 @@ export const SessionRow = memo(function SessionRow({ enricher, session, job, sel
         )}
         <RowFacts session={session} facts={facts} />
         {/* Always there, hidden when idle: a row keeps its height as its job starts and ends, so the list need not re-measure. */}
-        <ProgressBar value={jobProgress(job)} label={`${session.title} progress`} valueText={note || word} className={`session-bar ${active ? '' : 'idle'}`} />
+        <ProgressBar value={jobProgress(job)} label={`${facts?.title ?? session.title} progress`} valueText={note || word} className={`session-bar ${active ? '' : 'idle'}`} />
         {note && <p className="stage-note">{note}</p>}
       </div>
       <div className="row-side">
         <StateChip word={word} />
-        <RowActions enricher={enricher} job={job} sessionId={session.id} title={session.title} />
+        <RowActions enricher={enricher} job={job} sessionId={session.id} title={facts?.title ?? session.title} />
       </div>
     </motion.li>
   );

@@ -1,4 +1,5 @@
 import type { ResultRecord } from '../shared/db.ts';
+import type { RedactResult } from '../shared/privacy.ts';
 import type { AudioStageResult, ChaptersResult, SummaryResult, VideoStageResult } from '../shared/results.ts';
 import type { SessionRecord } from '../shared/session.ts';
 import { sessionSpan } from '../shared/sessionSpan.ts';
@@ -16,6 +17,8 @@ export interface ChapterFact {
  * enrichment" (the stage did not run or failed), which the UI leaves out rather than show as 0.
  */
 export interface SessionFacts {
+  /** The session's title as shown: redacted with "redact everywhere", null until a result says so. */
+  title: string | null;
   screens: number | null;
   chapters: ChapterFact[] | null;
   speechSec: number | null;
@@ -24,18 +27,22 @@ export interface SessionFacts {
   thumbnail: Blob | null;
 }
 
-export const NO_FACTS: SessionFacts = { screens: null, chapters: null, speechSec: null, durationSec: null, keywords: [], thumbnail: null };
+export const NO_FACTS: SessionFacts = { title: null, screens: null, chapters: null, speechSec: null, durationSec: null, keywords: [], thumbnail: null };
 
 export function factsOf(session: SessionRecord, record: ResultRecord | undefined): SessionFacts {
   const chapters = doneResult<ChaptersResult>(record, 'chapters');
   const audio = doneResult<AudioStageResult>(record, 'audio');
   const summary = doneResult<SummaryResult>(record, 'summary');
   const video = doneResult<VideoStageResult>(record, 'video');
-  const thumbs = new Map((chapters?.thumbnails ?? []).map((t) => [t.mediaId, t.blob]));
+  // "Redact everywhere": the redact stage kept the title and thumbnails with found values removed.
+  const shown = doneResult<RedactResult>(record, 'redact')?.shown;
+  const thumbnails = shown?.thumbnails ?? chapters?.thumbnails ?? [];
+  const thumbs = new Map(thumbnails.map((t) => [t.mediaId, t.blob]));
   const longest = Math.max(0, ...(audio?.recordings ?? []).map((r) => r.durationSec), ...(video?.videos ?? []).map((v) => v.durationSec));
   const span = sessionSpan(session, { audio, video });
   const timed = span.startedAt !== null && span.endedAt !== null && span.endedAt > span.startedAt;
   return {
+    title: shown?.title ?? null,
     screens: chapters ? chapters.screens.length : null,
     chapters: chapters
       ? chapters.chapters.map((chapter) => ({
@@ -46,6 +53,6 @@ export function factsOf(session: SessionRecord, record: ResultRecord | undefined
     speechSec: audio ? audio.speechSec : null,
     durationSec: timed ? (span.endedAt! - span.startedAt!) / 1000 : longest > 0 ? longest : null,
     keywords: summary?.keywords.slice(0, 3) ?? [],
-    thumbnail: chapters?.thumbnails[0]?.blob ?? null,
+    thumbnail: thumbnails[0]?.blob ?? null,
   };
 }

@@ -90,3 +90,30 @@ describe('chaptersStage on a recording with screenshots taken during it', () => 
     ]);
   });
 });
+
+describe('chaptersStage on a recording that starts blank and loading', () => {
+  test('the blank first frame and the loading page join the first document’s chapter', async () => {
+    await page.viewport(1280, 760);
+    // [seconds, document, scroll offset]: blank, idb's app loading, idb scrolled, then comlink.
+    const plan: Array<[number, string | null, number]> = [
+      [0, null, 0],
+      [1, 'loading', 0],
+      [1.5, 'idb', 0],
+      [3, 'idb', 300],
+      [6, 'comlink', 0],
+      [8, 'comlink', 300],
+    ];
+    const frames: VideoFrameShot[] = [];
+    for (const [timeSec, docId, top] of plan) {
+      const ms = Math.round(timeSec * 1000);
+      frames.push({ id: `rec@${ms}`, videoId: 'rec', timeSec, at: START + ms, reason: 'change', blob: await shoot(docId, top), width: 1280, height: 720 });
+    }
+    const video: VideoStageResult = { videos: [{ mediaId: 'rec', name: 'rec.mp4', durationSec: 11, width: 1280, height: 720, codec: 'avc', hasAudio: false, decodedFrames: 55, frames }] };
+    // Without OCR, as when the 'ocr' stage is off: the picture alone decides.
+    const result = (await chaptersStage(stageHarness([], { video }).ctx)) as ChaptersResult;
+    expect(result.chapters.map((c) => [c.firstScreen, c.startSec, c.endSec])).toEqual([
+      [0, 0, 6],
+      [4, 6, 11],
+    ]);
+  }, 60_000);
+});

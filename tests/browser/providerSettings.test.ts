@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEnricherDb, type EnricherDb } from '../../src/shared/db.ts';
+import { RateLimiter } from '../../src/engine/rateLimiter.ts';
+import { ProviderGate } from '../../src/provider/providerGate.ts';
 import { PROVIDER_META_KEY } from '../../src/shared/provider.ts';
 import { loadProviderConfig, providerView, saveProviderForm, turnProviderOff } from '../../src/provider/providerSettings.ts';
 import { uniqueDbName } from './fixtures/sessions.ts';
@@ -49,5 +51,19 @@ describe('provider settings in the meta store', () => {
     await expect(saveProviderForm(db, { ...form, baseUrl: 'javascript:alert(1)' }, 1)).rejects.toThrow('The base URL must start with http:// or https://.');
     await expect(saveProviderForm(db, { ...form, model: ' ' }, 1)).rejects.toThrow('Give the name of the model');
     expect(await loadProviderConfig(db)).toEqual({ kind: 'off' });
+  });
+
+  it('transcribe recordings only when a speech model is given, at the provider\'s /v1/audio/transcriptions', async () => {
+    dbName = uniqueDbName();
+    db = await openEnricherDb(dbName);
+    const off = await saveProviderForm(db, form, 1);
+    expect(off.transcriptionModel).toBeNull();
+    expect(providerView(off)).toMatchObject({ transcriptionModel: null });
+    const on = await saveProviderForm(db, { ...form, baseUrl: 'http://127.0.0.1:8000/v1/', transcriptionModel: ' whisper-1 ' }, 2);
+    expect(await loadProviderConfig(db)).toMatchObject({ transcriptionModel: 'whisper-1' });
+    const limiter = new RateLimiter({ capacity: 1, refillPerSecond: 1 });
+    const endpoint = await new ProviderGate({ settings: on, limiter }).providerEndpoint();
+    limiter.dispose();
+    expect(endpoint.transcription).toEqual({ url: 'http://127.0.0.1:8000/v1/audio/transcriptions', model: 'whisper-1' });
   });
 });

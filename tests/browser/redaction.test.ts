@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { exportSessionFiles } from '../../src/export/exportClient.ts';
 import type { Enrichment } from '../../src/shared/export.ts';
-import { dismissedKey, PRIVACY_META_KEY, type RedactResult } from '../../src/shared/privacy.ts';
-import type { IndexResult, StoryboardResult, SummaryResult } from '../../src/shared/results.ts';
+import { dismissedKey, markedKey, PRIVACY_META_KEY, type RedactResult, type SensitiveFinding } from '../../src/shared/privacy.ts';
+import type { ChaptersResult, IndexResult, OcrResult, PixelBox, StoryboardResult, SummaryResult } from '../../src/shared/results.ts';
+import { factsOf } from '../../src/ui/sessionFacts.ts';
 import { encodePng } from './fixtures/encodePng.ts';
 import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
 
@@ -30,9 +31,10 @@ async function screenshot(): Promise<Blob> {
 }
 
 /** One session with values planted in a screenshot, the notes and the transcript, enriched in the real pool. */
-async function enrichedSession(): Promise<{ e: TestEngine; id: string }> {
+async function enrichedSession(mode: 'exports' | 'everywhere' = 'exports', title = 'Billing call'): Promise<{ e: TestEngine; id: string }> {
   const e = await createTestEngine();
   engines.push(e);
+  await e.db.put('meta', { mode }, PRIVACY_META_KEY);
   await e.scheduler.start();
   const id = 'ses-planted';
   const shot = await screenshot();
@@ -40,7 +42,7 @@ async function enrichedSession(): Promise<{ e: TestEngine; id: string }> {
   await e.sessions.add(
     {
       id,
-      title: 'Billing call',
+      title,
       source: 'import',
       startedAt: null,
       endedAt: null,
@@ -57,7 +59,7 @@ async function enrichedSession(): Promise<{ e: TestEngine; id: string }> {
       { id: `${id}-t`, sessionId: id, blob: vtt },
     ],
   );
-  await e.scheduler.enqueue([{ sessionId: id, timeoutMs: 60_000 }], { batchId: 'redaction', stages: ['ocr', 'chapters', 'transcript', 'redact', 'summary', 'storyboard'] });
+  await e.scheduler.enqueue([{ sessionId: id, timeoutMs: 60_000 }], { batchId: 'redaction', stages: ['ocr', 'chapters', 'transcript', 'redact', 'summary', 'storyboard', 'index'] });
   await e.scheduler.drain();
   return { e, id };
 }
@@ -132,6 +134,45 @@ describe('redaction', () => {
     expect((JSON.parse(kept.json) as Enrichment).redaction).toMatchObject({ notSensitive: 1, redacted: { 'aws-key': 1, card: 1, phone: 1 } });
   }, 90_000);
 
+  test('marks made in the review ("Redact this too") are filled on the exported storyboard and absent from every exported text, without enriching again', async () => {
+    const { e, id } = await enrichedSession();
+    const outcomes = (await e.db.get('results', id))!.outcomes;
+    const done = <T,>(stage: string) => (outcomes[stage]?.status === 'done' ? (outcomes[stage].result as T) : undefined);
+    const words = done<OcrResult>('ocr')!.screens[0]!.lines!.flatMap((line) => line.words);
+    const profile = words.find((w) => w.text === 'profile')!;
+    expect(profile).toBeDefined();
+    // A box drawn by hand around "Customer" (drawn at x 24, baseline 60, 30 px), and the word "profile" selected.
+    const drawn: PixelBox = { left: 16, top: 30, width: 150, height: 42 };
+    const at = { mediaId: `${id}-s1`, screen: 0, at: null, start: 0, end: 0 };
+    const marks: SensitiveFinding[] = [
+      { id: 'mark:box', kind: 'marked', confidence: 1, preview: 'a box', place: { source: 'screen', ...at, boxes: [drawn] } },
+      { id: 'mark:word', kind: 'marked', confidence: 1, preview: '1 word', place: { source: 'screen', ...at, boxes: [profile.box] } },
+      { id: 'mark:cue', kind: 'marked', confidence: 1, preview: '2 words', place: { source: 'transcript', cue: 0, start: 'Call me on '.length + PHONE.length + 1, end: 'Call me on '.length + PHONE.length + 1 + 'after lunch'.length, timeSec: 1 } },
+    ];
+    const before = await exportedText(e, id);
+    for (const word of ['customer', 'profile', 'after lunch']) expect(before.json.toLowerCase()).toContain(word);
+
+    await e.db.put('meta', marks, markedKey(id));
+    const after = await exportedText(e, id);
+    for (const text of [after.json, after.report]) {
+      for (const word of ['customer', 'profile', 'after lunch']) expect(text.toLowerCase()).not.toContain(word);
+    }
+    const enrichment = JSON.parse(after.json) as Enrichment;
+    expect(enrichment.transcript?.[0]?.text).toBe('Call me on [phone] [redacted].');
+    expect(enrichment.redaction?.redacted).toMatchObject({ marked: 3 });
+
+    // Both marks' areas are black on the exported storyboard, and were not on the stored one.
+    const board = done<StoryboardResult>('storyboard')!;
+    const tile = board.tiles![0]!;
+    const centre = (box: PixelBox) => (Math.round(tile.y + (box.top + box.height / 2) * tile.scale!) * board.width + Math.round(tile.x + (box.left + box.width / 2) * tile.scale!)) * 4;
+    const stored = await pixels(board.blob);
+    const exported = await pixels(after.storyboard!);
+    for (const box of [drawn, profile.box]) {
+      expect([...exported.slice(centre(box), centre(box) + 3)]).toEqual([0, 0, 0]);
+      expect([...stored.slice(centre(box), centre(box) + 3)]).not.toEqual([0, 0, 0]);
+    }
+  }, 90_000);
+
   test('"redact everywhere" keeps the summary, the shown notes and the search index redacted; the default keeps them as captured', async () => {
     const kept = async (mode: 'exports' | 'everywhere') => {
       const e = await createTestEngine();
@@ -160,4 +201,36 @@ describe('redaction', () => {
     expect(exportsOnly.summary).toContain(CARD);
     expect(exportsOnly.index).toContain(EMAIL);
   }, 60_000);
+
+  test('"redact everywhere" also covers the session title, chapter titles and keywords, thumbnails, the search index and what rows show', async () => {
+    const { e, id } = await enrichedSession('everywhere', `Call with ${EMAIL}`);
+    const outcomes = (await e.db.get('results', id))!.outcomes;
+    const done = <T,>(stage: string) => (outcomes[stage]?.status === 'done' ? (outcomes[stage].result as T) : undefined);
+    const redact = done<RedactResult>('redact')!;
+    const chapters = done<ChaptersResult>('chapters')!;
+    const pieces = ['dana', 'park', 'example.org'];
+    // The chapters stage (before the redact stage) keeps the value's pieces: the checks below can fail.
+    expect(pieces.some((piece) => JSON.stringify(chapters.chapters).toLowerCase().includes(piece))).toBe(true);
+
+    expect(redact.shown?.title).toBe('Call with [email]');
+    const shownChapters = JSON.stringify(redact.shown?.chapters).toLowerCase();
+    expect(redact.shown?.chapters).toHaveLength(chapters.chapters.length);
+    for (const piece of pieces) expect(shownChapters).not.toContain(piece);
+    const index = JSON.stringify(done<IndexResult>('index')).toLowerCase();
+    for (const piece of pieces) expect(index).not.toContain(piece);
+    const record = await e.db.get('results', id);
+    const session = (await e.db.get('sessions', id))!;
+    expect(factsOf(session, record).title).toBe('Call with [email]');
+
+    // The thumbnail shown on the timeline, in rows and in hits has the e-mail's box filled.
+    const finding = redact.findings.find((f) => f.kind === 'email' && f.place.source === 'screen')!;
+    const box = finding.place.source === 'screen' ? finding.place.boxes[0]! : null;
+    const raw = chapters.thumbnails[0]!;
+    const thumb = redact.shown!.thumbnails![0]!;
+    const scale = raw.width / raw.sourceWidth!;
+    const at = (Math.round((box!.top + box!.height / 2) * scale) * raw.width + Math.round((box!.left + box!.width / 2) * scale)) * 4;
+    expect([...(await pixels(thumb.blob)).slice(at, at + 3)]).toEqual([0, 0, 0]);
+    expect([...(await pixels(raw.blob)).slice(at, at + 3)]).not.toEqual([0, 0, 0]);
+    expect([...(await pixels(factsOf(session, record).thumbnail!)).slice(at, at + 3)]).toEqual([0, 0, 0]);
+  }, 90_000);
 });

@@ -93,22 +93,26 @@ describe('sample sessions', () => {
     }
   });
 
-  // The samples' "speech" is a synthetic harmonic buzz (workers/samples/voice.ts): the loudness
-  // detector finds every burst (tests/unit/speech.test.ts); the voice model hears some of them as
-  // speech, and must never call a pause speech.
-  test('audioStage - the voice model calls speech only where the generated bursts are', async () => {
+  // The samples' "speech" is a synthetic harmonic buzz (workers/samples/voice.ts) that the voice
+  // model was never trained on: the audio stage finds it by loudness, burst by burst.
+  test('audioStage - finds every burst of the samples\' synthetic speech within 0.25 s, by loudness', async () => {
     for (const [index, sample] of samples.entries()) {
       const { ctx, progress } = harness(sample, index);
-      const result = (await audioStage(ctx)) as AudioStageResult;
+      const warnings: string[] = [];
+      const result = (await audioStage({ ...ctx, warn: (message) => void warnings.push(message) })) as AudioStageResult;
       const recording = result.recordings[0];
       expect(result.recordings).toHaveLength(1);
-      expect(recording?.detector).toBe('silero');
+      expect(recording?.detector).toBe('energy');
+      expect(warnings).toEqual([]);
       expect(recording?.sampleRate).toBe(16_000);
       expect(recording?.durationSec).toBeGreaterThanOrEqual(20);
       expect(recording?.durationSec).toBeLessThanOrEqual(40);
-      for (const segment of recording?.segments ?? []) {
-        const inside = sample.expected.speech.some((b) => segment.start >= b.start - EDGE_TOLERANCE && segment.end <= b.end + EDGE_TOLERANCE);
-        expect(inside, `sample ${index}: ${segment.start}–${segment.end} s`).toBe(true);
+      const found = recording?.segments ?? [];
+      expect(found, `sample ${index}`).toHaveLength(sample.expected.speech.length);
+      for (const [i, burst] of sample.expected.speech.entries()) {
+        const segment = found[i] ?? { start: Infinity, end: Infinity };
+        expect(Math.abs(segment.start - burst.start)).toBeLessThanOrEqual(EDGE_TOLERANCE);
+        expect(Math.abs(segment.end - burst.end)).toBeLessThanOrEqual(EDGE_TOLERANCE);
       }
       expect(result.speechSec).toBeCloseTo(recording?.speechSec ?? -1, 9);
       expect(progress).toEqual([1]);

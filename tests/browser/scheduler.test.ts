@@ -8,8 +8,7 @@ describe('Scheduler over a real pool and IndexedDB', () => {
     const e = await engine();
     await e.scheduler.start();
     const [sessionId] = await e.addSessions(1);
-    // A generous limit: the audio stage loads the voice model first (seconds on a busy machine); this test is not about time.
-    const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 120_000 }], {
+    const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 20_000 }], {
       batchId: 'b1',
       stages: ['audio', 'chapters'],
     });
@@ -28,8 +27,7 @@ describe('Scheduler over a real pool and IndexedDB', () => {
     const e = await engine();
     await e.scheduler.start();
     const [sessionId] = await e.addSessions(1);
-    // A generous limit: the audio stage loads the voice model first (seconds on a busy machine); this test is not about time.
-    const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 120_000 }], {
+    const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 20_000 }], {
       batchId: 'b1',
       stages: ['test.ok', 'test.throw', 'audio'],
       params: { message: 'The file is unreadable.' },

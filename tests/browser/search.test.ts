@@ -1,9 +1,8 @@
-import { afterEach, describe, expect, test } from 'vitest';
-import { openEnricherDb, type EnricherDb, type ResultRecord } from '../../src/shared/db.ts';
+import { describe, expect, test } from 'vitest';
+import type { EnricherDb, ResultRecord } from '../../src/shared/db.ts';
 import type { ChaptersResult, OcrResult } from '../../src/shared/results.ts';
 import { SEARCH_INDEX_KEY, type SearchHit } from '../../src/shared/search.ts';
 import type { MediaRef, SessionRecord } from '../../src/shared/session.ts';
-import { SearchClient } from '../../src/search/searchClient.ts';
 import { mulberry32, pick, integer } from '../../workers/samples/random.ts';
 import type { StageFn } from '../../workers/stage.ts';
 import { indexStage } from '../../workers/stages/index.ts';
@@ -11,34 +10,13 @@ import { summaryStage } from '../../workers/stages/summary.ts';
 import { transcriptStage } from '../../workers/stages/transcript.ts';
 import { bareSession, stageContext } from '../fixtures/stageContext.ts';
 import { readShards } from './fixtures/searchDb.ts';
-import { deleteDatabase, uniqueDbName } from './fixtures/sessions.ts';
+import { searchRig } from './fixtures/searchRig.ts';
 import { waitFor } from './fixtures/waitFor.ts';
 
-const clients: SearchClient[] = [];
-const databases: EnricherDb[] = [];
-const names: string[] = [];
+const { library, client } = searchRig();
 
-afterEach(async () => {
-  for (const client of clients.splice(0)) await client.close();
-  for (const db of databases.splice(0)) db.close();
-  for (const name of names.splice(0)) {
-    await deleteDatabase(name);
-  }
-});
 
-async function library(): Promise<{ db: EnricherDb; dbName: string }> {
-  const dbName = uniqueDbName();
-  names.push(dbName);
-  const db = await openEnricherDb(dbName);
-  databases.push(db);
-  return { db, dbName };
-}
 
-function client(dbName: string): SearchClient {
-  const made = new SearchClient({ dbName });
-  clients.push(made);
-  return made;
-}
 
 const STARTED = Date.UTC(2026, 10, 20, 9);
 
@@ -224,8 +202,7 @@ describe('search', () => {
     const crashing = () => new Worker(URL.createObjectURL(new Blob(['throw new Error("boom")'], { type: 'text/javascript' })));
     const real = () => new Worker(new URL('../../workers/search.worker.ts', import.meta.url), { type: 'module' });
     const made: string[] = [];
-    const search = new SearchClient({ dbName, createWorker: () => (made.push('worker'), made.length === 1 ? crashing() : real()) });
-    clients.push(search);
+    const search = client(dbName, { createWorker: () => (made.push('worker'), made.length === 1 ? crashing() : real()) });
     await expect(search.search('carousel')).rejects.toThrow(/^The search worker stopped/);
     expect((await search.search('carousel'))[0]?.sessionId).toBe(design.id);
     expect(made).toHaveLength(2);

@@ -1,38 +1,17 @@
-import { afterEach, describe, expect, test } from 'vitest';
-import { openEnricherDb, type EnricherDb, type ResultRecord } from '../../src/shared/db.ts';
+import { describe, expect, test } from 'vitest';
+import type { EnricherDb, ResultRecord } from '../../src/shared/db.ts';
 import type { SearchDocument } from '../../src/shared/results.ts';
 import { SEARCH_INDEX_KEY, type SearchShardOptions } from '../../src/shared/search.ts';
-import { SearchClient } from '../../src/search/searchClient.ts';
 import { createIndex } from '../../workers/search/options.ts';
 import { readBuiltMark, readCatalog, readShards, readTexts, writeShard } from './fixtures/searchDb.ts';
-import { deleteDatabase, uniqueDbName } from './fixtures/sessions.ts';
+import { searchRig } from './fixtures/searchRig.ts';
 
-const clients: SearchClient[] = [];
-const databases: EnricherDb[] = [];
-const names: string[] = [];
 
-afterEach(async () => {
-  for (const client of clients.splice(0)) await client.close();
-  for (const db of databases.splice(0)) db.close();
-  for (const name of names.splice(0)) await deleteDatabase(name);
-});
-
-async function library(): Promise<{ db: EnricherDb; dbName: string }> {
-  const dbName = uniqueDbName();
-  names.push(dbName);
-  const db = await openEnricherDb(dbName);
-  databases.push(db);
-  return { db, dbName };
-}
 
 /** One session per shard: any text fills a shard. */
 const ONE_PER_SHARD: SearchShardOptions = { maxShardChars: 1 };
+const { library, client } = searchRig(ONE_PER_SHARD);
 
-function client(dbName: string, shards: SearchShardOptions = ONE_PER_SHARD): SearchClient {
-  const made = new SearchClient({ dbName, shards });
-  clients.push(made);
-  return made;
-}
 
 /** A session's stored result whose index stage made one notes document and one chapter document. */
 function result(sessionId: string, notes: string, screen: string, committedAt = 1): ResultRecord {
@@ -57,7 +36,7 @@ async function store(db: EnricherDb, records: readonly ResultRecord[]): Promise<
 
 /** Indexes the sessions as updates after an empty start, saves them and stops the worker. */
 async function indexed(dbName: string, db: EnricherDb, records = SESSIONS, shards = ONE_PER_SHARD): Promise<void> {
-  const first = client(dbName, shards);
+  const first = client(dbName, { shards });
   expect(await first.status()).toMatchObject({ source: 'empty' });
   await store(db, records);
   for (const record of records) void first.upsertSession(record.sessionId);
@@ -72,7 +51,7 @@ describe('search shards', () => {
     const { db, dbName } = await library();
     await indexed(dbName, db);
     // A budget of one character: every shard is let go as soon as the next is read.
-    const search = client(dbName, { ...ONE_PER_SHARD, maxLoadedChars: 1 });
+    const search = client(dbName, { shards: { ...ONE_PER_SHARD, maxLoadedChars: 1 } });
     expect(await search.status()).toEqual({ source: 'stored', sessions: 3, documents: 6, shards: 3, loadedShards: 0 });
     expect((await search.search('zanzibar'))[0]).toMatchObject({ sessionId: 'ses-c', kind: 'session' });
     expect((await search.status()).loadedShards).toBe(0);
@@ -102,7 +81,7 @@ describe('search shards', () => {
     await indexed(dbName, db, SESSIONS, { maxShardChars: 60 });
     // The results are gone: only the stored shards and texts can answer.
     await db.clear('results');
-    const search = client(dbName, { maxShardChars: 60 });
+    const search = client(dbName, { shards: { maxShardChars: 60 } });
     const status = await search.status();
     expect(status).toMatchObject({ source: 'stored', sessions: 3, documents: 6 });
     expect(status.shards).toBeGreaterThan(1);

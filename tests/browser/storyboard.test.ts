@@ -38,8 +38,7 @@ async function enriched(name: 'standup' | 'design-review'): Promise<{ session: S
   await e.scheduler.start();
   const { imported } = await importSessions(await fixturePicked(name), e.sessions);
   const session = imported[0]!;
-  // A generous limit: the audio stage loads the voice model first (seconds on a busy machine); not a test of time.
-  await e.scheduler.enqueue([{ sessionId: session.id, timeoutMs: 120_000 }], { batchId: 'storyboard', stages: ['chapters', 'audio', 'storyboard'] });
+  await e.scheduler.enqueue([{ sessionId: session.id, timeoutMs: 30_000 }], { batchId: 'storyboard', stages: ['chapters', 'audio', 'storyboard'] });
   await e.scheduler.drain();
   const record = await e.db.get('results', session.id);
   return { session, outcomes: (record?.outcomes ?? {}) as Record<string, { status: string; result?: unknown }> };

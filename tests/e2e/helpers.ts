@@ -31,9 +31,9 @@ export async function loadSamples(page: Page, count = 12): Promise<void> {
 }
 
 /**
- * How long the twelve sample sessions may take: each recording goes through the voice model, 8–10 s
- * per minute of audio on a busy 2-core machine (docs/quality.md), and the samples hold about six
- * minutes. A limit against hangs, not a test of speed.
+ * How long the twelve sample sessions may take on a busy 2-core machine: OCR of their screens is
+ * most of it (their synthetic voices are found by loudness, not the voice model). A limit against
+ * hangs, not a test of speed.
  */
 export const SAMPLE_BATCH_MS = 420_000;
 

@@ -152,6 +152,39 @@ test('redaction: no planted value in exported text, exported pictures or provide
   expect(reviewed).toContain(PHONE);
   for (const value of [EMAIL, CARD, AWS, GITHUB]) expect(reviewed).not.toContain(value);
 
+  // "Redact this too": two words selected on the screen and a stretch of the transcript, kept across a reload, redacted on re-export.
+  const marking = page.getByRole('region', { name: 'Redact this too' });
+  await marking.getByRole('button', { name: 'Mark words or a box on a screen' }).click();
+  await marking.getByRole('button', { name: 'Customer', exact: true }).click();
+  await marking.getByRole('button', { name: 'record', exact: true }).click();
+  await marking.getByRole('button', { name: 'Redact 2 words' }).click();
+  // A box drawn over "Card" (drawn at x 40, baseline 390, 60 px, on a 1200 px wide screenshot).
+  const shown = (await marking.getByRole('img', { name: 'Screen 1' }).boundingBox())!;
+  const px = shown.width / 1200;
+  await page.mouse.move(shown.x + 30 * px, shown.y + 325 * px);
+  await page.mouse.down();
+  await page.mouse.move(shown.x + 180 * px, shown.y + 405 * px, { steps: 4 });
+  await page.mouse.up();
+  await marking.getByRole('button', { name: 'Redact the box' }).click();
+  await page.getByRole('list', { name: 'Transcript' }).getByText('You can reach me').evaluate((cue) => {
+    const text = cue.firstChild!;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, 'You can reach'.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  await page.getByRole('button', { name: 'Redact this too: text selected in the transcript' }).click();
+  // Each mark is listed once it is stored.
+  await expect(review.getByRole('list', { name: 'Marked by you' }).getByRole('listitem')).toHaveCount(3);
+  await page.reload();
+  await page.getByRole('button', { name: `Refund for ${EMAIL}`, exact: true }).click();
+  await expect(review.getByRole('list', { name: 'Marked by you' }).getByRole('listitem')).toContainText(['2 words in screen 1', /a box of \d+×\d+ px in screen 1/, '3 words in transcript at 0:01']);
+  const marked = strFromU8((await exportAll(page))['Refund for [email]/enrichment.json']!);
+  for (const words of ['customer', 'record', 'you can reach']) expect(marked.toLowerCase()).not.toContain(words);
+  expect(marked).not.toMatch(/\bCard\b/);
+  expect(marked).toContain('[redacted] me on');
+
   // Off, with its warning: the same export now carries the values, and OCR reads them on the picture.
   await page.getByRole('button', { name: 'Settings' }).click();
   await dialog.getByLabel('Do not redact').check();

@@ -41,11 +41,13 @@ test('storage full while a result is written: the job fails saying so, and the r
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Session Enricher' })).toBeVisible();
   // Chromium applies a quota override made while the library is still small, not one made later,
-  // so the room is set now: enough to import and enrich the two sessions once (about 340 kB here),
-  // not enough for a second result of the standup (its thumbnails and storyboard, about 70 kB more).
+  // so the room is set now: enough to import and enrich the two sessions once (about 420 kB here with
+  // their search shards and texts), not enough for a second result of the standup (its thumbnails and
+  // storyboard, about 70 kB more). Chromium counts IndexedDB's log on disk, so every write (progress
+  // saves too) takes room until compaction: the rest must still hold the job's failed state.
   const { cdp } = await cdpFor(page);
   const { usage } = await page.evaluate(() => navigator.storage.estimate());
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: (usage ?? 0) + 380_000 });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: (usage ?? 0) + 440_000 });
   await page.getByLabel('Import sessions').setInputFiles(fixtures);
   await expect(sessionRows(page)).toHaveCount(2);
   await page.getByRole('button', { name: 'Enrich all' }).click();

@@ -76,7 +76,7 @@ const everything = () =>
 describe('buildEnrichment()', () => {
   test('every stage done: every field of schema version 2, times in ISO-8601; a screenshot not read makes it partial', () => {
     const enrichment = buildEnrichment(session, everything());
-    expect(Object.keys(enrichment)).toEqual(['schemaVersion', 'session', 'status', 'job', 'warnings', 'stages', 'screens', 'chapters', 'audio', 'transcript', 'summary', 'storyboard']);
+    expect(Object.keys(enrichment)).toEqual(['schemaVersion', 'session', 'status', 'job', 'warnings', 'stages', 'screens', 'chapters', 'audio', 'transcript', 'transcriptSource', 'summary', 'storyboard']);
     expect(enrichment.schemaVersion).toBe(2);
     expect(enrichment.session).toEqual({ id: 'ses_1', title: 'Team standup', startedAt: '2026-11-20T09:00:00.000Z', endedAt: '2026-11-20T09:02:05.000Z', tags: ['standup'] });
     expect(enrichment.warnings).toEqual([{ file: 'screens/0002.png', message: 'This screenshot could not be read.' }]);
@@ -105,6 +105,7 @@ describe('buildEnrichment()', () => {
       loudnessDb: -12,
     });
     expect(enrichment.transcript).toEqual([{ start: 0.5, end: 2, text: 'Morning all.' }]);
+    expect(enrichment.transcriptSource).toEqual({ kind: 'imported', file: 'transcript.vtt' });
     expect(enrichment.summary).toEqual({ keywords: ['invoice', 'release'], sentences: ['The invoice export is blocked.'], actionItems: [{ text: 'Send the invoice export fix', source: 'notes', done: false, kind: 'action' }] });
     expect(enrichment.storyboard).toBe('storyboard.png');
     expect(JSON.parse(JSON.stringify(enrichment))).toEqual(enrichment);
@@ -142,6 +143,16 @@ describe('buildEnrichment()', () => {
     expect(enrichment.audio).toBeNull();
     expect(enrichment.summary).toEqual({ keywords: [], sentences: [], actionItems: [] });
     expect(enrichment.storyboard).toBe('storyboard.png');
+  });
+
+  test('a transcript the AI provider made from the recordings is exported with its source; none at all is null', () => {
+    const heard: TranscriptResult = { ...transcript, source: { kind: 'provider', origin: 'http://127.0.0.1:8000', model: 'whisper-1' } };
+    const spoken = buildEnrichment({ ...session, transcript: null }, record({ transcript: done(heard) }));
+    expect(spoken.transcript).toEqual([{ start: 0.5, end: 2, text: 'Morning all.' }]);
+    expect(spoken.transcriptSource).toEqual({ kind: 'provider', origin: 'http://127.0.0.1:8000', model: 'whisper-1' });
+    const none = buildEnrichment({ ...session, transcript: null }, record({ transcript: done({ cues: [], warnings: [], source: { kind: 'none' } }) }));
+    expect(none.transcript).toBeNull();
+    expect('transcriptSource' in none).toBe(false);
   });
 
   test('a session never enriched is "not-enriched" with no stages and no job; no transcript file means a null transcript', () => {

@@ -51,7 +51,7 @@ const chapters: ChaptersResult = {
 
 describe('transcriptStage', () => {
   test('a session without a transcript has no cues', async () => {
-    expect(await transcriptStage(context(null))).toEqual({ cues: [], warnings: [] });
+    expect(await transcriptStage(context(null))).toEqual({ cues: [], warnings: [], source: { kind: 'none' } });
   });
 
   test('reads a WebVTT file and places cues on the timeline from the first recording', async () => {
@@ -98,6 +98,6 @@ describe('transcriptStage', () => {
   });
 
   test('an empty WebVTT file is a transcript with no cues', async () => {
-    expect(await transcriptStage(context({ name: 'empty.vtt', bytes: 'WEBVTT\n' }))).toEqual({ cues: [], warnings: [] });
+    expect(await transcriptStage(context({ name: 'empty.vtt', bytes: 'WEBVTT\n' }))).toEqual({ cues: [], warnings: [], source: { kind: 'imported', name: 'empty.vtt' } });
   });
 });

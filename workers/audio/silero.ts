@@ -1,3 +1,4 @@
+import { audibleFrames } from './audibleFrames.ts';
 import type { LoadedVad } from './sileroModel.ts';
 
 /** The rate Silero VAD v5 was trained at. */
@@ -20,6 +21,8 @@ function abortError(): Error {
  * is padded with silence. The model's recurrent state runs through the whole recording, frame by
  * frame: cutting it into streams run side by side as a batch was 1.7× faster but lost sentences
  * at 0 dB (eval:speech), as each stream starts with a state that has heard little.
+ * Near-silent stretches (see audibleFrames) are not run: their probability is 0, and the model
+ * starts afresh after each, as at the start of a recording.
  */
 export async function speechProbabilities(
   vad: LoadedVad,
@@ -31,11 +34,17 @@ export async function speechProbabilities(
   const frames = Math.ceil(samples.length / VAD_FRAME);
   const probabilities = new Float32Array(frames);
   const sr = new ort.Tensor('int64', BigInt64Array.from([BigInt(VAD_RATE)]), []);
-  let state = new ort.Tensor('float32', new Float32Array(2 * 1 * 128), [2, 1, 128]);
+  const freshState = () => new ort.Tensor('float32', new Float32Array(2 * 1 * 128), [2, 1, 128]);
+  let state = freshState();
+  const audible = audibleFrames(samples, VAD_FRAME);
   for (let f = 0; f < frames; f++) {
     if (f % CHECK_EVERY === 0) {
       if (signal.aborted) throw abortError();
       onProgress(f / frames);
+    }
+    if (!audible[f]) {
+      if (f > 0 && audible[f - 1]) state = freshState();
+      continue;
     }
     // The 64 samples before this frame (silence before the start), then the frame (zero-padded at the end).
     const input = new Float32Array(CONTEXT + VAD_FRAME);

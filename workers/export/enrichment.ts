@@ -167,8 +167,7 @@ export function buildEnrichment(session: SessionRecord, record: ResultRecord | u
       };
     }),
     audio: audioOf(session, doneResult<AudioStageResult>(record, 'audio'), measured),
-    transcript:
-      session.transcript && transcript ? transcript.cues.map(cueOf) : null,
+    ...transcriptOf(session, transcript),
     summary: {
       keywords: [...(summary?.keywords ?? [])],
       sentences: [...(summary?.sentences ?? [])],
@@ -237,6 +236,19 @@ function videosOf(session: SessionRecord, video: VideoStageResult | undefined): 
 }
 
 /** The provider's summary, when it made one; a fallback leaves only the on-device summary. */
+/** The cues and where they came from; null when there is no transcript (none imported, none transcribed). */
+function transcriptOf(session: SessionRecord, transcript: TranscriptResult | undefined): Pick<Enrichment, 'transcript' | 'transcriptSource'> {
+  const source = transcript?.source;
+  if (transcript && source?.kind === 'provider') {
+    return { transcript: transcript.cues.map(cueOf), transcriptSource: { kind: 'provider', origin: source.origin, model: source.model } };
+  }
+  // Results stored before there were sources came from the imported file.
+  if (transcript && session.transcript && source?.kind !== 'none') {
+    return { transcript: transcript.cues.map(cueOf), transcriptSource: { kind: 'imported', file: session.transcript.name } };
+  }
+  return { transcript: null };
+}
+
 function providerSummaryOf(summary: SummaryResult | undefined): Pick<ExportedSummary, 'provider'> {
   const provider = summary?.provider;
   if (provider?.status !== 'done') return {};

@@ -2,17 +2,17 @@ import type { ResultRecord } from '../../src/shared/db.ts';
 import type { PrivacyContext, RedactResult, SensitiveFinding } from '../../src/shared/privacy.ts';
 import type { OcrResult, TranscriptResult, VideoStageResult } from '../../src/shared/results.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
-import { findInSession, keptValues, valuePieces, valuesOf } from '../privacy/sessionFindings.ts';
+import { findInSession, keptValues, redactionPieces } from '../privacy/sessionFindings.ts';
 import { sessionTexts } from '../privacy/sessionTexts.ts';
 
 /** What an export redacts for one session. */
 export interface ExportRedactionPlan {
   mode: PrivacyContext['mode'];
-  /** Findings to redact: those not marked "Not sensitive". */
+  /** Findings to redact: those not marked "Not sensitive", and the marks people made ("Redact this too"). */
   findings: SensitiveFinding[];
   /** Values of the findings marked "Not sensitive": in memory only, left unredacted. */
   kept: Set<string>;
-  /** Word pieces of the values to redact (in memory only), for text made from other text. */
+  /** Word pieces of the values to redact and the values people marked (in memory only), for text made from other text. */
   pieces: Set<string>;
   notSensitive: number;
   notes: string[];
@@ -40,7 +40,8 @@ export function exportRedactionPlan(session: SessionRecord, record: ResultRecord
   if (!stored && record !== undefined && privacy.mode !== 'off') {
     notes.push('This session was enriched before sensitive items were looked for; they were looked for when exporting.');
   }
-  const all = stored?.findings ?? findInSession(texts);
+  // Marks are read at export time: a re-export honours them without enriching again.
+  const all = [...(stored?.findings ?? findInSession(texts)), ...privacy.marked];
   const dismissed = new Set(privacy.dismissed);
   const findings = all.filter((f) => !dismissed.has(f.id));
   const kept = keptValues(all, privacy.dismissed, texts);
@@ -48,7 +49,7 @@ export function exportRedactionPlan(session: SessionRecord, record: ResultRecord
     mode: privacy.mode,
     findings,
     kept,
-    pieces: valuePieces(valuesOf(findings, texts), kept),
+    pieces: redactionPieces(findings, texts, kept),
     notSensitive: all.filter((f) => dismissed.has(f.id)).length,
     notes,
   };

@@ -150,6 +150,7 @@ const KIND_WORDS: Record<string, string> = {
   ipv4: 'IPv4 addresses',
   phone: 'phone numbers',
   secret: 'passwords and secrets',
+  marked: 'items marked by you',
 };
 
 function privacy(e: Enrichment): string[] {

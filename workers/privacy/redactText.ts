@@ -1,4 +1,4 @@
-import { placeholder } from '../../src/shared/privacy.ts';
+import { MARKED_PLACEHOLDER, placeholder } from '../../src/shared/privacy.ts';
 import { findSensitive } from './findSensitive.ts';
 
 /**
@@ -21,10 +21,32 @@ export function redactText(text: string, kept: ReadonlySet<string> = new Set(), 
   return redactPieces(out + text.slice(from), pieces);
 }
 
-/** Whole words of `text` that are pieces of a sensitive value (see `valuePieces`), as `[redacted]`. */
+const isWord = (piece: string): boolean => /^[\p{L}\p{N}]+$/u.test(piece);
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The pattern of the pieces that are more than one word (values people marked), built once per set. */
+const phrasePatterns = new WeakMap<ReadonlySet<string>, { size: number; pattern: RegExp | null }>();
+function phrasePattern(pieces: ReadonlySet<string>): RegExp | null {
+  const cached = phrasePatterns.get(pieces);
+  if (cached?.size === pieces.size) return cached.pattern;
+  // Longest first, so "project falcon budget" wins over "project falcon"; any run of spaces matches one.
+  const phrases = [...pieces].filter((piece) => !isWord(piece)).sort((a, b) => b.length - a.length);
+  const body = phrases.map((phrase) => phrase.split(' ').map(escape).join('\\s+')).join('|');
+  const pattern = phrases.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu');
+  phrasePatterns.set(pieces, { size: pieces.size, pattern });
+  return pattern;
+}
+
+/**
+ * Whole words of `text` that are pieces of a sensitive value (see `valuePieces`), and values
+ * people marked, as `[redacted]`.
+ */
 export function redactPieces(text: string, pieces: ReadonlySet<string>): string {
   if (pieces.size === 0) return text;
-  return text.replace(/[\p{L}\p{N}]+/gu, (word) => (pieces.has(word.toLowerCase()) ? '[redacted]' : word));
+  const phrases = phrasePattern(pieces);
+  const out = phrases ? text.replace(phrases, MARKED_PLACEHOLDER) : text;
+  // Placeholders already put in ("[card]", "[redacted]") stay as they are, whatever was marked.
+  return out.replace(/\[[a-z0-9-]+\]|[\p{L}\p{N}]+/gu, (word) => (pieces.has(word.toLowerCase()) ? MARKED_PLACEHOLDER : word));
 }
 
 /** Whether `text` holds a whole word that is a piece of a sensitive value. */

@@ -1,5 +1,6 @@
-import type { SensitiveFinding } from '../../src/shared/privacy.ts';
+import { MARKED_KIND, type SensitiveFinding } from '../../src/shared/privacy.ts';
 import type { OcrLine } from '../../src/shared/results.ts';
+import { wordsInBoxes } from '../../src/shared/markedWords.ts';
 import { findSensitive } from './findSensitive.ts';
 import { screenWords } from './screenWords.ts';
 import { findSensitiveInWords, joinWords } from './words.ts';
@@ -67,7 +68,12 @@ function sourceText(finding: SensitiveFinding, texts: SessionTexts): string | nu
 /** The values of `findings`, read back from the session's texts: in memory only. */
 export function valuesOf(findings: readonly SensitiveFinding[], texts: SessionTexts): string[] {
   return findings.flatMap((finding) => {
-    const value = sourceText(finding, texts)?.slice(finding.place.start, finding.place.end);
+    const place = finding.place;
+    // A mark on a screen is its boxes: its value is the words inside them, line by line.
+    if (finding.kind === MARKED_KIND && place.source === 'screen') {
+      return wordsInBoxes(texts.screens.find((s) => s.mediaId === place.mediaId)?.lines ?? [], place.boxes);
+    }
+    const value = sourceText(finding, texts)?.slice(place.start, place.end);
     return value ? [value] : [];
   });
 }
@@ -84,6 +90,25 @@ export function valuePieces(values: readonly string[], kept: ReadonlySet<string>
   for (const value of values) {
     if (kept.has(value)) continue;
     for (const piece of value.split(/[^\p{L}\p{N}]+/u)) if (piece.length >= MIN_PIECE) pieces.add(piece.toLowerCase());
+  }
+  return pieces;
+}
+
+/**
+ * What text redaction looks for besides what the detectors find again: the word pieces of the
+ * found values, and the whole values people marked (as they are no detector's, they must be
+ * matched as written) with their own pieces. In memory only.
+ */
+export function redactionPieces(findings: readonly SensitiveFinding[], texts: SessionTexts, kept: ReadonlySet<string>): Set<string> {
+  const found = findings.filter((f) => f.kind !== MARKED_KIND);
+  const marked = valuesOf(
+    findings.filter((f) => f.kind === MARKED_KIND),
+    texts,
+  );
+  const pieces = valuePieces([...valuesOf(found, texts), ...marked], kept);
+  for (const value of marked) {
+    const whole = value.trim().replace(/\s+/g, ' ').toLowerCase();
+    if (whole) pieces.add(whole);
   }
   return pieces;
 }

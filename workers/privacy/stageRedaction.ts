@@ -2,10 +2,13 @@ import type { RedactResult, SensitiveFinding } from '../../src/shared/privacy.ts
 import type { OcrResult, TranscriptResult, VideoStageResult } from '../../src/shared/results.ts';
 import type { StageContext } from '../stage.ts';
 import { redactText } from './redactText.ts';
-import { keptValues, valuePieces, valuesOf } from './sessionFindings.ts';
+import { keptValues, redactionPieces } from './sessionFindings.ts';
 import { sessionTexts } from './sessionTexts.ts';
 
 const storedFindings = (ctx: StageContext) => (ctx.results.redact as RedactResult | undefined)?.findings ?? [];
+
+/** The detectors' findings and the marks a person made in the review ("Redact this too"). */
+export const withMarks = (ctx: StageContext, findings: readonly SensitiveFinding[]): SensitiveFinding[] => [...findings, ...(ctx.privacy?.marked ?? [])];
 
 /** The values of the findings marked "Not sensitive" (in memory only), read back from the session's texts. */
 export function stageKept(ctx: StageContext, findings: readonly SensitiveFinding[] = storedFindings(ctx)): Set<string> {
@@ -27,18 +30,18 @@ export function stageRedactor(ctx: StageContext, use: 'leaving' | 'kept', findin
   return (text) => redactText(text, kept, pieces);
 }
 
-/** Word pieces of the values not marked "Not sensitive" (see `valuePieces`), in memory only. */
+/** Word pieces of the values not marked "Not sensitive" and the values people marked (see `redactionPieces`), in memory only. */
 export function stagePieces(ctx: StageContext, findings: readonly SensitiveFinding[] = storedFindings(ctx), kept = stageKept(ctx, findings)): Set<string> {
   const dismissed = new Set(ctx.privacy?.dismissed ?? []);
   const texts = sessionTexts(ctx.session, ctx.results.ocr as OcrResult | undefined, ctx.results.transcript as TranscriptResult | undefined, ctx.results.video as VideoStageResult | undefined);
-  return valuePieces(valuesOf(findings.filter((f) => !dismissed.has(f.id)), texts), kept);
+  return redactionPieces(withMarks(ctx, findings).filter((f) => !dismissed.has(f.id)), texts, kept);
 }
 
 /** Whether the library redacts also what the app keeps and shows ("redact everywhere"). */
 export const redactsEverywhere = (ctx: StageContext): boolean => ctx.privacy?.mode === 'everywhere';
 
-/** The stored findings not marked "Not sensitive". */
+/** The stored findings not marked "Not sensitive", and the marks people made. */
 export function activeFindings(ctx: StageContext): SensitiveFinding[] {
   const dismissed = new Set(ctx.privacy?.dismissed ?? []);
-  return storedFindings(ctx).filter((f) => !dismissed.has(f.id));
+  return withMarks(ctx, storedFindings(ctx)).filter((f) => !dismissed.has(f.id));
 }

@@ -21,7 +21,7 @@ export function retryAfterMs(header: string | null, now: number): number | null 
 }
 
 /** Classifies an HTTP status. Messages never carry the key, the body or a stack trace. */
-function failure(response: Response): ChatReply {
+export function failure(response: Response): ChatReply & { attempt: Exclude<ProviderAttempt, { kind: 'ok' }> } {
   const { status } = response;
   if (status === 429) {
     return { attempt: { kind: 'rate-limited', retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), Date.now()) } };

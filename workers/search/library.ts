@@ -1,12 +1,14 @@
 import { openEnricherDb } from '../../src/shared/db.ts';
 import type { EnricherDb, ResultRecord } from '../../src/shared/db.ts';
 import { SEARCH_INDEX_KEY } from '../../src/shared/search.ts';
-import type { ExpectedResult, SearchHit, SearchIndexStatus } from '../../src/shared/search.ts';
+import type { ExpectedResult, SearchFilters, SearchHit, SearchIndexStatus } from '../../src/shared/search.ts';
+import type { SessionRecord } from '../../src/shared/session.ts';
 import { committedResult } from './committedResult.ts';
 import { documentsOf } from './documents.ts';
+import { factsOf, isFiltering, passes } from './facts.ts';
 import { preciseFirst } from './order.ts';
 import { openSearchDb, type BuiltMark, type SearchDb } from './searchDb.ts';
-import { searchShard, type StoredHit } from './shard.ts';
+import { searchShard, sessionHit, type StoredHit } from './shard.ts';
 import { ShardSet, type ShardSetOptions } from './shardSet.ts';
 import { makeSnippet } from './snippet.ts';
 import { TextCache } from './textCache.ts';
@@ -77,9 +79,10 @@ export class SearchLibrary {
   async upsert(items: ReadonlyArray<{ sessionId: string; expected?: ExpectedResult }>): Promise<void> {
     const { main } = await this.ready();
     const records = await Promise.all(items.map((item) => committedResult(main, item.sessionId, item.expected)));
+    const sessions = await Promise.all(items.map((item) => main.get('sessions', item.sessionId)));
     await this.exclusive(async () => {
       const opened = await this.ready();
-      for (const [i, item] of items.entries()) await this.apply(opened, item.sessionId, records[i]);
+      for (const [i, item] of items.entries()) await this.apply(opened, item.sessionId, records[i], sessions[i]);
       opened.shards.trim();
     });
   }
@@ -94,36 +97,66 @@ export class SearchLibrary {
   }
 
   /**
-   * Fuzzy, prefix search in every shard; all words must match, or, when nothing does, any of them.
-   * Best first, a session's own document after its first precise hit (see preciseFirst).
+   * Fuzzy, prefix search in every shard that holds a session the filters let through; all words
+   * must match, or, when nothing does, any of them. Best first, a session's own document after its
+   * first precise hit (see preciseFirst). With filters but no words: the matching sessions' own
+   * documents, newest session first.
    */
-  search(query: string, limit: number): Promise<SearchHit[]> {
+  search(query: string, limit: number, filters?: SearchFilters): Promise<SearchHit[]> {
     return this.exclusive(async () => {
       const opened = await this.ready();
+      if (limit < 1) return [];
+      const allowed = isFiltering(filters) ? await this.allowedSessions(opened.shards, filters) : null;
       const words = opened.shards.vocabulary.expand(query);
-      if (words.length === 0 || limit < 1) return [];
-      let found = await this.searchShards(opened.shards, words, 'AND');
-      if (found.length === 0) found = await this.searchShards(opened.shards, words, 'OR');
+      if (words.length === 0 && query.trim() === '' && allowed) return this.newestSessions(opened, allowed, limit);
+      if (words.length === 0 || allowed?.size === 0) return [];
+      let found = await this.searchShards(opened.shards, words, 'AND', allowed);
+      if (found.length === 0) found = await this.searchShards(opened.shards, words, 'OR', allowed);
       // A damaged shard read on the way was rebuilt: save it.
       if (opened.shards.changed) this.markDirty();
       // Stable: equal scores keep shard order.
       found.sort((a, b) => b.score - a.score);
-      const top = preciseFirst(found).slice(0, limit);
-      const texts = await this.texts.of(top.map((hit) => hit.sessionId), opened.search, opened.main);
-      return top.map((hit) => {
-        const { snippet, matches } = makeSnippet(texts.get(hit.sessionId)?.[hit.id] ?? '', hit.terms);
-        return {
-          id: hit.id,
-          sessionId: hit.sessionId,
-          kind: hit.kind,
-          chapter: hit.chapter ?? null,
-          time: hit.time ?? null,
-          title: hit.title,
-          snippet,
-          matches,
-          score: hit.score,
-        };
-      });
+      return this.withSnippets(opened, preciseFirst(found).slice(0, limit));
+    });
+  }
+
+  /** The sessions the filters let through; an old catalog's missing facts are filled in first. */
+  private async allowedSessions(shards: ShardSet, filters: SearchFilters): Promise<Set<string>> {
+    await shards.fillFacts();
+    const allowed = new Set<string>();
+    for (const entry of shards.catalog.values()) if (passes(entry.facts, filters)) allowed.add(entry.sessionId);
+    return allowed;
+  }
+
+  /** The own document of each allowed session, newest session first (undated ones last): a filter without words lists sessions. */
+  private async newestSessions(opened: Opened, allowed: ReadonlySet<string>, limit: number): Promise<SearchHit[]> {
+    const entries = [...allowed].map((id) => opened.shards.catalog.get(id)!);
+    entries.sort((a, b) => (b.facts?.startedAt ?? -Infinity) - (a.facts?.startedAt ?? -Infinity) || a.sessionId.localeCompare(b.sessionId));
+    const top: StoredHit[] = [];
+    for (const entry of entries.slice(0, limit)) {
+      const hit = sessionHit(await opened.shards.shard(entry.shard), entry.sessionId);
+      if (hit) top.push(hit);
+      opened.shards.trim();
+    }
+    if (opened.shards.changed) this.markDirty();
+    return this.withSnippets(opened, top);
+  }
+
+  private async withSnippets(opened: Opened, top: readonly StoredHit[]): Promise<SearchHit[]> {
+    const texts = await this.texts.of(top.map((hit) => hit.sessionId), opened.search, opened.main);
+    return top.map((hit) => {
+      const { snippet, matches } = makeSnippet(texts.get(hit.sessionId)?.[hit.id] ?? '', hit.terms);
+      return {
+        id: hit.id,
+        sessionId: hit.sessionId,
+        kind: hit.kind,
+        chapter: hit.chapter ?? null,
+        time: hit.time ?? null,
+        title: hit.title,
+        snippet,
+        matches,
+        score: hit.score,
+      };
     });
   }
 
@@ -165,11 +198,18 @@ export class SearchLibrary {
     this.channel.close();
   }
 
-  private async searchShards(shards: ShardSet, words: ReadonlyArray<ReadonlyMap<string, number>>, combineWith: 'AND' | 'OR'): Promise<StoredHit[]> {
+  /** Searches each shard in turn; with `allowed`, only the shards that hold one of those sessions, and only their hits. */
+  private async searchShards(
+    shards: ShardSet,
+    words: ReadonlyArray<ReadonlyMap<string, number>>,
+    combineWith: 'AND' | 'OR',
+    allowed: ReadonlySet<string> | null,
+  ): Promise<StoredHit[]> {
     const found: StoredHit[] = [];
-    for (const id of shards.shardIds()) {
+    const ids = allowed ? [...new Set([...allowed].map((id) => shards.catalog.get(id)!.shard))].sort((a, b) => a - b) : shards.shardIds();
+    for (const id of ids) {
       const held = shards.loadedCount();
-      const hits = searchShard(await shards.shard(id), words, combineWith);
+      const hits = searchShard(await shards.shard(id), words, combineWith, allowed);
       for (const hit of hits) found.push(hit);
       // Only a shard just read from the database can take memory over budget.
       if (shards.loadedCount() > held) shards.trim();
@@ -177,12 +217,12 @@ export class SearchLibrary {
     return found;
   }
 
-  private async apply(opened: Opened, sessionId: string, record: ResultRecord | undefined): Promise<void> {
+  private async apply(opened: Opened, sessionId: string, record: ResultRecord | undefined, session: SessionRecord | undefined): Promise<void> {
     const known = opened.shards.catalog.get(sessionId);
-    if (known && record && known.committedAt === record.committedAt) return;
+    if (known?.facts && record && known.committedAt === record.committedAt) return;
     const documents = documentsOf(record);
     if (record && documents.length > 0) {
-      this.texts.remember(sessionId, await opened.shards.put(sessionId, record.committedAt, documents));
+      this.texts.remember(sessionId, await opened.shards.put(sessionId, record.committedAt, documents, factsOf(session, record)));
       if (opened.source === 'empty') opened.source = 'rebuilt';
     } else {
       if (!(await opened.shards.remove(sessionId))) return;
@@ -244,11 +284,15 @@ export class SearchLibrary {
     const shards = new ShardSet(main, search, [], [], this.options);
     const keys = await main.getAllKeys('results');
     for (let start = 0; start < keys.length; start += REBUILD_CHUNK) {
-      const results = main.transaction('results').store;
-      const records = await Promise.all(keys.slice(start, start + REBUILD_CHUNK).map((key) => results.get(key)));
-      for (const record of records) {
+      const chunk = keys.slice(start, start + REBUILD_CHUNK);
+      const tx = main.transaction(['sessions', 'results']);
+      const [sessions, records] = await Promise.all([
+        Promise.all(chunk.map((key) => tx.objectStore('sessions').get(key))),
+        Promise.all(chunk.map((key) => tx.objectStore('results').get(key))),
+      ]);
+      for (const [i, record] of records.entries()) {
         const documents = documentsOf(record);
-        if (record && documents.length > 0) await shards.put(record.sessionId, record.committedAt, documents);
+        if (record && documents.length > 0) await shards.put(record.sessionId, record.committedAt, documents, factsOf(sessions[i], record));
       }
       for (const id of shards.changedShards()) await shards.save(id);
       shards.trim();

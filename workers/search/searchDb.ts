@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { searchDbName } from '../../src/shared/search.ts';
+import { searchDbName, type SessionFacts } from '../../src/shared/search.ts';
 
 /** What the index knows of one session of a shard: its result's commit time and its document ids. */
 export interface IndexedSession {
@@ -26,6 +26,12 @@ export interface CatalogEntry {
   documents: number;
   /** Characters of its documents' text: what its part of a loaded shard weighs (about 6 bytes of heap each). */
   chars: number;
+  /**
+   * What the filters read (date, tags, action items), written with the entry. Absent in catalogs
+   * written before filters: the first filtered search fills it in from the stored sessions and
+   * results (ShardSet.fillFacts), without re-indexing, so no version bump or rebuild is needed.
+   */
+  facts?: SessionFacts;
 }
 
 /** The text of each document of a session, by document id: snippets read it, the index does not hold it. */

@@ -64,7 +64,12 @@ export function putSession(shard: Shard, sessionId: string, committedAt: number,
  * Search in one shard for query words already widened to the library's terms (Vocabulary.expand):
  * exact look-ups only, each term weighted as MiniSearch weighs a prefix or fuzzy match. Best first.
  */
-export function searchShard(shard: Shard, words: ReadonlyArray<ReadonlyMap<string, number>>, combineWith: 'AND' | 'OR'): StoredHit[] {
+export function searchShard(
+  shard: Shard,
+  words: ReadonlyArray<ReadonlyMap<string, number>>,
+  combineWith: 'AND' | 'OR',
+  allowed: ReadonlySet<string> | null = null,
+): StoredHit[] {
   if (words.length === 0) return [];
   const weight = (term: string) => {
     let best = 0;
@@ -74,6 +79,22 @@ export function searchShard(shard: Shard, words: ReadonlyArray<ReadonlyMap<strin
   const queries = words.map((variants) => ({ combineWith: 'OR' as const, queries: [...variants.keys()] }));
   return shard.index.search(
     { combineWith, queries },
-    { boost: QUERY_OPTIONS.boost, prefix: false, fuzzy: false, boostTerm: weight },
+    {
+      boost: QUERY_OPTIONS.boost,
+      prefix: false,
+      fuzzy: false,
+      boostTerm: weight,
+      // Before ranking and the limit: a filtered-out session's hits never take a place.
+      ...(allowed ? { filter: (result: SearchResult) => allowed.has((result as StoredHit).sessionId) } : {}),
+    },
   ) as StoredHit[];
+}
+
+/** A session's own document (its notes and summary; else its first) as a hit without matches. */
+export function sessionHit(shard: Shard, sessionId: string): StoredHit | null {
+  const ids = shard.sessions.get(sessionId)?.ids ?? [];
+  const id = ids.find((docId) => shard.index.getStoredFields(docId)?.kind === 'session') ?? ids[0];
+  const fields = id === undefined ? undefined : shard.index.getStoredFields(id);
+  if (id === undefined || !fields) return null;
+  return { ...(fields as Pick<StoredHit, 'sessionId' | 'kind' | 'chapter' | 'time' | 'title'>), id, score: 0, terms: [], queryTerms: [], match: {} };
 }

@@ -1,10 +1,15 @@
 import type { EnricherDb } from '../../src/shared/db.ts';
 import type { SearchDocument } from '../../src/shared/results.ts';
+import type { SessionFacts } from '../../src/shared/search.ts';
 import { charsOf, documentsOf, textsOf } from './documents.ts';
+import { factsOf } from './facts.ts';
 import { placeSession } from './placement.ts';
 import type { CatalogEntry, SearchDb } from './searchDb.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { dropSession, emptyShard, putSession, restoreShard, shardRecord, type Shard } from './shard.ts';
+
+/** Sessions whose facts are read per transaction when an old catalog is filled in. */
+const FACTS_CHUNK = 256;
 
 /** What a save writes for one session besides its shard: its catalog entry and texts, or their removal. */
 type SessionChange = { kind: 'put'; entry: CatalogEntry; texts: Record<string, string> } | { kind: 'removed' };
@@ -71,13 +76,13 @@ export class ShardSet {
   }
 
   /** Replaces a session's documents (in its shard, or a new session in the newest shard). */
-  async put(sessionId: string, committedAt: number, documents: readonly SearchDocument[]): Promise<Record<string, string>> {
+  async put(sessionId: string, committedAt: number, documents: readonly SearchDocument[], facts: SessionFacts): Promise<Record<string, string>> {
     const known = this.catalog.get(sessionId);
     const id = known?.shard ?? placeSession(this.chars, this.options.maxShardChars);
     const shard = await this.shard(id);
     putSession(shard, sessionId, committedAt, documents);
     this.vocabulary.add(documents);
-    const entry: CatalogEntry = { sessionId, shard: id, committedAt, documents: documents.length, chars: charsOf(documents) };
+    const entry: CatalogEntry = { sessionId, shard: id, committedAt, documents: documents.length, chars: charsOf(documents), facts };
     if (known) this.count(known, -1);
     this.count(entry, 1);
     this.catalog.set(sessionId, entry);
@@ -153,6 +158,27 @@ export class ShardSet {
     if (shard.sessions.size === 0) this.unload(id);
   }
 
+  /**
+   * Fills in the facts of catalog entries written before filters existed (or by an older tab), from
+   * the stored sessions and results, and saves those entries. Once per library: later entries have them.
+   */
+  async fillFacts(): Promise<void> {
+    const missing = [...this.catalog.values()].filter((entry) => entry.facts === undefined);
+    for (let start = 0; start < missing.length; start += FACTS_CHUNK) {
+      const chunk = missing.slice(start, start + FACTS_CHUNK);
+      const tx = this.main.transaction(['sessions', 'results']);
+      const [sessions, results] = await Promise.all([
+        Promise.all(chunk.map((entry) => tx.objectStore('sessions').get(entry.sessionId))),
+        Promise.all(chunk.map((entry) => tx.objectStore('results').get(entry.sessionId))),
+      ]);
+      // In place: a change waiting to be saved holds the same entry, so its save writes the facts too.
+      for (const [i, entry] of chunk.entries()) entry.facts = factsOf(sessions[i], results[i]);
+      const write = this.search.transaction('catalog', 'readwrite');
+      for (const entry of chunk) if (this.catalog.get(entry.sessionId) === entry) void write.store.put(entry);
+      await write.done;
+    }
+  }
+
   /** Lets go of unchanged shards, least recently used first, while more text than the budget is loaded. */
   trim(): void {
     let held = 0;
@@ -209,8 +235,11 @@ export class ShardSet {
     const shard = emptyShard(id, revision);
     const members = [...this.catalog.values()].filter((entry) => entry.shard === id);
     if (members.length === 0) return shard;
-    const results = this.main.transaction('results').store;
-    const records = await Promise.all(members.map((entry) => results.get(entry.sessionId)));
+    const tx = this.main.transaction(['sessions', 'results']);
+    const [sessions, records] = await Promise.all([
+      Promise.all(members.map((entry) => tx.objectStore('sessions').get(entry.sessionId))),
+      Promise.all(members.map((entry) => tx.objectStore('results').get(entry.sessionId))),
+    ]);
     for (const [i, entry] of members.entries()) {
       const record = records[i];
       const documents = documentsOf(record);
@@ -218,7 +247,13 @@ export class ShardSet {
       if (record && documents.length > 0) {
         putSession(shard, entry.sessionId, record.committedAt, documents);
         this.vocabulary.add(documents);
-        const updated: CatalogEntry = { ...entry, committedAt: record.committedAt, documents: documents.length, chars: charsOf(documents) };
+        const updated: CatalogEntry = {
+          ...entry,
+          committedAt: record.committedAt,
+          documents: documents.length,
+          chars: charsOf(documents),
+          facts: factsOf(sessions[i], record),
+        };
         this.catalog.set(entry.sessionId, updated);
         this.count(updated, 1);
         this.note(id, entry.sessionId, { kind: 'put', entry: updated, texts: textsOf(documents) });

@@ -3,8 +3,7 @@ import type { AudioResult, AudioStageResult } from '../../src/shared/results.ts'
 import { sessionVideos, type MediaRef } from '../../src/shared/session.ts';
 import { loudnessDb, longestSilenceSec, waveformOverview } from '../audio/levels.ts';
 import { detectSpeech } from '../audio/detectSpeech.ts';
-import { decodeWav } from '../audio/wav.ts';
-import type { DecodedWav } from '../audio/wav.ts';
+import { decodeRecording } from '../audio/decodeRecording.ts';
 import { StageFailure } from '../stage.ts';
 import type { StageContext, StageFn } from '../stage.ts';
 
@@ -18,38 +17,18 @@ function throwIfAborted(signal: AbortSignal): void {
   throw error;
 }
 
-/** decodeWav, with the file's name in its failures: people need it to find the file. */
-function decodeNamed(buffer: ArrayBuffer, name: string): DecodedWav {
-  try {
-    return decodeWav(buffer);
-  } catch (error) {
-    if (!(error instanceof StageFailure)) throw error;
-    throw new StageFailure(error.errorClass, `${name}: ${error.message}`);
-  }
-}
-
-/** WAV files start with "RIFF"; anything else goes to the browser's decoders. */
-async function isRiff(blob: Blob): Promise<boolean> {
-  const head = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
-  return head.length === 4 && String.fromCharCode(...head) === 'RIFF';
-}
-
-/** Loaded only for compressed audio, so WAV-only batches never fetch the demuxer. */
-async function decodeOther(blob: Blob, name: string, signal: AbortSignal): Promise<DecodedWav> {
-  if (blob.size === 0) throw new StageFailure('permanent', `${name} is empty (0 bytes): there is no sound to analyse.`);
-  const { decodeCompressed } = await import('../audio/decodeCompressed.ts');
-  return decodeCompressed(blob, name, signal);
-}
-
 /** Records why the voice model was not used for a recording; the stage warns once, with the first reason. */
 type FallbackNote = (reason: string) => void;
 
 async function analyse(ctx: StageContext, ref: MediaRef, fellBack: FallbackNote): Promise<AudioRecordingResult> {
   const blob = await ctx.readMedia(ref.id);
-  const wav = (await isRiff(blob)) ? decodeNamed(await blob.arrayBuffer(), ref.name) : await decodeOther(blob, ref.name, ctx.signal);
+  const wav = await decodeRecording(blob, ref.name, ctx.signal);
   throwIfAborted(ctx.signal);
-  const detection = await detectSpeech(wav.samples, wav.sampleRate, ctx.signal);
-  if (detection.detector === 'energy') fellBack(detection.fallback);
+  // The built-in samples speak with a synthetic buzz (workers/samples/voice.ts) that the voice
+  // model was never trained on: loudness finds every burst of it, the model only some.
+  const wanted = ctx.session.source === 'sample' ? 'loudness' : 'voice-model';
+  const detection = await detectSpeech(wav.samples, wav.sampleRate, ctx.signal, undefined, wanted);
+  if ('fallback' in detection) fellBack(detection.fallback);
   const { segments, detector } = detection;
   const speechSec = segments.reduce((sum, s) => sum + (s.end - s.start), 0);
   const result: AudioRecordingResult = {

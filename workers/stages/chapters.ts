@@ -42,16 +42,24 @@ function nextFrameOf(refs: ScreenSource[], index: number, videoId: string): Scre
 /**
  * Drops the starts of chapters of a recording shorter than MIN_VIDEO_CHAPTER_SEC (from their
  * first frame to the video's next frame after them), so that they join the chapter before them.
- * The chapter a video's first frame starts stays.
+ * The chapter a video's first frame starts stays; when it is that short (a blank first frame, an
+ * app loading) the chapter after it is what it led in to, and joins it instead.
  */
 function withoutShortVideoChapters(refs: ScreenSource[], starts: number[], firstFrames: Set<number>): number[] {
-  return starts.filter((first, n) => {
+  const kept: number[] = [];
+  for (const [n, first] of starts.entries()) {
     const video = refs[first]?.video;
-    if (!video || firstFrames.has(first)) return true;
+    if (!video || firstFrames.has(first)) {
+      kept.push(first);
+      continue;
+    }
     const last = (starts[n + 1] ?? refs.length) - 1;
     const end = nextFrameOf(refs, last, video.id)?.video?.timeSec ?? video.durationSec;
-    return end - video.timeSec >= MIN_VIDEO_CHAPTER_SEC;
-  });
+    const opening = refs[kept.at(-1) ?? -1]?.video;
+    const leadIn = firstFrames.has(kept.at(-1) ?? -1) && opening?.id === video.id && video.timeSec - opening.timeSec < MIN_VIDEO_CHAPTER_SEC;
+    if (!leadIn && end - video.timeSec >= MIN_VIDEO_CHAPTER_SEC) kept.push(first);
+  }
+  return kept;
 }
 
 /** Indexes of each video's first frame in `refs`. */
@@ -111,8 +119,8 @@ function videoSpan(refs: ScreenSource[], first: number, last: number): { videoId
  * too (see workers/images/boundary.ts), unless the screen continues the one before: the same
  * document scrolled, or lines of its text still there. A blank or loading screen starts no
  * chapter, and the next screen is compared with the last one that was not blank. In a recording
- * a chapter lasts at least MIN_VIDEO_CHAPTER_SEC. Titles chapters from their keywords and makes
- * a thumbnail of every screen. A screenshot over MAX_IMAGE_PIXELS is skipped with a message and
+ * a chapter lasts at least MIN_VIDEO_CHAPTER_SEC, the first one too. Titles chapters from their
+ * keywords and makes a thumbnail of every screen. A screenshot over MAX_IMAGE_PIXELS is skipped with a message and
  * stays in its chapter; one that is not an image fails the stage permanently, naming the file.
  */
 export const chaptersStage: StageFn = async (ctx): Promise<ChaptersResult> => {

@@ -1,8 +1,9 @@
-import type { RedactResult } from '../../src/shared/privacy.ts';
-import type { OcrResult, TranscriptResult, VideoStageResult } from '../../src/shared/results.ts';
+import type { RedactResult, ShownTexts } from '../../src/shared/privacy.ts';
+import type { ChaptersResult, OcrResult, TranscriptResult, VideoStageResult } from '../../src/shared/results.ts';
+import { redactThumbnails } from '../privacy/redactThumbnails.ts';
 import { findInSession } from '../privacy/sessionFindings.ts';
 import { sessionTexts } from '../privacy/sessionTexts.ts';
-import { redactsEverywhere, stageRedactor } from '../privacy/stageRedaction.ts';
+import { redactsEverywhere, stageRedactor, withMarks } from '../privacy/stageRedaction.ts';
 import type { StageFn } from '../stage.ts';
 
 /**
@@ -22,10 +23,16 @@ export const redactStage: StageFn = async (ctx): Promise<RedactResult> => {
   if (!redactsEverywhere(ctx)) return { findings };
   const redact = stageRedactor(ctx, 'kept', findings);
   const ocr = ctx.results.ocr as OcrResult | undefined;
-  const shown = {
+  // The chapters stage ran before this one: its titles, keywords and thumbnails are redacted here.
+  const chapters = ctx.results.chapters as ChaptersResult | undefined;
+  const dismissed = new Set(ctx.privacy?.dismissed ?? []);
+  const shown: ShownTexts = {
     notes: redact(ctx.session.notes),
     cues: texts.cues.map((cue) => redact(cue.text)),
     screens: Object.fromEntries((ocr?.screens ?? []).map((screen) => [screen.mediaId, redact(screen.text)])),
+    title: redact(ctx.session.title),
+    chapters: (chapters?.chapters ?? []).map((chapter) => ({ title: redact(chapter.title), keywords: chapter.keywords.map(redact) })),
+    thumbnails: await redactThumbnails(chapters?.thumbnails ?? [], withMarks(ctx, findings).filter((f) => !dismissed.has(f.id))),
   };
   return { findings, shown };
 };

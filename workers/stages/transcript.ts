@@ -1,7 +1,8 @@
 import type { AudioStageResult, ChaptersResult, TranscriptCue, TranscriptResult } from '../../src/shared/results.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
+import { providerTranscript } from '../provider/providerTranscript.ts';
 import { StageFailure } from '../stage.ts';
-import type { StageFn } from '../stage.ts';
+import type { StageContext, StageFn } from '../stage.ts';
 import type { ParsedTranscript } from '../text/cues.ts';
 import { parseSrt } from '../text/srt.ts';
 import { parseVtt } from '../text/vtt.ts';
@@ -45,14 +46,60 @@ export function chapterAt(chapters: ChaptersResult | undefined, at: number | nul
   return found;
 }
 
+const NO_TRANSCRIPT: TranscriptResult = { cues: [], warnings: [], source: { kind: 'none' } };
+
+/**
+ * Without an imported transcript: the recordings' speech as the AI provider hears it, when its
+ * transcription is on. Each recording's cues are placed from where that recording starts. A
+ * provider that cannot answer leaves the session without a transcript and the stage with a note.
+ */
+async function transcribeByProvider(ctx: StageContext): Promise<TranscriptResult> {
+  const recordings = ctx.session.audio;
+  if (recordings.length === 0) return NO_TRANSCRIPT;
+  let heard;
+  try {
+    heard = await providerTranscript(ctx, recordings);
+  } catch (error) {
+    // A recording that cannot be decoded again is the audio stage's to report; here it only means no transcript.
+    if (!(error instanceof StageFailure)) throw error;
+    ctx.warn(`The recordings were not transcribed: ${error.message}`);
+    return NO_TRANSCRIPT;
+  }
+  if (heard === null) return NO_TRANSCRIPT;
+  const host = heard.origin ? new URL(heard.origin).host : 'the AI provider';
+  if (heard.kind === 'stop') {
+    ctx.warn(`The recordings were not transcribed by ${host}: ${heard.message}`);
+    return NO_TRANSCRIPT;
+  }
+  const audio = ctx.results.audio as AudioStageResult | undefined;
+  const start = timelineStart(ctx.session, audio);
+  const chapters = ctx.results.chapters as ChaptersResult | undefined;
+  const analysed = new Map((audio?.recordings ?? []).map((r) => [r.mediaId, r]));
+  // Seconds from the first recording's start to each recording's: by their clocks when known, else one after another.
+  const offsets = new Map<string, number>();
+  let running = 0;
+  for (const ref of recordings) {
+    const own = analysed.get(ref.id);
+    const known = own?.startAt != null && start !== null ? (own.startAt - start) / 1000 : null;
+    offsets.set(ref.id, known ?? running);
+    running = (known ?? running) + (own?.durationSec ?? 0);
+  }
+  const cues: TranscriptCue[] = heard.cues.map((cue) => {
+    const offset = offsets.get(cue.mediaId) ?? 0;
+    const at = start === null ? null : Math.round(start + (offset + cue.start) * 1000);
+    return { start: offset + cue.start, end: offset + cue.end, text: cue.text, at, chapter: chapterAt(chapters, at) };
+  });
+  return { cues, warnings: [], source: { kind: 'provider', origin: heard.origin, model: heard.model } };
+}
+
 /**
  * Reads the session's WebVTT or SRT transcript and places every cue on the session's timeline
  * and in its chapter. Cues that cannot be read become warnings; a file that is not a transcript
- * at all fails permanently.
+ * at all fails permanently. Without such a file, the AI provider may transcribe the recordings.
  */
 export const transcriptStage: StageFn = async (ctx): Promise<TranscriptResult> => {
   const ref = ctx.session.transcript;
-  if (!ref) return { cues: [], warnings: [] };
+  if (!ref) return transcribeByProvider(ctx);
   const blob = await ctx.readMedia(ref.id);
   if (blob.size > MAX_TRANSCRIPT_BYTES) {
     throw new StageFailure('permanent', `${ref.name} is too large to be a transcript (over 20 MB).`);
@@ -74,5 +121,5 @@ export const transcriptStage: StageFn = async (ctx): Promise<TranscriptResult> =
     const at = start === null ? null : Math.round(start + cue.start * 1000);
     return { ...cue, at, chapter: chapterAt(chapters, at) };
   });
-  return { cues, warnings: parsed.warnings.map((warning) => `${ref.name}: ${warning}`) };
+  return { cues, warnings: parsed.warnings.map((warning) => `${ref.name}: ${warning}`), source: { kind: 'imported', name: ref.name } };
 };

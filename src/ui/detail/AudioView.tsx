@@ -1,9 +1,12 @@
-import type { AudioStageResult, TranscriptResult } from '../../shared/results.ts';
+import type { ReactNode } from 'react';
+import type { AudioStageResult, TranscriptResult, TranscriptSource } from '../../shared/results.ts';
 
 interface AudioViewProps {
   audio: AudioStageResult;
   transcript: TranscriptResult | null;
   focusTime: number | null;
+  /** What can be done with text selected in the transcript ("Redact this too"). */
+  action?: ReactNode;
 }
 
 const WIDTH = 600;
@@ -11,8 +14,20 @@ const HEIGHT = 64;
 
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 
+/** Where the transcript came from, in words; null when unknown (results stored before it was kept). */
+function sourceLine(source: TranscriptSource | undefined): string | null {
+  switch (source?.kind) {
+    case 'imported':
+      return `Transcript from ${source.name}`;
+    case 'provider':
+      return `Transcribed by ${URL.canParse(source.origin) ? new URL(source.origin).host : 'the AI provider'}`;
+    default:
+      return null;
+  }
+}
+
 /** Each recording's waveform with its speech segments, and the transcript cues. */
-export function AudioView({ audio, transcript, focusTime }: AudioViewProps) {
+export function AudioView({ audio, transcript, focusTime, action }: AudioViewProps) {
   const segmentCount = audio.recordings.reduce((n, r) => n + r.segments.length, 0);
   return (
     <section aria-label="Speech">
@@ -45,11 +60,17 @@ export function AudioView({ audio, transcript, focusTime }: AudioViewProps) {
           </figure>
         );
       })}
+      {transcript && transcript.cues.length > 0 && sourceLine(transcript.source) && (
+        <p className="meta" data-testid="transcript-source">
+          {sourceLine(transcript.source)}
+        </p>
+      )}
+      {transcript && transcript.cues.length > 0 && action}
       {transcript && transcript.cues.length > 0 && (
         <ol className="cues" aria-label="Transcript">
           {transcript.cues.map((cue, i) => (
-            <li key={i} className={focusTime !== null && focusTime >= cue.start && focusTime < cue.end ? 'focused' : ''}>
-              <time>{clock(cue.start)}</time> {cue.text}
+            <li key={i} data-cue={i} className={focusTime !== null && focusTime >= cue.start && focusTime < cue.end ? 'focused' : ''}>
+              <time>{clock(cue.start)}</time> <span className="cue-text">{cue.text}</span>
             </li>
           ))}
         </ol>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 
 /**
@@ -31,12 +32,14 @@ function split(text: string): [markdown: string, rest: string] {
   return [text.slice(0, at), text.slice(at)];
 }
 
-export function Notes({ text }: { text: string }) {
+/** `action`: what can be done with text selected in the notes ("Redact this too"). */
+export function Notes({ text, action }: { text: string; action?: ReactNode }) {
   const [markdown, rest] = split(text);
   return (
     <section aria-label="Notes">
       <h3>Notes</h3>
-      <div className="notes">
+      {action}
+      <div className="notes" data-mark-notes="">
         <Markdown components={components}>{markdown}</Markdown>
         {rest && <pre className="notes-rest">{rest}</pre>}
       </div>

@@ -9,15 +9,23 @@ interface SensitiveItemsProps {
   /** Null when the session has no timeline to jump on. */
   onJump: ((focus: DetailFocus) => void) | null;
   onMark: (findingId: string, sensitive: boolean) => void;
+  /** What the person marked ("Redact this too"), each with a way to remove it. */
+  marks: readonly SensitiveFinding[];
+  onRemoveMark: (markId: string) => void;
+  /**
+   * With "redact everywhere": enriches the session again, so that its pictures and search index
+   * take in marks made since (exports and the texts shown take them in at once).
+   */
+  onReapply: (() => void) | null;
 }
 
 /** What the redact stage found, by kind and place, with masked previews only. */
-export function SensitiveItems({ findings, dismissed, onJump, onMark }: SensitiveItemsProps) {
+export function SensitiveItems({ findings, dismissed, onJump, onMark, marks, onRemoveMark, onReapply }: SensitiveItemsProps) {
   const notSensitive = new Set(dismissed);
   return (
     <section aria-labelledby="sensitive-title" className="sensitive-items">
       <h3 id="sensitive-title">Sensitive items</h3>
-      {findings.length === 0 ? (
+      {findings.length === 0 && marks.length === 0 ? (
         <p className="meta">Nothing sensitive was found.</p>
       ) : (
         <p className="meta">Redacted in exports and provider requests unless marked “Not sensitive”.</p>
@@ -55,6 +63,38 @@ export function SensitiveItems({ findings, dismissed, onJump, onMark }: Sensitiv
           </div>
         );
       })}
+      {marks.length > 0 && (
+        <div>
+          <h4>Marked by you ({marks.length})</h4>
+          <ul aria-label="Marked by you">
+            {marks.map((own) => {
+              const focus = placeFocus(own.place);
+              const where = placeWords(own.place);
+              return (
+                <li key={own.id}>
+                  {own.preview} in {where}{' '}
+                  {focus && onJump && (
+                    <button type="button" className="quiet" aria-label={`Show ${own.preview} in ${where} on the timeline`} onClick={() => onJump(focus)}>
+                      Show
+                    </button>
+                  )}{' '}
+                  <button type="button" className="quiet" aria-label={`Remove mark: ${own.preview} in ${where}`} onClick={() => onRemoveMark(own.id)}>
+                    Remove
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          {onReapply && (
+            <p className="meta">
+              Exports and the texts shown leave these out at once; thumbnails and search take them in when the session is enriched again.{' '}
+              <button type="button" className="quiet" onClick={onReapply}>
+                Enrich again
+              </button>
+            </p>
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -12,9 +12,9 @@ import type {
   TranscriptResult,
   VideoStageResult,
 } from '../../shared/results.ts';
-import type { RedactResult } from '../../shared/privacy.ts';
-import { loadDismissed } from '../../shared/privacyStore.ts';
-import { markFinding } from '../../privacy/privacySettings.ts';
+import type { RedactResult, SensitiveFinding } from '../../shared/privacy.ts';
+import { loadDismissed, loadMarked } from '../../shared/privacyStore.ts';
+import { addMark, markFinding, removeMark } from '../../privacy/privacySettings.ts';
 import { sessionVideos, type SessionRecord } from '../../shared/session.ts';
 import { sessionDate } from '../format.ts';
 import { stateWord } from '../jobWords.ts';
@@ -27,7 +27,11 @@ import { doneResult, type DetailFocus } from './outcomes.ts';
 import { StageList } from './StageList.tsx';
 import { Storyboard } from './Storyboard.tsx';
 import { SensitiveItems } from './SensitiveItems.tsx';
-import { shownTexts } from './shownTexts.ts';
+import { MarkScreen } from './MarkScreen.tsx';
+import { markableScreens } from './markableScreens.ts';
+import { hideMarks, shownChapters, shownTexts } from './shownTexts.ts';
+import { SelectionMark } from './SelectionMark.tsx';
+import { notesSelectionMark, transcriptSelectionMark } from './selectionMarks.ts';
 import { SummaryView } from './SummaryView.tsx';
 import { buildTimelineModel } from './timeline/model.ts';
 import { Timeline } from './timeline/Timeline.tsx';
@@ -54,12 +58,25 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
   }, [enricher, session.id, committedKey]);
 
   const redact = doneResult<RedactResult>(result, 'redact');
+  const rawOcr = doneResult<OcrResult>(result, 'ocr');
+  const rawTranscript = doneResult<TranscriptResult>(result, 'transcript');
+  const rawChapters = doneResult<ChaptersResult>(result, 'chapters');
+  const [marks, setMarks] = useState<SensitiveFinding[]>([]);
+  useEffect(() => {
+    let live = true;
+    void loadMarked(enricher.db, session.id).then((stored) => live && setMarks(stored));
+    return () => {
+      live = false;
+    };
+  }, [enricher, session.id]);
+  // "Redact everywhere": what the redact stage kept redacted, and marks made since hidden at once.
   const shown = useMemo(
-    () => shownTexts(session.notes, doneResult<OcrResult>(result, 'ocr'), doneResult<TranscriptResult>(result, 'transcript'), redact),
-    [session.notes, result, redact],
+    () => hideMarks(shownTexts(session.notes, rawOcr, rawTranscript, redact), marks, { notes: session.notes, ocr: rawOcr, transcript: rawTranscript }, redact),
+    [session.notes, rawOcr, rawTranscript, redact, marks],
   );
   const { ocr, transcript } = shown;
-  const chapters = doneResult<ChaptersResult>(result, 'chapters');
+  const chapters = useMemo(() => shownChapters(rawChapters, redact), [rawChapters, redact]);
+  const title = redact?.shown?.title ?? session.title;
   const audio = doneResult<AudioStageResult>(result, 'audio');
   const summary = doneResult<SummaryResult>(result, 'summary');
   const storyboard = doneResult<StoryboardResult>(result, 'storyboard');
@@ -80,6 +97,11 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
     };
   }, [enricher, session.id]);
   const mark = (findingId: string, sensitive: boolean) => void markFinding(enricher.db, session.id, findingId, sensitive).then(setDismissed);
+  const addOwnMark = (made: SensitiveFinding) => void addMark(enricher.db, session.id, made).then(setMarks);
+  const removeOwnMark = (markId: string) => void removeMark(enricher.db, session.id, markId).then(setMarks);
+  const screensToMark = useMemo(() => markableScreens(rawChapters, rawOcr), [rawChapters, rawOcr]);
+  // With "redact everywhere" the timeline shows the redacted thumbnails, not the full pictures.
+  const readPicture = useCallback((id: string) => (redact?.shown ? Promise.resolve(undefined) : enricher.sessions.media(id)), [enricher, redact]);
   // A jump from "Sensitive items" wins until the focus from outside (a search hit) changes.
   const [jump, setJump] = useState<DetailFocus | null>(null);
   useEffect(() => setJump(null), [focus]);
@@ -93,9 +115,9 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
   const readMedia = useCallback((id: string) => enricher.sessions.media(id), [enricher]);
   const play = (videoId: string, sec: number) => setSeek((last) => ({ videoId, sec, nonce: (last?.nonce ?? 0) + 1 }));
   return (
-    <article id={DETAIL_ID} tabIndex={-1} className="detail" aria-label={`Details of ${session.title}`}>
+    <article id={DETAIL_ID} tabIndex={-1} className="detail" aria-label={`Details of ${title}`}>
       <div className="detail-head">
-        <h2>{session.title}</h2>
+        <h2>{title}</h2>
         <button type="button" aria-label="Export session" onClick={() => void exportSession(session.id, enricher.db.name)}>
           Export
         </button>
@@ -113,14 +135,22 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
         </ul>
       )}
       <StageList job={job} result={result} />
-      {timeline && <Timeline model={timeline} chapters={chapters} ocr={ocr} video={video} readMedia={readMedia} focus={jump ?? focus} scrub={scrub} />}
-      {storyboard && <Storyboard storyboard={storyboard} title={session.title} />}
+      {timeline && <Timeline model={timeline} chapters={chapters} ocr={ocr} video={video} readMedia={readPicture} focus={jump ?? focus} scrub={scrub} />}
+      {storyboard && <Storyboard storyboard={storyboard} title={title} />}
       {summary && <SummaryView summary={summary} />}
       {videos.length > 0 && <VideoView videos={videos} infos={videoInfos} readMedia={readMedia} seek={seek} scrub={scrub} />}
       {chapters && <Chapters chapters={chapters} ocr={ocr} focusChapter={focus?.chapter ?? null} onPlay={play} />}
-      {audio && <AudioView audio={audio} transcript={transcript} focusTime={(jump ?? focus)?.time ?? null} />}
-      {shown.notes && <Notes text={shown.notes} />}
-      {redact && <SensitiveItems findings={redact.findings} dismissed={dismissed} onJump={timeline ? jumpTo : null} onMark={mark} />}
+      {audio && (
+        <AudioView
+          audio={audio}
+          transcript={transcript}
+          focusTime={(jump ?? focus)?.time ?? null}
+          action={rawTranscript && <SelectionMark where="transcript" markOf={(selection) => transcriptSelectionMark(selection, rawTranscript)} onAdd={addOwnMark} />}
+        />
+      )}
+      {shown.notes && <Notes text={shown.notes} action={<SelectionMark where="notes" markOf={(selection) => notesSelectionMark(selection, session.notes)} onAdd={addOwnMark} />} />}
+      {redact && screensToMark.length > 0 && <MarkScreen screens={screensToMark} findings={[...redact.findings.filter((f) => !dismissed.includes(f.id)), ...marks]} readMedia={readMedia} onAdd={addOwnMark} />}
+      {redact && <SensitiveItems findings={redact.findings} dismissed={dismissed} marks={marks} onJump={timeline ? jumpTo : null} onMark={mark} onRemoveMark={removeOwnMark} onReapply={redact.shown ? () => void enricher.run({ type: 'enrich-now', sessionIds: [session.id] }) : null} />}
     </article>
   );
 }

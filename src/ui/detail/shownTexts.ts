@@ -1,5 +1,6 @@
-import type { RedactResult } from '../../shared/privacy.ts';
-import type { OcrResult, TranscriptResult } from '../../shared/results.ts';
+import { hideMarked, wordsInBoxes } from '../../shared/markedWords.ts';
+import type { RedactResult, SensitiveFinding } from '../../shared/privacy.ts';
+import type { ChaptersResult, OcrResult, TranscriptResult } from '../../shared/results.ts';
 
 /**
  * The texts the detail shows: with "redact everywhere", the redacted copies the redact stage kept
@@ -17,5 +18,58 @@ export function shownTexts(
     notes: shown.notes,
     ocr: ocr && { ...ocr, screens: ocr.screens.map((screen) => ({ ...screen, text: shown.screens[screen.mediaId] ?? screen.text })) },
     transcript: transcript && { ...transcript, cues: transcript.cues.map((cue, i) => ({ ...cue, text: shown.cues[i] ?? cue.text })) },
+  };
+}
+
+/**
+ * The chapters as the detail shows them: with "redact everywhere", the titles, keywords and
+ * thumbnails the redact stage kept redacted (the chapters stage runs before it).
+ */
+export function shownChapters(chapters: ChaptersResult | null, redact: RedactResult | null): ChaptersResult | null {
+  const shown = redact?.shown;
+  if (!chapters || !shown?.chapters) return chapters;
+  return {
+    ...chapters,
+    chapters: chapters.chapters.map((chapter, i) => ({ ...chapter, ...(shown.chapters?.[i] ?? {}) })),
+    thumbnails: shown.thumbnails ?? chapters.thumbnails,
+  };
+}
+
+type Shown = ReturnType<typeof shownTexts>;
+
+/** The values of marks, read back from the texts as captured: in memory only. */
+function markValues(marks: readonly SensitiveFinding[], raw: { notes: string; ocr: OcrResult | null; transcript: TranscriptResult | null }): string[] {
+  return marks.flatMap((mark) => {
+    const place = mark.place;
+    switch (place.source) {
+      case 'screen':
+        return wordsInBoxes(raw.ocr?.screens.find((s) => s.mediaId === place.mediaId)?.lines ?? [], place.boxes);
+      case 'transcript':
+        return [raw.transcript?.cues[place.cue]?.text.slice(place.start, place.end) ?? ''];
+      case 'notes':
+        return [raw.notes.slice(place.start, place.end)];
+      case 'title':
+        return [];
+    }
+  });
+}
+
+/**
+ * With "redact everywhere" (the redact stage kept shown texts), the marks made since the session
+ * was enriched are hidden at once; the redact stage takes them in at the next enrichment.
+ */
+export function hideMarks(
+  shown: Shown,
+  marks: readonly SensitiveFinding[],
+  raw: { notes: string; ocr: OcrResult | null; transcript: TranscriptResult | null },
+  redact: RedactResult | null,
+): Shown {
+  if (!redact?.shown || marks.length === 0) return shown;
+  const values = markValues(marks, raw);
+  const hide = (text: string) => hideMarked(text, values);
+  return {
+    notes: hide(shown.notes),
+    ocr: shown.ocr && { ...shown.ocr, screens: shown.ocr.screens.map((screen) => ({ ...screen, text: hide(screen.text) })) },
+    transcript: shown.transcript && { ...shown.transcript, cues: shown.transcript.cues.map((cue) => ({ ...cue, text: hide(cue.text) })) },
   };
 }

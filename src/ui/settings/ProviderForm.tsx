@@ -13,6 +13,8 @@ export function ProviderForm({ db, view, onSaved }: { db: EnricherDb; view: Prov
   const [clearKey, setClearKey] = useState(false);
   const [rpm, setRpm] = useState(on?.requestsPerMinute ?? PROVIDER_DEFAULTS.requestsPerMinute);
   const [tpm, setTpm] = useState(on?.tokensPerMinute ?? PROVIDER_DEFAULTS.tokensPerMinute);
+  const [transcribe, setTranscribe] = useState(Boolean(on?.transcriptionModel));
+  const [transcriptionModel, setTranscriptionModel] = useState(on?.transcriptionModel ?? 'whisper-1');
   const [consent, setConsent] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const origin = providerOrigin(baseUrl);
@@ -27,7 +29,9 @@ export function ProviderForm({ db, view, onSaved }: { db: EnricherDb; view: Prov
         return;
       }
       if (!consent) throw new TypeError('Tick the box to agree that session text is sent to this address.');
-      await saveProviderForm(db, { baseUrl, model, apiKey, clearKey, requestsPerMinute: rpm, tokensPerMinute: tpm }, Date.now());
+      if (transcribe && transcriptionModel.trim() === '') throw new TypeError('Give the name of the speech model, such as "whisper-1".');
+      const form = { baseUrl, model, apiKey, clearKey, requestsPerMinute: rpm, tokensPerMinute: tpm, transcriptionModel: transcribe ? transcriptionModel : '' };
+      await saveProviderForm(db, form, Date.now());
       setApiKey('');
       onSaved(`Saved. Reload to start using ${origin ?? 'the provider'}: the app's security policy allows it only after a reload.`);
     } catch (caught) {
@@ -81,14 +85,29 @@ export function ProviderForm({ db, view, onSaved }: { db: EnricherDb; view: Prov
             Tokens per minute
             <input type="number" min={1000} step={1000} value={tpm} onChange={(e) => setTpm(Number(e.target.value))} />
           </label>
+          <label>
+            <input type="checkbox" checked={transcribe} onChange={(e) => setTranscribe(e.target.checked)} /> Transcribe recordings with this
+            provider
+          </label>
+          {transcribe && (
+            <label>
+              Speech model
+              <input required value={transcriptionModel} onChange={(e) => setTranscriptionModel(e.target.value)} placeholder="whisper-1" />
+            </label>
+          )}
           <p className="consent-text">
             When this is on, the notes, the transcript and the text read from the screenshots of every session you enrich are sent to{' '}
-            <strong>{origin ?? 'this address'}</strong> to be summarised. Pictures and audio are not sent. The key stays on this device and
-            is never exported.
+            <strong>{origin ?? 'this address'}</strong> to be summarised.{' '}
+            {transcribe
+              ? 'The speech in the recordings of every session without an imported transcript is sent there too, as audio, to be transcribed (only the stretches where someone speaks). Pictures are not sent.'
+              : 'Pictures and audio are not sent.'}{' '}
+            The key stays on this device and is never exported. Nothing leaves this device unless the provider is on.
           </p>
           <label>
-            <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} /> I agree that this text is sent to{' '}
-            {origin ?? 'this address'}.
+            <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />{' '}
+            {transcribe
+              ? `I agree that this text and the speech of recordings are sent to ${origin ?? 'this address'}.`
+              : `I agree that this text is sent to ${origin ?? 'this address'}.`}
           </label>
         </>
       )}

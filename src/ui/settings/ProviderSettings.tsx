@@ -23,7 +23,8 @@ export function ProviderSettings({ db }: { db: EnricherDb }) {
       <span>
         {view?.kind === 'openai' ? (
           <>
-            AI provider on: session text is sent to <strong>{view.origin}</strong> ({view.model}).
+            AI provider on: session text{view.transcriptionModel ? " and recordings' speech are" : ' is'} sent to <strong>{view.origin}</strong> (
+            {view.model}).
           </>
         ) : (
           'AI provider off: nothing leaves this device.'

@@ -21,35 +21,43 @@ const TILE_W = 224;
 const TILE_H = 126;
 
 /**
- * A thumbnail drawn on a canvas. Not an <img> with an object URL: making one is a synchronous round
+ * A thumbnail shown on a canvas. Not an <img> with an object URL: making one is a synchronous round
  * trip to the browser process (measured at about 1.3 ms on a busy machine), and a drag brings a
- * dozen new tiles at a time; createImageBitmap() decodes off the main thread.
+ * dozen new tiles at a time. createImageBitmap() decodes, crops and scales off the main thread, and
+ * the bitmap is handed to the canvas as it is ('bitmaprenderer'): a drawImage() that scaled on the
+ * main thread took a second of a 10 s drag over an hour's frames (docs/benchmarks.md, scenario 11).
  */
 function TilePicture({ thumbnail }: { thumbnail: Thumbnail }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  // Asked for once per canvas, not once per picture.
+  const renderer = useRef<ImageBitmapRenderingContext | null>(null);
   useEffect(() => {
     let live = true;
-    createImageBitmap(thumbnail.blob).then(
+    // Cover: crop the picture to the tile's shape rather than stretch it.
+    const scale = Math.max(TILE_W / thumbnail.width, TILE_H / thumbnail.height);
+    const w = Math.max(1, Math.round(TILE_W / scale));
+    const h = Math.max(1, Math.round(TILE_H / scale));
+    const size = { resizeWidth: TILE_W, resizeHeight: TILE_H, resizeQuality: 'medium' } as const;
+    // A thumbnail of unknown size is stretched rather than cropped.
+    const decoding =
+      thumbnail.width > 0 && thumbnail.height > 0
+        ? createImageBitmap(thumbnail.blob, Math.round((thumbnail.width - w) / 2), Math.round((thumbnail.height - h) / 2), w, h, size)
+        : createImageBitmap(thumbnail.blob, size);
+    decoding.then(
       (bitmap) => {
-        const context = live ? canvas.current?.getContext('2d') : null;
-        if (context) {
-          // Cover: crop the picture to the tile's shape rather than stretch it.
-          const scale = Math.max(TILE_W / bitmap.width, TILE_H / bitmap.height);
-          const w = TILE_W / scale;
-          const h = TILE_H / scale;
-          context.drawImage(bitmap, (bitmap.width - w) / 2, (bitmap.height - h) / 2, w, h, 0, 0, TILE_W, TILE_H);
-        }
-        bitmap.close();
+        if (live && canvas.current && !renderer.current) renderer.current = canvas.current.getContext('bitmaprenderer');
+        const context = live ? renderer.current : null;
+        if (context) context.transferFromImageBitmap(bitmap);
+        else bitmap.close();
       },
       () => {}, // An unreadable thumbnail leaves its tile blank.
     );
     return () => {
       live = false;
     };
-  }, [thumbnail.blob]);
+  }, [thumbnail]);
   return <canvas ref={canvas} width={TILE_W} height={TILE_H} />;
 }
-
 
 /**
  * The frames in time order, a tile each, kept centred on the frame at the playhead. Virtualized:
@@ -64,6 +72,8 @@ export const Filmstrip = memo(function Filmstrip({ frames, thumbnails, current, 
     getScrollElement: () => strip.current,
     estimateSize: () => TILE_PX,
     overscan: 4,
+    // The strip scrolls with the playhead: React may batch its updates rather than render at once.
+    useFlushSync: false,
   });
   // Also when the strip's width changes (a phone turned, the detail resized): the frame stays centred.
   // Scrolled to a computed offset: scrollToIndex() reads the layout back on every call.

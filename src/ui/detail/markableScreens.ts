@@ -1,0 +1,14 @@
+import type { ChaptersResult, OcrResult, OcrWord } from '../../shared/results.ts';
+import type { MarkableScreen } from './markPlaces.ts';
+
+/**
+ * The screens a person can mark words on: those OCR read words on, numbered as the chapters (and
+ * the redact stage) number them, with the words as captured.
+ */
+export function markableScreens(chapters: ChaptersResult | null, ocr: OcrResult | null): Array<MarkableScreen & { words: OcrWord[] }> {
+  const lines = new Map((ocr?.screens ?? []).map((screen) => [screen.mediaId, screen.lines ?? []]));
+  return (chapters?.screens ?? []).flatMap((hash, index) => {
+    const words = (lines.get(hash.mediaId) ?? []).flatMap((line) => line.words);
+    return words.length > 0 ? [{ index, hash, words }] : [];
+  });
+}
