@@ -4,8 +4,10 @@ import { cropRows, isDark, medianLuminance, type GrayImage } from './grayImage.t
 import { toPgm } from './pgm.ts';
 import { flattenBars, inverted } from './bars.ts';
 import { cleanLines } from './cleanLines.ts';
-import { textOfLines } from './splice.ts';
-import { doubled, hasSmallText } from './textSize.ts';
+import type { Band } from './readPlan.ts';
+import { planScales } from './scalePlan.ts';
+import { inReadingOrder, textOfLines } from './splice.ts';
+import { doubled } from './textSize.ts';
 import { linesFromTsv } from './tsvLines.ts';
 
 /** Background rows added above and below a band: tesseract misses lines that touch the edge. */
@@ -62,18 +64,20 @@ function scaledDown(line: OcrLine, k: number): OcrLine {
 
 const meanConfidence = (line: OcrLine) => line.words.reduce((sum, word) => sum + word.confidence, 0) / line.words.length;
 
+/** `image` with the rows of `bands` painted over in each band's background: nothing left there to read. */
+function withoutBands(image: GrayImage, bands: Band[]): GrayImage {
+  const data = image.data.slice();
+  for (const band of bands) data.fill(medianLuminance(cropRows(image, band.top, band.bottom)), band.top * image.width, band.bottom * image.width);
+  return { width: image.width, height: image.height, data };
+}
+
 /**
- * Reads rows top..bottom of a screen (the whole screen by default) with tesseract, handing it
- * greyscale pixels as a PGM. A dark picture is inverted first: the model reads dark text on light
- * far better than the reverse, and bars of another colour are redrawn dark on light (bars.ts). Small text (a 1× screen's) is read at twice its size: tesseract
- * misreads glyphs of a few pixels. Lines of noise are dropped. Boxes come back in the whole
- * screen's pixels.
+ * Reads rows top..bottom of a screen (the whole screen by default) with tesseract at `scale`,
+ * handing it greyscale pixels as a PGM. A dark picture is inverted first: the model reads dark
+ * text on light far better than the reverse, and bars of another colour are redrawn dark on light
+ * (bars.ts). Lines of noise are dropped. Boxes come back in the whole screen's pixels.
  */
-export async function recognizeRows(
-  reader: TesseractWorker,
-  image: GrayImage,
-  band: { top: number; bottom: number } = { top: 0, bottom: image.height },
-): Promise<Reading> {
+async function readRows(reader: TesseractWorker, image: GrayImage, band: Band, scale: 1 | 2): Promise<Reading> {
   const whole = band.top === 0 && band.bottom === image.height;
   const crop = whole ? image : cropRows(image, band.top, band.bottom);
   const invert = isDark(crop);
@@ -81,7 +85,6 @@ export async function recognizeRows(
   const padded = margin === 0 ? crop : withMargin(crop, margin, medianLuminance(crop));
   const upright = invert ? inverted(padded) : padded;
   const flat = flattenBars(upright, medianLuminance(upright));
-  const scale = hasSmallText(crop) ? 2 : 1;
   const picture = scale === 1 ? flat : doubled(flat);
   const { data } = await reader.recognize(new Blob([toPgm(picture)]), {}, { text: true, tsv: true });
   const offset = band.top - margin;
@@ -98,4 +101,22 @@ export async function recognizeRows(
   // Tesseract's own text, unless cleaning changed its lines: then the text of the lines kept.
   if (!cleaned) return { text: tidy(data.text), confidence: Math.round(data.confidence * 10) / 10, lines };
   return { ...textOfLines(lines), lines };
+}
+
+/**
+ * Reads rows top..bottom of a screen (the whole screen by default) with tesseract. Small text is
+ * read at twice its size, as tesseract misreads glyphs of a few pixels, and only small text: a
+ * bigger picture costs tesseract time in proportion (scalePlan.ts). Bands of small lines are read
+ * at 2× on their own and the rest of the rows at 1× with those bands blanked; a picture of mostly
+ * small text is read whole at 2×. Boxes come back in the whole screen's pixels.
+ */
+export async function recognizeRows(reader: TesseractWorker, image: GrayImage, band: Band = { top: 0, bottom: image.height }): Promise<Reading> {
+  const whole = band.top === 0 && band.bottom === image.height;
+  const plan = planScales(whole ? image : cropRows(image, band.top, band.bottom));
+  if (plan.kind === 'whole') return readRows(reader, image, band, plan.scale);
+  const small = plan.small.map((b) => ({ top: band.top + b.top, bottom: band.top + b.bottom }));
+  const lines = [...(await readRows(reader, withoutBands(image, small), band, 1)).lines];
+  for (const b of small) lines.push(...(await readRows(reader, image, b, 2)).lines);
+  const ordered = inReadingOrder(lines);
+  return { ...textOfLines(ordered), lines: ordered };
 }

@@ -4,42 +4,50 @@ import type { GrayImage } from './grayImage.ts';
 const EDGE_STEP = 40;
 /** A row with at least this many edges crosses text; fewer is a rule, a border or noise. */
 const TEXT_ROW_EDGES = 4;
-/**
- * Under this median height of a run of text rows, tesseract reads the text poorly: 1280×720
- * screens of 13–16 px text give runs of 10–15 rows, the same screens at 2× runs of 23–31 (eval corpus).
- */
-export const SMALL_TEXT_ROWS = 20;
 
-/**
- * The median height in rows of the runs of rows that cross text (a line of text, roughly its
- * cap-to-descender height), or null when no row crosses any. Pure, for node tests.
- */
-export function medianTextRows(image: GrayImage): number | null {
-  const { width, height, data } = image;
-  const runs: number[] = [];
-  let start = -1;
-  for (let r = 0; r <= height; r++) {
-    let edges = 0;
-    if (r < height) {
-      const row = r * width;
-      for (let c = row + 1; c < row + width && edges < TEXT_ROW_EDGES; c++) if (Math.abs(data[c]! - data[c - 1]!) > EDGE_STEP) edges++;
-    }
-    const text = edges >= TEXT_ROW_EDGES;
-    if (text && start < 0) start = r;
-    if (!text && start >= 0) {
-      runs.push(r - start);
-      start = -1;
-    }
-  }
-  if (runs.length === 0) return null;
-  runs.sort((a, b) => a - b);
-  return runs[runs.length >> 1]!;
+/** A run of rows that cross text (a line of text, or lines side by side in columns). */
+export interface TextRun {
+  /** First row, inclusive. */
+  top: number;
+  /** Last row, exclusive. */
+  bottom: number;
+  /**
+   * Rows holding at least half the run's densest row's edges: the body of lowercase letters (their
+   * x-height), which ascenders and descenders cross only here and there.
+   */
+  xHeight: number;
 }
 
-/** Whether the picture's text is small enough that reading it at twice its size pays. */
-export function hasSmallText(image: GrayImage): boolean {
-  const rows = medianTextRows(image);
-  return rows !== null && rows < SMALL_TEXT_ROWS;
+/** How many glyph edges cross each row. */
+function rowEdges(image: GrayImage): Uint16Array {
+  const { width, height, data } = image;
+  const edges = new Uint16Array(height);
+  for (let r = 0; r < height; r++) {
+    const row = r * width;
+    let n = 0;
+    for (let c = row + 1; c < row + width; c++) if (Math.abs(data[c]! - data[c - 1]!) > EDGE_STEP) n++;
+    edges[r] = n;
+  }
+  return edges;
+}
+
+/** The runs of rows that cross text, top to bottom, from one pass of row projection. Pure. */
+export function textRuns(image: GrayImage): TextRun[] {
+  const edges = rowEdges(image);
+  const runs: TextRun[] = [];
+  let start = -1;
+  for (let r = 0; r <= image.height; r++) {
+    const text = r < image.height && edges[r]! >= TEXT_ROW_EDGES;
+    if (text && start < 0) start = r;
+    if (text || start < 0) continue;
+    let densest = 0;
+    for (let k = start; k < r; k++) densest = Math.max(densest, edges[k]!);
+    let xHeight = 0;
+    for (let k = start; k < r; k++) if (edges[k]! * 2 >= densest) xHeight++;
+    runs.push({ top: start, bottom: r, xHeight });
+    start = -1;
+  }
+  return runs;
 }
 
 /** The picture at twice its width and height, bilinear (a glyph's edges stay smooth for the LSTM). */
