@@ -39,4 +39,10 @@ describe('planScales()', () => {
     const plan = planScales(textPage(lines, HEIGHT));
     expect(plan.kind === 'split' && plan.small.length).toBe(2);
   });
+
+  test('on a screen of big text, lines cut short by the edge of a scrolling area are not small text', () => {
+    // Slivers of lines (x-height 4–7 rows) over a 2× page of 16-row letters.
+    const lines = [...linesEvery(20, 80, 20, SMALL), ...linesEvery(80, HEIGHT, 50, 16)];
+    expect(planScales(textPage(lines, HEIGHT))).toEqual({ kind: 'whole', scale: 1 });
+  });
 });

@@ -10,6 +10,11 @@ import { textRuns, type TextRun } from './textSize.ts';
 export const SMALL_X_HEIGHT = 8;
 /** Under this, a run is a rule, a row of dots or noise: not a line to size. */
 const MIN_X_HEIGHT = 5;
+/**
+ * A picture whose lines' median x-height is over this is a 1.5× or 2× screen: its few short runs
+ * are lines cut by the edge of a scrolling area, not small text, and are read at 1× with the rest.
+ */
+const BIG_SCREEN_X_HEIGHT = 12;
 /** Small lines at most this many rows apart are read in one band: one call, lines between and all. */
 const MERGE_GAP = 48;
 /** A band of fewer small lines stays at 1×: one more call for a label or two costs more than it gains. */
@@ -49,6 +54,8 @@ function groups(runs: TextRun[]): Array<[number, number]> {
 /** Where each part of a picture is read: small text at 2×, the rest at 1×. Pure. */
 export function planScales(image: GrayImage): ScalePlan {
   const runs = textRuns(image);
+  const heights = runs.map((run) => run.xHeight).filter((x) => x >= MIN_X_HEIGHT).sort((a, b) => a - b);
+  if (heights.length === 0 || heights[heights.length >> 1]! > BIG_SCREEN_X_HEIGHT) return { kind: 'whole', scale: 1 };
   const small = groups(runs).map(([first, last]): Band => {
     const above = runs[first - 1]?.bottom ?? 0;
     const below = runs[last + 1]?.top ?? image.height;
