@@ -43,4 +43,15 @@ describe('cleanLines', () => {
     const spaced = line(['see', '[1]', '(below)'], 90, [8, 12]);
     expect(cleanLines([spaced])[0]!.text).toBe('see [1] (below)');
   });
+
+  test('drops a sliver of a line cut by a scrolling area, unsure and far lower than the others, not a short sure line', () => {
+    const low = (l: OcrLine, height: number): OcrLine => ({ ...l, box: { ...l.box, height } });
+    const text = [line(['Install', 'via', 'npm:'], 92), line(['npm', 'install', 'workerpool'], 90), line(['##', 'Load'], 88)];
+    const sliver = low(line(['Jo', '11D', 'WSUS', 'Lidl', 'Llu'], [46, 44, 40, 10, 35]), 5);
+    const sure = low(line(['a', 'new', 'era'], 91), 8);
+    expect(cleanLines([sliver, ...text, sure])).toEqual([...text, sure]);
+    // Alone, a line has no others to be compared with.
+    expect(cleanLines([sliver])).toEqual([sliver]);
+  });
 });
+

@@ -11,13 +11,32 @@ const GARBAGE_LINE_CONFIDENCE = 30;
  * as an empty box, read as "0") or an icon. Letters and line numbers read at 2× score 75 or more.
  */
 const LONE_GLYPH_CONFIDENCE = 65;
+/**
+ * A line under this share of the reading's median line height whose words average under
+ * SLIVER_CONFIDENCE is the top or bottom of a line cut by the edge of a scrolling area (a 9 px
+ * high line of 27 false words under an editor's tabs, among lines of 28 px). A real line with no
+ * ascender or descender ("a new era") is still over half the height of the others.
+ */
+const SLIVER_SHARE = 0.45;
+const SLIVER_CONFIDENCE = 50;
+/** Fewer lines than this give no median height to compare with. */
+const SLIVER_MIN_LINES = 3;
 
 const hasLetters = (word: OcrWord) => /[\p{L}\p{N}]/u.test(word.text);
+
+const meanConfidence = (words: OcrWord[]) => words.reduce((sum, word) => sum + word.confidence, 0) / words.length;
 
 /** Whether a line is noise: punctuation read beside a word ("PACKAGES . ) ."), which tesseract is never sure of, does not count. */
 function isNoise(line: OcrLine): boolean {
   const words = line.words.filter(hasLetters);
-  return words.length >= 2 && words.reduce((sum, word) => sum + word.confidence, 0) / words.length < GARBAGE_LINE_CONFIDENCE;
+  return words.length >= 2 && meanConfidence(words) < GARBAGE_LINE_CONFIDENCE;
+}
+
+/** The median height of the lines, or null when there are too few to tell. */
+function medianHeight(lines: OcrLine[]): number | null {
+  if (lines.length < SLIVER_MIN_LINES) return null;
+  const heights = lines.map((line) => line.box.height).sort((a, b) => a - b);
+  return heights[heights.length >> 1]!;
 }
 
 function union(a: OcrWord['box'], b: OcrWord['box']): OcrWord['box'] {
@@ -52,13 +71,15 @@ function joinedLinks(words: OcrWord[]): OcrWord[] {
 const loneGlyph = (word: OcrWord) => word.text.length === 1 && hasLetters(word) && word.confidence < LONE_GLYPH_CONFIDENCE;
 
 /**
- * Tesseract's lines with its usual slips on screens undone: noise lines dropped, lone glyphs of low
+ * Tesseract's lines with its usual slips on screens undone: noise lines and slivers of cut lines dropped, lone glyphs of low
  * confidence dropped, links split at "](" joined. Lines left with no word are dropped. Pure.
  */
 export function cleanLines(lines: OcrLine[]): OcrLine[] {
   const out: OcrLine[] = [];
+  const typical = medianHeight(lines);
+  const isSliver = (line: OcrLine) => typical !== null && line.box.height < SLIVER_SHARE * typical && meanConfidence(line.words) < SLIVER_CONFIDENCE;
   for (const line of lines) {
-    if (isNoise(line)) continue;
+    if (isNoise(line) || isSliver(line)) continue;
     const words = joinedLinks(line.words.filter((word) => !loneGlyph(word)));
     if (words.length === 0) continue;
     if (words.length === line.words.length && words.every((word, i) => word === line.words[i])) {
