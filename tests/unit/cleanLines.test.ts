@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { OcrLine, OcrWord } from '../../src/shared/results.ts';
-import { cleanLines } from '../../workers/ocr/cleanLines.ts';
+import { cleanLines, withoutSlivers } from '../../workers/ocr/cleanLines.ts';
 
 /** Words laid out left to right from x = 10, 8 px a character, `gaps[i]` px after word i (8 by default). */
 function line(texts: string[], confidence: number | number[], gaps: number[] = []): OcrLine {
@@ -50,8 +50,9 @@ describe('cleanLines', () => {
     const sliver = low(line(['Jo', '11D', 'WSUS', 'Lidl', 'Llu'], [46, 44, 40, 10, 35]), 5);
     const sure = low(line(['a', 'new', 'era'], 91), 8);
     expect(cleanLines([sliver, ...text, sure])).toEqual([...text, sure]);
-    // Alone, a line has no others to be compared with.
+    // Alone, a line has no others to be compared with; among a screen's lines (a band spliced into them) it has.
     expect(cleanLines([sliver])).toEqual([sliver]);
+    expect(withoutSlivers([...text, sliver])).toEqual(text);
   });
 });
 

@@ -32,11 +32,16 @@ function isNoise(line: OcrLine): boolean {
   return words.length >= 2 && meanConfidence(words) < GARBAGE_LINE_CONFIDENCE;
 }
 
-/** The median height of the lines, or null when there are too few to tell. */
-function medianHeight(lines: OcrLine[]): number | null {
-  if (lines.length < SLIVER_MIN_LINES) return null;
+/**
+ * The lines of a screen without slivers of lines cut by the edge of a scrolling area. Also run
+ * on a screen read in bands, whose band may hold a sliver and too few lines to compare it with. Pure.
+ */
+export function withoutSlivers(lines: OcrLine[]): OcrLine[] {
+  if (lines.length < SLIVER_MIN_LINES) return lines;
   const heights = lines.map((line) => line.box.height).sort((a, b) => a - b);
-  return heights[heights.length >> 1]!;
+  const typical = heights[heights.length >> 1]!;
+  const kept = lines.filter((line) => line.box.height >= SLIVER_SHARE * typical || meanConfidence(line.words) >= SLIVER_CONFIDENCE);
+  return kept.length === lines.length ? lines : kept;
 }
 
 function union(a: OcrWord['box'], b: OcrWord['box']): OcrWord['box'] {
@@ -71,15 +76,13 @@ function joinedLinks(words: OcrWord[]): OcrWord[] {
 const loneGlyph = (word: OcrWord) => word.text.length === 1 && hasLetters(word) && word.confidence < LONE_GLYPH_CONFIDENCE;
 
 /**
- * Tesseract's lines with its usual slips on screens undone: noise lines and slivers of cut lines dropped, lone glyphs of low
+ * Tesseract's lines with its usual slips on screens undone: noise lines and slivers of cut lines (withoutSlivers) dropped, lone glyphs of low
  * confidence dropped, links split at "](" joined. Lines left with no word are dropped. Pure.
  */
 export function cleanLines(lines: OcrLine[]): OcrLine[] {
   const out: OcrLine[] = [];
-  const typical = medianHeight(lines);
-  const isSliver = (line: OcrLine) => typical !== null && line.box.height < SLIVER_SHARE * typical && meanConfidence(line.words) < SLIVER_CONFIDENCE;
-  for (const line of lines) {
-    if (isNoise(line) || isSliver(line)) continue;
+  for (const line of withoutSlivers(lines)) {
+    if (isNoise(line)) continue;
     const words = joinedLinks(line.words.filter((word) => !loneGlyph(word)));
     if (words.length === 0) continue;
     if (words.length === line.words.length && words.every((word, i) => word === line.words[i])) {
