@@ -28,7 +28,7 @@ async function withWorker<T>(call: (api: Comlink.Remote<SpeechModelWorkerApi>) =
  */
 export async function addSpeechModel(files: PickedModelFile[]): Promise<AddSpeechModelResult> {
   try {
-    return await withWorker((api) => api.add(files));
+    return await withWorker<AddSpeechModelResult>((api) => api.add(files));
   } catch (error) {
     return { kind: 'refused', message: `The model could not be added: ${(error as Error).message}` };
   }
