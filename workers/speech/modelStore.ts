@@ -26,11 +26,14 @@ export async function removeSpeechModel(): Promise<void> {
   });
 }
 
-/** The stored model's manifest; null when none was added (or its adding did not finish). */
+/**
+ * The stored model's manifest; null when none was added, its adding did not finish, or this
+ * browser has no private file system (the transcript stage then goes on without it).
+ */
 export async function readSpeechManifest(): Promise<SpeechModelManifest | null> {
-  const folder = await modelFolder(false);
-  if (!folder) return null;
   try {
+    const folder = await modelFolder(false);
+    if (!folder) return null;
     const file = await (await folder.getFileHandle(SPEECH_MANIFEST)).getFile();
     return JSON.parse(await file.text()) as SpeechModelManifest;
   } catch {
@@ -40,10 +43,10 @@ export async function readSpeechManifest(): Promise<SpeechModelManifest | null> 
 
 /** One stored file of the model ("onnx/encoder_model.onnx"); null when it is not there. */
 export async function readModelFile(path: string): Promise<File | null> {
-  let folder = await modelFolder(false);
   const parts = path.split('/');
   const name = parts.pop() ?? '';
   try {
+    let folder = await modelFolder(false);
     for (const part of parts) folder = folder && (await folder.getDirectoryHandle(part));
     return folder ? await (await folder.getFileHandle(name)).getFile() : null;
   } catch {
