@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkModelFolder, splitFolder } from '../../workers/speech/checkModelFolder.ts';
 import { dropRepeatedPhrases } from '../../workers/speech/repetition.ts';
+import { generationOptions } from '../../workers/speech/transcribeChunk.ts';
 import { timedTokens } from '../../workers/speech/whisperTokens.ts';
 
 const JSONS = ['config.json', 'generation_config.json', 'preprocessor_config.json', 'tokenizer.json', 'tokenizer_config.json'];
@@ -61,5 +62,16 @@ describe('timedTokens()', () => {
   it('makes no segment of timestamps without words, and lets trailing text run to the chunk end', () => {
     expect(timedTokens([T(0), T(1), T(1), T(2), 5, 6], 100, 200)).toEqual([{ start: 2, end: null, ids: [5, 6] }]);
     expect(timedTokens([7, 8, 100], 100, 200)).toEqual([{ start: 0, end: null, ids: [7, 8] }]);
+  });
+});
+
+describe('generationOptions()', () => {
+  it('forces the library language and the task, never left to guessing', () => {
+    expect(generationOptions(10, 'de')).toEqual({ return_timestamps: true, max_new_tokens: 60, language: 'de', task: 'transcribe' });
+  });
+  it('tells an English-only model no language, and caps tokens by duration within 16..220', () => {
+    expect(generationOptions(1, null)).toEqual({ return_timestamps: true, max_new_tokens: 16 });
+    expect(generationOptions(30, null).max_new_tokens).toBe(180);
+    expect(generationOptions(60, 'en').max_new_tokens).toBe(220);
   });
 });

@@ -16,6 +16,16 @@ const MIN_TOKENS = 16;
 const MAX_TOKENS = 220;
 const RATE = 16_000;
 
+/** Whisper's generation options for a chunk: timestamps, the language forced, a token cap by duration. Pure. */
+export function generationOptions(seconds: number, language: string | null): Record<string, unknown> {
+  return {
+    return_timestamps: true,
+    max_new_tokens: Math.min(MAX_TOKENS, Math.max(MIN_TOKENS, Math.ceil(seconds * TOKENS_PER_SECOND))),
+    // English-only models (*.en) are told neither language nor task: they would refuse both.
+    ...(language === null ? {} : { language, task: 'transcribe' }),
+  };
+}
+
 /**
  * Transcribes one stretch of speech (16 kHz mono, at most 30 s) in the given language (null: an
  * English-only model, told none), with segment timestamps. Decoding stops after a number of
@@ -27,13 +37,8 @@ export async function transcribeChunk(model: LoadedWhisper, samples: Float32Arra
   const { processor, model: whisper, tokenizer } = model.transcriber;
   const { input_features } = (await processor(samples)) as { input_features: unknown };
   const config = whisper.generation_config as unknown as { no_timestamps_token_id: number; eos_token_id: number | number[] };
-  const output = (await whisper.generate({
-    inputs: input_features,
-    return_timestamps: true,
-    max_new_tokens: Math.min(MAX_TOKENS, Math.max(MIN_TOKENS, Math.ceil(seconds * TOKENS_PER_SECOND))),
-    // English-only models (*.en) are told neither language nor task: they would refuse both.
-    ...(language === null ? {} : { language, task: 'transcribe' }),
-  } as Parameters<typeof whisper.generate>[0])) as { tolist(): bigint[][] };
+  const options = { inputs: input_features, ...generationOptions(seconds, language) };
+  const output = (await whisper.generate(options as Parameters<typeof whisper.generate>[0])) as { tolist(): bigint[][] };
   const ids = (output.tolist()[0] ?? []).map(Number);
   const endOfText = Array.isArray(config.eos_token_id) ? config.eos_token_id[0]! : config.eos_token_id;
   const segments: ChunkSegment[] = [];
