@@ -114,6 +114,8 @@ async function transcribeOnDevice(ctx: StageContext): Promise<TranscriptResult |
   try {
     const heard = await deviceTranscript(ctx, recordings, manifest, language);
     if (!manifest.multilingual && language !== 'en') ctx.warn(`${manifest.name} knows only English, so the recordings were transcribed as English.`);
+    // No speech detected, so nothing decoded: no transcript rather than an empty one.
+    if (heard.length === 0) return NO_TRANSCRIPT;
     return { cues: placeHeard(ctx, recordings, heard), warnings: [], source: { kind: 'device', model: manifest.name } };
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
