@@ -24,6 +24,10 @@ describe('checkModelFolder()', () => {
     });
   });
 
+  it('says so plainly when a folder has none of a model\'s files', () => {
+    expect(checkModelFolder(folder('session.json', 'audio.wav'))).toMatchObject({ kind: 'refused', message: expect.stringMatching(/^This folder is not a Whisper model: it has none of its files/) });
+  });
+
   it('refuses an encoder and a decoder of different kinds, and empty files', () => {
     expect(checkModelFolder(folder(...JSONS, 'onnx/encoder_model.onnx', 'onnx/decoder_model_merged_fp16.onnx'))).toMatchObject({
       kind: 'refused',

@@ -44,6 +44,12 @@ export function checkModelFolder(entries: readonly FolderEntry[]): FolderCheck {
     if (![...sizes.keys()].some((p) => /^onnx\/decoder_model_merged\w*\.onnx$/.test(p))) missing.push('onnx/decoder_model_merged.onnx');
     if (missing.length === 0) missing.push('an encoder and a merged decoder of the same kind (such as encoder_model_quantized.onnx with decoder_model_merged_quantized.onnx)');
   }
+  if (missing.length === MODEL_JSON_FILES.length + 2) {
+    return {
+      kind: 'refused',
+      message: 'This folder is not a Whisper model: it has none of its files (config.json, tokenizer.json, an onnx folder…). Pick the folder of a Whisper ONNX export made for transformers.js, such as whisper-tiny.en.',
+    };
+  }
   if (missing.length > 0 || !variant) {
     return {
       kind: 'refused',
