@@ -174,10 +174,12 @@ export interface TranscriptCue {
 
 /**
  * Where a session's transcript came from: a .vtt/.srt file imported with it (which always wins),
- * the speech of its recordings transcribed by the AI provider, or nowhere.
+ * the speech of its recordings transcribed on this device by the speech model added in Settings
+ * (`model`: the model folder's name), or by the AI provider, or nowhere.
  */
 export type TranscriptSource =
   | { kind: 'imported'; name: string }
+  | { kind: 'device'; model: string }
   | { kind: 'provider'; origin: string; model: string }
   | { kind: 'none' };
 

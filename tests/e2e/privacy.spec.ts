@@ -103,7 +103,7 @@ test('redaction: no planted value in exported text, exported pictures or provide
   await expect(dialog.getByLabel('Redact exports and the AI provider')).toBeChecked();
   await dialog.getByLabel('An OpenAI-compatible endpoint').check();
   await dialog.getByLabel('Base URL').fill(`${stub.url}/run/privacy/ok`);
-  await dialog.getByLabel('Model').fill('stub-model');
+  await dialog.getByLabel('Model', { exact: true }).fill('stub-model');
   await dialog.getByLabel(`I agree that this text is sent to ${stub.url}.`).check();
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.getByRole('button', { name: 'Reload' }).click();

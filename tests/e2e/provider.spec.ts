@@ -67,7 +67,7 @@ test('the provider: consent, masked key, connect-src widened for workers to its 
   const dialog = page.getByRole('dialog', { name: 'Settings' });
   await dialog.getByLabel('An OpenAI-compatible endpoint').check();
   await dialog.getByLabel('Base URL').fill(`${configured.url}/run/e2e/ok`);
-  await dialog.getByLabel('Model').fill('stub-model');
+  await dialog.getByLabel('Model', { exact: true }).fill('stub-model');
   await dialog.getByLabel('API key (optional)').fill(KEY);
   await expect(dialog.getByText(`are sent to ${configured.url} to be summarised`)).toBeVisible();
   expect(await seriousViolations(page, 'dialog')).toEqual([]);

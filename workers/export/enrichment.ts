@@ -244,6 +244,9 @@ function transcriptOf(session: SessionRecord, transcript: TranscriptResult | und
   if (transcript && source?.kind === 'provider') {
     return { transcript: transcript.cues.map(cueOf), transcriptSource: { kind: 'provider', origin: source.origin, model: source.model } };
   }
+  if (transcript && source?.kind === 'device') {
+    return { transcript: transcript.cues.map(cueOf), transcriptSource: { kind: 'device', model: source.model } };
+  }
   // Results stored before there were sources came from the imported file.
   if (transcript && session.transcript && source?.kind !== 'none') {
     return { transcript: transcript.cues.map(cueOf), transcriptSource: { kind: 'imported', file: session.transcript.name } };

@@ -20,6 +20,8 @@ function sourceLine(source: TranscriptSource | undefined): string | null {
   switch (source?.kind) {
     case 'imported':
       return `Transcript from ${source.name}`;
+    case 'device':
+      return `Transcribed on this device (${source.model})`;
     case 'provider':
       return `Transcribed by ${URL.canParse(source.origin) ? new URL(source.origin).host : 'the AI provider'}`;
     default:
