@@ -1,9 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './tests/chromium.ts';
-
-/** E2E_PORT lets two runs share a machine. */
-const port = Number(process.env.E2E_PORT ?? 4173);
-const outDir = `dist-e2e-${port}`;
+import { e2eOutDir as outDir, e2ePort as port } from './tests/e2eBuild.ts';
 
 export default defineConfig({
   testDir: 'tests/e2e',

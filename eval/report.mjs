@@ -3,6 +3,7 @@
 // eval/.corpus/results.json, the screen recordings from eval/.corpus/recording-results.json, and the meetings' text from eval/.corpus/text-results.json into
 // "text-NAME". With --text, only the text part.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { recordingBlock } from './recordingReport.mjs';
 import { textBlock } from './textReport.mjs';
@@ -57,16 +58,28 @@ const groups = new Map();
 for (const s of results.series) {
   for (const shot of s.shots) {
     const key = `${s.scale}× ${DARK.has(shot.app) ? 'dark' : 'light'}`;
-    const g = groups.get(key) ?? { shots: 0, expected: 0, recalled: 0, read: 0, correct: 0 };
+    const g = groups.get(key) ?? { shots: 0, expected: 0, recalled: 0, read: 0, correct: 0, ms: [] };
     g.shots++;
+    if (typeof shot.ocrMs === 'number') g.ms.push(shot.ocrMs);
     for (const k of ['expected', 'recalled', 'read', 'correct']) g[k] += shot.words[k];
     groups.set(key, g);
   }
 }
-const ocr = ['| Scale, theme | Shots | Words on screen | Word recall | Words read | Word precision |', '|---|---|---|---|---|---|'];
-for (const [key, g] of [...groups].sort()) {
-  ocr.push(`| ${key} | ${g.shots} | ${g.expected} | ${pct(g.recalled / g.expected)}% | ${g.read} | ${pct(g.correct / g.read)}% |`);
+/** Median OCR seconds per shot (wall time on a shared machine: compare runs, not machines). */
+function medianSeconds(ms) {
+  if (ms.length === 0) return '–';
+  const sorted = [...ms].sort((a, b) => a - b);
+  return (sorted[Math.floor(sorted.length / 2)] / 1000).toFixed(1);
 }
+const ocr = [
+  '| Scale, theme | Shots | Words on screen | Word recall | Words read | Word precision | OCR s per shot (median) |',
+  '|---|---|---|---|---|---|---|',
+];
+for (const [key, g] of [...groups].sort()) {
+  ocr.push(`| ${key} | ${g.shots} | ${g.expected} | ${pct(g.recalled / g.expected)}% | ${g.read} | ${pct(g.correct / g.read)}% | ${medianSeconds(g.ms)} |`);
+}
+const allMs = results.series.flatMap((s) => s.shots.map((shot) => shot.ocrMs).filter((ms) => typeof ms === 'number'));
+const totalOcr = allMs.reduce((a, b) => a + b, 0) / 1000;
 
 const recordingResults = `${root}eval/.corpus/recording-results.json`;
 const recordings = existsSync(recordingResults) ? ['', recordingBlock(JSON.parse(readFileSync(recordingResults, 'utf8')))] : [];
@@ -82,6 +95,7 @@ writeBlock(
     '**OCR words**',
     '',
     ...ocr,
+    ...(allMs.length > 0 ? ['', `OCR wall time ${totalOcr.toFixed(0)} s for ${allMs.length} shots (load average ${loadavg()[0].toFixed(1)} at the end of the run).`] : []),
     ...recordings,
   ].join('\n'),
 );

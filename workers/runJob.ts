@@ -1,6 +1,7 @@
 import { openEnricherDb, type EnricherDb, type ResultRecord } from '../src/shared/db.ts';
 import type { SessionRecord } from '../src/shared/session.ts';
 import { loadPrivacyContext } from '../src/shared/privacyStore.ts';
+import { SPEECH_META_KEY, speechSettingsOf } from '../src/shared/speechModel.ts';
 import type { RunRequest, RunResponse, StageOutcome } from '../src/shared/protocol.ts';
 import { classifyError } from './classify.ts';
 import { throttledProgress } from './progress.ts';
@@ -47,7 +48,7 @@ export async function runJob(request: RunRequest, host: WorkerHost): Promise<Run
   const [session, previous] = await readInputs(db, request);
   if (!session) return allFailed(request.stages, 'This session is no longer stored.');
 
-  const privacy = await loadPrivacyContext(db, request.sessionId);
+  const [privacy, speech] = await Promise.all([loadPrivacyContext(db, request.sessionId), db.get('meta', SPEECH_META_KEY).then(speechSettingsOf)]);
   const controller = new AbortController();
   const results: Record<string, unknown> = {};
   if (previous?.jobId === request.jobId) {
@@ -89,6 +90,7 @@ export async function runJob(request: RunRequest, host: WorkerHost): Promise<Run
       attempt: request.attempt,
       params: request.params ?? {},
       privacy,
+      speech,
       results,
       warn: (message) => {
         warning = message;

@@ -1,6 +1,7 @@
 import type { SessionRecord } from '../src/shared/session.ts';
 import type { PrivacyContext } from '../src/shared/privacy.ts';
 import type { ProviderHost } from '../src/shared/provider.ts';
+import type { SpeechSettings } from '../src/shared/speechModel.ts';
 
 /** What a stage gets to do its work. Inputs are read by id; nothing big comes from the main thread. */
 export interface StageContext {
@@ -32,6 +33,8 @@ export interface StageContext {
    * the job starts. Absent (stage tests): redact what leaves the app, nothing dismissed.
    */
   privacy?: PrivacyContext;
+  /** The library's speech setting (the language a speech model is told), read when the job starts. Absent: the defaults. */
+  speech?: SpeechSettings;
   /** Results of the stages that already ran in this attempt, by stage name. */
   results: Record<string, unknown>;
 }

@@ -40,9 +40,17 @@ test('scores OCR and chapters on the corpus', async () => {
       shots.push({ name: `${s.id}/${shot.file}`, blob: new Blob([blob], { type: 'image/png' }), at: shot.at });
     }
     const texts = reuse?.[s.id];
+    // Wall time of each shot's reading, from one progress call to the next (the stage moves it once per shot).
+    const ocrMs: number[] = [];
+    let lastTick = performance.now();
+    const tick = () => {
+      const now = performance.now();
+      ocrMs.push(Math.round(now - lastTick));
+      lastTick = now;
+    };
     const ocr: OcrResult = texts
       ? { screens: texts.map((text, i) => ({ mediaId: `shot-${i}`, text, confidence: 0 })) }
-      : ((await ocrStage({ ...stageHarness(shots).ctx, params: inject('fullOcr') ? { ocr: 'full' } : {} })) as OcrResult);
+      : ((await ocrStage({ ...stageHarness(shots).ctx, progress: tick, params: inject('fullOcr') ? { ocr: 'full' } : {} })) as OcrResult);
     const chapters = (await chaptersStage(stageHarness(shots, { ocr }).ctx)) as ChaptersResult;
     const starts = chapters.chapters.map((c) => c.firstScreen);
     const truth = s.shots.flatMap((shot, i) => (shot.boundary ? [i] : []));
@@ -50,6 +58,7 @@ test('scores OCR and chapters on the corpus', async () => {
     console.info(`${s.id}: boundaries P ${score.precision.toFixed(2)} R ${score.recall.toFixed(2)} F1 ${score.f1.toFixed(2)} (true ${truth.join(',')}; found ${starts.slice(1).join(',')})`);
     series.push({
       id: s.id,
+      ...(texts ? {} : { work: ocr.work }),
       scale: s.scale,
       truth,
       starts,
@@ -59,6 +68,7 @@ test('scores OCR and chapters on the corpus', async () => {
         doc: shot.doc,
         distance: chapters.screens[i]?.distance ?? null,
         ocr: ocr.screens[i]?.text ?? '',
+        ocrMs: texts ? null : (ocrMs[i] ?? null),
         words: wordCounts(shot.full, shot.partial, ocr.screens[i]?.text ?? ''),
       })),
     });

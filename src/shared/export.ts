@@ -96,8 +96,8 @@ export interface ExportedCue {
   speaker?: string;
 }
 
-/** An imported .vtt/.srt file (by name), or the AI provider that transcribed the recordings' speech. */
-export type ExportedTranscriptSource = { kind: 'imported'; file: string } | { kind: 'provider'; origin: string; model: string };
+/** An imported .vtt/.srt file (by name), the speech model on this device (by its folder's name), or the AI provider that transcribed the recordings' speech. */
+export type ExportedTranscriptSource = { kind: 'imported'; file: string } | { kind: 'device'; model: string } | { kind: 'provider'; origin: string; model: string };
 
 /** An action item or a decision. Optional fields are left out when unknown. */
 export interface ExportedActionItem {

@@ -29,6 +29,11 @@ export interface AudioResult {
   startAt?: number | null;
   /** Something people should know about this recording, such as a file cut short. */
   warning?: string;
+  /**
+   * Set on a video's sound track that repeats a separate recording of the same meeting (the two
+   * overlap on the session clock): the recording's media id. Its speech is counted there, once.
+   */
+  sameAs?: string;
 }
 
 /** One screenshot as the chapters stage sees it. */
@@ -169,10 +174,12 @@ export interface TranscriptCue {
 
 /**
  * Where a session's transcript came from: a .vtt/.srt file imported with it (which always wins),
- * the speech of its recordings transcribed by the AI provider, or nowhere.
+ * the speech of its recordings transcribed on this device by the speech model added in Settings
+ * (`model`: the model folder's name), or by the AI provider, or nowhere.
  */
 export type TranscriptSource =
   | { kind: 'imported'; name: string }
+  | { kind: 'device'; model: string }
   | { kind: 'provider'; origin: string; model: string }
   | { kind: 'none' };
 

@@ -17,10 +17,11 @@ async function crashAndReopen(e: TestEngine): Promise<TestEngine> {
 
 describe('retry backoff survives a reload', () => {
   it('a waiting-retry job keeps its persisted nextRunAt across a restart, then runs and succeeds', async () => {
-    const options = { backoffBaseMs: 300, maxAttempts: 3 };
+    // Full jitter draws the delay from [0, 2 s): pin the draw near the top, through the scheduler's
+    // own `random` injection, so that the retry is ~2 s away and the restart comes first, also on a
+    // loaded machine (at 300 ms, a restart under a load of 17 came after the retry was due).
+    const options = { backoffBaseMs: 2_000, maxAttempts: 3 };
     const e = await engine(options);
-    // Full jitter draws the delay from [0, 300 ms): pin the draw near the top, through the scheduler's
-    // own `random` injection, so that the retry is ~300 ms away and the restart comes first.
     e.scheduler = new Scheduler({
       store: new IdbJobStore(e.db),
       runner: e.pool,

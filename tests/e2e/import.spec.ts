@@ -1,16 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { expectBatchDone, sessionRows } from './helpers.ts';
+import { seriousViolations } from './axe.ts';
 
 const fixtures = new URL('../fixtures/sessions', import.meta.url).pathname;
 
-async function seriousViolations(page: Page, screen: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+/** axe's serious findings on the screen, with a picture of it attached to the report. */
+async function checkedScreen(page: Page, screen: string) {
   await test.info().attach(`${screen}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
-  return serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return seriousViolations(page);
 }
 
 // One enrichment of the fixture folder serves three checks: what the detail shows, axe on every
@@ -19,7 +18,7 @@ test('import a fixture folder, enrich, see the results; every screen passes axe 
   await page.goto('/');
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    expect(await seriousViolations(page, `${colorScheme}-empty`)).toEqual([]);
+    expect(await checkedScreen(page, `${colorScheme}-empty`)).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 
@@ -39,15 +38,15 @@ test('import a fixture folder, enrich, see the results; every screen passes axe 
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await page.getByLabel('Search sessions').fill('');
-    expect(await seriousViolations(page, `${colorScheme}-library`)).toEqual([]);
+    expect(await checkedScreen(page, `${colorScheme}-library`)).toEqual([]);
 
     await page.getByRole('button', { name: 'Team standup', exact: true }).click();
     await expect(page.getByRole('article', { name: 'Details of Team standup' })).toBeVisible();
-    expect(await seriousViolations(page, `${colorScheme}-detail`)).toEqual([]);
+    expect(await checkedScreen(page, `${colorScheme}-detail`)).toEqual([]);
 
     await page.getByLabel('Search sessions').fill('invoice');
     await expect(page.getByRole('list', { name: 'Search results' }).getByRole('listitem').first()).toBeVisible();
-    expect(await seriousViolations(page, `${colorScheme}-search`)).toEqual([]);
+    expect(await checkedScreen(page, `${colorScheme}-search`)).toEqual([]);
 
     // Keyboard: the search hit opens its session.
     await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().focus();

@@ -1,12 +1,19 @@
 import { expect, test } from '@playwright/test';
-import { expectBatchDone, loadSamples, readStore } from './helpers.ts';
+import { expectBatchDone, readStore, sessionRows } from './helpers.ts';
+
+const fixtures = new URL('../fixtures/sessions', import.meta.url).pathname;
+/** The fixture folder's two sessions, imported twice: more jobs than the two pool workers run at once. */
+const SESSIONS = 4;
 
 const FOLLOWER_NOTE = 'another tab runs the queue';
 
 test('three tabs: one scheduler; closing the leader hands over and the batch completes once', async ({ context }) => {
   const first = await context.newPage();
   await first.goto('/');
-  await loadSamples(first);
+  await first.getByLabel('Import sessions').setInputFiles(fixtures);
+  await expect(sessionRows(first)).toHaveCount(SESSIONS / 2);
+  await first.getByLabel('Import sessions').setInputFiles(fixtures);
+  await expect(sessionRows(first)).toHaveCount(SESSIONS);
   const others = [await context.newPage(), await context.newPage()];
   for (const page of others) {
     await page.goto('/');
@@ -38,10 +45,10 @@ test('three tabs: one scheduler; closing the leader hands over and the batch com
   const nextStart = await firstStartAfterClose();
   console.log(`tabs test: a tab took the lead ${roleAfterMs} ms after the leader tab closed; the next job started ${nextStart - closedAt} ms after the close`);
 
-  await expectBatchDone(others[0]!, 12);
-  await expectBatchDone(others[1]!, 12);
+  await expectBatchDone(others[0]!, SESSIONS);
+  await expectBatchDone(others[1]!, SESSIONS);
   const jobs = await readStore<{ sessionId: string; state: string }>(others[0]!, 'jobs');
-  expect(jobs).toHaveLength(12);
+  expect(jobs).toHaveLength(SESSIONS);
   expect(jobs.every((job) => job.state === 'succeeded')).toBe(true);
-  expect(await readStore(others[0]!, 'results')).toHaveLength(12);
+  expect(await readStore(others[0]!, 'results')).toHaveLength(SESSIONS);
 });

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { loadSamples, readStore, sessionRows } from './helpers.ts';
+import { seriousViolations } from './axe.ts';
 
 /** What the store holds of the enriched session: enough to say independently what each moment shows. */
 interface Stored {
@@ -37,10 +37,6 @@ async function expectMomentMatches(page: Page, stored: Stored): Promise<number> 
   return time;
 }
 
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).include('.detail').analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 test.describe.configure({ mode: 'serial' });
 
@@ -153,7 +149,7 @@ test('the timeline has width on a phone and a desktop, and the detail with it pa
     expect(box.width, `${viewport.width} px: the track's width`).toBeGreaterThan(viewport.width / 2);
     expect((await page.locator('.moment-picture').boundingBox())!.width).toBeGreaterThan(200);
     await test.info().attach(`timeline-${viewport.width}.png`, { body: await detail.screenshot(), contentType: 'image/png' });
-    expect(await seriousViolations(page), `${viewport.width} px`).toEqual([]);
+    expect(await seriousViolations(page, '.detail'), `${viewport.width} px`).toEqual([]);
     if (viewport.width < 900) await page.getByRole('button', { name: 'Back to sessions' }).click();
   }
 });

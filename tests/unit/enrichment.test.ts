@@ -117,6 +117,13 @@ describe('buildEnrichment()', () => {
     expect(enrichment.audio?.speechSegments[0]).toEqual({ start: 0.5, end: 2, file: 'audio.wav', at: '2026-11-20T08:59:00.500Z' });
   });
 
+  test('a sound track that repeats a recording of the same meeting adds no speech, time or segments of its own', () => {
+    const repeated = { ...audio.recordings[0]!, mediaId: 'v1', sameAs: 'a1' };
+    const heardTwice = { ...audio, recordings: [...audio.recordings, repeated] };
+    const once = buildEnrichment(session, record({ audio: done(audio) }));
+    expect(buildEnrichment(session, record({ audio: done(heardTwice) })).audio).toEqual(once.audio);
+  });
+
   test('a partial session: failed and skipped stages are listed with their reasons, their parts left empty', () => {
     const enrichment = buildEnrichment(
       session,
@@ -145,11 +152,14 @@ describe('buildEnrichment()', () => {
     expect(enrichment.storyboard).toBe('storyboard.png');
   });
 
-  test('a transcript the AI provider made from the recordings is exported with its source; none at all is null', () => {
+  test('a transcript the AI provider or the speech model on this device made from the recordings is exported with its source; none at all is null', () => {
     const heard: TranscriptResult = { ...transcript, source: { kind: 'provider', origin: 'http://127.0.0.1:8000', model: 'whisper-1' } };
     const spoken = buildEnrichment({ ...session, transcript: null }, record({ transcript: done(heard) }));
     expect(spoken.transcript).toEqual([{ start: 0.5, end: 2, text: 'Morning all.' }]);
     expect(spoken.transcriptSource).toEqual({ kind: 'provider', origin: 'http://127.0.0.1:8000', model: 'whisper-1' });
+    const onDevice = buildEnrichment({ ...session, transcript: null }, record({ transcript: done({ ...transcript, source: { kind: 'device', model: 'whisper-tiny.en' } }) }));
+    expect(onDevice.transcript).toEqual([{ start: 0.5, end: 2, text: 'Morning all.' }]);
+    expect(onDevice.transcriptSource).toEqual({ kind: 'device', model: 'whisper-tiny.en' });
     const none = buildEnrichment({ ...session, transcript: null }, record({ transcript: done({ cues: [], warnings: [], source: { kind: 'none' } }) }));
     expect(none.transcript).toBeNull();
     expect('transcriptSource' in none).toBe(false);

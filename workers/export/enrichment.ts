@@ -32,6 +32,7 @@ import { sessionSpan } from '../../src/shared/sessionSpan.ts';
 import { inTimeOrder } from '../video/screens.ts';
 import { warningsOf } from './warnings.ts';
 import { combinedLoudness } from './loudness.ts';
+import { countedRecordings } from '../../src/shared/sameMeeting.ts';
 
 /** The storyboard's file name next to enrichment.json. */
 export const STORYBOARD_FILE = 'storyboard.png';
@@ -96,7 +97,8 @@ function audioOf(session: SessionRecord, audio: AudioStageResult | undefined, me
   let offset = 0;
   let speech = 0;
   const speechSegments: ExportedAudio['speechSegments'] = [];
-  for (const recording of audio.recordings) {
+  // A sound track that repeats a recording of the same meeting is left out: its speech is there.
+  for (const recording of countedRecordings(audio.recordings)) {
     const ref = refs.get(recording.mediaId);
     // Results stored before recordings knew their start fall back to the file's own time.
     const start = recording.startAt !== undefined ? recording.startAt : (ref?.at ?? null);
@@ -241,6 +243,9 @@ function transcriptOf(session: SessionRecord, transcript: TranscriptResult | und
   const source = transcript?.source;
   if (transcript && source?.kind === 'provider') {
     return { transcript: transcript.cues.map(cueOf), transcriptSource: { kind: 'provider', origin: source.origin, model: source.model } };
+  }
+  if (transcript && source?.kind === 'device') {
+    return { transcript: transcript.cues.map(cueOf), transcriptSource: { kind: 'device', model: source.model } };
   }
   // Results stored before there were sources came from the imported file.
   if (transcript && session.transcript && source?.kind !== 'none') {

@@ -1,5 +1,6 @@
 import type { Worker as TesseractWorker } from 'tesseract.js';
 import type { OcrLine, OcrWork } from '../../src/shared/results.ts';
+import { withoutSlivers } from './cleanLines.ts';
 import { fingerprint, type GrayImage } from './grayImage.ts';
 import { planRead } from './readPlan.ts';
 import { recognizeRows } from './recognize.ts';
@@ -65,7 +66,8 @@ export class IncrementalReader {
           this.work.fullFrameEquivalents += (band.bottom - band.top) / image.height;
           lines.push(...(await recognizeRows(reader, image, band)).lines);
         }
-        const ordered = inReadingOrder(lines);
+        // A band's own reading may have had too few lines to tell a sliver from a line.
+        const ordered = withoutSlivers(inReadingOrder(lines));
         reading = { ...textOfLines(ordered), lines: ordered };
         break;
       }

@@ -2,6 +2,12 @@ import type { Worker as TesseractWorker } from 'tesseract.js';
 import type { OcrLine } from '../../src/shared/results.ts';
 import { cropRows, isDark, medianLuminance, type GrayImage } from './grayImage.ts';
 import { toPgm } from './pgm.ts';
+import { flattenBars, inverted } from './bars.ts';
+import { cleanLines } from './cleanLines.ts';
+import type { Band } from './readPlan.ts';
+import { planScales } from './scalePlan.ts';
+import { inReadingOrder, textOfLines } from './splice.ts';
+import { doubled } from './textSize.ts';
 import { linesFromTsv } from './tsvLines.ts';
 
 /** Background rows added above and below a band: tesseract misses lines that touch the edge. */
@@ -45,31 +51,72 @@ function shiftedDown(line: OcrLine, dy: number): OcrLine {
   };
 }
 
+const shrunk = (box: OcrLine['box'], k: number) => {
+  const left = Math.floor(box.left / k);
+  const top = Math.floor(box.top / k);
+  return { left, top, width: Math.ceil((box.left + box.width) / k) - left, height: Math.ceil((box.top + box.height) / k) - top };
+};
+
+/** A line read in a picture `k` times the size, in the picture's own pixels. */
+function scaledDown(line: OcrLine, k: number): OcrLine {
+  return { text: line.text, box: shrunk(line.box, k), words: line.words.map((word) => ({ ...word, box: shrunk(word.box, k) })) };
+}
+
+const meanConfidence = (line: OcrLine) => line.words.reduce((sum, word) => sum + word.confidence, 0) / line.words.length;
+
+/** `image` with the rows of `bands` painted over in each band's background: nothing left there to read. */
+function withoutBands(image: GrayImage, bands: Band[]): GrayImage {
+  const data = image.data.slice();
+  for (const band of bands) data.fill(medianLuminance(cropRows(image, band.top, band.bottom)), band.top * image.width, band.bottom * image.width);
+  return { width: image.width, height: image.height, data };
+}
+
 /**
- * Reads rows top..bottom of a screen (the whole screen by default) with tesseract, handing it
- * greyscale pixels as a PGM. A dark picture is inverted first: the model reads dark text on light
- * far better than the reverse. Boxes come back in the whole screen's pixels.
+ * Reads rows top..bottom of a screen (the whole screen by default) with tesseract at `scale`,
+ * handing it greyscale pixels as a PGM. A dark picture is inverted first: the model reads dark
+ * text on light far better than the reverse, and bars of another colour are redrawn dark on light
+ * (bars.ts). Lines of noise are dropped. Boxes come back in the whole screen's pixels.
  */
-export async function recognizeRows(
-  reader: TesseractWorker,
-  image: GrayImage,
-  band: { top: number; bottom: number } = { top: 0, bottom: image.height },
-): Promise<Reading> {
+async function readRows(reader: TesseractWorker, image: GrayImage, band: Band, scale: 1 | 2): Promise<Reading> {
   const whole = band.top === 0 && band.bottom === image.height;
   const crop = whole ? image : cropRows(image, band.top, band.bottom);
   const invert = isDark(crop);
   const margin = whole ? 0 : MARGIN;
   const padded = margin === 0 ? crop : withMargin(crop, margin, medianLuminance(crop));
-  const { data } = await reader.recognize(new Blob([toPgm(padded, invert)]), {}, { text: true, tsv: true });
+  const upright = invert ? inverted(padded) : padded;
+  const flat = flattenBars(upright, medianLuminance(upright));
+  const picture = scale === 1 ? flat : doubled(flat);
+  const { data } = await reader.recognize(new Blob([toPgm(picture)]), {}, { text: true, tsv: true });
   const offset = band.top - margin;
-  let lines = linesFromTsv(data.tsv ?? '');
+  const raw = linesFromTsv(data.tsv ?? '');
+  let lines = cleanLines(scale === 1 ? raw : raw.map((line) => scaledDown(line, scale)));
+  const cleaned = lines.length !== raw.length || lines.some((line, i) => line.text !== raw[i]!.text);
   if (!whole) {
     // A band may hold the top or bottom of a line the screen's edge or a bar cuts off: the whole
     // screen's reading skips such a sliver, and so does a band's.
     const cut = (line: OcrLine) => line.box.top <= margin + EDGE || line.box.top + line.box.height >= margin + crop.height - EDGE;
-    const confidence = (line: OcrLine) => line.words.reduce((sum, word) => sum + word.confidence, 0) / line.words.length;
-    lines = lines.filter((line) => !cut(line) || confidence(line) >= CUT_LINE_CONFIDENCE);
+    lines = lines.filter((line) => !cut(line) || meanConfidence(line) >= CUT_LINE_CONFIDENCE);
     lines = lines.map((line) => shiftedDown(line, offset));
   }
-  return { text: tidy(data.text), confidence: Math.round(data.confidence * 10) / 10, lines };
+  // Tesseract's own text, unless cleaning changed its lines: then the text of the lines kept.
+  if (!cleaned) return { text: tidy(data.text), confidence: Math.round(data.confidence * 10) / 10, lines };
+  return { ...textOfLines(lines), lines };
+}
+
+/**
+ * Reads rows top..bottom of a screen (the whole screen by default) with tesseract. Small text is
+ * read at twice its size, as tesseract misreads glyphs of a few pixels, and only small text: a
+ * bigger picture costs tesseract time in proportion (scalePlan.ts). Bands of small lines are read
+ * at 2× on their own and the rest of the rows at 1× with those bands blanked; a picture of mostly
+ * small text is read whole at 2×. Boxes come back in the whole screen's pixels.
+ */
+export async function recognizeRows(reader: TesseractWorker, image: GrayImage, band: Band = { top: 0, bottom: image.height }): Promise<Reading> {
+  const whole = band.top === 0 && band.bottom === image.height;
+  const plan = planScales(whole ? image : cropRows(image, band.top, band.bottom));
+  if (plan.kind === 'whole') return readRows(reader, image, band, plan.scale);
+  const small = plan.small.map((b) => ({ top: band.top + b.top, bottom: band.top + b.bottom }));
+  const lines = [...(await readRows(reader, withoutBands(image, small), band, 1)).lines];
+  for (const b of small) lines.push(...(await readRows(reader, image, b, 2)).lines);
+  const ordered = inReadingOrder(lines);
+  return { ...textOfLines(ordered), lines: ordered };
 }

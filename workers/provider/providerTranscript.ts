@@ -7,6 +7,7 @@ import { encodeWav16 } from '../audio/wav.ts';
 import type { StageContext } from '../stage.ts';
 import { speechChunks } from './speechChunks.ts';
 import { transcribeOnce } from './transcribeClient.ts';
+import { countedRecordings } from '../../src/shared/sameMeeting.ts';
 
 /** Speech-to-text servers expect 16 kHz mono; smaller uploads too. */
 const RATE = 16_000;
@@ -47,7 +48,8 @@ export async function providerTranscript(ctx: StageContext, recordings: readonly
   const origin = providerOrigin(endpoint.transcription.url) ?? '';
   const stop = (message: string): ProviderTranscript => ({ kind: 'stop', message, origin });
   if (!navigator.onLine) return stop('You are offline.');
-  const analysed = (ctx.results.audio as AudioStageResult | undefined)?.recordings ?? [];
+  // A sound track that repeats a recording of the same meeting is not sent: it would be heard twice.
+  const analysed = countedRecordings((ctx.results.audio as AudioStageResult | undefined)?.recordings ?? []);
   const work = recordings.flatMap((ref) => {
     const audio = analysed.find((r) => r.mediaId === ref.id);
     return audio ? [{ ref, audio, chunks: speechChunks(audio.segments, audio.durationSec) }] : [];

@@ -1,4 +1,5 @@
 import { recordingStart } from '../../src/shared/recordingStart.ts';
+import { countedRecordings, markRepeatedSoundtracks } from '../../src/shared/sameMeeting.ts';
 import type { AudioResult, AudioStageResult } from '../../src/shared/results.ts';
 import { sessionVideos, type MediaRef } from '../../src/shared/session.ts';
 import { loudnessDb, longestSilenceSec, waveformOverview } from '../audio/levels.ts';
@@ -67,7 +68,8 @@ async function analyseVideo(ctx: StageContext, ref: MediaRef, fellBack: Fallback
 
 /**
  * Finds the speech in each recording of the session, then in the sound track of each video, with
- * the Silero voice model. When the model cannot load, loudness alone finds the speech and the
+ * the Silero voice model; a sound track that repeats a recording of the same meeting is marked and
+ * not counted twice. When the model cannot load, loudness alone finds the speech and the
  * stage says so (the job ends "partly done"). Fails permanently on an unreadable recording; a
  * video without sound is passed over.
  */
@@ -92,6 +94,8 @@ export const audioStage: StageFn = async (ctx): Promise<AudioStageResult> => {
   if (fallbacks.length > 0) {
     ctx.warn(`The voice model could not be used (${fallbacks[0]}), so speech was found by loudness alone: pauses over steady noise, music or typing may count as speech.`);
   }
-  const speechSec = recordings.reduce((sum, r) => sum + r.speechSec, 0);
-  return { recordings, speechSec };
+  // A screen recording with the microphone on and the meeting's own recording: one meeting, counted once.
+  const marked = markRepeatedSoundtracks(recordings, new Set(videos.map((ref) => ref.id)));
+  const speechSec = countedRecordings(marked).reduce((sum, r) => sum + r.speechSec, 0);
+  return { recordings: marked, speechSec };
 };

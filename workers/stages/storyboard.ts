@@ -14,6 +14,7 @@ import { drawStoryboard, type SceneView } from '../storyboard/draw.ts';
 import { chooseScenes, STORYBOARD } from '../storyboard/layout.ts';
 import { buildTimeline, type Span, type Timeline } from '../storyboard/timeline.ts';
 import { screenSources, type ScreenSource } from '../video/screens.ts';
+import { countedRecordings } from '../../src/shared/sameMeeting.ts';
 
 interface Scene {
   screen: number;
@@ -100,7 +101,7 @@ export const storyboardStage: StageFn = async (ctx): Promise<StoryboardResult> =
   const screens = screenSources(ctx);
   const timeline = buildTimeline({
     screens: screens.map((screen) => screen.at),
-    recordings: (audio?.recordings ?? []).map((r) => ({ at: r.startAt ?? at.get(r.mediaId) ?? null, durationSec: r.durationSec, segments: r.segments })),
+    recordings: countedRecordings(audio?.recordings ?? []).map((r) => ({ at: r.startAt ?? at.get(r.mediaId) ?? null, durationSec: r.durationSec, segments: r.segments })),
   });
   const scenes = scenesOf(timeline, chapters, summary);
   const shown = chooseScenes(scenes.length).map((i) => scenes[i]!);

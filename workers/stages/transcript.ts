@@ -1,6 +1,9 @@
 import type { AudioStageResult, ChaptersResult, TranscriptCue, TranscriptResult } from '../../src/shared/results.ts';
-import type { SessionRecord } from '../../src/shared/session.ts';
-import { providerTranscript } from '../provider/providerTranscript.ts';
+import type { MediaRef, SessionRecord } from '../../src/shared/session.ts';
+import { SPEECH_DEFAULTS } from '../../src/shared/speechModel.ts';
+import { providerTranscript, type HeardCue } from '../provider/providerTranscript.ts';
+import { deviceTranscript } from '../speech/deviceTranscript.ts';
+import { readSpeechManifest } from '../speech/modelStore.ts';
 import { StageFailure } from '../stage.ts';
 import type { StageContext, StageFn } from '../stage.ts';
 import type { ParsedTranscript } from '../text/cues.ts';
@@ -48,6 +51,28 @@ export function chapterAt(chapters: ChaptersResult | undefined, at: number | nul
 
 const NO_TRANSCRIPT: TranscriptResult = { cues: [], warnings: [], source: { kind: 'none' } };
 
+/** Places heard cues, each in seconds from its own recording's start, on the session's timeline and in its chapters. */
+function placeHeard(ctx: StageContext, recordings: readonly MediaRef[], heard: readonly HeardCue[]): TranscriptCue[] {
+  const audio = ctx.results.audio as AudioStageResult | undefined;
+  const start = timelineStart(ctx.session, audio);
+  const chapters = ctx.results.chapters as ChaptersResult | undefined;
+  const analysed = new Map((audio?.recordings ?? []).map((r) => [r.mediaId, r]));
+  // Seconds from the first recording's start to each recording's: by their clocks when known, else one after another.
+  const offsets = new Map<string, number>();
+  let running = 0;
+  for (const ref of recordings) {
+    const own = analysed.get(ref.id);
+    const known = own?.startAt != null && start !== null ? (own.startAt - start) / 1000 : null;
+    offsets.set(ref.id, known ?? running);
+    running = (known ?? running) + (own?.durationSec ?? 0);
+  }
+  return heard.map((cue) => {
+    const offset = offsets.get(cue.mediaId) ?? 0;
+    const at = start === null ? null : Math.round(start + (offset + cue.start) * 1000);
+    return { start: offset + cue.start, end: offset + cue.end, text: cue.text, at, chapter: chapterAt(chapters, at) };
+  });
+}
+
 /**
  * Without an imported transcript: the recordings' speech as the AI provider hears it, when its
  * transcription is on. Each recording's cues are placed from where that recording starts. A
@@ -71,35 +96,44 @@ async function transcribeByProvider(ctx: StageContext): Promise<TranscriptResult
     ctx.warn(`The recordings were not transcribed by ${host}: ${heard.message}`);
     return NO_TRANSCRIPT;
   }
-  const audio = ctx.results.audio as AudioStageResult | undefined;
-  const start = timelineStart(ctx.session, audio);
-  const chapters = ctx.results.chapters as ChaptersResult | undefined;
-  const analysed = new Map((audio?.recordings ?? []).map((r) => [r.mediaId, r]));
-  // Seconds from the first recording's start to each recording's: by their clocks when known, else one after another.
-  const offsets = new Map<string, number>();
-  let running = 0;
-  for (const ref of recordings) {
-    const own = analysed.get(ref.id);
-    const known = own?.startAt != null && start !== null ? (own.startAt - start) / 1000 : null;
-    offsets.set(ref.id, known ?? running);
-    running = (known ?? running) + (own?.durationSec ?? 0);
-  }
-  const cues: TranscriptCue[] = heard.cues.map((cue) => {
-    const offset = offsets.get(cue.mediaId) ?? 0;
-    const at = start === null ? null : Math.round(start + (offset + cue.start) * 1000);
-    return { start: offset + cue.start, end: offset + cue.end, text: cue.text, at, chapter: chapterAt(chapters, at) };
-  });
+  const cues = placeHeard(ctx, recordings, heard.cues);
   return { cues, warnings: [], source: { kind: 'provider', origin: heard.origin, model: heard.model } };
+}
+
+/**
+ * Without an imported transcript, and with a speech model added in Settings: the recordings'
+ * speech transcribed on this device. Null when no model was added (the provider may then
+ * transcribe). A model that fails leaves the session without a transcript and the stage with a note.
+ */
+async function transcribeOnDevice(ctx: StageContext): Promise<TranscriptResult | null> {
+  const recordings = ctx.session.audio;
+  if (recordings.length === 0) return null;
+  const manifest = await readSpeechManifest();
+  if (!manifest) return null;
+  const language = ctx.speech?.language ?? SPEECH_DEFAULTS.language;
+  try {
+    const heard = await deviceTranscript(ctx, recordings, manifest, language);
+    if (!manifest.multilingual && language !== 'en') ctx.warn(`${manifest.name} knows only English, so the recordings were transcribed as English.`);
+    // No speech detected, so nothing decoded: no transcript rather than an empty one.
+    if (heard.length === 0) return NO_TRANSCRIPT;
+    return { cues: placeHeard(ctx, recordings, heard), warnings: [], source: { kind: 'device', model: manifest.name } };
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    const why = error instanceof StageFailure ? error.message : 'the model could not be run; try adding it again in Settings.';
+    ctx.warn(`The recordings were not transcribed on this device: ${why}`);
+    return NO_TRANSCRIPT;
+  }
 }
 
 /**
  * Reads the session's WebVTT or SRT transcript and places every cue on the session's timeline
  * and in its chapter. Cues that cannot be read become warnings; a file that is not a transcript
- * at all fails permanently. Without such a file, the AI provider may transcribe the recordings.
+ * at all fails permanently. Without such a file, the speech model added in Settings transcribes the
+ * recordings on this device, or else the AI provider may.
  */
 export const transcriptStage: StageFn = async (ctx): Promise<TranscriptResult> => {
   const ref = ctx.session.transcript;
-  if (!ref) return transcribeByProvider(ctx);
+  if (!ref) return (await transcribeOnDevice(ctx)) ?? transcribeByProvider(ctx);
   const blob = await ctx.readMedia(ref.id);
   if (blob.size > MAX_TRANSCRIPT_BYTES) {
     throw new StageFailure('permanent', `${ref.name} is too large to be a transcript (over 20 MB).`);

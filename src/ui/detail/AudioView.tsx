@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AudioStageResult, TranscriptResult, TranscriptSource } from '../../shared/results.ts';
+import { countedRecordings } from '../../shared/sameMeeting.ts';
 
 interface AudioViewProps {
   audio: AudioStageResult;
@@ -19,6 +20,8 @@ function sourceLine(source: TranscriptSource | undefined): string | null {
   switch (source?.kind) {
     case 'imported':
       return `Transcript from ${source.name}`;
+    case 'device':
+      return `Transcribed on this device (${source.model})`;
     case 'provider':
       return `Transcribed by ${URL.canParse(source.origin) ? new URL(source.origin).host : 'the AI provider'}`;
     default:
@@ -28,7 +31,7 @@ function sourceLine(source: TranscriptSource | undefined): string | null {
 
 /** Each recording's waveform with its speech segments, and the transcript cues. */
 export function AudioView({ audio, transcript, focusTime, action }: AudioViewProps) {
-  const segmentCount = audio.recordings.reduce((n, r) => n + r.segments.length, 0);
+  const segmentCount = countedRecordings(audio.recordings).reduce((n, r) => n + r.segments.length, 0);
   return (
     <section aria-label="Speech">
       <h3>Speech</h3>
@@ -56,6 +59,7 @@ export function AudioView({ audio, transcript, focusTime, action }: AudioViewPro
               {recording.longestSilenceSec !== undefined ? ` · longest silence ${recording.longestSilenceSec.toFixed(1)} s` : ''}
               {recording.detector === 'silero' ? ' · speech found by the voice model' : recording.detector === 'energy' ? ' · speech found by loudness alone' : ''}
               {recording.warning ? ` · ${recording.warning}` : ''}
+              {recording.sameAs !== undefined ? ' · the same meeting as a recording of this session: its speech is counted once, there' : ''}
             </figcaption>
           </figure>
         );

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { EnricherDb } from '../../shared/db.ts';
 import { PrivacySettings } from './PrivacySettings.tsx';
 import { ProviderForm } from './ProviderForm.tsx';
+import { SpeechSettings } from './SpeechSettings.tsx';
 import { useProviderView } from './useProviderView.ts';
 import './settings.css';
 
@@ -36,6 +37,8 @@ export function ProviderSettings({ db }: { db: EnricherDb }) {
       <dialog ref={dialog} aria-labelledby="settings-title" className="settings-dialog">
         <h2 id="settings-title">Settings</h2>
         <PrivacySettings key={`privacy-${formKey}`} db={db} />
+        {/* Mounted once the dialog is first opened: it starts a worker to read the stored model. */}
+        {formKey > 0 && <SpeechSettings key={`speech-${formKey}`} db={db} />}
         {view && (
           <ProviderForm
             key={formKey}

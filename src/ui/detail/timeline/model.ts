@@ -115,8 +115,9 @@ export function buildTimelineModel(session: SessionRecord, results: TimelineResu
     (r) => videoStart.get(r.mediaId) ?? sec(audioRefs.has(r.mediaId) ? audioStartAt(audioRefs.get(r.mediaId)!) : null),
     (r) => r.durationSec,
   );
+  // A sound track that repeats a recording of the same meeting adds no speech of its own.
   const speech = recordings
-    .flatMap((r, i) => r.segments.map((s) => ({ start: recordingSpans[i]!.start + s.start, end: recordingSpans[i]!.start + Math.min(s.end, r.durationSec) })))
+    .flatMap((r, i) => (r.sameAs !== undefined ? [] : r.segments).map((s) => ({ start: recordingSpans[i]!.start + s.start, end: recordingSpans[i]!.start + Math.min(s.end, r.durationSec) })))
     .filter((s) => s.end > s.start)
     .sort((a, b) => a.start - b.start);
 

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { checkModelFolder, splitFolder } from '../../workers/speech/checkModelFolder.ts';
+import { dropRepeatedPhrases } from '../../workers/speech/repetition.ts';
+import { generationOptions } from '../../workers/speech/transcribeChunk.ts';
+import { timedTokens } from '../../workers/speech/whisperTokens.ts';
+
+const JSONS = ['config.json', 'generation_config.json', 'preprocessor_config.json', 'tokenizer.json', 'tokenizer_config.json'];
+const folder = (...paths: string[]) => paths.map((path) => ({ path, size: 10 }));
+
+describe('checkModelFolder()', () => {
+  it('keeps the JSON files and the 8-bit encoder and decoder of a folder with every variant', () => {
+    const check = checkModelFolder(
+      folder(...JSONS, 'onnx/encoder_model.onnx', 'onnx/decoder_model_merged.onnx', 'onnx/encoder_model_quantized.onnx', 'onnx/decoder_model_merged_quantized.onnx', 'onnx/decoder_model.onnx', 'README.md'),
+    );
+    expect(check).toEqual({ kind: 'ok', dtype: 'q8', keep: [...JSONS, 'onnx/encoder_model_quantized.onnx', 'onnx/decoder_model_merged_quantized.onnx'] });
+  });
+
+  it('names every missing file in one plain sentence', () => {
+    const check = checkModelFolder(folder('config.json', 'generation_config.json', 'preprocessor_config.json', 'tokenizer_config.json', 'onnx/encoder_model.onnx'));
+    expect(check).toEqual({
+      kind: 'refused',
+      message:
+        'This folder is not a complete Whisper model: tokenizer.json and onnx/decoder_model_merged.onnx are missing. Pick the folder of a Whisper ONNX export made for transformers.js (such as whisper-tiny.en), with its onnx folder inside.',
+    });
+  });
+
+  it('says so plainly when a folder has none of a model\'s files', () => {
+    expect(checkModelFolder(folder('session.json', 'audio.wav'))).toMatchObject({ kind: 'refused', message: expect.stringMatching(/^This folder is not a Whisper model: it has none of its files/) });
+  });
+
+  it('refuses an encoder and a decoder of different kinds, and empty files', () => {
+    expect(checkModelFolder(folder(...JSONS, 'onnx/encoder_model.onnx', 'onnx/decoder_model_merged_fp16.onnx'))).toMatchObject({
+      kind: 'refused',
+      message: expect.stringContaining('an encoder and a merged decoder of the same kind'),
+    });
+    const empty = [...folder(...JSONS, 'onnx/encoder_model.onnx'), { path: 'onnx/decoder_model_merged.onnx', size: 0 }];
+    expect(checkModelFolder(empty)).toEqual({ kind: 'refused', message: 'This model folder is damaged: onnx/decoder_model_merged.onnx is empty.' });
+  });
+
+  it('splitFolder() takes the picked folder name off the paths', () => {
+    expect(splitFolder(['whisper-tiny.en/config.json', 'whisper-tiny.en/onnx/encoder_model.onnx'])).toEqual({ name: 'whisper-tiny.en', inside: ['config.json', 'onnx/encoder_model.onnx'] });
+    expect(splitFolder(['config.json'])).toEqual({ name: 'speech model', inside: ['config.json'] });
+  });
+});
+
+describe('dropRepeatedPhrases()', () => {
+  it('keeps a phrase looped three or more times once', () => {
+    expect(dropRepeatedPhrases('Thank you. Thank you. thank you. Thank you. Bye.')).toBe('Thank you. Bye.');
+    expect(dropRepeatedPhrases('so so so so so')).toBe('so');
+  });
+  it('leaves a phrase said twice, and ordinary text', () => {
+    expect(dropRepeatedPhrases('No, no, we ship on Thursday.')).toBe('No, no, we ship on Thursday.');
+    expect(dropRepeatedPhrases('  the build failed twice  ')).toBe('the build failed twice');
+  });
+});
+
+describe('timedTokens()', () => {
+  // As in Whisper's vocabulary: text below end-of-text (100), the prompt's special tokens between, timestamps from 200 on.
+  const T = (seconds: number) => 200 + Math.round(seconds / 0.02);
+  it('splits text at timestamp pairs and skips the prompt', () => {
+    expect(timedTokens([101, 150, 102, T(0), 1, 2, T(1.5), T(1.5), 3, T(2.4), 100], 100, 200)).toEqual([
+      { start: 0, end: 1.5, ids: [1, 2] },
+      { start: 1.5, end: 2.4, ids: [3] },
+    ]);
+  });
+  it('makes no segment of timestamps without words, and lets trailing text run to the chunk end', () => {
+    expect(timedTokens([T(0), T(1), T(1), T(2), 5, 6], 100, 200)).toEqual([{ start: 2, end: null, ids: [5, 6] }]);
+    expect(timedTokens([7, 8, 100], 100, 200)).toEqual([{ start: 0, end: null, ids: [7, 8] }]);
+  });
+});
+
+describe('generationOptions()', () => {
+  it('forces the library language and the task, never left to guessing', () => {
+    expect(generationOptions(10, 'de')).toEqual({ return_timestamps: true, max_new_tokens: 60, language: 'de', task: 'transcribe' });
+  });
+  it('tells an English-only model no language, and caps tokens by duration within 16..220', () => {
+    expect(generationOptions(1, null)).toEqual({ return_timestamps: true, max_new_tokens: 16 });
+    expect(generationOptions(30, null).max_new_tokens).toBe(180);
+    expect(generationOptions(60, 'en').max_new_tokens).toBe(220);
+  });
+});

@@ -1,0 +1,66 @@
+import type { AudioStageResult } from '../../src/shared/results.ts';
+import type { MediaRef } from '../../src/shared/session.ts';
+import type { SpeechModelManifest } from '../../src/shared/speechModel.ts';
+import { decodeRecording } from '../audio/decodeRecording.ts';
+import { resample } from '../audio/resample.ts';
+import type { HeardCue } from '../provider/providerTranscript.ts';
+import { speechChunks } from '../provider/speechChunks.ts';
+import type { StageContext } from '../stage.ts';
+import { transcribeChunk } from './transcribeChunk.ts';
+import { whisperModel } from './whisperModel.ts';
+
+/** Whisper hears 16 kHz mono. */
+const RATE = 16_000;
+
+/** "1:05" from seconds. */
+function clock(seconds: number): string {
+  const s = Math.floor(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Transcribes only the speech of each recording (the audio stage's segments, in chunks of at most
+ * 30 s that overlap by 1 s where one stretch of speech is cut) with the stored Whisper model, in
+ * the library's language, and returns what it heard on each recording's clock. Checks the job's
+ * signal between chunks; a running chunk is stopped by ending the worker, as the engine does.
+ */
+export async function deviceTranscript(
+  ctx: StageContext,
+  recordings: readonly MediaRef[],
+  manifest: SpeechModelManifest,
+  language: string,
+): Promise<HeardCue[]> {
+  const analysed = (ctx.results.audio as AudioStageResult | undefined)?.recordings ?? [];
+  const work = recordings.flatMap((ref) => {
+    const audio = analysed.find((r) => r.mediaId === ref.id);
+    return audio ? [{ ref, audio, chunks: speechChunks(audio.segments, audio.durationSec) }] : [];
+  });
+  if (work.every((w) => w.chunks.length === 0)) return [];
+  const model = await whisperModel(manifest);
+  ctx.signal.throwIfAborted();
+  const totalSec = work.reduce((sum, w) => sum + w.chunks.reduce((s, c) => s + c.end - c.start, 0), 0);
+  let doneSec = 0;
+  const cues: HeardCue[] = [];
+  for (const { ref, audio, chunks } of work) {
+    if (chunks.length === 0) continue;
+    const wav = await decodeRecording(await ctx.readMedia(ref.id), ref.name, ctx.signal);
+    const samples = resample(wav.samples, wav.sampleRate, RATE);
+    let heardUntil = 0;
+    for (const chunk of chunks) {
+      ctx.signal.throwIfAborted();
+      ctx.progress(totalSec > 0 ? doneSec / totalSec : 0, `${clock(chunk.start)} of ${clock(audio.durationSec)} of ${ref.name}`);
+      const piece = samples.subarray(Math.round(chunk.start * RATE), Math.round(chunk.end * RATE));
+      for (const heard of await transcribeChunk(model, piece, manifest.multilingual ? language : null)) {
+        const start = chunk.start + heard.start;
+        const end = Math.min(chunk.end, chunk.start + heard.end);
+        // A chunk reaching back into the one before may hear its last words again.
+        if (end <= heardUntil + 0.1) continue;
+        cues.push({ mediaId: ref.id, start: Math.max(start, heardUntil), end, text: heard.text });
+        heardUntil = Math.max(heardUntil, end);
+      }
+      doneSec += chunk.end - chunk.start;
+      ctx.progress(totalSec > 0 ? doneSec / totalSec : 1, `${clock(chunk.end)} of ${clock(audio.durationSec)} of ${ref.name}`);
+    }
+  }
+  return cues;
+}
