@@ -1,13 +1,11 @@
 import { providerOrigin, type ProviderEndpoint } from '../../src/shared/provider.ts';
-import type { AudioStageResult } from '../../src/shared/results.ts';
 import type { MediaRef } from '../../src/shared/session.ts';
 import { decodeRecording } from '../audio/decodeRecording.ts';
 import { resample } from '../audio/resample.ts';
+import { speechSeconds, speechWork } from '../audio/speechWork.ts';
 import { encodeWav16 } from '../audio/wav.ts';
 import type { StageContext } from '../stage.ts';
-import { speechChunks } from './speechChunks.ts';
 import { transcribeOnce } from './transcribeClient.ts';
-import { countedRecordings } from '../../src/shared/sameMeeting.ts';
 
 /** Speech-to-text servers expect 16 kHz mono; smaller uploads too. */
 const RATE = 16_000;
@@ -48,13 +46,8 @@ export async function providerTranscript(ctx: StageContext, recordings: readonly
   const origin = providerOrigin(endpoint.transcription.url) ?? '';
   const stop = (message: string): ProviderTranscript => ({ kind: 'stop', message, origin });
   if (!navigator.onLine) return stop('You are offline.');
-  // A sound track that repeats a recording of the same meeting is not sent: it would be heard twice.
-  const analysed = countedRecordings((ctx.results.audio as AudioStageResult | undefined)?.recordings ?? []);
-  const work = recordings.flatMap((ref) => {
-    const audio = analysed.find((r) => r.mediaId === ref.id);
-    return audio ? [{ ref, audio, chunks: speechChunks(audio.segments, audio.durationSec) }] : [];
-  });
-  const totalSec = work.reduce((sum, w) => sum + w.chunks.reduce((s, c) => s + c.end - c.start, 0), 0);
+  const work = speechWork(ctx, recordings);
+  const totalSec = speechSeconds(work);
   let doneSec = 0;
   let requests = 0;
   const cues: HeardCue[] = [];

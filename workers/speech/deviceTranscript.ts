@@ -1,10 +1,9 @@
-import type { AudioStageResult } from '../../src/shared/results.ts';
 import type { MediaRef } from '../../src/shared/session.ts';
 import type { SpeechModelManifest } from '../../src/shared/speechModel.ts';
 import { decodeRecording } from '../audio/decodeRecording.ts';
 import { resample } from '../audio/resample.ts';
+import { speechSeconds, speechWork } from '../audio/speechWork.ts';
 import type { HeardCue } from '../provider/providerTranscript.ts';
-import { speechChunks } from '../provider/speechChunks.ts';
 import type { StageContext } from '../stage.ts';
 import { transcribeChunk } from './transcribeChunk.ts';
 import { whisperModel } from './whisperModel.ts';
@@ -30,15 +29,11 @@ export async function deviceTranscript(
   manifest: SpeechModelManifest,
   language: string,
 ): Promise<HeardCue[]> {
-  const analysed = (ctx.results.audio as AudioStageResult | undefined)?.recordings ?? [];
-  const work = recordings.flatMap((ref) => {
-    const audio = analysed.find((r) => r.mediaId === ref.id);
-    return audio ? [{ ref, audio, chunks: speechChunks(audio.segments, audio.durationSec) }] : [];
-  });
+  const work = speechWork(ctx, recordings);
   if (work.every((w) => w.chunks.length === 0)) return [];
   const model = await whisperModel(manifest);
   ctx.signal.throwIfAborted();
-  const totalSec = work.reduce((sum, w) => sum + w.chunks.reduce((s, c) => s + c.end - c.start, 0), 0);
+  const totalSec = speechSeconds(work);
   let doneSec = 0;
   const cues: HeardCue[] = [];
   for (const { ref, audio, chunks } of work) {
