@@ -12,6 +12,7 @@
  * BENCH_PORT=n   serve on another port than 4299
  * BENCH_SEARCH=a,b,q,s  scenario 10 at other sizes: sessions of the shards of before (and postings alike), sessions of the big postings library, queries, saves during the batch
  * BENCH_PROFILE=file  scenario 11 writes the main thread's CPU profile of the drag there
+ * BENCH_TRACE=file  scenario 11 writes a Chrome trace of the drag there and prints where the main thread's time went
  * BENCH_INCOGNITO=1  an incognito-like context (IndexedDB in memory) instead of a profile on disk
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -26,6 +27,7 @@ import { installProbe } from './probe.mjs';
 import { aggregate, checkTargets, tables, toText } from './report.mjs';
 import { writeDocs } from './docs.mjs';
 import { rendererMemory } from './rss.mjs';
+import { startTrace } from './trace.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PORT = Number(process.env.BENCH_PORT ?? 4299);
@@ -264,6 +266,7 @@ async function timelineDrag(context, prepared, { dragMs, passMs, moveEveryMs }) 
     const profiler = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
     await profiler?.send('Profiler.enable');
     await profiler?.send('Profiler.start');
+    const stopTrace = process.env.BENCH_TRACE ? await startTrace(await context.newCDPSession(page), process.env.BENCH_TRACE) : null;
     await page.evaluate(() => window.__benchProbe.start());
     await page.mouse.down();
     const t0 = Date.now();
@@ -277,6 +280,7 @@ async function timelineDrag(context, prepared, { dragMs, passMs, moveEveryMs }) 
     const ms = Date.now() - t0;
     const probe = await page.evaluate(() => window.__benchProbe.stop());
     if (profiler) writeFileSync(process.env.BENCH_PROFILE, JSON.stringify((await profiler.send('Profiler.stop')).profile));
+    if (stopTrace) log(`main thread during the drag (ms by event):\n${(await stopTrace()).map((e) => `  ${String(e.ms).padStart(6)}  ${e.name}`).join('\n')}`);
     const shown = await page.locator('.moment-picture').getAttribute('data-frame-index');
     return { ...probe, dragMs: ms, moves, movesPerSec: (moves * 1000) / ms, lastFrameShown: Number(shown) };
   } finally {
