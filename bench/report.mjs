@@ -154,6 +154,15 @@ export function checkTargets(summary, context) {
       ok: (v) => v < 20,
       by: (v) => `${number(v - 20, 1)} ms over`,
     },
+    {
+      id: 'libraryScroll',
+      target: `The library of ${number(at(summary, 'bigLibrary.sessions.median'), 0)} sessions scrolls with no long task (real app)`,
+      stat: at(summary, 'bigLibrary.longTasks'),
+      unit: '',
+      digits: 0,
+      ok: (v) => v === 0,
+      by: (v) => `${number(v, 0)} long task(s), longest ${fmt(at(summary, 'bigLibrary.longestTaskMs'), 0, ' ms')}`,
+    },
     ...searchTargets(summary),
   ];
   return list.map((t) => {
@@ -291,6 +300,25 @@ export function tables(summary, context) {
           fmt(t.longTaskMs, 0, ' ms'),
           fmt(t.longestTaskMs, 0, ' ms'),
           fmt(t.reactCommitsPerSec, 1),
+        ],
+      ],
+    });
+  }
+  const lib = summary.bigLibrary;
+  if (lib && !lib.error && lib.sessions) {
+    out.push({
+      title: `12. A library of ${fmt(lib.sessions)} sessions (real app, none enriched): opened, then scrolled with the mouse wheel (${fmt(lib.scrolledPx, 0, ' px')})`,
+      columns: ['first row shown', 'start-up long tasks', 'longest at start-up', 'scroll: long tasks', 'longest', 'p99 frame gap', 'fps', 'heap'],
+      rows: [
+        [
+          fmt(lib.firstRowMs, 0, ' ms'),
+          fmt(lib.startLongTasks, 0),
+          fmt(lib.startLongestTaskMs, 0, ' ms'),
+          fmt(lib.longTasks, 0),
+          fmt(lib.longestTaskMs, 0, ' ms'),
+          fmt(lib.p99FrameGapMs, 1, ' ms'),
+          fmt(lib.fps, 0),
+          fmt(lib.heapMB, 0, ' MB'),
         ],
       ],
     });

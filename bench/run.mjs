@@ -1,4 +1,4 @@
-/* global fetch, window, document */
+/* global fetch, window, document, performance */
 /**
  * `npm run bench`: builds the app with the bench page (BENCH=1, outDir dist-bench), serves it with
  * `vite preview` on port 4299, drives headless Chromium through Playwright, runs every scenario
@@ -6,7 +6,7 @@
  *
  * BENCH_QUICK=1   small counts and one run (a smoke test, not figures to publish)
  * BENCH_RUNS=n    runs per figure (default 3; 1 in quick mode)
- * BENCH_ONLY=a,b  only these scenarios: overhead, scaling, memory, scale, enrichment, app, video, ocr, search, timeline
+ * BENCH_ONLY=a,b  only these scenarios: overhead, scaling, memory, scale, enrichment, app, video, ocr, search, timeline, library
  * BENCH_SKIP_BUILD=1  reuse dist-bench
  * BENCH_NO_DOCS=1 do not touch docs/benchmarks.md
  * BENCH_PORT=n   serve on another port than 4299
@@ -80,6 +80,7 @@ const config = QUICK
       ocrWork: ocrRecordings(30, 60),
       search: { shape: { documentsPerSession: 25, wordsPerDocument: 250 }, oldSessions: 100, newSessions: 400, queries: 22, batchSessions: 5 },
       timeline: TIMELINE,
+      bigLibrary: 2000,
     }
   : {
       runs: 3,
@@ -105,6 +106,8 @@ const config = QUICK
       // their memory budget; past it every query re-reads every shard), the postings at 500 and 10,000.
       search: { shape: { documentsPerSession: 25, wordsPerDocument: 250 }, oldSessions: 500, newSessions: 10_000, queries: 44, batchSessions: 10 },
       timeline: TIMELINE,
+      // The issue's library: 10,000 sessions (12 generated, the rest copies of them).
+      bigLibrary: 10_000,
     };
 if (process.env.BENCH_SEARCH) {
   const [oldSessions, newSessions, queries, batchSessions] = process.env.BENCH_SEARCH.split(',').map(Number);
@@ -288,6 +291,37 @@ async function timelineDrag(context, prepared, { dragMs, passMs, moveEveryMs }) 
   }
 }
 
+/**
+ * Scenario 12 in the real app: opens a library of `count` sessions, times the first row shown (from
+ * navigation start) and the long tasks of start-up, then scrolls the list with the mouse wheel (400 px
+ * every 16 ms for 150 steps, about 700 rows) while the probe records frame gaps and long tasks.
+ */
+async function libraryScroll(context, count) {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => log(`app page error: ${error.message}`));
+  try {
+    await page.goto(`${BASE}/`);
+    await page.evaluate(() => window.__benchProbe.start());
+    await page.waitForFunction(() => document.querySelector('.sessions li') !== null, undefined, { timeout: 120_000, polling: 'raf' });
+    const firstRowMs = await page.evaluate(() => performance.now());
+    const rows = await page.evaluate(() => document.querySelectorAll('.sessions li').length);
+    await delay(1500);
+    const start = await page.evaluate(() => window.__benchProbe.stop());
+    await page.mouse.move(400, 400);
+    await page.evaluate(() => window.__benchProbe.start());
+    for (let i = 0; i < 150; i++) {
+      await page.mouse.wheel(0, 400);
+      await delay(16);
+    }
+    const scroll = await page.evaluate(() => window.__benchProbe.stop());
+    const scrolledPx = await page.evaluate(() => window.scrollY);
+    const heapMB = await page.evaluate(() => (performance.memory?.usedJSHeapSize ?? NaN) / 2 ** 20);
+    return { sessions: count, firstRowMs, rowsRendered: rows, startLongTasks: start.longTasks, startLongestTaskMs: start.longestTaskMs, scrolledPx, heapMB, ...scroll };
+  } finally {
+    await page.close();
+  }
+}
+
 /** One run: every scenario once, ratios taken within the same page. */
 async function runOnce(context, index, hardwareConcurrency, timeline) {
   const size = hardwareConcurrency;
@@ -433,9 +467,19 @@ async function main() {
         log(`one run took ${((Date.now() - runStarted) / 1000).toFixed(0)} s; the whole bench should take about ${projected.toFixed(1)} min`);
       }
     }
+    const last = await benchPage(context);
+    let bigLibrary = null;
+    if (wanted('library')) {
+      // After the runs: it replaces the library the batch scenarios use.
+      const prepared = await step(`12 library: ${config.bigLibrary.toLocaleString('en-US')} sessions stored`, () =>
+        last.evaluate((o) => window.bench.prepareLibrary(o.count, o.unique), { count: config.bigLibrary, unique: 12 }),
+      );
+      const rounds = [];
+      for (let i = 0; i < config.runs && !prepared.error; i++) rounds.push(await step(`12 library open and scroll, ${i + 1} of ${config.runs}`, () => libraryScroll(context, config.bigLibrary)));
+      bigLibrary = { prepared, rounds };
+    }
     machine.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
 
-    const last = await benchPage(context);
     await last.evaluate(() => window.bench.deleteLibrary());
     if (wanted('video')) await last.evaluate(() => window.bench.deleteVideo());
     if (wanted('ocr')) await last.evaluate(() => window.bench.deleteOcrRecordings());
@@ -443,6 +487,7 @@ async function main() {
     await last.close();
 
     const summary = aggregate(runs);
+    if (bigLibrary) summary.bigLibrary = { ...aggregate(bigLibrary.rounds), prepared: bigLibrary.prepared };
     const targets = checkTargets(summary, info);
     if (video && summary.video) summary.video.prepared = video;
     if (summary.videoDecode && summary.video) summary.video.decode = summary.videoDecode;
