@@ -57,6 +57,8 @@ export class Enricher {
   private readonly unreported = { changed: new Set<string>(), removed: new Set<string>(), overflow: false };
   /** Commands sent to the leader and not yet done; a tab that becomes leader runs them itself. */
   private readonly sentCommands = new Map<string, { command: Command; done: () => void }>();
+  /** Settles once the view holds every stored session (start-up reads them a page at a time). */
+  private sessionsLoaded: Promise<void> = Promise.resolve();
   /** Imports running now, and whether "Enrich all" was asked for while they run. */
   private importsRunning = 0;
   private enrichArrivals = false;
@@ -91,7 +93,11 @@ export class Enricher {
     const options = resolveOptions(config.options, navigator.hardwareConcurrency);
     const enricher = new Enricher(db, { dbName, createWorker: config.createWorker ?? defaultWorker }, options);
     opened.enricher = enricher;
-    enricher.view.setSessions(await enricher.sessions.list());
+    // The first page at once, the rest in the background: the list shows before a big library is read.
+    const pages = enricher.sessions.listInPages();
+    const first = await pages.next();
+    enricher.view.setSessions(first.done ? [] : first.value);
+    enricher.sessionsLoaded = enricher.showRemainingSessions(pages);
     await enricher.reloadJobs();
     enricher.view.setStatus('follower', false);
     enricher.campaignForLeadership();
@@ -239,7 +245,7 @@ export class Enricher {
       case 'resume':
         return scheduler.resume();
       case 'retry-failed': {
-        const latest = this.view.getSnapshot().jobs;
+        const latest = this.view.current().jobs;
         const retry = [...latest.values()].filter((job) => ['failed', 'timed-out', 'partial', 'cancelled'].includes(job.state));
         return scheduler.requeue(retry.map((job) => job.id));
       }
@@ -251,7 +257,7 @@ export class Enricher {
    * it does not know (imported in another tab a moment ago). 500 separate reads would freeze the page.
    */
   private async sessionsById(ids: readonly string[]): Promise<SessionRecord[]> {
-    const known = new Map(this.view.getSnapshot().sessions.map((session) => [session.id, session]));
+    const known = new Map(this.view.current().sessions.map((session) => [session.id, session]));
     const missing = ids.filter((id) => !known.has(id));
     const read = missing.length === 0 ? [] : await Promise.all(missing.map((id) => this.sessions.get(id)));
     for (const session of read) if (session) known.set(session.id, session);
@@ -262,9 +268,11 @@ export class Enricher {
    * Queues every session that has not been enriched and is not queued already. While an import or the
    * samples are still being made, the sessions they add afterwards are queued too, as they arrive.
    */
-  enrichAll(): Promise<void> {
+  async enrichAll(): Promise<void> {
     if (this.importsRunning > 0) this.enrichArrivals = true;
-    const { sessions, jobs } = this.view.getSnapshot();
+    // "All" is every stored session, also those start-up has not read yet.
+    await this.sessionsLoaded;
+    const { sessions, jobs } = this.view.current();
     const todo = sessions.filter((session) => {
       const job = jobs.get(session.id);
       return !job || job.state === 'cancelled' || job.state === 'failed' || job.state === 'timed-out';
@@ -370,13 +378,36 @@ export class Enricher {
       case 'jobs-reload':
         if (!this.scheduler && !this.outdated) void this.reloadJobs();
         return;
-      case 'sessions-changed':
-        if (!this.outdated) this.view.setSessions(await this.sessions.list());
+      case 'sessions-changed': {
+        if (this.outdated) return;
+        const sessions = await this.readAllSessions();
+        if (!this.outdated) this.view.setSessions(sessions);
         return;
+      }
       case 'status':
         if (!this.scheduler && !this.outdated) this.view.setStatus('follower', message.paused);
         return;
     }
+  }
+
+  /** The sessions after the first page, added to the view page by page, each read in a task of its own. */
+  private async showRemainingSessions(pages: AsyncGenerator<SessionRecord[]>): Promise<void> {
+    try {
+      for await (const page of pages) {
+        if (this.outdated) return;
+        this.view.addSessions(page);
+      }
+    } catch {
+      // A failed page read: the whole list in one read rather than a list with a hole in it.
+      if (!this.outdated) this.view.setSessions(await this.sessions.list());
+    }
+  }
+
+  /** Every stored session, read in pages (no long task), for a view that swaps in the whole list at once. */
+  private async readAllSessions(): Promise<SessionRecord[]> {
+    const sessions: SessionRecord[] = [];
+    for await (const page of this.sessions.listInPages()) sessions.push(...page);
+    return sessions;
   }
 
   /** Reads the whole jobs store into the view; a call during a read asks for one more read after it. */

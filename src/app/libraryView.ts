@@ -48,13 +48,36 @@ export class LibraryView {
 
   readonly getSnapshot = (): LibrarySnapshot => this.snapshot;
 
+  /**
+   * The sessions and newest jobs as they are now. The snapshot is published once per frame, so it
+   * may be a frame behind: commands ("Enrich all") must not miss what arrived in between.
+   */
+  current(): { sessions: readonly SessionRecord[]; jobs: ReadonlyMap<string, Job> } {
+    return { sessions: this.sessions, jobs: this.jobs };
+  }
+
   setSessions(sessions: SessionRecord[]): void {
     this.sessions = sessions;
     this.invalidate();
   }
 
   addSession(session: SessionRecord): void {
-    this.sessions = [...this.sessions, session];
+    this.addSessions([session]);
+  }
+
+  /**
+   * Adds sessions not shown yet. The list stays in import order: a session imported while the
+   * library was still being read (and so read again in a later page) is neither shown twice nor
+   * left above older ones.
+   */
+  addSessions(sessions: readonly SessionRecord[]): void {
+    const shown = new Set(this.sessions.map((session) => session.id));
+    const added = sessions.filter((session) => !shown.has(session.id));
+    if (added.length === 0) return;
+    const last = this.sessions.at(-1)?.importedAt ?? -Infinity;
+    const merged = [...this.sessions, ...added];
+    if (added.some((session) => session.importedAt < last)) merged.sort((a, b) => a.importedAt - b.importedAt);
+    this.sessions = merged;
     this.invalidate();
   }
 
