@@ -29,6 +29,8 @@ const ZERO_COUNTS: Readonly<Record<JobState, number>> = Object.freeze(zeroCounts
  */
 export class LibraryView {
   private sessions: SessionRecord[] = [];
+  /** The ids of `sessions`, kept with them: a page of a big library is checked against it. */
+  private sessionIds = new Set<string>();
   private readonly jobs = new Map<string, Job>();
   private role: Role = 'starting';
   private paused = false;
@@ -58,6 +60,7 @@ export class LibraryView {
 
   setSessions(sessions: SessionRecord[]): void {
     this.sessions = sessions;
+    this.sessionIds = new Set(sessions.map((session) => session.id));
     this.invalidate();
   }
 
@@ -71,9 +74,9 @@ export class LibraryView {
    * left above older ones.
    */
   addSessions(sessions: readonly SessionRecord[]): void {
-    const shown = new Set(this.sessions.map((session) => session.id));
-    const added = sessions.filter((session) => !shown.has(session.id));
+    const added = sessions.filter((session) => !this.sessionIds.has(session.id));
     if (added.length === 0) return;
+    for (const session of added) this.sessionIds.add(session.id);
     const last = this.sessions.at(-1)?.importedAt ?? -Infinity;
     const merged = [...this.sessions, ...added];
     if (added.some((session) => session.importedAt < last)) merged.sort((a, b) => a.importedAt - b.importedAt);
