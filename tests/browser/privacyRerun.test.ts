@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Enricher } from '../../src/app/enricher.ts';
-import { addMark, markFinding } from '../../src/privacy/privacySettings.ts';
+import { addMark, markFinding, saveRedactionMode } from '../../src/privacy/privacySettings.ts';
 import type { ResultRecord } from '../../src/shared/db.ts';
 import { PRIVACY_META_KEY, markedKey, type RedactResult, type SensitiveFinding } from '../../src/shared/privacy.ts';
 import { PRIVACY_STAGES } from '../../src/shared/pipeline.ts';
@@ -97,9 +97,9 @@ function thumbnailPixel(record: ResultRecord | undefined, box: PixelBox): Promis
   return pixelAt(thumb.blob, (box.left + box.width / 2) * scale, (box.top + box.height / 2) * scale);
 }
 
-async function enrichedInApp(notes: string, withScreen: boolean): Promise<{ enricher: Enricher; id: string }> {
+async function enrichedInApp(notes: string, withScreen: boolean, mode: 'everywhere' | 'exports' = 'everywhere'): Promise<{ enricher: Enricher; id: string }> {
   const enricher = await openEnricher({ createWorker: createTestWorker, options: { concurrency: 2 } });
-  await enricher.db.put('meta', { mode: 'everywhere' }, PRIVACY_META_KEY);
+  await enricher.db.put('meta', { mode }, PRIVACY_META_KEY);
   const id = withScreen ? 'ses-marmalade' : 'ses-notes';
   const shot = withScreen ? await screenshot() : null;
   const session = sessionRecord(id, notes, shot);
@@ -176,6 +176,25 @@ describe('"redact everywhere": a change of marks redoes only the stages from red
     expect((await enricher.sessions.result(id))?.jobId).toBe(before?.jobId);
     expect((await enricher.db.getAllFromIndex('jobs', 'by-session', id)).map((job) => job.kind)).toEqual([undefined]);
   }, 60_000);
+
+  test('switching the setting to "redact everywhere" redacts what enriched sessions keep, without reading their screens again', async () => {
+    const { enricher, id } = await enrichedInApp(`Mail ${EMAIL} about the refund.\n`, true, 'exports');
+    const before = await enricher.sessions.result(id);
+    expect(doneResult<RedactResult>(before, 'redact').shown).toBeUndefined();
+    expect(JSON.stringify(doneResult<IndexResult>(before, 'index'))).toContain(EMAIL);
+
+    await saveRedactionMode(enricher.db, 'everywhere');
+    await enricher.privacyChanged({ kind: 'mode', before: 'exports', after: 'everywhere' });
+    await enricher.drain();
+
+    const after = await enricher.sessions.result(id);
+    expect(after?.jobId).not.toBe(before?.jobId);
+    expect(doneResult<RedactResult>(after, 'redact').shown?.notes).toContain('[email]');
+    expect(JSON.stringify(doneResult<IndexResult>(after, 'index'))).not.toContain(EMAIL);
+    expect(after?.writtenBy?.ocr).toEqual(before?.writtenBy?.ocr);
+    const [reapply] = (await enricher.db.getAllFromIndex('jobs', 'by-session', id)).filter((job) => job.kind === 'reapply-privacy');
+    expect(reapply?.priority).toBe('low');
+  }, 120_000);
 
   test('a reapply job stopped mid-way leaves the old result in place, then runs again and commits once', async () => {
     const e = await createTestEngine({ concurrency: 1 });
