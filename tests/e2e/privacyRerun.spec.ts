@@ -87,4 +87,6 @@ test('redact everywhere: a word marked in the review leaves search moments later
   // The screen was read once, by the enrichment.
   expect(result?.writtenBy?.ocr?.jobId).toBe(enrichment?.id);
   expect(result?.writtenBy?.index?.jobId).toBe(reapply?.id);
+  // The detail still lists every stage of the result, not only those the reapply job ran.
+  await expect(page.getByRole('list', { name: 'Stage results' })).toContainText(['Screens: done', 'Privacy: done', 'Index: done']);
 });
