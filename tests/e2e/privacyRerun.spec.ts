@@ -88,5 +88,5 @@ test('redact everywhere: a word marked in the review leaves search moments later
   expect(result?.writtenBy?.ocr?.jobId).toBe(enrichment?.id);
   expect(result?.writtenBy?.index?.jobId).toBe(reapply?.id);
   // The detail still lists every stage of the result, not only those the reapply job ran.
-  await expect(page.getByRole('list', { name: 'Stage results' })).toContainText(['Screens: done', 'Privacy: done', 'Index: done']);
+  await expect(page.getByRole('list', { name: 'Stage results' }).getByRole('listitem')).toContainText(['Video', 'Screens: done', 'Chapters', 'Audio', 'Transcript', 'Privacy: done', 'Summary', 'Storyboard', 'Index: done']);
 });
