@@ -39,6 +39,8 @@ export interface EnrichmentRun {
   sessionsPerMin: number;
   /** Mean and median wall time of each stage, from scheduler.stats(). */
   stageMs: Record<string, { mean: number; median: number }>;
+  /** The redact stage's mean over the sum of every stage's mean, in percent: its share of a session's stage time (issue 18: at most 10%). */
+  redactPercent: number;
   states: Record<string, number>;
   /** Over the sessions that finished: screens, and OCR'd full-frame equivalents per screen (load-independent). */
   screens: number;
@@ -92,6 +94,7 @@ async function enrichOnce(library: Library, { count, windowMs, ocr }: Enrichment
     window.__benchProbe?.start();
     const batch = await runWindow(engine.scheduler, library.ids.slice(0, count), PIPELINE_STAGES, windowMs, ocr ? { ocr } : undefined);
     const smoothness = window.__benchProbe?.stop() ?? null;
+    const { stageMs } = engine.scheduler.stats();
     let screens = 0;
     let equivalents = 0;
     for (const job of batch.jobs) {
@@ -111,11 +114,19 @@ async function enrichOnce(library: Library, { count, windowMs, ocr }: Enrichment
       windowMs,
       ms: batch.ms,
       sessionsPerMin: (batch.finished * 60_000) / batch.ms,
-      stageMs: engine.scheduler.stats().stageMs,
+      stageMs,
+      redactPercent: stageShare(stageMs, 'redact') * 100,
       states: stateCounts(batch.jobs),
       smoothness,
     };
   } finally {
     await engine.close();
   }
+}
+
+/** One stage's mean time over the sum of every stage's mean: its share of a session's stage time (NaN when unknown). */
+export function stageShare(stageMs: Record<string, { mean: number }>, stage: string): number {
+  const total = Object.values(stageMs).reduce((sum, s) => sum + (Number.isFinite(s.mean) ? s.mean : 0), 0);
+  const own = stageMs[stage]?.mean;
+  return own !== undefined && Number.isFinite(own) && total > 0 ? own / total : NaN;
 }

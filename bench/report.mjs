@@ -83,6 +83,15 @@ export function checkTargets(summary, context) {
       by: (v) => `${number(v, 1)} sessions/min instead of 49.4 (needs ${number(49.4 / v, 2)}× the rate)`,
     },
     {
+      id: 'redact',
+      target: 'Redaction adds at most 10% to enrichment time on the samples (redact stage ÷ every stage, 12 sessions)',
+      stat: samples?.redactPercent,
+      unit: '%',
+      digits: 2,
+      ok: (v) => v <= 10,
+      by: (v) => `${number(v, 2)}% instead of at most 10%`,
+    },
+    {
       id: 'durable',
       target: 'Durable engine within 1.3× of in-memory (time, same page)',
       stat: at(summary, 'overhead.ratios.durableOverMemory'),
@@ -240,7 +249,7 @@ export function tables(summary, context) {
     const stages = [...new Set((e.runs ?? []).flatMap((r) => Object.keys(r.stageMs ?? {})))];
     out.push({
       title: `3. Real enrichment: the app's worker and pipeline (${(e.stages ?? []).join(', ')}), pool of ${fmt(e.size)}`,
-      columns: ['batch', 'OCR', 'finished in the window', 'time', 'sessions/min', "OCR'd full-frame equivalents per screen", ...stages.map((st) => `${st} mean`), 'final states'],
+      columns: ['batch', 'OCR', 'finished in the window', 'time', 'sessions/min', "OCR'd full-frame equivalents per screen", ...stages.map((st) => `${st} mean`), 'redact share of stage time', 'final states'],
       rows: (e.runs ?? []).map((r) => [
         `${fmt(r.sessions)} sessions, window ${fmt(secs(r.windowMs), 0, ' s')}`,
         r.ocr === 'full' ? 'every screen whole (before)' : 'only what is new',
@@ -249,6 +258,7 @@ export function tables(summary, context) {
         fmt(r.sessionsPerMin, 1),
         fmt(r.fullFramesPerScreen, 2),
         ...stages.map((st) => fmt(r.stageMs?.[st]?.mean, 0, ' ms')),
+        fmt(r.redactPercent, 2, '%'),
         statesText(r.states),
       ]),
     });

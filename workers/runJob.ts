@@ -47,11 +47,14 @@ export async function runJob(request: RunRequest, host: WorkerHost): Promise<Run
   // still need the results of those done in the job's earlier runs. Both reads share one transaction.
   const [session, previous] = await readInputs(db, request);
   if (!session) return allFailed(request.stages, 'This session is no longer stored.');
+  const kind = request.kind ?? 'enrich';
+  if (kind === 'reapply-privacy' && !previous) return allFailed(request.stages, 'This session has no stored enrichment to redact again: enrich it first.');
 
   const [privacy, speech] = await Promise.all([loadPrivacyContext(db, request.sessionId), db.get('meta', SPEECH_META_KEY).then(speechSettingsOf)]);
   const controller = new AbortController();
   const results: Record<string, unknown> = {};
-  if (previous?.jobId === request.jobId) {
+  // A reapply job builds on the latest result whichever job wrote it; a retry on its own job's.
+  if (previous && (kind === 'reapply-privacy' || previous.jobId === request.jobId)) {
     for (const [stage, outcome] of Object.entries(previous.outcomes)) {
       if (outcome.status === 'done') results[stage] = outcome.result;
     }
@@ -88,6 +91,7 @@ export async function runJob(request: RunRequest, host: WorkerHost): Promise<Run
       },
       signal: controller.signal,
       attempt: request.attempt,
+      kind,
       params: request.params ?? {},
       privacy,
       speech,

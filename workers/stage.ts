@@ -1,3 +1,4 @@
+import type { JobKind } from '../src/shared/job.ts';
 import type { SessionRecord } from '../src/shared/session.ts';
 import type { PrivacyContext } from '../src/shared/privacy.ts';
 import type { ProviderHost } from '../src/shared/provider.ts';
@@ -21,6 +22,12 @@ export interface StageContext {
   signal: AbortSignal;
   /** 1 for the first run of the job, 2 for its first retry, and so on. */
   attempt: number;
+  /**
+   * `reapply-privacy`: only the stages from `redact` on run again, over the session's stored result
+   * (in `results`), because the privacy context changed. Such a run asks no remote provider: a stage
+   * keeps the provider's stored answer. Absent (stage tests): `enrich`.
+   */
+  kind?: JobKind;
   /** The job's parameters (test stages read their behaviour from here). */
   params: Record<string, unknown>;
   /**

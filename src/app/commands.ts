@@ -6,6 +6,8 @@ export type Command =
   /** Enrich now: queue the sessions first, or move their waiting jobs to the front. */
   | { type: 'enrich-now'; sessionIds: string[] }
   | { type: 'cancel'; sessionIds: string[] }
+  /** The privacy context of these sessions changed: run the stages that apply it over their stored results. */
+  | { type: 'reapply-privacy'; sessionIds: string[]; priority: Priority }
   | { type: 'cancel-all' }
   | { type: 'pause' }
   | { type: 'resume' }

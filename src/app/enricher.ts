@@ -1,7 +1,9 @@
 import { DEFAULT_DB_NAME, openEnricherDb, type EnricherDb } from '../shared/db.ts';
 import { isTerminal, type Job } from '../shared/job.ts';
 import { newId } from '../shared/ids.ts';
-import { PIPELINE_STAGES } from '../shared/pipeline.ts';
+import { PIPELINE_STAGES, PRIVACY_STAGES } from '../shared/pipeline.ts';
+import { loadPrivacySettings } from '../shared/privacyStore.ts';
+import { planReapply, type PrivacyChange } from '../privacy/reapply.ts';
 import { sessionVideos, type SessionRecord } from '../shared/session.ts';
 import { WorkerPool } from '../pool/workerPool.ts';
 import { IdbJobStore } from '../store/idbJobStore.ts';
@@ -234,6 +236,15 @@ export class Enricher {
         await scheduler.reprioritize(waiting.map((job) => job.id), 'high');
         return this.run({ type: 'enrich', sessionIds: command.sessionIds, priority: 'high' });
       }
+      case 'reapply-privacy': {
+        // Sessions with a stored result, or with a job that will store one (the reapply job runs after it).
+        const stored = new Set(await this.db.getAllKeys('results'));
+        for (const job of scheduler.all()) if (!isTerminal(job.state)) stored.add(job.sessionId);
+        const sessions = await this.sessionsById(command.sessionIds.filter((id) => stored.has(id)));
+        const items = sessions.map((session) => ({ sessionId: session.id, timeoutMs: timeoutFor(0, this.options, session.screenshots.length) }));
+        await scheduler.enqueue(items, { batchId: newId('privacy'), priority: command.priority, stages: PRIVACY_STAGES, kind: 'reapply-privacy' });
+        return;
+      }
       case 'cancel': {
         const ids = new Set(command.sessionIds);
         return scheduler.cancel([...scheduler.all()].filter((job) => ids.has(job.sessionId)).map((job) => job.id));
@@ -250,6 +261,18 @@ export class Enricher {
         return scheduler.requeue(retry.map((job) => job.id));
       }
     }
+  }
+
+  /**
+   * The privacy context changed (a mark, "Not sensitive", the setting), already stored by the caller.
+   * When stored results depend on it ("redact everywhere"), queues a job per session that runs the
+   * stages from `redact` on over its latest stored result, without reading the screens again.
+   */
+  async privacyChanged(change: PrivacyChange): Promise<void> {
+    const plan = planReapply(change, (await loadPrivacySettings(this.db)).mode);
+    if (plan.scope === 'none') return;
+    const sessionIds = plan.scope === 'session' ? [plan.sessionId] : this.view.getSnapshot().sessions.map((session) => session.id);
+    await this.run({ type: 'reapply-privacy', sessionIds, priority: plan.priority });
   }
 
   /**

@@ -1,5 +1,4 @@
-import type { ResultRecord } from '../shared/db.ts';
-import { isTerminal, PRIORITIES, type Job, type JobError, type Priority, type RunningJob } from '../shared/job.ts';
+import { isTerminal, jobKindOf, PRIORITIES, type Job, type JobError, type JobKind, type Priority, type RunningJob } from '../shared/job.ts';
 import type { RunResponse, StageOutcome } from '../shared/protocol.ts';
 import { PoolError } from '../pool/poolError.ts';
 import type { PoolHealth, PoolTask } from '../pool/workerPool.ts';
@@ -12,6 +11,8 @@ import type { RateLimiter, RateLimitStats } from './rateLimiter.ts';
 import { ReadyQueue } from './readyQueue.ts';
 import { pruneCutoff, selectPrunable } from './retention.ts';
 import { computeStats, type EngineStats } from './stats.ts';
+import { mergeResult } from './mergeResult.ts';
+import { isCovered, mustWaitFor } from './sessionOrder.ts';
 import { isQuotaError, resultNotSaved } from './unsaved.ts';
 import {
   cancelJob,
@@ -63,6 +64,11 @@ export interface EnqueueOptions {
   batchId: string;
   stages: readonly string[];
   params?: Record<string, unknown>;
+  /**
+   * `reapply-privacy`: `stages` run over the session's latest stored result (see `JobKind`).
+   * @default 'enrich'
+   */
+  kind?: JobKind;
 }
 
 /** Ids of jobs that changed (listeners read the jobs themselves) and of jobs removed by retention. */
@@ -95,6 +101,10 @@ export class Scheduler {
   private readonly idleWaiters: Array<() => void> = [];
   /** shutdown(): woken when no attempt is in flight. */
   private readonly settledWaiters: Array<() => void> = [];
+  /** Each session's unfinished jobs: a job starts only after the earlier ones of its session. */
+  private readonly unfinished = new Map<string, Set<string>>();
+  /** Sessions whose job's verdict is being written: the next job of the session waits for it. */
+  private readonly committing = new Map<string, number>();
   /** Running jobs whose progress changed since it was last saved. */
   private readonly unsavedProgress = new Set<string>();
   private markLoaded!: () => void;
@@ -205,16 +215,16 @@ export class Scheduler {
   }
 
   /**
-   * Queues one job per item, skipping sessions that already have a job in the queue. The jobs are in
-   * memory before the write is awaited, so a second enqueue of the same session at once sees them.
+   * Queues one job per item, skipping sessions whose queue already covers it (see `isCovered`: an
+   * unfinished enrichment; for `reapply-privacy`, a job that has yet to run those stages). The jobs
+   * are in memory before the write is awaited, so a second enqueue of the same session at once sees them.
    */
   async enqueue(items: readonly EnqueueItem[], options: EnqueueOptions): Promise<Job[]> {
     await this.loaded;
-    const active = new Set<string>();
-    for (const job of this.jobs.values()) if (!isTerminal(job.state)) active.add(job.sessionId);
+    const kind = options.kind ?? 'enrich';
     const now = this.clock();
     const created = items
-      .filter((item) => !active.has(item.sessionId))
+      .filter((item) => !isCovered(kind, options.stages, this.sessionJobs(item.sessionId)))
       .map((item) =>
         createJob({
           // A whole UUID: 100,000 jobs enqueued in one call must not collide.
@@ -227,6 +237,7 @@ export class Scheduler {
           timeoutMs: item.timeoutMs,
           maxAttempts: this.deps.options.maxAttempts,
           params: options.params,
+          kind,
           now,
         }),
       );
@@ -260,6 +271,8 @@ export class Scheduler {
     }
     if (changed.length === 0) return;
     this.emit(changed.map((job) => job.id));
+    // A later job of the same session may have waited for a cancelled one.
+    this.pump();
     await this.write({ jobs: changed });
   }
 
@@ -368,6 +381,7 @@ export class Scheduler {
     this.forget(id);
     const job = this.jobs.get(id);
     if (job && !isTerminal(job.state)) this.active--;
+    if (job) this.forgetUnfinished(job);
     this.jobs.delete(id);
   }
 
@@ -381,22 +395,44 @@ export class Scheduler {
     if (!this.started || this.paused || this.stopping) return this.checkIdle();
     const now = this.clock();
     const starting: RunningJob[] = [];
+    const held: Job[] = [];
     while (this.busyWorkers < this.deps.runner.size && this.ready.size > 0) {
       if (this.loading && !this.higherLanesRead(this.ready.peek())) break;
       const id = this.ready.shift();
       const job = id === undefined ? undefined : this.jobs.get(id);
       if (!job || (job.state !== 'queued' && job.state !== 'waiting-retry')) continue;
+      if (this.waitsForSession(job)) {
+        held.push(job);
+        continue;
+      }
       const running = startAttempt(job, { owner: this.deps.owner, runId: crypto.randomUUID() }, now);
       this.put(running);
       this.inFlight++;
       this.busyWorkers++;
       starting.push(running);
     }
+    // Back in line, in their places: pumped again when the session's earlier job has been written.
+    for (const job of held) this.ready.push(job.id, job.priority, job.seq);
     if (starting.length === 0) return this.checkIdle();
     this.ensureProgressSaver();
     const durable = this.write({ jobs: starting });
     this.emit(starting.map((job) => job.id));
     for (const job of starting) void this.execute(job, durable);
+  }
+
+  /** The session's other jobs not finished yet. */
+  private *sessionJobs(sessionId: string): Generator<Job> {
+    for (const id of this.unfinished.get(sessionId) ?? []) {
+      const job = this.jobs.get(id);
+      if (job) yield job;
+    }
+  }
+
+  /** An earlier job of the session has not finished, or its verdict is still being written. */
+  private waitsForSession(job: Job): boolean {
+    if ((this.committing.get(job.sessionId) ?? 0) > 0) return true;
+    for (const other of this.sessionJobs(job.sessionId)) if (mustWaitFor(job, other)) return true;
+    return false;
   }
 
   /**
@@ -446,13 +482,16 @@ export class Scheduler {
         if (next && isTerminal(next.state)) this.scheduleRetention();
         this.emit([job.id]);
         const settled = change;
-        // A retry is admitted only once this attempt's result is committed: its worker reads it.
+        // A retry, and the session's next job, start only once this verdict is committed: their
+        // workers read its result.
+        this.committing.set(job.sessionId, (this.committing.get(job.sessionId) ?? 0) + 1);
         const admitNext = () => {
+          const left = (this.committing.get(job.sessionId) ?? 1) - 1;
+          if (left > 0) this.committing.set(job.sessionId, left);
+          else this.committing.delete(job.sessionId);
           const current = this.jobs.get(job.id);
-          if (current && readyAt(current) !== null) {
-            this.admit(current);
-            this.pump();
-          }
+          if (current && readyAt(current) !== null) this.admit(current);
+          this.pump();
         };
         this.write(settled, (error) => this.unsaved(settled, error)).then(admitNext, admitNext);
       }
@@ -470,7 +509,9 @@ export class Scheduler {
         dbName: this.deps.dbName,
         stages,
         skip,
-        fresh: !hasDoneStages(job),
+        // A reapply job always builds on the stored result; an enrichment only when it resumes.
+        fresh: jobKindOf(job) === 'enrich' && !hasDoneStages(job),
+        ...(job.kind === undefined ? {} : { kind: job.kind }),
         params: job.params,
       },
       timeoutMs: job.timeoutMs,
@@ -482,29 +523,23 @@ export class Scheduler {
   /** The attempt came back and its running state is durable: decide the job's next state and its result. */
   private async settle(job: RunningJob, outcomes: Record<string, StageOutcome>): Promise<QueueChange | null> {
     // Read first, decide after: between the decision and its write nothing may await, or a cancel
-    // landing in the gap would be overwritten. A run that resumed no done stage has nothing to merge.
-    const previous = hasDoneStages(job) ? await this.deps.store.loadResult(job.sessionId) : undefined;
+    // landing in the gap would be overwritten. A run that resumed no done stage has nothing to merge,
+    // unless it is a reapply job: its result keeps the outcomes of the stages it did not run.
+    const builds = hasDoneStages(job) || jobKindOf(job) === 'reapply-privacy';
+    const previous = builds ? await this.deps.store.loadResult(job.sessionId) : undefined;
     const current = this.currentRun(job);
     if (!current) return null; // cancelled or recovered meanwhile
     const next = settleAttempt(current, outcomes, { now: this.clock(), random: this.random, options: this.deps.options });
     this.put(next);
     this.unsavedProgress.delete(job.id);
-    return { jobs: [next], results: [this.resultFor(next, job.lease.runId, outcomes, previous)] };
+    const run = { sessionId: next.sessionId, jobId: next.id, kind: jobKindOf(next), attempt: next.attempts, runId: job.lease.runId, committedAt: this.clock() };
+    return { jobs: [next], results: [mergeResult(run, outcomes, previous)] };
   }
 
   /** The job, if it is still in the very run `job` started; a stale run's verdict is refused. */
   private currentRun(job: RunningJob): RunningJob | null {
     const current = this.jobs.get(job.id);
     return current?.state === 'running' && current.lease.runId === job.lease.runId ? current : null;
-  }
-
-  /**
-   * The result keeps the outcomes of stages done in earlier runs of the same job: earlier attempts, and
-   * the runs before a "Retry failed" (which keeps done stages and runs only the rest).
-   */
-  private resultFor(job: Job, runId: string, outcomes: Record<string, StageOutcome>, previous: ResultRecord | undefined): ResultRecord {
-    const merged = previous?.jobId === job.id ? { ...previous.outcomes, ...withoutSkips(outcomes, previous.outcomes) } : outcomes;
-    return { sessionId: job.sessionId, jobId: job.id, attempt: job.attempts, runId, committedAt: this.clock(), outcomes: merged };
   }
 
   /** The attempt ended without a response: timeout, crash, cancel or a write that failed. */
@@ -592,6 +627,16 @@ export class Scheduler {
     if (previous && !isTerminal(previous.state)) this.active--;
     if (!isTerminal(job.state)) this.active++;
     this.jobs.set(job.id, job);
+    if (isTerminal(job.state)) this.forgetUnfinished(job);
+    else {
+      const ids = this.unfinished.get(job.sessionId) ?? new Set<string>();
+      this.unfinished.set(job.sessionId, ids.add(job.id));
+    }
+  }
+
+  private forgetUnfinished(job: Job): void {
+    const ids = this.unfinished.get(job.sessionId);
+    if (ids?.delete(job.id) && ids.size === 0) this.unfinished.delete(job.sessionId);
   }
 
   private isIdle(): boolean {
@@ -656,18 +701,6 @@ function hasDoneStages(job: RunningJob): boolean {
 /** A store that cannot read in pages gives the whole queue as one. */
 async function* wholeQueue(store: JobStore): AsyncGenerator<JobPage> {
   yield { jobs: await store.loadJobs(), lanesRead: PRIORITIES };
-}
-
-function withoutSkips(
-  outcomes: Record<string, StageOutcome>,
-  previous: Record<string, StageOutcome>,
-): Record<string, StageOutcome> {
-  const kept: Record<string, StageOutcome> = {};
-  for (const [stage, outcome] of Object.entries(outcomes)) {
-    if (outcome.status !== 'done' && previous[stage]?.status === 'done') continue;
-    kept[stage] = outcome;
-  }
-  return kept;
 }
 
 function toJobError(error: unknown): JobError {

@@ -4,6 +4,7 @@ import type {
   FailedJob,
   Job,
   JobError,
+  JobKind,
   JobState,
   Lease,
   PartialJob,
@@ -36,6 +37,8 @@ export interface NewJob {
   timeoutMs: number;
   maxAttempts: number;
   params?: Record<string, unknown>;
+  /** @default 'enrich' */
+  kind?: JobKind;
   now: number;
 }
 
@@ -78,6 +81,7 @@ export function createJob(input: NewJob): QueuedJob {
     updatedAt: input.now,
   };
   if (input.params !== undefined) job.params = input.params;
+  if (input.kind !== undefined && input.kind !== 'enrich') job.kind = input.kind;
   return job;
 }
 
@@ -299,6 +303,7 @@ function baseOf(job: Job): JobBase {
     updatedAt: job.updatedAt,
   };
   if (job.params !== undefined) base.params = job.params;
+  if (job.kind !== undefined) base.kind = job.kind;
   if (job.crashes !== undefined) base.crashes = job.crashes;
   return base;
 }

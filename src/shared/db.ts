@@ -13,6 +13,18 @@ export interface ResultRecord {
   runId?: string;
   committedAt: number;
   outcomes: Record<string, StageOutcome>;
+  /**
+   * Which job and run wrote each stage's outcome: a result merges outcomes of earlier runs (a retry,
+   * or a `reapply-privacy` job over another job's result). Absent in records of before.
+   */
+  writtenBy?: Record<string, StageWriter>;
+}
+
+/** The run that wrote one stage's outcome. */
+export interface StageWriter {
+  jobId: string;
+  attempt: number;
+  runId?: string;
 }
 
 /** The whole schema in one place. Bump DB_VERSION and add a step to `upgrade` to change it. */

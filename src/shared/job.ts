@@ -47,8 +47,23 @@ export interface Lease {
   runId: string;
 }
 
+/**
+ * What a job does:
+ * - `enrich`: runs the stages of `stageOrder` over the session (a resumed run also reads the job's
+ *   own earlier result, for the stages it did before);
+ * - `reapply-privacy`: runs only the stages that apply the privacy context (redaction and what is
+ *   made from it), over the session's latest stored result whichever job wrote it. The stages before
+ *   them are not run again: their stored outcomes are kept in the result it commits.
+ */
+export type JobKind = 'enrich' | 'reapply-privacy';
+
+/** A job's kind; jobs stored before there were kinds enrich. */
+export const jobKindOf = (job: { kind?: JobKind }): JobKind => job.kind ?? 'enrich';
+
 interface JobBase {
   id: string;
+  /** Absent: `enrich` (every job stored before there were kinds). */
+  kind?: JobKind;
   sessionId: string;
   batchId: string;
   priority: Priority;

@@ -24,3 +24,10 @@ export const STAGE_LABELS: Record<string, string> = {
   storyboard: 'Storyboard',
   index: 'Index',
 };
+
+/**
+ * The stages that read the privacy context (the library's setting, "Not sensitive", "Redact this
+ * too"): `redact` and every stage after it, which use its findings. A `reapply-privacy` job runs
+ * these alone when that context changes; the stages before them do not read it.
+ */
+export const PRIVACY_STAGES: readonly StageName[] = PIPELINE_STAGES.slice(PIPELINE_STAGES.indexOf('redact'));

@@ -1,4 +1,4 @@
-import type { JobError } from './job.ts';
+import type { JobError, JobKind } from './job.ts';
 import type { ProviderHost } from './provider.ts';
 
 /** What the scheduler asks a worker to do for one job attempt. Inputs travel by id. */
@@ -17,6 +17,11 @@ export interface RunRequest {
    * only the session. Absent: the worker reads the job's earlier result too.
    */
   fresh?: boolean;
+  /**
+   * `reapply-privacy`: the worker reads the session's latest stored result whichever job wrote it,
+   * and runs `stages` over its done outcomes. Absent: `enrich`.
+   */
+  kind?: JobKind;
   params?: Record<string, unknown>;
 }
 

@@ -10,7 +10,7 @@ export function AppHeader({ enricher, sessionCount, doneCount }: { enricher: Enr
         <h1>Session Enricher</h1>
         <p className="tagline">Enriches your recorded work sessions on this device.</p>
       </div>
-      <ProviderSettings db={enricher.db} />
+      <ProviderSettings db={enricher.db} onRedactionModeChange={(change) => void enricher.privacyChanged(change)} />
       <AppStatus sessionCount={sessionCount} doneCount={doneCount} />
     </header>
   );

@@ -167,3 +167,31 @@ describe('summaryStage', () => {
     expect(result.chapters[0]?.keywords.slice(0, 3)).toEqual(['invoice', 'export', 'failed']);
   });
 });
+
+describe('summaryStage in a reapply-privacy job', () => {
+  const stored: SummaryResult = {
+    keywords: [],
+    sentences: [],
+    actionItems: [],
+    chapters: [],
+    provider: { status: 'done', source: 'provider', model: 'm', origin: 'https://llm.example', summary: 'Refund for dana.park@example.org agreed.', actionItems: [], requests: 1 },
+  };
+
+  test('asks the provider nothing and keeps its stored answer, redacted with "redact everywhere"', async () => {
+    let asked = 0;
+    const ask = async () => {
+      asked++;
+      throw new Error('The provider must not be asked.');
+    };
+    const session = bareSession({ id: 'ses-1', title: 'Refund', notes: 'Mail dana.park@example.org about the refund.' });
+    const ctx = stageContext(session, {
+      kind: 'reapply-privacy',
+      results: { summary: stored },
+      provider: { providerEndpoint: ask, providerAdmit: ask, providerReport: ask },
+      privacy: { mode: 'everywhere', dismissed: [], marked: [] },
+    });
+    const result = (await summaryStage(ctx)) as SummaryResult;
+    expect(asked).toBe(0);
+    expect(result.provider?.status === 'done' && result.provider.summary).toBe('Refund for [email] agreed.');
+  });
+});

@@ -53,7 +53,11 @@ export const summaryStage: StageFn = async (ctx): Promise<SummaryResult> => {
     ...(ctx.session.startedAt !== null ? { reference: new Date(ctx.session.startedAt) } : {}),
   });
   ctx.progress(0.5);
-  if (ctx.provider) {
+  const stored = (ctx.results.summary as SummaryResult | undefined)?.provider;
+  if (ctx.kind === 'reapply-privacy') {
+    // Redacting again asks the provider nothing: its stored answer is kept (redacted below if need be).
+    if (stored) result.provider = stored;
+  } else if (ctx.provider) {
     // The provider only ever receives redacted text (unless redaction is off in this library).
     const redact = stageRedactor(ctx, 'leaving');
     const input = {

@@ -13,14 +13,14 @@ interface SensitiveItemsProps {
   marks: readonly SensitiveFinding[];
   onRemoveMark: (markId: string) => void;
   /**
-   * With "redact everywhere": enriches the session again, so that its pictures and search index
-   * take in marks made since (exports and the texts shown take them in at once).
+   * With "redact everywhere": each change of marks queues the stages from `redact` on over the stored
+   * result (Enricher.privacyChanged), so the pictures and the search index take them in shortly.
    */
-  onReapply: (() => void) | null;
+  everywhere: boolean;
 }
 
 /** What the redact stage found, by kind and place, with masked previews only. */
-export function SensitiveItems({ findings, dismissed, onJump, onMark, marks, onRemoveMark, onReapply }: SensitiveItemsProps) {
+export function SensitiveItems({ findings, dismissed, onJump, onMark, marks, onRemoveMark, everywhere }: SensitiveItemsProps) {
   const notSensitive = new Set(dismissed);
   return (
     <section aria-labelledby="sensitive-title" className="sensitive-items">
@@ -85,12 +85,9 @@ export function SensitiveItems({ findings, dismissed, onJump, onMark, marks, onR
               );
             })}
           </ul>
-          {onReapply && (
+          {everywhere && (
             <p className="meta">
-              Exports and the texts shown leave these out at once; thumbnails and search take them in when the session is enriched again.{' '}
-              <button type="button" className="quiet" onClick={onReapply}>
-                Enrich again
-              </button>
+              Exports and the texts shown leave these out at once; thumbnails, the storyboard and search take them in a moment later, without reading the screens again.
             </p>
           )}
         </div>

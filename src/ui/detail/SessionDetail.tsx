@@ -96,9 +96,11 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
       live = false;
     };
   }, [enricher, session.id]);
-  const mark = (findingId: string, sensitive: boolean) => void markFinding(enricher.db, session.id, findingId, sensitive).then(setDismissed);
-  const addOwnMark = (made: SensitiveFinding) => void addMark(enricher.db, session.id, made).then(setMarks);
-  const removeOwnMark = (markId: string) => void removeMark(enricher.db, session.id, markId).then(setMarks);
+  // With "redact everywhere", each change queues the stages that apply it to the stored result.
+  const changed = () => void enricher.privacyChanged({ kind: 'session', sessionId: session.id });
+  const mark = (findingId: string, sensitive: boolean) => void markFinding(enricher.db, session.id, findingId, sensitive).then(setDismissed).then(changed);
+  const addOwnMark = (made: SensitiveFinding) => void addMark(enricher.db, session.id, made).then(setMarks).then(changed);
+  const removeOwnMark = (markId: string) => void removeMark(enricher.db, session.id, markId).then(setMarks).then(changed);
   const screensToMark = useMemo(() => markableScreens(rawChapters, rawOcr), [rawChapters, rawOcr]);
   // With "redact everywhere" the timeline shows the redacted thumbnails, not the full pictures.
   const readPicture = useCallback((id: string) => (redact?.shown ? Promise.resolve(undefined) : enricher.sessions.media(id)), [enricher, redact]);
@@ -150,7 +152,7 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
       )}
       {shown.notes && <Notes text={shown.notes} action={<SelectionMark where="notes" markOf={(selection) => notesSelectionMark(selection, session.notes)} onAdd={addOwnMark} />} />}
       {redact && screensToMark.length > 0 && <MarkScreen screens={screensToMark} findings={[...redact.findings.filter((f) => !dismissed.includes(f.id)), ...marks]} readMedia={readMedia} onAdd={addOwnMark} />}
-      {redact && <SensitiveItems findings={redact.findings} dismissed={dismissed} marks={marks} onJump={timeline ? jumpTo : null} onMark={mark} onRemoveMark={removeOwnMark} onReapply={redact.shown ? () => void enricher.run({ type: 'enrich-now', sessionIds: [session.id] }) : null} />}
+      {redact && <SensitiveItems findings={redact.findings} dismissed={dismissed} marks={marks} onJump={timeline ? jumpTo : null} onMark={mark} onRemoveMark={removeOwnMark} everywhere={redact.shown !== undefined} />}
     </article>
   );
 }

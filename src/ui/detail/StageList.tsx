@@ -1,10 +1,21 @@
 import type { ResultRecord } from '../../shared/db.ts';
-import type { Job } from '../../shared/job.ts';
-import { STAGE_LABELS } from '../../shared/pipeline.ts';
+import { jobKindOf, type Job } from '../../shared/job.ts';
+import { STAGE_LABELS, STAGE_ORDER } from '../../shared/pipeline.ts';
+
+/** Stage names once each, in pipeline order (unknown names last). */
+function inPipelineOrder(names: readonly string[]): string[] {
+  const rank = (name: string) => {
+    const at = (STAGE_ORDER as readonly string[]).indexOf(name);
+    return at === -1 ? STAGE_ORDER.length : at;
+  };
+  return [...new Set(names)].sort((a, b) => rank(a) - rank(b));
+}
 
 /** Each stage's status, with a plain message where it was skipped, failed or done with less than asked. */
 export function StageList({ job, result }: { job: Job | undefined; result: ResultRecord | undefined }) {
-  const stages = job?.stageOrder ?? Object.keys(result?.outcomes ?? {});
+  const stored = Object.keys(result?.outcomes ?? {});
+  // A reapply job ran a few stages over a stored result: the list still shows every stage of it.
+  const stages = !job ? stored : jobKindOf(job) === 'reapply-privacy' ? inPipelineOrder([...stored, ...job.stageOrder]) : job.stageOrder;
   if (stages.length === 0) return null;
   return (
     <ul className="stage-list" aria-label="Stage results">

@@ -56,7 +56,8 @@ function markValues(marks: readonly SensitiveFinding[], raw: { notes: string; oc
 
 /**
  * With "redact everywhere" (the redact stage kept shown texts), the marks made since the session
- * was enriched are hidden at once; the redact stage takes them in at the next enrichment.
+ * was enriched are hidden at once, until the job they queue (Enricher.privacyChanged) has run the
+ * redact stage again over the stored result.
  */
 export function hideMarks(
   shown: Shown,

@@ -1,25 +1,27 @@
 import { useEffect, useState } from 'react';
 import type { EnricherDb } from '../../shared/db.ts';
 import type { RedactionMode } from '../../shared/privacy.ts';
+import type { PrivacyChange } from '../../privacy/reapply.ts';
 import { loadPrivacySettings } from '../../shared/privacyStore.ts';
 import { saveRedactionMode } from '../../privacy/privacySettings.ts';
 
 const CHOICES: Array<{ mode: RedactionMode; label: string; hint: string }> = [
   { mode: 'exports', label: 'Redact exports and the AI provider', hint: 'Recommended. The app shows sessions as captured.' },
-  { mode: 'everywhere', label: 'Redact everywhere', hint: 'Also the summary, notes, transcript, screen text, storyboard and search index in the app, from the next enrichment of each session.' },
+  { mode: 'everywhere', label: 'Redact everywhere', hint: 'Also the summary, notes, transcript, screen text, storyboard and search index in the app: enriched sessions are redacted again in the background.' },
   { mode: 'off', label: 'Do not redact', hint: 'Exports and provider requests carry every value as captured.' },
 ];
 
-/** The library's redaction setting, saved as soon as it is chosen. */
-export function PrivacySettings({ db }: { db: EnricherDb }) {
+/** The library's redaction setting, saved as soon as it is chosen; `onChange` hears each change once stored. */
+export function PrivacySettings({ db, onChange }: { db: EnricherDb; onChange?: (change: PrivacyChange) => void }) {
   const [mode, setMode] = useState<RedactionMode | null>(null);
   useEffect(() => {
     void loadPrivacySettings(db).then((settings) => setMode(settings.mode));
   }, [db]);
   if (mode === null) return null;
   const choose = (next: RedactionMode) => {
+    const before = mode;
     setMode(next);
-    void saveRedactionMode(db, next);
+    void saveRedactionMode(db, next).then(() => onChange?.({ kind: 'mode', before, after: next }));
   };
   return (
     <fieldset className="privacy-settings">

@@ -1,13 +1,17 @@
 import { useRef, useState } from 'react';
 import type { EnricherDb } from '../../shared/db.ts';
+import type { PrivacyChange } from '../../privacy/reapply.ts';
 import { PrivacySettings } from './PrivacySettings.tsx';
 import { ProviderForm } from './ProviderForm.tsx';
 import { SpeechSettings } from './SpeechSettings.tsx';
 import { useProviderView } from './useProviderView.ts';
 import './settings.css';
 
-/** A line saying where text goes, and the settings dialog of the optional AI provider. */
-export function ProviderSettings({ db }: { db: EnricherDb }) {
+/**
+ * A line saying where text goes, and the settings dialog of the optional AI provider.
+ * `onRedactionModeChange` hears each stored change of the redaction setting.
+ */
+export function ProviderSettings({ db, onRedactionModeChange }: { db: EnricherDb; onRedactionModeChange?: (change: PrivacyChange) => void }) {
   const { view, reload } = useProviderView(db);
   const dialog = useRef<HTMLDialogElement>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -36,7 +40,7 @@ export function ProviderSettings({ db }: { db: EnricherDb }) {
       </button>
       <dialog ref={dialog} aria-labelledby="settings-title" className="settings-dialog">
         <h2 id="settings-title">Settings</h2>
-        <PrivacySettings key={`privacy-${formKey}`} db={db} />
+        <PrivacySettings key={`privacy-${formKey}`} db={db} onChange={onRedactionModeChange} />
         {/* Mounted once the dialog is first opened: it starts a worker to read the stored model. */}
         {formKey > 0 && <SpeechSettings key={`speech-${formKey}`} db={db} />}
         {view && (
