@@ -48,7 +48,7 @@ async function pickedFolder(paths: readonly string[]): Promise<PickedModelFile[]
   );
 }
 
-function spokenSession(id: string, wav: Blob): { session: SessionRecord; media: MediaRecord[] } {
+function sentencesSession(id: string, wav: Blob): { session: SessionRecord; media: MediaRecord[] } {
   const at = Date.UTC(2026, 10, 20, 9);
   return {
     session: {
@@ -96,7 +96,7 @@ test('transcribes the espeak-ng sentences with the model in eval/.whisper/', asy
   let speechSec = 0;
   try {
     for (const run of ['cold', 'warm'] as const) {
-      const { session, media } = spokenSession(`whisper-${run}`, wav);
+      const { session, media } = sentencesSession(`whisper-${run}`, wav);
       await sessions.add(session, media);
       const response = await pool.run({
         request: { jobId: `job-${run}`, sessionId: session.id, attempt: 1, dbName, stages: ['audio', 'transcript'], skip: {} },
