@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import viteConfig from '../vite.config.ts';
@@ -9,7 +11,18 @@ import { chromiumArgs, chromiumPath } from '../tests/chromium.ts';
  * (project `screens`), the screen recordings likewise (project `recordings`), the meetings' text in Node (project `text`, a second or two), and the
  * privacy detectors on planted and clean text in Node (project `privacy`, seconds). `npm run eval:speech`:
  * the voice detectors on spoken sentences over beds, in headless Chromium (project `speech`).
+ * `npm run eval:whisper`: a Whisper export put in eval/.whisper/ by hand, on the same sentences (project `whisper`).
  */
+
+/** Every file under eval/.whisper/ (a model folder copied there by hand), relative to it. */
+function whisperFiles(): string[] {
+  const root = new URL('./.whisper/', import.meta.url);
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `${entry.parentPath}/${entry.name}`.slice(root.pathname.length))
+    .sort();
+}
 export default mergeConfig(
   viteConfig,
   defineConfig({
@@ -52,6 +65,21 @@ export default mergeConfig(
             name: 'speech',
             include: ['eval/run/speech.eval.ts'],
             testTimeout: 15 * 60_000,
+            browser: {
+              enabled: true,
+              headless: true,
+              provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
+              instances: [{ browser: 'chromium' }],
+            },
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'whisper',
+            include: ['eval/run/whisper.eval.ts'],
+            testTimeout: 60 * 60_000,
+            provide: { whisperFiles: whisperFiles(), loadBefore: loadavg() },
             browser: {
               enabled: true,
               headless: true,

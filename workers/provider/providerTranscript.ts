@@ -5,6 +5,7 @@ import { resample } from '../audio/resample.ts';
 import { speechSeconds, speechWork } from '../audio/speechWork.ts';
 import { encodeWav16 } from '../audio/wav.ts';
 import type { StageContext } from '../stage.ts';
+import { placeChunkLines } from './chunkSeam.ts';
 import { transcribeOnce } from './transcribeClient.ts';
 
 /** Speech-to-text servers expect 16 kHz mono; smaller uploads too. */
@@ -64,14 +65,9 @@ export async function providerTranscript(ctx: StageContext, recordings: readonly
       const asked = await ask(host, endpoint as TranscribingEndpoint, blob, seconds, ctx.signal);
       requests += asked.requests;
       if (asked.kind === 'stop') return stop(asked.message);
-      for (const heard of asked.segments) {
-        const start = chunk.start + heard.start;
-        const end = Math.min(chunk.end, chunk.start + heard.end);
-        // A chunk reaching back into the one before may hear its last words again.
-        if (end <= heardUntil + 0.1) continue;
-        cues.push({ mediaId: ref.id, start, end, text: heard.text });
-        heardUntil = Math.max(heardUntil, end);
-      }
+      const placed = placeChunkLines(chunk, asked.segments, heardUntil);
+      for (const line of placed.lines) cues.push({ mediaId: ref.id, ...line });
+      heardUntil = placed.heardUntil;
       doneSec += chunk.end - chunk.start;
       ctx.progress(totalSec > 0 ? doneSec / totalSec : 1, `${clock(chunk.end)} of ${clock(audio.durationSec)} of ${ref.name}`);
     }

@@ -3,6 +3,7 @@ import type { SpeechModelManifest } from '../../src/shared/speechModel.ts';
 import { decodeRecording } from '../audio/decodeRecording.ts';
 import { resample } from '../audio/resample.ts';
 import { speechSeconds, speechWork } from '../audio/speechWork.ts';
+import { placeChunkLines } from '../provider/chunkSeam.ts';
 import type { HeardCue } from '../provider/providerTranscript.ts';
 import type { StageContext } from '../stage.ts';
 import { transcribeChunk } from './transcribeChunk.ts';
@@ -45,14 +46,9 @@ export async function deviceTranscript(
       ctx.signal.throwIfAborted();
       ctx.progress(totalSec > 0 ? doneSec / totalSec : 0, `${clock(chunk.start)} of ${clock(audio.durationSec)} of ${ref.name}`);
       const piece = samples.subarray(Math.round(chunk.start * RATE), Math.round(chunk.end * RATE));
-      for (const heard of await transcribeChunk(model, piece, manifest.multilingual ? language : null)) {
-        const start = chunk.start + heard.start;
-        const end = Math.min(chunk.end, chunk.start + heard.end);
-        // A chunk reaching back into the one before may hear its last words again.
-        if (end <= heardUntil + 0.1) continue;
-        cues.push({ mediaId: ref.id, start: Math.max(start, heardUntil), end, text: heard.text });
-        heardUntil = Math.max(heardUntil, end);
-      }
+      const placed = placeChunkLines(chunk, await transcribeChunk(model, piece, manifest.multilingual ? language : null), heardUntil);
+      for (const line of placed.lines) cues.push({ mediaId: ref.id, ...line });
+      heardUntil = placed.heardUntil;
       doneSec += chunk.end - chunk.start;
       ctx.progress(totalSec > 0 ? doneSec / totalSec : 1, `${clock(chunk.end)} of ${clock(audio.durationSec)} of ${ref.name}`);
     }
