@@ -26,4 +26,9 @@ describe('placeChunkLines()', () => {
   it('drops a line that ends within 0.1 s of what was heard, and keeps the reach when it drops everything', () => {
     expect(placeChunkLines({ start: 29, end: 50 }, [{ start: 0, end: 1.05, text: 'again' }], 30)).toEqual({ lines: [], heardUntil: 30 });
   });
+
+  it('drops a line said after the chunk’s audio ends (in the padding, so invented), keeping the lines before it', () => {
+    const placed = placeChunkLines({ start: 10, end: 15.7 }, [{ start: 1, end: 3, text: 'heard' }, { start: 11.66, end: 12, text: 'invented' }], 0);
+    expect(placed).toEqual({ lines: [{ start: 11, end: 13, text: 'heard' }], heardUntil: 13 });
+  });
 });
