@@ -38,6 +38,8 @@ const FOLLOWER_REFRESH_MS = 200;
 const MAX_JOBS_PER_REPORT = 2000;
 /** Where a leader tab notes, on pagehide, that it was closed rather than crashed. */
 const CLOSED_MARK = 'session-enricher:closed:';
+/** Jobs per read when the view reads the whole queue: a few milliseconds of cloning each. */
+const JOB_PAGE = 1000;
 
 /**
  * The app's engine: sessions, the queue and one scheduler across tabs. The tab that holds the
@@ -442,7 +444,14 @@ export class Enricher {
     this.reloading = (async () => {
       do {
         this.reloadAgain = false;
-        this.view.updateJobs(await this.db.getAll('jobs'));
+        // A page per read: 100,000 stored jobs read at once would hold the page for a second or more.
+        let after: string | undefined;
+        for (;;) {
+          const page = await this.db.getAll('jobs', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), JOB_PAGE);
+          this.view.updateJobs(page);
+          if (page.length < JOB_PAGE) break;
+          after = page.at(-1)!.id;
+        }
       } while (this.reloadAgain);
     })().finally(() => (this.reloading = null));
     return this.reloading;

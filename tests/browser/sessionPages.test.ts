@@ -74,7 +74,7 @@ describe('the library read a page at a time', () => {
     db.close();
   });
 
-  it('an Enricher over 2,500 stored sessions shows them all in import order, and "Enrich all" at once queues every one', async () => {
+  it('an Enricher over 2,500 stored sessions shows them all in import order, "Enrich all" at once queues every one, and a second tab reads every job', async () => {
     const { name, db } = await freshDb();
     const sessions = Array.from({ length: 2500 }, (_, i) => record(`x${String(i).padStart(5, '0')}`, 10_000 + i));
     await storeAll(db, sessions);
@@ -89,6 +89,15 @@ describe('the library read a page at a time', () => {
       await waitFor(() => queued() === sessions.length, { timeoutMs: 30_000 }).catch(() => expect(queued(), 'sessions queued').toBe(sessions.length));
       const shown = enricher.view.getSnapshot().sessions;
       expect(shown.map((s) => s.id)).toEqual(sessions.map((s) => s.id));
+      // A second tab reads the library and the 2,500 jobs (three pages of them) as they are stored.
+      const follower = await Enricher.open({ dbName: name });
+      try {
+        expect(follower.view.current().jobs.size).toBe(sessions.length);
+        expect([...follower.view.current().jobs.values()].every((job) => job.state === 'queued')).toBe(true);
+        await waitFor(() => follower.view.current().sessions.length === sessions.length, { timeoutMs: 30_000 });
+      } finally {
+        await follower.close();
+      }
     } finally {
       await enricher.close();
     }
