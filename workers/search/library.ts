@@ -9,8 +9,9 @@ import { documentsOf } from './documents.ts';
 import { factsOf, isFiltering, passes } from './facts.ts';
 import { fillFacts } from './fillFacts.ts';
 import { PostingsIndex, type PostingsIndexOptions } from './postingsIndex.ts';
-import { bestDocs, queryTerms, type RankedDoc } from './ranking.ts';
-import { holds, scoreQuery, type QueryTerm } from './scoring.ts';
+import { planQuery } from './queryPlan.ts';
+import { bestTopDocs, queryTerms, type RankedDoc } from './ranking.ts';
+import type { QueryTerm } from './scoring.ts';
 import { openSearchDb, type BuiltMark, type Counters, type SearchDb } from './searchDb.ts';
 import { makeSnippet } from './snippet.ts';
 import { DamagedPostingsError } from './varint.ts';
@@ -146,15 +147,15 @@ export class SearchLibrary {
     const postings = await index.postings(wanted.map((term) => term.term));
     const terms: QueryTerm[] = wanted.map((term) => ({ ...term, ...postings.get(term.term)! }));
     const wordCount = Math.min(words.length, 31);
-    let scored = scoreQuery(terms, wordCount, 'AND', index.docs, allowed);
-    if (scored.length === 0) scored = scoreQuery(terms, wordCount, 'OR', index.docs, allowed);
+    const plan = planQuery(terms, index.docs);
+    const rangeOf = (sessionId: string) => index.catalog.get(sessionId);
+    let best = bestTopDocs(plan, wordCount, 'AND', index.docs, allowed, limit, rangeOf);
+    if (best.length === 0) best = bestTopDocs(plan, wordCount, 'OR', index.docs, allowed, limit, rangeOf);
     terms.forEach((term, i) => {
       const pairs = term.stored.reduce((sum, record) => sum + record.count, 0);
-      if (index.wantsCompaction(term.stored.length, pairs, scored.dead[i]!)) this.compactLater(opened, term.term);
+      if (index.wantsCompaction(term.stored.length, pairs, plan.terms[i]!.dead)) this.compactLater(opened, term.term);
     });
-    const best = bestDocs(scored, index.docs, limit);
-    const matched = (ranked: RankedDoc) => terms.filter((_, i) => holds(scored.termDocs[i]!, ranked.doc)).map((term) => term.term);
-    return this.hits(opened, best, matched);
+    return this.hits(opened, best, (ranked) => ranked.terms.map((t) => terms[t]!.term));
   }
 
   /** The sessions the filters let through. */
@@ -176,7 +177,7 @@ export class SearchLibrary {
   }
 
   /** Hits with their stored fields and snippets, read for these documents' sessions only. */
-  private async hits(opened: Opened, top: readonly RankedDoc[], terms: (ranked: RankedDoc) => string[]): Promise<SearchHit[]> {
+  private async hits<T extends RankedDoc>(opened: Opened, top: readonly T[], terms: (ranked: T) => string[]): Promise<SearchHit[]> {
     const stored = await this.documents.of(top.map((ranked) => ranked.sessionId), opened.search, opened.main);
     const out: SearchHit[] = [];
     for (const ranked of top) {
