@@ -226,11 +226,13 @@ export class SearchLibrary {
   private mergeLater(opened: Opened): void {
     if (this.merging) return;
     this.merging = opened.index
-      .mergeFresh((step) =>
-        this.exclusive(async () => {
+      .mergeFresh(async (step) => {
+        // A macrotask between steps: calls that arrived meanwhile queue up before the next step.
+        await nextTask();
+        await this.exclusive(async () => {
           if (this.opened && (await this.opened) === opened) await step();
-        }),
-      )
+        });
+      })
       .catch((error: unknown) => console.warn('Fresh search segments could not be merged; the next save tries again.', error))
       .finally(() => {
         this.merging = null;
