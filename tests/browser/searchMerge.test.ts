@@ -1,8 +1,11 @@
 import { afterEach, expect, test } from 'vitest';
 import type { SearchDocument } from '../../src/shared/results.ts';
+import type { SessionFacts } from '../../src/shared/search.ts';
 import { PostingsIndex, MERGE_TERMS_PER_STEP } from '../../workers/search/postingsIndex.ts';
 import { openSearchDb, type SearchDb } from '../../workers/search/searchDb.ts';
 import { deleteDatabase, uniqueDbName } from './fixtures/sessions.ts';
+
+const FACTS: SessionFacts = { startedAt: null, tags: [], hasActionItems: false };
 
 const opened: Array<{ db: SearchDb; name: string }> = [];
 afterEach(async () => {
@@ -24,7 +27,7 @@ test('mergeFresh() - a save during a merge runs after one small step, not after 
   opened.push({ db, name });
   const index = new PostingsIndex(db, [], [], undefined, { maxCachedBytes: 0, compactAfterSegments: 8, maxFreshSegments: 2 });
   for (const id of ['a', 'b']) {
-    index.put(id, 1, session(id, 300), {});
+    index.put(id, 1, session(id, 300), FACTS);
     await index.save();
   }
   expect(index.wantsMerge).toBe(true);
@@ -42,7 +45,7 @@ test('mergeFresh() - a save during a merge runs after one small step, not after 
     order.push('merge step');
   }));
   // A session finished during the batch: its save is queued while the merge's first step runs.
-  index.put('c', 1, session('c', 5), {});
+  index.put('c', 1, session('c', 5), FACTS);
   await exclusive(async () => {
     await index.save();
     order.push('save');
