@@ -321,6 +321,8 @@ export class SearchLibrary {
         search.getAll('segments'),
       ]);
       const index = new PostingsIndex(search, catalog, vocabulary?.terms ?? [], counters as Counters | undefined, this.options, segments);
+      // The vocabulary's tree is arranged after the first answer, between calls (or by the first query).
+      setTimeout(() => void this.exclusive(async () => index.vocabulary.prepare()), 0);
       return { main, search, index, source: index.catalog.size > 0 ? 'stored' : 'empty', built: Promise.resolve() };
     }
     await Promise.all(['postings', 'segments', 'catalog', 'documents', 'vocabulary', 'state'].map((name) => search.clear(name as 'state')));
