@@ -120,3 +120,17 @@ describe('scoreQuery()', () => {
     for (const [id, score] of expected) expect(actual.get(id), id).toBeCloseTo(score, 9);
   });
 });
+
+describe('Vocabulary', () => {
+  test('new Vocabulary(stored) - counts its terms before its tree is built, and widens as one built at once', () => {
+    const terms = ['budget', 'budgets', 'budgeting', 'forecast', 'forecasts', 'ledger'];
+    const lazy = new Vocabulary(terms);
+    expect(lazy.size).toBe(6);
+    expect(lazy.list()).toEqual(terms);
+    const built = new Vocabulary(terms);
+    built.prepare();
+    for (const query of ['budg', 'forcast', 'ledger budgets']) expect([...lazy.expand(query).map((words) => [...words])]).toEqual(built.expand(query).map((words) => [...words]));
+    lazy.addTerms(['budgetary']);
+    expect([lazy.size, lazy.changed]).toEqual([7, true]);
+  });
+});

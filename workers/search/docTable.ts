@@ -16,6 +16,9 @@ export class DocTable {
   private readonly totals = [0, 0, 0];
   /** Documents alive. */
   live = 0;
+  /** Bumped whenever a document is added or removed: what was computed from the tombstones is stale. */
+  generation = 0;
+  private dead: { generation: number; ranges: Int32Array } | null = null;
 
   /** One past the highest document number seen. */
   get limit(): number {
@@ -27,6 +30,7 @@ export class DocTable {
     while (doc >= this.kinds.length) this.grow();
     if (doc >= this.sessions.length) this.sessions.length = doc + 1;
     this.sessions[doc] = sessionId;
+    this.generation++;
     this.kinds[doc] = kind;
     for (let f = 0; f < 3; f++) {
       this.lengths[doc * 3 + f] = lengths[f] ?? 0;
@@ -42,6 +46,7 @@ export class DocTable {
     while (base + count > this.kinds.length) this.grow();
     if (base + count > this.sessions.length) this.sessions.length = base + count;
     this.sessions.fill(sessionId, base, base + count);
+    this.generation++;
     this.kinds.set(kinds, base);
     this.lengths.set(lengths.subarray(0, count * 3), base * 3);
     for (let i = 0; i < count * 3; i++) this.totals[i % 3]! += lengths[i] ?? 0;
@@ -51,6 +56,7 @@ export class DocTable {
   remove(doc: number): void {
     if (this.sessions[doc] === undefined) return;
     this.sessions[doc] = undefined;
+    this.generation++;
     for (let f = 0; f < 3; f++) this.totals[f]! -= this.lengths[doc * 3 + f]!;
     this.live--;
   }
@@ -58,6 +64,25 @@ export class DocTable {
   /** Makes room for documents up to `limit` (numbers handed out but not yet added). */
   reserve(limit: number): void {
     if (limit > this.sessions.length) this.sessions.length = limit;
+    this.generation++;
+  }
+
+  /**
+   * The numbers below `limit` with no live document (removed, or never added), as flat
+   * `[start, end, …]` ranges: scoring takes their pairs out of a term's document frequency.
+   */
+  deadRanges(): Int32Array {
+    if (this.dead?.generation === this.generation) return this.dead.ranges;
+    const out: number[] = [];
+    const sessions = this.sessions;
+    for (let doc = 0; doc < sessions.length; doc++) {
+      if (sessions[doc] !== undefined) continue;
+      const start = doc;
+      while (doc < sessions.length && sessions[doc] === undefined) doc++;
+      out.push(start, doc);
+    }
+    this.dead = { generation: this.generation, ranges: Int32Array.from(out) };
+    return this.dead.ranges;
   }
 
   sessionOf(doc: number): string | undefined {

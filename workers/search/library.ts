@@ -9,7 +9,8 @@ import { documentsOf } from './documents.ts';
 import { factsOf, isFiltering, passes } from './facts.ts';
 import { fillFacts } from './fillFacts.ts';
 import { PostingsIndex, type PostingsIndexOptions } from './postingsIndex.ts';
-import { bestDocs, queryTerms, type RankedDoc } from './ranking.ts';
+import { planQuery } from './queryPlan.ts';
+import { bestDocs, bestTopDocs, queryTerms, type RankedDoc } from './ranking.ts';
 import { holds, scoreQuery, type QueryTerm } from './scoring.ts';
 import { openSearchDb, type BuiltMark, type Counters, type SearchDb } from './searchDb.ts';
 import { makeSnippet } from './snippet.ts';
@@ -32,6 +33,11 @@ export const COMPACT_AFTER_SEGMENTS = 8;
  * writes them into the terms' own records.
  */
 export const MAX_FRESH_SEGMENTS = 4;
+/**
+ * A one-word query widened (prefix, typos) to more terms than this is scored whole: a document
+ * walk over so many short lists costs more than adding up their postings (docs/benchmarks.md).
+ */
+const WIDE_WORD_TERMS = 64;
 /** Results read per step of the first build; searches run between steps. */
 const BUILD_CHUNK = 64;
 /**
@@ -146,15 +152,28 @@ export class SearchLibrary {
     const postings = await index.postings(wanted.map((term) => term.term));
     const terms: QueryTerm[] = wanted.map((term) => ({ ...term, ...postings.get(term.term)! }));
     const wordCount = Math.min(words.length, 31);
-    let scored = scoreQuery(terms, wordCount, 'AND', index.docs, allowed);
-    if (scored.length === 0) scored = scoreQuery(terms, wordCount, 'OR', index.docs, allowed);
+    if (wordCount === 1 && terms.length > WIDE_WORD_TERMS) return this.rankAll(opened, terms, limit, allowed);
+    const plan = planQuery(terms, index.docs);
+    const rangeOf = (sessionId: string) => index.catalog.get(sessionId);
+    let best = bestTopDocs(plan, wordCount, 'AND', index.docs, allowed, limit, rangeOf);
+    if (best.length === 0) best = bestTopDocs(plan, wordCount, 'OR', index.docs, allowed, limit, rangeOf);
+    terms.forEach((term, i) => {
+      const pairs = term.stored.reduce((sum, record) => sum + record.count, 0);
+      if (index.wantsCompaction(term.stored.length, pairs, plan.terms[i]!.dead)) this.compactLater(opened, term.term);
+    });
+    return this.hits(opened, best, (ranked) => ranked.terms.map((t) => terms[t]!.term));
+  }
+
+  /** Every posting scored (scoring.ts): the same ranking as bestTopDocs(), cheaper for one word widened to many rare terms. */
+  private rankAll(opened: Opened, terms: readonly QueryTerm[], limit: number, allowed: ReadonlySet<string> | null): Promise<SearchHit[]> {
+    const { index } = opened;
+    const scored = scoreQuery(terms, 1, 'OR', index.docs, allowed);
     terms.forEach((term, i) => {
       const pairs = term.stored.reduce((sum, record) => sum + record.count, 0);
       if (index.wantsCompaction(term.stored.length, pairs, scored.dead[i]!)) this.compactLater(opened, term.term);
     });
     const best = bestDocs(scored, index.docs, limit);
-    const matched = (ranked: RankedDoc) => terms.filter((_, i) => holds(scored.termDocs[i]!, ranked.doc)).map((term) => term.term);
-    return this.hits(opened, best, matched);
+    return this.hits(opened, best, (ranked) => terms.filter((_, i) => holds(scored.termDocs[i]!, ranked.doc)).map((term) => term.term));
   }
 
   /** The sessions the filters let through. */
@@ -176,7 +195,7 @@ export class SearchLibrary {
   }
 
   /** Hits with their stored fields and snippets, read for these documents' sessions only. */
-  private async hits(opened: Opened, top: readonly RankedDoc[], terms: (ranked: RankedDoc) => string[]): Promise<SearchHit[]> {
+  private async hits<T extends RankedDoc>(opened: Opened, top: readonly T[], terms: (ranked: T) => string[]): Promise<SearchHit[]> {
     const stored = await this.documents.of(top.map((ranked) => ranked.sessionId), opened.search, opened.main);
     const out: SearchHit[] = [];
     for (const ranked of top) {
@@ -225,11 +244,13 @@ export class SearchLibrary {
   private mergeLater(opened: Opened): void {
     if (this.merging) return;
     this.merging = opened.index
-      .mergeFresh((step) =>
-        this.exclusive(async () => {
+      .mergeFresh(async (step) => {
+        // A macrotask between steps: calls that arrived meanwhile queue up before the next step.
+        await nextTask();
+        await this.exclusive(async () => {
           if (this.opened && (await this.opened) === opened) await step();
-        }),
-      )
+        });
+      })
       .catch((error: unknown) => console.warn('Fresh search segments could not be merged; the next save tries again.', error))
       .finally(() => {
         this.merging = null;
@@ -318,6 +339,8 @@ export class SearchLibrary {
         search.getAll('segments'),
       ]);
       const index = new PostingsIndex(search, catalog, vocabulary?.terms ?? [], counters as Counters | undefined, this.options, segments);
+      // The vocabulary's tree is arranged after the first answer, between calls (or by the first query).
+      setTimeout(() => void this.exclusive(async () => index.vocabulary.prepare()), 0);
       return { main, search, index, source: index.catalog.size > 0 ? 'stored' : 'empty', built: Promise.resolve() };
     }
     await Promise.all(['postings', 'segments', 'catalog', 'documents', 'vocabulary', 'state'].map((name) => search.clear(name as 'state')));

@@ -35,7 +35,7 @@ export class PostingsCache {
     const held = this.terms.get(term);
     if (!held) return;
     held.push(record);
-    this.bytes += record.bytes.byteLength;
+    this.bytes += sizeOf([record]);
   }
 
   delete(term: string): void {
@@ -55,4 +55,4 @@ export class PostingsCache {
   }
 }
 
-const sizeOf = (records: readonly PostingsRecord[]) => records.reduce((sum, record) => sum + record.bytes.byteLength + 32, 0);
+const sizeOf = (records: readonly PostingsRecord[]) => records.reduce((sum, record) => sum + record.bytes.byteLength + (record.skips?.byteLength ?? 0) + 32, 0);

@@ -5,13 +5,18 @@ import { charsOf } from './documents.ts';
 import { DocTable, kindCode } from './docTable.ts';
 import { PostingsCache } from './postingsCache.ts';
 import { termRange, type CatalogEntry, type Counters, type FreshSegment, type PostingsRecord, type SearchDb, type StoredDocument } from './searchDb.ts';
+import { buildSkips } from './skips.ts';
 import { ByteWriter, decodePostings, encodePostings } from './varint.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 /** Postings keys read per request when looking for terms to merge. */
 const KEY_PAGE = 50_000;
-/** Terms written per transaction when fresh segments are merged into the terms' records. */
-const MERGE_TERMS_PER_STEP = 500;
+/**
+ * Terms written per transaction when fresh segments are merged into the terms' records: a save or
+ * query that arrives during a merge waits for one such step at most (500 took up to ~240 ms on a
+ * loaded machine).
+ */
+export const MERGE_TERMS_PER_STEP = 48;
 
 /** What a save writes for one session besides postings: its catalog entry and documents, or their removal. */
 type SessionChange = { kind: 'put'; entry: CatalogEntry; documents: StoredDocument[] } | { kind: 'removed' };
@@ -184,8 +189,8 @@ export class PostingsIndex {
         const tx = this.search.transaction('postings', 'readwrite');
         for (const term of terms.slice(start, start + MERGE_TERMS_PER_STEP)) {
           const records = this.fresh.get(term)!.filter((record) => record.segment <= last);
-          const bytes = concatPostings(records, this.docs.limit);
-          void tx.store.put({ segment: last, first, count: bytes.count, bytes: bytes.bytes }, [term, last]);
+          const { bytes, count } = concatPostings(records, this.docs.limit);
+          void tx.store.put({ segment: last, first, count, bytes, skips: this.skipsFor(bytes, count) }, [term, last]);
         }
         await tx.done;
       });
@@ -248,10 +253,15 @@ export class PostingsIndex {
     const last = records.at(-1)!.segment;
     void tx.store.delete(IDBKeyRange.bound([term], [term, last]));
     const { bytes, count } = encodePostings(flat);
-    const merged: PostingsRecord = { segment: last, first: Math.min(...records.map((record) => record.first ?? record.segment)), count, bytes };
+    const merged: PostingsRecord = { segment: last, first: Math.min(...records.map((record) => record.first ?? record.segment)), count, bytes, skips: this.skipsFor(bytes, count) };
     if (count > 0) void tx.store.put(merged, [term, last]);
     await tx.done;
     this.cache.delete(term);
+  }
+
+  /** The skip table stored with a record, so that a query jumps through it without decoding it first. */
+  private skipsFor(bytes: Uint8Array, count: number): Uint32Array {
+    return buildSkips(bytes, count, this.docs.limit, (doc, field) => this.docs.lengthOf(doc, field));
   }
 
   /** Whether a record holds postings of removed documents (read only when it is the term's one record). */
@@ -317,7 +327,7 @@ export class PostingsIndex {
         for (const [term, flat] of pending) {
           const { bytes, count } = encodePostings(flat, live);
           if (count === 0) continue;
-          const record: PostingsRecord = { segment, first: segment, count, bytes };
+          const record: PostingsRecord = { segment, first: segment, count, bytes, skips: this.skipsFor(bytes, count) };
           void tx.objectStore('postings').put(record, [term, segment]);
           written.push([term, record]);
         }

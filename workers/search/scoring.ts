@@ -5,10 +5,10 @@ import type { PostingsRecord } from './searchDb.ts';
 import { decodePostings, fieldOf, frequencyOf } from './varint.ts';
 
 /** MiniSearch's BM25 parameters (its defaults), so that scores stay what they were. */
-const K = 1.2;
-const B = 0.7;
-const D = 0.5;
-const FIELD_BOOSTS = FIELDS.map((field) => (QUERY_OPTIONS.boost as Record<string, number | undefined>)[field] ?? 1);
+export const K = 1.2;
+export const B = 0.7;
+export const D = 0.5;
+export const FIELD_BOOSTS = FIELDS.map((field) => (QUERY_OPTIONS.boost as Record<string, number | undefined>)[field] ?? 1);
 
 /** One term of a widened query, with what it is worth and where to read its postings. */
 export interface QueryTerm {

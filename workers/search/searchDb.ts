@@ -13,6 +13,8 @@ export interface PostingsRecord {
   /** (document, field) pairs the bytes hold. */
   count: number;
   bytes: Uint8Array;
+  /** Skip blocks over `bytes` (skips.ts); absent in records written before them, then built when read. */
+  skips?: Uint32Array;
 }
 
 /**

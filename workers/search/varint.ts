@@ -67,8 +67,18 @@ export class DamagedPostingsError extends Error {
  * document at or past `docLimit`, or a broken varint.
  */
 export function decodePostings(bytes: Uint8Array, count: number, docs: Int32Array, codes: Uint32Array, at: number, docLimit: number): number {
-  let pos = 0;
-  let doc = -1;
+  const pos = decodeRun(bytes, 0, -1, count, docs, codes, at, docLimit);
+  if (pos !== bytes.length) throw new DamagedPostingsError('A postings record holds more bytes than its count says.');
+  return at + count;
+}
+
+/**
+ * Unpacks `count` pairs starting at byte `start`, the document before them being `previous` (−1 at
+ * a record's start): one block of a record (skips.ts). Returns the byte after the last pair.
+ */
+export function decodeRun(bytes: Uint8Array, start: number, previous: number, count: number, docs: Int32Array, codes: Uint32Array, at: number, docLimit: number): number {
+  let pos = start;
+  let doc = previous;
   const end = bytes.length;
   for (let n = 0; n < count; n++) {
     let delta = 0;
@@ -93,6 +103,5 @@ export function decodePostings(bytes: Uint8Array, count: number, docs: Int32Arra
     docs[at + n] = doc;
     codes[at + n] = code >>> 0;
   }
-  if (pos !== end) throw new DamagedPostingsError('A postings record holds more bytes than its count says.');
-  return at + count;
+  return pos;
 }

@@ -29,16 +29,32 @@ function termsOf(text: string, field: string): string[] {
  * are never taken out: a term of a removed session matches nothing.
  */
 export class Vocabulary {
-  private readonly terms: SearchableMap<true>;
+  /** The radix tree, built on first need: opening a library answers before its 30,000 terms are arranged. */
+  private tree: SearchableMap<true> | null = null;
   /** Whether terms were added since it was last saved. */
   changed = false;
 
-  constructor(stored: readonly string[] = []) {
-    this.terms = SearchableMap.from(stored.map((term) => [term, true as const]));
+  constructor(private stored: readonly string[] = []) {}
+
+  private get terms(): SearchableMap<true> {
+    return this.build();
+  }
+
+  private build(): SearchableMap<true> {
+    if (!this.tree) {
+      this.tree = SearchableMap.from(this.stored.map((term) => [term, true as const]));
+      this.stored = [];
+    }
+    return this.tree;
+  }
+
+  /** Builds the radix tree now (between calls, after opening) rather than in the first query. */
+  prepare(): void {
+    this.build();
   }
 
   get size(): number {
-    return this.terms.size;
+    return this.tree ? this.tree.size : this.stored.length;
   }
 
   add(documents: readonly SearchDocument[]): void {
@@ -65,7 +81,7 @@ export class Vocabulary {
   }
 
   list(): string[] {
-    return [...this.terms.keys()];
+    return this.tree ? [...this.tree.keys()] : [...this.stored];
   }
 
   /**
