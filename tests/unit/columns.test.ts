@@ -41,6 +41,14 @@ describe('sideColumns()', () => {
     expect(sideColumns(page(words))).toEqual([]);
   });
 
+  test('on a 2× screen an editor’s line numbers, 36 px from the code, are no column: gaps grow with the text', () => {
+    const lines = Array.from({ length: 12 }, (_, i) => 40 + 36 * i).flatMap((top): FakeLine[] => [
+      { top, xHeight: 16, left: 10, right: 40 },
+      { top, xHeight: 16, left: 76, right: WIDTH - 20 },
+    ]);
+    expect(sideColumns(page(lines))).toEqual([]);
+  });
+
   test('a vertical line in the gutter (the sidebar’s border) is no column and stays out of the sidebar’s', () => {
     const image = page([...SIDEBAR, ...BODY]);
     for (let r = 40; r < HEIGHT; r++) image.data[r * WIDTH + 120] = 200;

@@ -2,11 +2,13 @@ import type { GrayImage, Rect } from './grayImage.ts';
 import { EDGE_STEP, MIN_X_HEIGHT, textRuns, type TextRun } from './textSize.ts';
 
 /**
- * A gutter between columns is at least this many pixels wide: a docs site's sidebar ends 100 px
- * or more before its page's text, while the gaps inside a line (words, an editor's line numbers,
- * a status bar's fields) are under 25.
+ * A gutter between columns is at least this many pixels wide, and GUTTER_X_HEIGHTS times the
+ * text's median x-height: a docs site's sidebar ends 100 px or more before its page's text at 1×,
+ * while the gaps inside a line (words, an editor's line numbers, a status bar's fields) are under
+ * 25 px at 1× and twice that at 2×.
  */
 const GUTTER = 32;
+const GUTTER_X_HEIGHTS = 4;
 /**
  * A gutter column may cross text in this share of the picture's text rows: a title or a bar
  * across the whole screen (a header's breadcrumbs) runs over it for a line or two.
@@ -37,7 +39,7 @@ function columnInk(image: GrayImage, runs: readonly TextRun[]): { ink: Uint32Arr
 }
 
 /** Spans of columns between gutters (and the picture's edges), each with how much ink it holds. */
-function columnSpans(ink: Uint32Array, rows: number): Array<{ left: number; right: number; ink: number }> {
+function columnSpans(ink: Uint32Array, rows: number, gutter: number): Array<{ left: number; right: number; ink: number }> {
   const width = ink.length;
   const blank = (c: number) => ink[c]! <= GUTTER_INK * rows;
   const spans: Array<{ left: number; right: number; ink: number }> = [];
@@ -47,8 +49,8 @@ function columnSpans(ink: Uint32Array, rows: number): Array<{ left: number; righ
     const left = c;
     let sum = 0;
     let right = c;
-    // A span ends at a run of GUTTER blank columns, or at the picture's edge.
-    for (let gap = 0; c < width && gap < GUTTER; c++) {
+    // A span ends at a run of `gutter` blank columns, or at the picture's edge.
+    for (let gap = 0; c < width && gap < gutter; c++) {
       if (blank(c)) gap++;
       else [gap, right] = [0, c + 1];
       sum += ink[c]!;
@@ -89,9 +91,12 @@ function inkExtent(image: GrayImage, rules: Uint8Array, top: number, bottom: num
  * it; it ends halfway into the blank rows around it and halfway across its gutters. Pure.
  */
 export function sideColumns(image: GrayImage): SideColumn[] {
-  const { ink, rows } = columnInk(image, textRuns(image));
+  const all = textRuns(image);
+  const { ink, rows } = columnInk(image, all);
+  const sizes = all.map((run) => run.xHeight).filter((x) => x >= MIN_X_HEIGHT).sort((a, b) => a - b);
+  const gutter = Math.max(GUTTER, GUTTER_X_HEIGHTS * (sizes[sizes.length >> 1] ?? 0));
   // A span with no line of its own is a rule or a border (a sidebar's edge, an active item's bar).
-  const spans = columnSpans(ink, rows).filter((span) => textRuns(image, span.left, span.right).some((run) => run.xHeight >= MIN_X_HEIGHT));
+  const spans = columnSpans(ink, rows, gutter).filter((span) => textRuns(image, span.left, span.right).some((run) => run.xHeight >= MIN_X_HEIGHT));
   if (spans.length < 2) return [];
   const main = spans.reduce((a, b) => (b.ink > a.ink ? b : a));
   // A column with an edge in nearly every text row is a vertical line (a sidebar's border), no text.
@@ -109,7 +114,7 @@ export function sideColumns(image: GrayImage): SideColumn[] {
     // edge of a glyph may lie a pixel or two outside it: the columns right beside are not looked at.
     const [regionLeft, regionRight] = [first ? 0 : before + SLACK, last ? image.width : after - SLACK];
     const extents = runs.map((run) => inkExtent(image, rules, run.top, run.bottom, regionLeft, regionRight));
-    const inside = extents.map(({ from, to }) => from < to && (first || from >= before + GUTTER) && (last || to <= after - GUTTER));
+    const inside = extents.map(({ from, to }) => from < to && (first || from >= before + gutter) && (last || to <= after - gutter));
     let block: number[] = [];
     const close = (next: number) => {
       if (block.length === 0) return;
@@ -120,7 +125,7 @@ export function sideColumns(image: GrayImage): SideColumn[] {
       const { from, to } = inkExtent(image, rules, top, bottom, regionLeft, regionRight);
       const leftInk = first ? -Infinity : inkExtent(image, rules, top, bottom, 0, from).to;
       const rightInk = last ? Infinity : inkExtent(image, rules, top, bottom, to, image.width).from;
-      if ((first || from - leftInk >= GUTTER) && (last || rightInk - to >= GUTTER)) {
+      if ((first || from - leftInk >= gutter) && (last || rightInk - to >= gutter)) {
         const left = first ? 0 : (Math.max(0, leftInk) + from) >> 1;
         const right = last ? image.width : (to + Math.min(image.width, rightInk)) >> 1;
         out.push({ top, bottom, left, right, runs: block.map((k) => runs[k]!) });
