@@ -37,6 +37,33 @@ export function cropRows(image: GrayImage, top: number, bottom: number): GrayIma
   return { width: image.width, height: bottom - top, data };
 }
 
+/** A rectangle of a picture: rows top..bottom and columns left..right, ends exclusive. */
+export interface Rect {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** The pixels of `rect` of `image`, sharing no memory with it. */
+export function cropRect(image: GrayImage, rect: Rect): GrayImage {
+  const width = rect.right - rect.left;
+  const data = new Uint8Array(width * (rect.bottom - rect.top));
+  for (let r = rect.top; r < rect.bottom; r++) data.set(image.data.subarray(r * image.width + rect.left, r * image.width + rect.right), (r - rect.top) * width);
+  return { width, height: rect.bottom - rect.top, data };
+}
+
+/** `image` with each of `rects` painted over in its own median: nothing left there to read. */
+export function withoutRects(image: GrayImage, rects: readonly Rect[]): GrayImage {
+  if (rects.length === 0) return image;
+  const data = image.data.slice();
+  for (const rect of rects) {
+    const value = medianLuminance(cropRect(image, rect));
+    for (let r = rect.top; r < rect.bottom; r++) data.fill(value, r * image.width + rect.left, r * image.width + rect.right);
+  }
+  return { width: image.width, height: image.height, data };
+}
+
 /** The median luminance, from a sample of at most about 64k pixels. */
 export function medianLuminance(image: GrayImage): number {
   const histogram = new Uint32Array(256);

@@ -1,6 +1,6 @@
 import type { Worker as TesseractWorker } from 'tesseract.js';
 import type { OcrLine } from '../../src/shared/results.ts';
-import { cropRows, isDark, medianLuminance, type GrayImage } from './grayImage.ts';
+import { cropRect, cropRows, isDark, medianLuminance, withoutRects, type GrayImage, type Rect } from './grayImage.ts';
 import { toPgm } from './pgm.ts';
 import { flattenBars, inverted } from './bars.ts';
 import { cleanLines } from './cleanLines.ts';
@@ -8,6 +8,7 @@ import type { Band } from './readPlan.ts';
 import { planScales } from './scalePlan.ts';
 import { inReadingOrder, textOfLines } from './splice.ts';
 import { doubled } from './textSize.ts';
+import { withoutMissingGlyphs } from './missingGlyphs.ts';
 import { linesFromTsv } from './tsvLines.ts';
 
 /** Background rows added above and below a band: tesseract misses lines that touch the edge. */
@@ -43,12 +44,9 @@ function withMargin(image: GrayImage, rows: number, value: number): GrayImage {
   return { width: image.width, height: image.height + 2 * rows, data };
 }
 
-function shiftedDown(line: OcrLine, dy: number): OcrLine {
-  return {
-    text: line.text,
-    box: { ...line.box, top: line.box.top + dy },
-    words: line.words.map((word) => ({ ...word, box: { ...word.box, top: word.box.top + dy } })),
-  };
+function shifted(line: OcrLine, dx: number, dy: number): OcrLine {
+  const move = (box: OcrLine['box']) => ({ ...box, left: box.left + dx, top: box.top + dy });
+  return { text: line.text, box: move(line.box), words: line.words.map((word) => ({ ...word, box: move(word.box) })) };
 }
 
 const shrunk = (box: OcrLine['box'], k: number) => {
@@ -64,22 +62,16 @@ function scaledDown(line: OcrLine, k: number): OcrLine {
 
 const meanConfidence = (line: OcrLine) => line.words.reduce((sum, word) => sum + word.confidence, 0) / line.words.length;
 
-/** `image` with the rows of `bands` painted over in each band's background: nothing left there to read. */
-function withoutBands(image: GrayImage, bands: Band[]): GrayImage {
-  const data = image.data.slice();
-  for (const band of bands) data.fill(medianLuminance(cropRows(image, band.top, band.bottom)), band.top * image.width, band.bottom * image.width);
-  return { width: image.width, height: image.height, data };
-}
-
 /**
- * Reads rows top..bottom of a screen (the whole screen by default) with tesseract at `scale`,
- * handing it greyscale pixels as a PGM. A dark picture is inverted first: the model reads dark
- * text on light far better than the reverse, and bars of another colour are redrawn dark on light
- * (bars.ts). Lines of noise are dropped. Boxes come back in the whole screen's pixels.
+ * Reads a rectangle of a screen with tesseract at `scale`, handing it greyscale pixels as a PGM.
+ * A dark picture is inverted first: the model reads dark text on light far better than the
+ * reverse, and bars of another colour are redrawn dark on light (bars.ts). Lines of noise and a
+ * font's missing-glyph boxes (missingGlyphs.ts) are dropped. Boxes come back in the whole
+ * screen's pixels.
  */
-async function readRows(reader: TesseractWorker, image: GrayImage, band: Band, scale: 1 | 2): Promise<Reading> {
-  const whole = band.top === 0 && band.bottom === image.height;
-  const crop = whole ? image : cropRows(image, band.top, band.bottom);
+async function readRect(reader: TesseractWorker, image: GrayImage, rect: Rect, scale: 1 | 2): Promise<Reading> {
+  const whole = rect.top === 0 && rect.bottom === image.height && rect.left === 0 && rect.right === image.width;
+  const crop = whole ? image : cropRect(image, rect);
   const invert = isDark(crop);
   const margin = whole ? 0 : MARGIN;
   const padded = margin === 0 ? crop : withMargin(crop, margin, medianLuminance(crop));
@@ -87,16 +79,17 @@ async function readRows(reader: TesseractWorker, image: GrayImage, band: Band, s
   const flat = flattenBars(upright, medianLuminance(upright));
   const picture = scale === 1 ? flat : doubled(flat);
   const { data } = await reader.recognize(new Blob([toPgm(picture)]), {}, { text: true, tsv: true });
-  const offset = band.top - margin;
-  const raw = linesFromTsv(data.tsv ?? '');
+  const offset = rect.top - margin;
+  const read = linesFromTsv(data.tsv ?? '');
+  const raw = withoutMissingGlyphs(read, picture);
   let lines = cleanLines(scale === 1 ? raw : raw.map((line) => scaledDown(line, scale)));
-  const cleaned = lines.length !== raw.length || lines.some((line, i) => line.text !== raw[i]!.text);
+  const cleaned = lines.length !== read.length || lines.some((line, i) => line.text !== read[i]!.text);
   if (!whole) {
     // A band may hold the top or bottom of a line the screen's edge or a bar cuts off: the whole
     // screen's reading skips such a sliver, and so does a band's.
     const cut = (line: OcrLine) => line.box.top <= margin + EDGE || line.box.top + line.box.height >= margin + crop.height - EDGE;
     lines = lines.filter((line) => !cut(line) || meanConfidence(line) >= CUT_LINE_CONFIDENCE);
-    lines = lines.map((line) => shiftedDown(line, offset));
+    lines = lines.map((line) => shifted(line, rect.left, offset));
   }
   // Tesseract's own text, unless cleaning changed its lines: then the text of the lines kept.
   if (!cleaned) return { text: tidy(data.text), confidence: Math.round(data.confidence * 10) / 10, lines };
@@ -104,19 +97,25 @@ async function readRows(reader: TesseractWorker, image: GrayImage, band: Band, s
 }
 
 /**
- * Reads rows top..bottom of a screen (the whole screen by default) with tesseract. Small text is
- * read at twice its size, as tesseract misreads glyphs of a few pixels, and only small text: a
- * bigger picture costs tesseract time in proportion (scalePlan.ts). Bands of small lines are read
- * at 2× on their own and the rest of the rows at 1× with those bands blanked; a picture of mostly
- * small text is read whole at 2×. Boxes come back in the whole screen's pixels.
+ * Reads rows top..bottom of a screen (the whole screen by default) with tesseract. A side column
+ * (a sidebar) is read on its own, as tesseract joins its labels to the lines beside them. Small
+ * text is read at twice its size, as tesseract misreads glyphs of a few pixels, and only small
+ * text: a bigger picture costs tesseract time in proportion (scalePlan.ts). Bands of small lines
+ * are read at 2× on their own and the rest of the rows at 1× with those bands and the side
+ * columns blanked; a picture of mostly small text is read whole at 2×. Boxes come back in the
+ * whole screen's pixels.
  */
 export async function recognizeRows(reader: TesseractWorker, image: GrayImage, band: Band = { top: 0, bottom: image.height }): Promise<Reading> {
   const whole = band.top === 0 && band.bottom === image.height;
   const plan = planScales(whole ? image : cropRows(image, band.top, band.bottom));
-  if (plan.kind === 'whole') return readRows(reader, image, band, plan.scale);
-  const small = plan.small.map((b) => ({ top: band.top + b.top, bottom: band.top + b.bottom }));
-  const lines = [...(await readRows(reader, withoutBands(image, small), band, 1)).lines];
-  for (const b of small) lines.push(...(await readRows(reader, image, b, 2)).lines);
+  const rows = { top: band.top, bottom: band.bottom, left: 0, right: image.width };
+  if (plan.kind === 'whole') return readRect(reader, image, rows, plan.scale);
+  const columns = plan.columns.map((c) => ({ ...c, top: band.top + c.top, bottom: band.top + c.bottom }));
+  const main = withoutRects(image, columns);
+  const small = plan.small.map((b) => ({ top: band.top + b.top, bottom: band.top + b.bottom, left: 0, right: image.width }));
+  const lines = [...(await readRect(reader, withoutRects(main, small), rows, plan.main)).lines];
+  for (const b of small) lines.push(...(await readRect(reader, main, b, 2)).lines);
+  for (const c of columns) lines.push(...(await readRect(reader, image, c, c.scale)).lines);
   const ordered = inReadingOrder(lines);
   return { ...textOfLines(ordered), lines: ordered };
 }

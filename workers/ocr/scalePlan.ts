@@ -1,6 +1,7 @@
-import type { GrayImage } from './grayImage.ts';
+import { sideColumns } from './columns.ts';
+import { withoutRects, type GrayImage, type Rect } from './grayImage.ts';
 import type { Band } from './readPlan.ts';
-import { textRuns, type TextRun } from './textSize.ts';
+import { MIN_X_HEIGHT, textRuns, type TextRun } from './textSize.ts';
 
 /**
  * A line whose x-height is at most this many rows is read at twice its size: tesseract misreads
@@ -8,8 +9,6 @@ import { textRuns, type TextRun } from './textSize.ts';
  * reads about as well at 1× as at 2× (eval corpus, docs/quality.md). Text at 2× is 15 rows or more.
  */
 export const SMALL_X_HEIGHT = 8;
-/** Under this, a run is a rule, a row of dots or noise: not a line to size. */
-const MIN_X_HEIGHT = 5;
 /**
  * A picture whose lines' median x-height is over this is a 1.5× or 2× screen: its few short runs
  * are lines cut by the edge of a scrolling area, not small text, and are read at 1× with the rest.
@@ -22,12 +21,18 @@ const MIN_LINES = 3;
 /** From this share of the picture's rows in small bands, it is read whole at 2×: one call, not several. */
 const WHOLE_SHARE = 0.6;
 
+/** A side column (a sidebar) read on its own, at the scale its text needs. */
+export interface ColumnRead extends Rect {
+  scale: 1 | 2;
+}
+
 /**
- * How to size a picture for tesseract: `whole` at one scale, or `split`: `small` bands at 2×
- * and everything else at 1×. Bands are in the picture's rows and end halfway into the blank rows
- * around them, so no line is cut.
+ * How to size a picture for tesseract: `whole` at one scale, or `split`: `columns` beside the
+ * main one read on their own, and in the rest (those columns blanked) `small` bands at 2× and
+ * everything else at `main`. Bands are in the picture's rows and end halfway into the blank rows
+ * around them, so no line is cut; columns end in the middle of their gutters.
  */
-export type ScalePlan = { kind: 'whole'; scale: 1 | 2 } | { kind: 'split'; small: Band[] };
+export type ScalePlan = { kind: 'whole'; scale: 1 | 2 } | { kind: 'split'; main: 1 | 2; small: Band[]; columns: ColumnRead[] };
 
 const isSmall = (run: TextRun) => run.xHeight >= MIN_X_HEIGHT && run.xHeight <= SMALL_X_HEIGHT;
 
@@ -51,18 +56,32 @@ function groups(runs: TextRun[]): Array<[number, number]> {
   return out;
 }
 
-/** Where each part of a picture is read: small text at 2×, the rest at 1×. Pure. */
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+/**
+ * Where each part of a picture is read: a side column on its own (columns.ts), small text at 2×,
+ * the rest at 1×. The main column's lines are measured with the side columns blanked, so that a
+ * sidebar label beside a line of body text does not size it. Pure.
+ */
 export function planScales(image: GrayImage): ScalePlan {
-  const runs = textRuns(image);
-  const heights = runs.map((run) => run.xHeight).filter((x) => x >= MIN_X_HEIGHT).sort((a, b) => a - b);
-  if (heights.length === 0 || heights[heights.length >> 1]! > BIG_SCREEN_X_HEIGHT) return { kind: 'whole', scale: 1 };
+  const sides = sideColumns(image);
+  const main = withoutRects(image, sides);
+  const runs = textRuns(main);
+  const heights = [...runs, ...sides.flatMap((side) => side.runs)].map((run) => run.xHeight).filter((x) => x >= MIN_X_HEIGHT);
+  const bigScreen = heights.length === 0 || median(heights)! > BIG_SCREEN_X_HEIGHT;
+  const columns = sides.map(({ runs: lines, ...rect }): ColumnRead => {
+    const sizes = lines.map((run) => run.xHeight).filter((x) => x >= MIN_X_HEIGHT);
+    return { ...rect, scale: !bigScreen && sizes.length > 0 && median(sizes)! <= SMALL_X_HEIGHT ? 2 : 1 };
+  });
+  const split = (mainScale: 1 | 2, small: Band[]): ScalePlan =>
+    columns.length === 0 && small.length === 0 ? { kind: 'whole', scale: mainScale } : { kind: 'split', main: mainScale, small, columns };
+  if (bigScreen) return split(1, []);
   const small = groups(runs).map(([first, last]): Band => {
     const above = runs[first - 1]?.bottom ?? 0;
     const below = runs[last + 1]?.top ?? image.height;
     return { top: (above + runs[first]!.top) >> 1, bottom: (runs[last]!.bottom + below) >> 1 };
   });
-  if (small.length === 0) return { kind: 'whole', scale: 1 };
   const rows = small.reduce((sum, band) => sum + band.bottom - band.top, 0);
-  if (rows >= WHOLE_SHARE * image.height) return { kind: 'whole', scale: 2 };
-  return { kind: 'split', small };
+  if (small.length > 0 && rows >= WHOLE_SHARE * image.height) return split(2, []);
+  return split(1, small);
 }

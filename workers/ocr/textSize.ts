@@ -1,9 +1,12 @@
 import type { GrayImage } from './grayImage.ts';
 
 /** A step in luminance between neighbouring pixels at least this big is a glyph's edge. */
-const EDGE_STEP = 40;
+export const EDGE_STEP = 40;
 /** A row with at least this many edges crosses text; fewer is a rule, a border or noise. */
 const TEXT_ROW_EDGES = 4;
+
+/** Under this x-height, a run is a rule, a row of dots or noise: not a line of text. */
+export const MIN_X_HEIGHT = 5;
 
 /** A run of rows that cross text (a line of text, or lines side by side in columns). */
 export interface TextRun {
@@ -18,22 +21,25 @@ export interface TextRun {
   xHeight: number;
 }
 
-/** How many glyph edges cross each row. */
-function rowEdges(image: GrayImage): Uint16Array {
+/** How many glyph edges cross each row between columns left and right. */
+function rowEdges(image: GrayImage, left: number, right: number): Uint16Array {
   const { width, height, data } = image;
   const edges = new Uint16Array(height);
   for (let r = 0; r < height; r++) {
     const row = r * width;
     let n = 0;
-    for (let c = row + 1; c < row + width; c++) if (Math.abs(data[c]! - data[c - 1]!) > EDGE_STEP) n++;
+    for (let c = row + left + 1; c < row + right; c++) if (Math.abs(data[c]! - data[c - 1]!) > EDGE_STEP) n++;
     edges[r] = n;
   }
   return edges;
 }
 
-/** The runs of rows that cross text, top to bottom, from one pass of row projection. Pure. */
-export function textRuns(image: GrayImage): TextRun[] {
-  const edges = rowEdges(image);
+/**
+ * The runs of rows that cross text, top to bottom, from one pass of row projection over columns
+ * left..right (exclusive; the whole width by default). Pure.
+ */
+export function textRuns(image: GrayImage, left = 0, right = image.width): TextRun[] {
+  const edges = rowEdges(image, left, right);
   const runs: TextRun[] = [];
   let start = -1;
   for (let r = 0; r <= image.height; r++) {

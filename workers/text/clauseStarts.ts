@@ -24,6 +24,36 @@ const OWNER_TO = /^to (\p{L}{2,})/u;
 /** Words after which a word is part of a noun phrase, not a name starting a clause. */
 const DETERMINERS = new Set('the a an this that these those our your my their his her its of for to in on at with from by about every each some any no'.split(' '));
 
+/**
+ * A subject pronoun and a modal: "… in two weeks sometimes you might need to …". Not "it", which
+ * is as often the object that ends a clause ("… fix it can you …").
+ */
+const PRONOUN_MODAL = /^(?:you|he|she|they) (?:will|would|can|could|may|might|should|must|need|needs|want|wants|have to|has to)$/;
+/** Adverbs that open a clause before its subject: the clause starts at them. */
+const CLAUSE_ADVERBS = new Set(['sometimes', 'usually', 'often', 'maybe', 'perhaps', 'now', 'then', 'also', 'actually', 'honestly', 'otherwise', 'meanwhile', 'anyway']);
+/** Verbs after which a clause goes on without "that": "kim said she will …", "i think you should …". */
+const REPORTING = new Set(
+  ('said say says think thinks thought know knows knew hope hopes guess believe believes mean means told tell tells ' +
+    'promised sure feel felt reckon suppose assume expect expects heard noticed mentioned agree agreed realised realized ' +
+    'decided wish bet worried afraid glad happy ensure make makes made let lets see seen saw doubt wonder').split(' '),
+);
+/** Words that open a noun phrase: "the cluster upgrade", "our main database". */
+const ARTICLES = new Set('the a an this that these those our your my their his her its every each some any no'.split(' '));
+/** Words said before a sentence that are no part of it: "yes the cluster upgrade …". */
+const LEAD_INS = new Set(['yes', 'yeah', 'okay', 'ok', 'alright', 'right', 'so', 'and', 'but', 'well', 'also', 'then', 'now']);
+
+/**
+ * Whether `words` are only a noun phrase: an article and at most two words that carry meaning
+ * ("the cluster", "yes our new billing"). Such a piece is never a sentence: the word after it that
+ * looked like a name starting a clause ("… upgrade will start …") is the phrase's last noun.
+ */
+export function isBareNounPhrase(words: readonly string[]): boolean {
+  let from = 0;
+  while (from < words.length && LEAD_INS.has(bare(words[from]!))) from++;
+  const phrase = words.slice(from).map(bare);
+  return phrase.length >= 2 && phrase.length <= 3 && ARTICLES.has(phrase[0]!) && phrase.slice(1).every((word) => !isStopword(word));
+}
+
 /** Lowercased, without what a caption may leave around a word. */
 const bare = (word: string) => word.toLowerCase().replace(/^[("'“‘]+|[)"'”’,]+$/g, '');
 
@@ -40,6 +70,7 @@ export function startsClause(words: readonly string[], i: number, cased: boolean
   const word = words[i]!;
   if (cased && /^\p{Lu}/u.test(word) && (word === 'I' || /^I['’]/.test(word) || isStopword(bare(word)))) return true;
   if (startsOwnerClause(words, i, cased)) return true;
+  if (startsPronounClause(words, i)) return true;
   for (let n = 1; n <= OPENER_WORDS && i + n <= words.length; n++) {
     const phrase = words.slice(i, i + n).map(bare).join(' ');
     if (OPENERS.some((opener) => opener.test(phrase))) return true;
@@ -63,4 +94,17 @@ function startsOwnerClause(words: readonly string[], i: number, cased: boolean):
   if (OWNER_FOLLOWS.test(after)) return true;
   const to = OWNER_TO.exec(after)?.[1];
   return cased && to !== undefined && !isStopword(to) && !DETERMINERS.has(to);
+}
+
+/**
+ * "… in two weeks sometimes you might need to …": a subject pronoun and a modal after a word that
+ * carries meaning starts a clause, at the adverb before it if there is one. Not after a function
+ * word ("… and you can …", "… so you can …") or a verb that takes a clause ("… said she will …").
+ */
+function startsPronounClause(words: readonly string[], i: number): boolean {
+  const adverb = CLAUSE_ADVERBS.has(bare(words[i]!)) ? 1 : 0;
+  const phrase = (n: number) => words.slice(i + adverb, i + adverb + n).map(bare).join(' ');
+  if (!PRONOUN_MODAL.test(phrase(2)) && !PRONOUN_MODAL.test(phrase(3))) return false;
+  const before = bare(words[i - 1]!);
+  return !isStopword(before) && !REPORTING.has(before) && !CLAUSE_ADVERBS.has(before);
 }

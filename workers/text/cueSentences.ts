@@ -1,5 +1,5 @@
 import { capWords, CUT, joinWords, MAX_SENTENCE_CHARS, splitLongWords, textCut, type CapWord } from './sentenceCap.ts';
-import { startsClause } from './clauseStarts.ts';
+import { isBareNounPhrase, startsClause } from './clauseStarts.ts';
 import { endsSentence } from './tokenize.ts';
 
 export { MAX_SENTENCE_CHARS };
@@ -81,7 +81,8 @@ function splitAtClauses(sentence: TimedWord[], cased: boolean): TimedWord[][] {
   const out: TimedWord[][] = [];
   let keepsMainClause = false;
   for (const [i, word] of sentence.entries()) {
-    const starts = i === 0 || (!word.glue && startsClause(texts, i, cased));
+    // "the cluster | upgrade will start …": a noun phrase alone is no sentence, its last word no name.
+    const starts = i === 0 || (!word.glue && startsClause(texts, i, cased) && !isBareNounPhrase(out.at(-1)!.map((w) => w.text)));
     if (starts && keepsMainClause) {
       keepsMainClause = false;
       out.at(-1)!.push(word);
