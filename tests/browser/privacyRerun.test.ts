@@ -6,7 +6,7 @@ import { PRIVACY_META_KEY, markedKey, type RedactResult, type SensitiveFinding }
 import { PRIVACY_STAGES } from '../../src/shared/pipeline.ts';
 import type { IndexResult, OcrResult, OcrWord, PixelBox, StoryboardResult } from '../../src/shared/results.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
-import { encodePng } from './fixtures/encodePng.ts';
+import { pagePng } from './fixtures/images.ts';
 import { createTestEngine, createTestWorker, type TestEngine } from './fixtures/engine.ts';
 import { enricherFactory } from './fixtures/enrichers.ts';
 import { waitFor } from './fixtures/waitFor.ts';
@@ -25,16 +25,11 @@ const EMAIL = 'dana.park@example.org';
 const ALL_STAGES = ['ocr', 'chapters', 'transcript', 'redact', 'summary', 'storyboard', 'index'];
 
 /** A screenshot with a distinctive word on its second line. */
-async function screenshot(): Promise<Blob> {
-  const canvas = new OffscreenCanvas(900, 220);
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, 900, 220);
-  ctx.fillStyle = '#111111';
-  ctx.font = '34px sans-serif';
-  ctx.fillText('Weekly order review', 24, 60);
-  ctx.fillText(`Ship the ${WORD} crates today`, 24, 140);
-  return encodePng(canvas);
+function screenshot(): Promise<Blob> {
+  return pagePng(900, 220, 34, [
+    { text: 'Weekly order review', x: 24, y: 60 },
+    { text: `Ship the ${WORD} crates today`, x: 24, y: 140 },
+  ]);
 }
 
 function sessionRecord(id: string, notes: string, shot: Blob | null): SessionRecord {

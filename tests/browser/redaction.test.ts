@@ -4,7 +4,7 @@ import type { Enrichment } from '../../src/shared/export.ts';
 import { dismissedKey, markedKey, PRIVACY_META_KEY, type RedactResult, type SensitiveFinding } from '../../src/shared/privacy.ts';
 import type { ChaptersResult, IndexResult, OcrResult, PixelBox, StoryboardResult, SummaryResult } from '../../src/shared/results.ts';
 import { factsOf } from '../../src/ui/sessionFacts.ts';
-import { encodePng } from './fixtures/encodePng.ts';
+import { pagePng } from './fixtures/images.ts';
 import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
 
 const engines: TestEngine[] = [];
@@ -18,16 +18,11 @@ const AWS = 'AKIAZ7Q2M4N8P3R5T6W9';
 const PHONE = '+44 20 7946 0958';
 
 /** A screenshot whose second line holds a planted e-mail address. */
-async function screenshot(): Promise<Blob> {
-  const canvas = new OffscreenCanvas(900, 220);
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, 900, 220);
-  ctx.fillStyle = '#111111';
-  ctx.font = '30px sans-serif';
-  ctx.fillText('Customer profile', 24, 60);
-  ctx.fillText(`Contact ${EMAIL} today`, 24, 130);
-  return encodePng(canvas);
+function screenshot(): Promise<Blob> {
+  return pagePng(900, 220, 30, [
+    { text: 'Customer profile', x: 24, y: 60 },
+    { text: `Contact ${EMAIL} today`, x: 24, y: 130 },
+  ]);
 }
 
 /** One session with values planted in a screenshot, the notes and the transcript, enriched in the real pool. */

@@ -4,24 +4,12 @@ import { searchClientFor } from '../../src/search/searchClient.ts';
 import { openEnricherDb, type EnricherDb } from '../../src/shared/db.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
 import { SessionStore } from '../../src/store/sessionStore.ts';
+import { bareSession } from '../fixtures/stageContext.ts';
 import { deleteDatabase, uniqueDbName } from './fixtures/sessions.ts';
 import { waitFor } from './fixtures/waitFor.ts';
 
 /** A session record without files: listing reads records only. */
-const record = (id: string, importedAt: number): SessionRecord => ({
-  id,
-  title: `Session ${id}`,
-  source: 'import',
-  startedAt: null,
-  endedAt: null,
-  notes: '',
-  tags: [],
-  screenshots: [],
-  audio: [],
-  transcript: null,
-  importedAt,
-  warnings: [],
-});
+const record = (id: string, importedAt: number): SessionRecord => bareSession({ id, title: `Session ${id}`, importedAt });
 
 async function storeAll(db: EnricherDb, sessions: SessionRecord[]): Promise<void> {
   const tx = db.transaction('sessions', 'readwrite');
