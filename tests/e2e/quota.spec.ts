@@ -37,7 +37,8 @@ test('storage full during import: a clear message, and no session is half writte
 });
 
 // Set aside at stop 25: after this stop's merges the room left by a fixed quota no longer separates the
-// first batch (whose peak, with the search index merged in small steps, now reaches the same size)
+// first batch (whose peak now reaches about the same size; not yet known why: perhaps the search index
+// merged in more, smaller steps)
 // from the rerun's result: at +440 kB the first batch overflowed in CI, at +445 kB and +460 kB the
 // rerun fit. The guarantee is still checked with a refused write in tests/browser/quotaResults.test.ts.
 test.fixme('storage full while a result is written: the job fails saying so, and the result saved before stays whole', async ({ page, baseURL }) => {
