@@ -10,6 +10,7 @@ import type { ImageSize } from './imageSize.ts';
 
 /** Luminance values per row: enough to tell one line of text from another. */
 const COLUMNS = 96;
+export const ROW_COLUMNS = COLUMNS;
 /** Rows kept; taller screens are shrunk by a whole factor, so a scroll stays a whole number of rows. */
 const MAX_ROWS = 720;
 /** A column or row whose mean change is below this has not changed (0..1 luminance). */
@@ -32,9 +33,23 @@ export interface RowImage {
   data: Float32Array;
 }
 
-/** Decodes an image into its row image (row-major, COLUMNS values per row, 0..1). */
+/** Rows of the row image of a picture `height` pixels tall: shrunk by a whole factor, so a scroll moves whole rows. */
+export function rowCount(height: number): number {
+  return Math.max(1, Math.round(height / Math.ceil(height / MAX_ROWS)));
+}
+
+/** The row image of RGBA pixels already shrunk to ROW_COLUMNS × `rows`. */
+export function rowImageOfPixels(rgba: Uint8ClampedArray, rows: number): RowImage {
+  const data = new Float32Array(ROW_COLUMNS * rows);
+  for (let i = 0; i < data.length; i++) {
+    data[i] = (0.299 * (rgba[i * 4] ?? 0) + 0.587 * (rgba[i * 4 + 1] ?? 0) + 0.114 * (rgba[i * 4 + 2] ?? 0)) / 255;
+  }
+  return { rows, data };
+}
+
+/** Decodes an image into its row image (row-major, ROW_COLUMNS values per row, 0..1). */
 export async function rowImage(blob: Blob, size: ImageSize, name: string): Promise<RowImage> {
-  const rows = Math.max(1, Math.round(size.height / Math.ceil(size.height / MAX_ROWS)));
+  const rows = rowCount(size.height);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob, { resizeWidth: COLUMNS, resizeHeight: rows, resizeQuality: 'medium' });
@@ -52,11 +67,7 @@ export async function rowImage(blob: Blob, size: ImageSize, name: string): Promi
   } finally {
     bitmap.close();
   }
-  const data = new Float32Array(COLUMNS * rows);
-  for (let i = 0; i < data.length; i++) {
-    data[i] = (0.299 * (rgba[i * 4] ?? 0) + 0.587 * (rgba[i * 4 + 1] ?? 0) + 0.114 * (rgba[i * 4 + 2] ?? 0)) / 255;
-  }
-  return { rows, data };
+  return rowImageOfPixels(rgba, rows);
 }
 
 /** Column differences left out of a row comparison: a scrollbar, a caret or a pointer moves too. */
@@ -136,6 +147,13 @@ function candidateShifts(changed: number[], before: { mean: Float32Array; ink: F
     .map((i) => i - rows);
 }
 
+/** How one screen follows another: `share` of its changed text rows are rows of the other moved by `shift` rows. */
+export interface ScrollMatch {
+  share: number;
+  /** Previous row − current row: positive when the page moved up (scrolled down). 0 when nothing moved. */
+  shift: number;
+}
+
 /**
  * The share (0..1) of the current screen's changed text rows that are rows of the previous
  * screen moved by one vertical offset: near 1 after a scroll, near 0 after a new page. Parts
@@ -143,7 +161,12 @@ function candidateShifts(changed: number[], before: { mean: Float32Array; ink: F
  * but blank rows changed, and 0 for screens of different sizes.
  */
 export function scrolledOverlap(previous: RowImage, current: RowImage): number {
-  if (previous.rows !== current.rows) return 0;
+  return scrollMatch(previous, current).share;
+}
+
+/** scrolledOverlap() with the shift that matched best. */
+export function scrollMatch(previous: RowImage, current: RowImage): ScrollMatch {
+  if (previous.rows !== current.rows) return { share: 0, shift: 0 };
   const rows = current.rows;
   const moving: number[] = [];
   for (let c = 0; c < COLUMNS; c++) {
@@ -151,7 +174,7 @@ export function scrolledOverlap(previous: RowImage, current: RowImage): number {
     for (let r = 0; r < rows; r++) sum += Math.abs((current.data[r * COLUMNS + c] ?? 0) - (previous.data[r * COLUMNS + c] ?? 0));
     if (sum / rows > STILL) moving.push(c);
   }
-  if (moving.length === 0) return 1;
+  if (moving.length === 0) return { share: 1, shift: 0 };
   const inkNow = rowInk(current, moving);
   const inkBefore = rowInk(previous, moving);
   const changed: number[] = [];
@@ -161,8 +184,8 @@ export function scrolledOverlap(previous: RowImage, current: RowImage): number {
     still[r] = rowDifference(current.data, r, previous.data, r, moving) <= STILL ? 1 : 0;
     if ((inkNow[r] ?? 0) >= INK && !still[r]) changed.push(r);
   }
-  if (changed.length < MIN_ROWS) return 1;
-  let best = 0;
+  if (changed.length < MIN_ROWS) return { share: 1, shift: 0 };
+  let best: ScrollMatch = { share: 0, shift: 0 };
   const summaries = {
     // The scrollbar, if any, is the right edge of what moves: left out of the votes.
     before: { mean: rowMeans(previous, moving.slice(0, -2)), ink: inkBefore },
@@ -177,7 +200,7 @@ export function scrolledOverlap(previous: RowImage, current: RowImage): number {
       if (sameRow(current.data, r, previous.data, r + shift, moving)) same++;
     }
     // A sliver of overlap proves nothing: a few rows match by chance.
-    if (overlap >= Math.max(MIN_ROWS, changed.length * MIN_OVERLAP)) best = Math.max(best, same / overlap);
+    if (overlap >= Math.max(MIN_ROWS, changed.length * MIN_OVERLAP) && same / overlap > best.share) best = { share: same / overlap, shift };
   }
   return best;
 }

@@ -17,22 +17,75 @@ export function changedShare(a: Float32Array, b: Float32Array): number {
 }
 
 /**
+ * How a frame that changed a lot follows the last kept one: the same page scrolled by less than
+ * part of a screen ('short'), by more ('long'), or something else ('none'). The caller measures it
+ * only when asked: it costs a row image of the frame.
+ */
+export type ScrollFrom = 'short' | 'long' | 'none';
+
+/** What to do with a probed frame. */
+export interface FrameDecision {
+  /**
+   * Keep the held frame (the newest of a scroll that is still 'short') first, before this one:
+   * the picture jumped away from the scroll, so only that frame shows the text it reached.
+   */
+  keepHeld: boolean;
+  /** Keep this frame as a screen and why; 'hold' it as the scroll's newest frame; or pass it by. */
+  frame: 'interval' | 'change' | 'hold' | null;
+}
+
+interface Seen {
+  timeSec: number;
+  gray: Float32Array;
+}
+
+/**
  * Decides which probed frames become screens: the first, one every INTERVAL_SEC, and any whose
- * picture changed a lot since the last kept one. Pure: the worker feeds it small grays.
+ * picture changed a lot since the last kept one. A scroll is kept once per part of a screen, not at
+ * every probe: each line still shows whole in one kept frame or the next, and a page scrolling for
+ * a minute is no longer 120 screens. Where a scroll stops, that resting place is kept. Pure: the
+ * worker feeds it small grays.
  */
 export class FrameSampler {
-  private last: { timeSec: number; gray: Float32Array } | null = null;
+  private last: Seen | null = null;
+  private held: Seen | null = null;
+  private previousProbe: Float32Array | null = null;
   /** Share of cells changed between the last offered frame and the kept one before it (1 for the first). */
   lastChange = 1;
 
   /** Whether the frame at `timeSec` with luminance `gray` is kept, and why; null when it is not. */
-  offer(timeSec: number, gray: Float32Array): 'interval' | 'change' | null {
+  offer(timeSec: number, gray: Float32Array, scrollFrom: () => ScrollFrom = () => 'none'): FrameDecision {
     const last = this.last;
-    let reason: 'interval' | 'change' | null = null;
+    const previousProbe = this.previousProbe;
+    this.previousProbe = gray;
     this.lastChange = last ? changedShare(last.gray, gray) : 1;
-    if (!last || timeSec - last.timeSec >= INTERVAL_SEC - 1e-6) reason = 'interval';
-    else if (this.lastChange >= CHANGE_SHARE) reason = 'change';
-    if (reason) this.last = { timeSec, gray };
-    return reason;
+    if (!last || timeSec - last.timeSec >= INTERVAL_SEC - 1e-6) return this.keep({ timeSec, gray }, 'interval', false);
+    if (this.lastChange < CHANGE_SHARE) {
+      // Back where the last kept frame was: a scroll that went further and returned is kept where it reached.
+      if (this.held) return this.keep(this.held, null, true);
+      return { keepHeld: false, frame: null };
+    }
+    const scroll = scrollFrom();
+    if (scroll === 'short') {
+      const stopped = previousProbe !== null && changedShare(previousProbe, gray) < REPEAT_SHARE;
+      if (stopped) return this.keep({ timeSec, gray }, 'change', false);
+      this.held = { timeSec, gray };
+      return { keepHeld: false, frame: 'hold' };
+    }
+    return this.keep({ timeSec, gray }, 'change', scroll === 'none' && this.held !== null);
+  }
+
+  /** At the end of the video: whether the held frame is to be kept, as no later frame shows what it reached. */
+  finish(): boolean {
+    const held = this.held !== null;
+    if (this.held) this.last = this.held;
+    this.held = null;
+    return held;
+  }
+
+  private keep(frame: Seen, reason: 'interval' | 'change' | null, keepHeld: boolean): FrameDecision {
+    this.last = frame;
+    this.held = null;
+    return { keepHeld, frame: reason };
   }
 }

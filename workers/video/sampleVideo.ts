@@ -3,7 +3,9 @@ import { VideoSampleSink, type VideoSample } from 'mediabunny';
 import type { VideoFrameShot, VideoInfo } from '../../src/shared/results.ts';
 import type { MediaRef } from '../../src/shared/session.ts';
 import { StageFailure } from '../stage.ts';
-import { FrameSampler, PROBE_SEC, REPEAT_SHARE } from './frameSampler.ts';
+import { rowCount, rowImageOfPixels, ROW_COLUMNS, scrollMatch, type RowImage } from '../images/scrollMatch.ts';
+import { SCROLLED } from '../images/boundary.ts';
+import { FrameSampler, PROBE_SEC, REPEAT_SHARE, type ScrollFrom } from './frameSampler.ts';
 import { openVideo } from './openVideo.ts';
 
 /** Kept frames are no wider than this: full HD text stays sharp for OCR, 4K would only cost time. */
@@ -43,6 +45,27 @@ function probeGray(sample: VideoSample, context: OffscreenCanvasRenderingContext
   return gray;
 }
 
+/** The frame's row image (see scrollMatch.ts): what tells a scroll from a new page. */
+function sampleRows(sample: VideoSample, context: OffscreenCanvasRenderingContext2D): RowImage {
+  const { width, height } = context.canvas;
+  sample.draw(context, 0, 0, width, height);
+  return rowImageOfPixels(context.getImageData(0, 0, width, height).data, height);
+}
+
+/**
+ * A scroll is kept once it has moved this share of the screen: what it revealed is then read as a
+ * band, well under OCR's FULL_SHARE (workers/ocr/readPlan.ts) with the lines a band cuts into.
+ */
+const KEEP_SCROLL_SHARE = 0.4;
+
+/** Whether `current` is `kept` scrolled, and whether by less than KEEP_SCROLL_SHARE of a screen. */
+function scrollFrom(kept: RowImage | null, current: RowImage): ScrollFrom {
+  if (!kept) return 'none';
+  const match = scrollMatch(kept, current);
+  if (match.share < SCROLLED) return 'none';
+  return Math.abs(match.shift) < KEEP_SCROLL_SHARE * current.rows ? 'short' : 'long';
+}
+
 /** 65 → "1:05". */
 export function timeLabel(seconds: number): string {
   const s = Math.floor(seconds);
@@ -75,12 +98,40 @@ export async function sampleVideo(ref: MediaRef, blob: Blob, options: SampleOpti
   const frameCanvas = new OffscreenCanvas(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));
   const frameContext = context2d(frameCanvas);
   const probeContext = context2d(new OffscreenCanvas(PROBE_W, PROBE_H));
+  const rowsContext = context2d(new OffscreenCanvas(ROW_COLUMNS, rowCount(frameCanvas.height)));
+  // The newest frame of a scroll not yet kept, drawn at full size: kept only if nothing later shows what it reached.
+  const heldContext = context2d(new OffscreenCanvas(frameCanvas.width, frameCanvas.height));
+  let held: { timeSec: number; rows: RowImage } | null = null;
+  let keptRows: RowImage | null = null;
   const sampler = new FrameSampler();
   const frames: VideoFrameShot[] = [];
   let decodedFrames = 0;
   let nextProbe = 0;
   let lastTime = 0;
   let message: string | undefined;
+  const keepFrame = async (canvas: OffscreenCanvas, timeSec: number, reason: VideoFrameShot['reason'], repeat: boolean) => {
+    const png = await canvas.convertToBlob({ type: 'image/png' });
+    const ms = Math.round(timeSec * 1000);
+    const previous = frames.at(-1);
+    frames.push({
+      id: `${ref.id}@${ms}`,
+      videoId: ref.id,
+      timeSec,
+      at: start === null ? null : start + ms,
+      reason,
+      blob: png,
+      width: canvas.width,
+      height: canvas.height,
+      // OCR copies the text of a frame that only differs by a caret or a pointer.
+      ...(previous && repeat ? { repeatOf: previous.repeatOf ?? previous.id } : {}),
+    });
+  };
+  const keepHeld = async () => {
+    if (!held) return;
+    await keepFrame(heldContext.canvas, held.timeSec, 'change', false);
+    keptRows = held.rows;
+    held = null;
+  };
   try {
     try {
       for await (const sample of new VideoSampleSink(track).samples()) {
@@ -91,25 +142,21 @@ export async function sampleVideo(ref: MediaRef, blob: Blob, options: SampleOpti
           if (sample.timestamp + 1e-6 < nextProbe) continue;
           // On a fixed grid of probe times, so the interval does not drift with the frame rate.
           nextProbe = (Math.floor(sample.timestamp / PROBE_SEC + 1e-6) + 1) * PROBE_SEC;
-          const reason = sampler.offer(sample.timestamp, probeGray(sample, probeContext));
+          let rows: RowImage | null = null;
+          const currentRows = () => (rows ??= sampleRows(sample, rowsContext));
+          const decision = sampler.offer(sample.timestamp, probeGray(sample, probeContext), () => scrollFrom(keptRows, currentRows()));
           options.onProgress?.(sample.timestamp, durationSec);
-          if (!reason) continue;
+          if (decision.keepHeld) await keepHeld();
+          if (decision.frame === 'hold') {
+            sample.draw(heldContext, 0, 0, frameCanvas.width, frameCanvas.height);
+            held = { timeSec: sample.timestamp, rows: currentRows() };
+            continue;
+          }
+          if (!decision.frame) continue;
+          held = null;
           sample.draw(frameContext, 0, 0, frameCanvas.width, frameCanvas.height);
-          const png = await frameCanvas.convertToBlob({ type: 'image/png' });
-          const ms = Math.round(sample.timestamp * 1000);
-          const previous = frames.at(-1);
-          frames.push({
-            id: `${ref.id}@${ms}`,
-            videoId: ref.id,
-            timeSec: sample.timestamp,
-            at: start === null ? null : start + ms,
-            reason,
-            blob: png,
-            width: frameCanvas.width,
-            height: frameCanvas.height,
-            // OCR copies the text of a frame that only differs by a caret or a pointer.
-            ...(previous && sampler.lastChange < REPEAT_SHARE ? { repeatOf: previous.repeatOf ?? previous.id } : {}),
-          });
+          await keepFrame(frameCanvas, sample.timestamp, decision.frame, sampler.lastChange < REPEAT_SHARE);
+          keptRows = currentRows();
         } finally {
           sample.close();
         }
@@ -121,6 +168,7 @@ export async function sampleVideo(ref: MediaRef, blob: Blob, options: SampleOpti
       }
       message = `${ref.name} is damaged or cut short after ${timeLabel(lastTime)}; the frames before it were used.`;
     }
+    if (sampler.finish()) await keepHeld();
   } finally {
     input.dispose();
   }
