@@ -5,7 +5,7 @@ import { resample } from '../audio/resample.ts';
 import { speechSeconds, speechWork } from '../audio/speechWork.ts';
 import { encodeWav16 } from '../audio/wav.ts';
 import type { StageContext } from '../stage.ts';
-import { placeChunkLines } from './chunkSeam.ts';
+import { placeChunkLines, type HeardLine } from './chunkSeam.ts';
 import { transcribeOnce } from './transcribeClient.ts';
 
 /** Speech-to-text servers expect 16 kHz mono; smaller uploads too. */
@@ -13,12 +13,9 @@ const RATE = 16_000;
 /** A rough guess of a transcription's tokens for the shared budget: about three words a second. */
 const TOKENS_PER_SECOND = 4;
 
-/** A line the provider heard, in seconds from the start of its recording. */
-export interface HeardCue {
+/** A line the provider or the device model heard, in seconds from the start of its recording; `words` when each was timed. */
+export interface HeardCue extends HeardLine {
   mediaId: string;
-  start: number;
-  end: number;
-  text: string;
 }
 
 /** How asking the provider for transcripts ended: null when transcription is off. */
