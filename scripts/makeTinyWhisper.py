@@ -2,7 +2,8 @@
 
 The same layout as a transformers.js Whisper export (config.json, generation_config.json,
 preprocessor_config.json, tokenizer.json, tokenizer_config.json, onnx/encoder_model.onnx,
-onnx/decoder_model_merged.onnx), so the app's folder check and loader see what a person adds.
+onnx/decoder_model_merged.onnx), so the app's folder check and loader see what a person adds. The
+decoder also gives its cross-attention weights, as the "_timestamped" exports do, for word timestamps.
 Its text is gibberish: the tests prove the pipeline, not the words.
 
 Run once in a venv outside the repository (torch, transformers, tokenizers, onnx, onnxruntime):
@@ -79,7 +80,7 @@ class Decoder(torch.nn.Module):
         # Query i (at past_len + i) sees keys 0..past_len + i.
         causal = torch.arange(total)[None, :] <= (torch.arange(t)[:, None] + past_len)
         mask = torch.where(causal, 0.0, float('-inf'))
-        presents = []
+        presents, attentions = [], []
         for i, layer in enumerate(d.layers):
             pk, pv, ek, ev = past[4 * i: 4 * i + 4]
             a = layer.self_attn
@@ -97,12 +98,15 @@ class Decoder(torch.nn.Module):
             ck = self.heads(c.k_proj(encoder_hidden_states)) + ek.sum() * 0
             cv = self.heads(c.v_proj(encoder_hidden_states)) + ev.sum() * 0
             w = torch.softmax(q @ ck.transpose(-1, -2), dim=-1)
+            attentions.append(w)
             h = h + c.out_proj((w @ cv).transpose(1, 2).reshape(x.shape))
             x = layer.final_layer_norm(h)
             h = h + layer.fc2(layer.activation_fn(layer.fc1(x)))
             presents += [k, v, ck, cv]
         logits = self.proj(d.layer_norm(h))
-        return (logits, *presents)
+        # The cross-attention weights, as an export with output_attentions=True gives them: word
+        # timestamps align tokens to audio through them (generation_config alignment_heads).
+        return (logits, *presents, *attentions)
 
 
 def main() -> None:
@@ -131,6 +135,7 @@ def main() -> None:
         'task_to_id': {'translate': ids('<|translate|>'), 'transcribe': ids('<|transcribe|>')},
         'begin_suppress_tokens': config.begin_suppress_tokens, 'suppress_tokens': [],
         'max_initial_timestamp_index': 50, 'return_timestamps': False,
+        'alignment_heads': [[layer, head] for layer in range(LAYERS) for head in range(HEADS)],
     }
     with open(f'{OUT}/generation_config.json', 'w') as f:
         json.dump(generation, f, indent=2)
@@ -167,15 +172,20 @@ def main() -> None:
                 past_args.append(torch.zeros(1, HEADS, 3 if kind == 'decoder' else 1500, HEAD_DIM))
                 axes[name] = {0: 'batch_size', 2: length}
                 axes[f'present.{i}.{kind}.{kv}'] = {0: 'batch_size', 2: length.replace('past_', 'present_')}
+    attention_names = [f'cross_attentions.{i}' for i in range(LAYERS)]
+    for name in attention_names:
+        axes[name] = {0: 'batch_size', 2: 'decoder_sequence_length', 3: 'encoder_sequence_length'}
     input_ids = torch.tensor([[sot, ids('<|en|>')]])
     torch.onnx.export(decoder, (input_ids, hidden, *past_args), f'{OUT}/onnx/decoder_model_merged.onnx',
-                      input_names=['input_ids', 'encoder_hidden_states', *past_names], output_names=['logits', *present_names],
+                      input_names=['input_ids', 'encoder_hidden_states', *past_names], output_names=['logits', *present_names, *attention_names],
                       dynamic_axes=axes, opset_version=17, dynamo=False)
 
     # The hand-written decoder must be Whisper's: same logits as transformers' own forward pass.
     prompt = torch.tensor([[sot, ids('<|en|>'), ids('<|transcribe|>'), notimestamps]])
+    model.set_attn_implementation('eager')  # sdpa returns no attention weights
     with torch.no_grad():
-        expected = model(input_features=features, decoder_input_ids=prompt).logits.numpy()
+        reference = model(input_features=features, decoder_input_ids=prompt, output_attentions=True)
+    expected = reference.logits.numpy()
     enc = onnxruntime.InferenceSession(f'{OUT}/onnx/encoder_model.onnx')
     dec = onnxruntime.InferenceSession(f'{OUT}/onnx/decoder_model_merged.onnx')
     h = enc.run(None, {'input_features': features.numpy()})[0]
@@ -185,6 +195,9 @@ def main() -> None:
     second = dec.run(None, {'input_ids': prompt[:, 3:].numpy(), 'encoder_hidden_states': h, **feeds})
     np.testing.assert_allclose(first[0], expected[:, :3], atol=1e-4)
     np.testing.assert_allclose(second[0], expected[:, 3:], atol=1e-4)
+    cross = reference.cross_attentions[0].numpy()
+    np.testing.assert_allclose(first[1 + len(past_names)], cross[:, :, :3], atol=1e-5)
+    np.testing.assert_allclose(second[1 + len(past_names)], cross[:, :, 3:], atol=1e-5)
     for path in ('encoder_model.onnx', 'decoder_model_merged.onnx'):
         onnx.checker.check_model(f'{OUT}/onnx/{path}')
     print('ok', {name: os.path.getsize(f'{OUT}/{name}') for name in ('onnx/encoder_model.onnx', 'onnx/decoder_model_merged.onnx', 'tokenizer.json')})

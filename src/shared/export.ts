@@ -92,6 +92,8 @@ export interface ExportedCue {
   start: number;
   end: number;
   text: string;
+  /** Each word's time, when the speech model on this device timed them. */
+  words?: Array<{ start: number; end: number; text: string }>;
   /** Who speaks, when the transcript says (a WebVTT `<v Name>` tag, an SRT "NAME:" prefix). */
   speaker?: string;
 }

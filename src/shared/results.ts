@@ -159,11 +159,20 @@ export interface Thumbnail {
 }
 
 /** A timed line of a transcript, placed on the session's timeline. */
+/** A word of a cue, when the speech model timed each word; seconds from the start of the transcript. */
+export interface TranscriptWord {
+  start: number;
+  end: number;
+  text: string;
+}
+
 export interface TranscriptCue {
   /** Seconds from the start of the transcript. */
   start: number;
   end: number;
   text: string;
+  /** The cue's words in order, each timed, when the speech model on this device could align them. */
+  words?: TranscriptWord[];
   /** Epoch milliseconds on the session's timeline, when known. */
   at: number | null;
   /** The chapter the cue falls in, when chapters are known. */

@@ -73,6 +73,9 @@ describe('transcribing on this device', () => {
       expect(takes.some((take) => cue.start >= take.start && cue.end <= take.end && cue.start <= cue.end)).toBe(true);
       expect(cue.at).toBe(Math.round(RECORDING_START + cue.start * 1000));
       expect(cue.text.trim()).not.toBe('');
+      // The fixture's decoder gives its attention, so every word is timed, on the same clock, inside its cue.
+      expect(cue.words?.map((w) => w.text).join(' ')).toBe(cue.text);
+      for (const word of cue.words!) expect(word.start >= cue.start && word.end <= cue.end && word.start <= word.end).toBe(true);
     }
     const details = rig.progress.filter((p) => p.stage === 'transcript').map((p) => p.detail);
     expect(details).toContain('0:00 of 0:34 of standup.wav');

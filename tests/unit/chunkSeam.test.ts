@@ -27,6 +27,26 @@ describe('placeChunkLines()', () => {
     expect(placeChunkLines({ start: 29, end: 50 }, [{ start: 0, end: 1.05, text: 'again' }], 30)).toEqual({ lines: [], heardUntil: 30 });
   });
 
+  it('moves timed words with their line, and drops the words of a straddling line that the chunk before heard', () => {
+    const words = [
+      { start: 0, end: 0.4, text: 'last' },
+      { start: 0.4, end: 1.5, text: 'next' },
+      { start: 1.5, end: 3, text: 'words' },
+    ];
+    const placed = placeChunkLines({ start: 29, end: 50 }, [{ start: 0, end: 3, text: 'last next words', words }], 29.5);
+    expect(placed.lines).toEqual([
+      {
+        start: 29.5,
+        end: 32,
+        text: 'next words',
+        words: [
+          { start: 29.5, end: 30.5, text: 'next' },
+          { start: 30.5, end: 32, text: 'words' },
+        ],
+      },
+    ]);
+  });
+
   it('drops a line said after the chunk’s audio ends (in the padding, so invented), keeping the lines before it', () => {
     const placed = placeChunkLines({ start: 10, end: 15.7 }, [{ start: 1, end: 3, text: 'heard' }, { start: 11.66, end: 12, text: 'invented' }], 0);
     expect(placed).toEqual({ lines: [{ start: 11, end: 13, text: 'heard' }], heardUntil: 13 });

@@ -5,6 +5,9 @@ import type { AudioStageResult, ChaptersResult, OcrResult, SummaryResult, Transc
 import type { MediaRef, SessionRecord } from '../../src/shared/session.ts';
 import { buildEnrichment, exportStatus } from '../../workers/export/enrichment.ts';
 import { buildReport } from '../../workers/export/report.ts';
+import { withoutRedactedWords } from '../../workers/export/redactedWords.ts';
+import { exportRedactionPlan } from '../../workers/export/exportRedaction.ts';
+import { redactStrings } from '../../workers/privacy/redactText.ts';
 import type { Job } from '../../src/shared/job.ts';
 
 const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);
@@ -291,5 +294,40 @@ describe('warnings in the export', () => {
       { text: 'Send the fix', source: 'notes', done: true, kind: 'action' },
     ]);
     expect(enrichment.transcript).toEqual([{ start: 0.5, end: 2, text: 'Morning all.', speaker: 'Priya' }]);
+  });
+});
+
+describe('word times in the export', () => {
+  const timed: TranscriptResult = {
+    cues: [
+      { start: 0.5, end: 2, text: 'Call 555 123 4567.', at: T0 + 500, chapter: 0, words: [
+        { start: 0.5, end: 0.8, text: 'Call' },
+        { start: 0.8, end: 1.1, text: '555' },
+        { start: 1.1, end: 1.4, text: '123' },
+        { start: 1.4, end: 2, text: '4567.' },
+      ] },
+      { start: 3, end: 4.00049, text: 'Ship it.', at: T0 + 3000, chapter: 0, words: [{ start: 3, end: 3.33333, text: 'Ship' }, { start: 3.33333, end: 4.00049, text: 'it.' }] },
+    ],
+    warnings: [],
+    source: { kind: 'device', model: 'whisper-tiny.en' },
+  };
+
+  test("a cue's timed words are exported with it, rounded to the millisecond", () => {
+    const enrichment = buildEnrichment({ ...session, transcript: null }, record({ transcript: done(timed) }));
+    expect(enrichment.transcript?.[1]).toEqual({ start: 3, end: 4, text: 'Ship it.', words: [{ start: 3, end: 3.333, text: 'Ship' }, { start: 3.333, end: 4, text: 'it.' }] });
+  });
+
+  test('a cue whose text redaction changed loses its words, which would give the value away one by one', () => {
+    const spoken = { ...session, transcript: null };
+    const stored = record({ transcript: done(timed) });
+    const enrichment = buildEnrichment(spoken, stored);
+    const plan = exportRedactionPlan(spoken, stored, { mode: 'exports', dismissed: [], marked: [] });
+    const redacted = redactStrings(enrichment, plan.kept, plan.pieces);
+    // The line is redacted, but its short words are no value on their own: they would go out as said.
+    expect(redacted.transcript?.[0]?.text).not.toContain('555');
+    expect(redacted.transcript?.[0]?.words?.map((w) => w.text)).toContain('555');
+    const out = withoutRedactedWords(enrichment, redacted);
+    expect(out.transcript?.[0]).toEqual({ start: 0.5, end: 2, text: redacted.transcript?.[0]?.text });
+    expect(out.transcript?.[1]?.words).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { timeForKey } from '../../src/ui/detail/timeline/keys.ts';
-import { chapterAt, cueAt, focusTime, frameAt, timeOfVideoMoment, valueText, videoMoment } from '../../src/ui/detail/timeline/lookup.ts';
+import { chapterAt, cueAt, focusTime, wordAt, frameAt, timeOfVideoMoment, valueText, videoMoment } from '../../src/ui/detail/timeline/lookup.ts';
 import type { TimelineModel } from '../../src/ui/detail/timeline/model.ts';
 import { timeOfX, xOfTime } from '../../src/ui/detail/timeline/scale.ts';
 
@@ -50,6 +50,19 @@ describe('cueAt()', () => {
     expect(cueAt(model, 13)?.text).toBe('long');
     expect(cueAt(model, 30)).toBeNull();
     expect(cueAt(model, 45)?.text).toBe('later');
+  });
+});
+
+describe('wordAt()', () => {
+  test('the word being said: the last begun at or before the time; none without timed words', () => {
+    const cue = { start: 2, end: 4, text: 'ship it now', words: [{ start: 2, end: 2.5, text: 'ship' }, { start: 2.5, end: 3, text: 'it' }, { start: 3.2, end: 4, text: 'now' }] };
+    expect(wordAt(cue, 1.9)).toBe(-1);
+    expect(wordAt(cue, 2)).toBe(0);
+    expect(wordAt(cue, 2.7)).toBe(1);
+    expect(wordAt(cue, 3.1)).toBe(1);
+    expect(wordAt(cue, 3.2)).toBe(2);
+    expect(wordAt({ start: 2, end: 4, text: 'untimed' }, 3)).toBe(-1);
+    expect(wordAt(null, 3)).toBe(-1);
   });
 });
 

@@ -87,6 +87,16 @@ describe('buildTimelineModel()', () => {
     expect(model.duration).toBe(26);
   });
 
+  test("a cue's timed words move with it onto the timeline's clock", () => {
+    const timed: TranscriptCue = { ...cue(2, 3, 'ship it'), words: [{ start: 2, end: 2.4, text: 'ship' }, { start: 2.4, end: 3, text: 'it' }] };
+    const model = buildTimelineModel(session({ startedAt: s(10), audio: [ref('rec', 'audio', s(20))] }), {
+      ...none,
+      audio: { recordings: [recording('rec', 10, [{ start: 2, end: 3 }])], speechSec: 1 },
+      transcript: { cues: [timed], warnings: [] },
+    });
+    expect(model.cues[0]!.words).toEqual([{ start: 12, end: 12.4, text: 'ship' }, { start: 12.4, end: 13, text: 'it' }]);
+  });
+
   test("a video's frames sit at the video's start plus their time in it; its sound track is placed with it", () => {
     const frame = (timeSec: number): VideoFrameShot => ({ id: `v@${timeSec}`, videoId: 'v', timeSec, at: null, reason: 'interval', blob: new Blob(), width: 1, height: 1 });
     const info: VideoInfo = { mediaId: 'v', name: 'v.webm', durationSec: 15, width: 1, height: 1, codec: 'vp8', hasAudio: true, decodedFrames: 3, frames: [frame(0), frame(6), frame(11)] };

@@ -12,7 +12,7 @@ function decodeNamed(buffer: ArrayBuffer, name: string): DecodedWav {
 }
 
 /** WAV files start with "RIFF"; anything else goes to the browser's decoders. */
-async function isRiff(blob: Blob): Promise<boolean> {
+export async function isRiff(blob: Blob): Promise<boolean> {
   const head = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
   return head.length === 4 && String.fromCharCode(...head) === 'RIFF';
 }

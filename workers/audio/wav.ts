@@ -29,7 +29,8 @@ const KNOWN_FORMATS: Record<number, string> = {
   0x0055: 'MP3',
 };
 
-interface Fmt {
+/** What a WAV file's format chunk says. */
+export interface Fmt {
   tag: number;
   channels: number;
   sampleRate: number;
@@ -49,7 +50,8 @@ function fail(message: string): never {
   throw new StageFailure('permanent', message);
 }
 
-function readFmt(view: DataView, offset: number, size: number): Fmt {
+/** Reads a format chunk's body of `size` bytes at `offset`. */
+export function readFmt(view: DataView, offset: number, size: number): Fmt {
   if (size < 16) fail('This WAV file has a format chunk too short to read.');
   let tag = view.getUint16(offset, true);
   // WAVE_FORMAT_EXTENSIBLE keeps the real tag in the first two bytes of its subformat GUID.
@@ -65,7 +67,8 @@ function readFmt(view: DataView, offset: number, size: number): Fmt {
   };
 }
 
-function checkFmt(fmt: Fmt): 'pcm' | 'float' {
+/** The sample format of a readable WAV file. @throws StageFailure('permanent') naming the encoding it cannot read. */
+export function checkFmt(fmt: Fmt): 'pcm' | 'float' {
   if (fmt.channels === 0 || fmt.sampleRate === 0) {
     fail('This WAV file says it has no channels or a sample rate of zero, so it holds no sound.');
   }
@@ -101,6 +104,21 @@ function sampleReader(view: DataView, base: number, format: 'pcm' | 'float', bit
     default:
       return (i: number) => view.getInt32(base + i * 4, true) / 2147483648;
   }
+}
+
+/** `frames` interleaved frames from byte `base` of `view`, mixed down to mono floats in -1..1. */
+export function monoFrames(view: DataView, base: number, fmt: Fmt, format: 'pcm' | 'float', frames: number): Float32Array {
+  const read = sampleReader(view, base, format, fmt.bitsPerSample);
+  const samples = new Float32Array(frames);
+  const channels = fmt.channels;
+  for (let frame = 0; frame < frames; frame++) {
+    let sum = 0;
+    for (let c = 0; c < channels; c++) sum += read(frame * channels + c);
+    const value = sum / channels;
+    // Float files may hold NaN or overs; keep the promised -1..1 range.
+    samples[frame] = Number.isNaN(value) ? 0 : Math.max(-1, Math.min(1, value));
+  }
+  return samples;
 }
 
 /**
@@ -140,16 +158,8 @@ export function decodeWav(buffer: ArrayBuffer): DecodedWav {
   const frames = Math.floor(dataSize / (bytesPerSample * fmt.channels));
   if (frames === 0) fail('This WAV file contains no audio samples.');
 
-  const read = sampleReader(view, dataOffset, format, fmt.bitsPerSample);
-  const samples = new Float32Array(frames);
+  const samples = monoFrames(view, dataOffset, fmt, format, frames);
   const channels = fmt.channels;
-  for (let frame = 0; frame < frames; frame++) {
-    let sum = 0;
-    for (let c = 0; c < channels; c++) sum += read(frame * channels + c);
-    const value = sum / channels;
-    // Float files may hold NaN or overs; keep the promised -1..1 range.
-    samples[frame] = Number.isNaN(value) ? 0 : Math.max(-1, Math.min(1, value));
-  }
   return {
     sampleRate: fmt.sampleRate,
     channels,

@@ -12,6 +12,7 @@ import { exportRedactionPlan, type ExportRedactionPlan } from './exportRedaction
 import { fillAreas, storyboardAreas } from '../privacy/redactStoryboard.ts';
 import { buildReport } from './report.ts';
 import { redactStrings } from '../privacy/redactText.ts';
+import { withoutRedactedWords } from './redactedWords.ts';
 import { ZipWriter } from './zipWriter.ts';
 
 /**
@@ -38,7 +39,7 @@ async function measuredLoudness(db: EnricherDb, record: ResultRecord | undefined
 
 /** Every string of the enrichment redacted (unless the setting is off), with the redaction summary added. */
 function redactedEnrichment(enrichment: Enrichment, plan: ExportRedactionPlan, notes: string[]): Enrichment {
-  const redacted = plan.mode === 'off' ? enrichment : redactStrings(enrichment, plan.kept, plan.pieces);
+  const redacted = plan.mode === 'off' ? enrichment : withoutRedactedWords(enrichment, redactStrings(enrichment, plan.kept, plan.pieces));
   const counts = plan.mode === 'off' ? {} : countByKind(plan.findings);
   return { ...redacted, redaction: { mode: plan.mode, redacted: counts, notSensitive: plan.notSensitive, notes: [...plan.notes, ...notes] } };
 }

@@ -184,6 +184,7 @@ export function buildEnrichment(session: SessionRecord, record: ResultRecord | u
 function cueOf(cue: TranscriptCue): ExportedCue {
   const exported: ExportedCue = { start: round(cue.start), end: round(cue.end), text: cue.text };
   if (cue.speaker) exported.speaker = cue.speaker;
+  if (cue.words) exported.words = cue.words.map((w) => ({ start: round(w.start), end: round(w.end), text: w.text }));
   return exported;
 }
 

@@ -1,11 +1,11 @@
 import { providerOrigin, type ProviderEndpoint } from '../../src/shared/provider.ts';
 import type { MediaRef } from '../../src/shared/session.ts';
-import { decodeRecording } from '../audio/decodeRecording.ts';
+import { openRecording } from '../audio/recordingReader.ts';
 import { resample } from '../audio/resample.ts';
 import { speechSeconds, speechWork } from '../audio/speechWork.ts';
 import { encodeWav16 } from '../audio/wav.ts';
 import type { StageContext } from '../stage.ts';
-import { placeChunkLines } from './chunkSeam.ts';
+import { placeChunkLines, type HeardLine } from './chunkSeam.ts';
 import { transcribeOnce } from './transcribeClient.ts';
 
 /** Speech-to-text servers expect 16 kHz mono; smaller uploads too. */
@@ -13,12 +13,9 @@ const RATE = 16_000;
 /** A rough guess of a transcription's tokens for the shared budget: about three words a second. */
 const TOKENS_PER_SECOND = 4;
 
-/** A line the provider heard, in seconds from the start of its recording. */
-export interface HeardCue {
+/** A line the provider or the device model heard, in seconds from the start of its recording; `words` when each was timed. */
+export interface HeardCue extends HeardLine {
   mediaId: string;
-  start: number;
-  end: number;
-  text: string;
 }
 
 /** How asking the provider for transcripts ended: null when transcription is off. */
@@ -54,22 +51,26 @@ export async function providerTranscript(ctx: StageContext, recordings: readonly
   const cues: HeardCue[] = [];
   for (const { ref, audio, chunks } of work) {
     if (chunks.length === 0) continue;
-    const wav = await decodeRecording(await ctx.readMedia(ref.id), ref.name, ctx.signal);
-    const samples = resample(wav.samples, wav.sampleRate, RATE);
-    let heardUntil = 0;
-    for (const chunk of chunks) {
-      ctx.signal.throwIfAborted();
-      const piece = samples.subarray(Math.round(chunk.start * RATE), Math.round(chunk.end * RATE));
-      const blob = new Blob([encodeWav16(piece, RATE)], { type: 'audio/wav' });
-      const seconds = piece.length / RATE;
-      const asked = await ask(host, endpoint as TranscribingEndpoint, blob, seconds, ctx.signal);
-      requests += asked.requests;
-      if (asked.kind === 'stop') return stop(asked.message);
-      const placed = placeChunkLines(chunk, asked.segments, heardUntil);
-      for (const line of placed.lines) cues.push({ mediaId: ref.id, ...line });
-      heardUntil = placed.heardUntil;
-      doneSec += chunk.end - chunk.start;
-      ctx.progress(totalSec > 0 ? doneSec / totalSec : 1, `${clock(chunk.end)} of ${clock(audio.durationSec)} of ${ref.name}`);
+    // One chunk of samples at a time, read from the file when its turn comes.
+    const recording = await openRecording(await ctx.readMedia(ref.id), ref.name);
+    try {
+      let heardUntil = 0;
+      for (const chunk of chunks) {
+        ctx.signal.throwIfAborted();
+        const piece = resample(await recording.read(chunk.start, chunk.end, ctx.signal), recording.sampleRate, RATE);
+        const blob = new Blob([encodeWav16(piece, RATE)], { type: 'audio/wav' });
+        const seconds = piece.length / RATE;
+        const asked = await ask(host, endpoint as TranscribingEndpoint, blob, seconds, ctx.signal);
+        requests += asked.requests;
+        if (asked.kind === 'stop') return stop(asked.message);
+        const placed = placeChunkLines(chunk, asked.segments, heardUntil);
+        for (const line of placed.lines) cues.push({ mediaId: ref.id, ...line });
+        heardUntil = placed.heardUntil;
+        doneSec += chunk.end - chunk.start;
+        ctx.progress(totalSec > 0 ? doneSec / totalSec : 1, `${clock(chunk.end)} of ${clock(audio.durationSec)} of ${ref.name}`);
+      }
+    } finally {
+      recording.close();
     }
   }
   return { kind: 'done', cues, origin, model: endpoint.transcription.model, requests };

@@ -1,6 +1,6 @@
 import type { MediaRef } from '../../src/shared/session.ts';
 import type { SpeechModelManifest } from '../../src/shared/speechModel.ts';
-import { decodeRecording } from '../audio/decodeRecording.ts';
+import { openRecording } from '../audio/recordingReader.ts';
 import { resample } from '../audio/resample.ts';
 import { speechSeconds, speechWork } from '../audio/speechWork.ts';
 import { placeChunkLines } from '../provider/chunkSeam.ts';
@@ -22,7 +22,8 @@ function clock(seconds: number): string {
  * Transcribes only the speech of each recording (the audio stage's segments, in chunks of at most
  * 30 s that overlap by 1 s where one stretch of speech is cut) with the stored Whisper model, in
  * the library's language, and returns what it heard on each recording's clock. Checks the job's
- * signal between chunks; a running chunk is stopped by ending the worker, as the engine does.
+ * signal between chunks; a running chunk is stopped by ending the worker, as the engine does. Each
+ * chunk is read from the file when its turn comes, so a long recording is never decoded whole.
  */
 export async function deviceTranscript(
   ctx: StageContext,
@@ -39,18 +40,22 @@ export async function deviceTranscript(
   const cues: HeardCue[] = [];
   for (const { ref, audio, chunks } of work) {
     if (chunks.length === 0) continue;
-    const wav = await decodeRecording(await ctx.readMedia(ref.id), ref.name, ctx.signal);
-    const samples = resample(wav.samples, wav.sampleRate, RATE);
-    let heardUntil = 0;
-    for (const chunk of chunks) {
-      ctx.signal.throwIfAborted();
-      ctx.progress(totalSec > 0 ? doneSec / totalSec : 0, `${clock(chunk.start)} of ${clock(audio.durationSec)} of ${ref.name}`);
-      const piece = samples.subarray(Math.round(chunk.start * RATE), Math.round(chunk.end * RATE));
-      const placed = placeChunkLines(chunk, await transcribeChunk(model, piece, manifest.multilingual ? language : null), heardUntil);
-      for (const line of placed.lines) cues.push({ mediaId: ref.id, ...line });
-      heardUntil = placed.heardUntil;
-      doneSec += chunk.end - chunk.start;
-      ctx.progress(totalSec > 0 ? doneSec / totalSec : 1, `${clock(chunk.end)} of ${clock(audio.durationSec)} of ${ref.name}`);
+    // One chunk of samples at a time: an hour of 16 kHz audio would be 230 MB of floats.
+    const recording = await openRecording(await ctx.readMedia(ref.id), ref.name);
+    try {
+      let heardUntil = 0;
+      for (const chunk of chunks) {
+        ctx.signal.throwIfAborted();
+        ctx.progress(totalSec > 0 ? doneSec / totalSec : 0, `${clock(chunk.start)} of ${clock(audio.durationSec)} of ${ref.name}`);
+        const piece = resample(await recording.read(chunk.start, chunk.end, ctx.signal), recording.sampleRate, RATE);
+        const placed = placeChunkLines(chunk, await transcribeChunk(model, piece, manifest.multilingual ? language : null), heardUntil);
+        for (const line of placed.lines) cues.push({ mediaId: ref.id, ...line });
+        heardUntil = placed.heardUntil;
+        doneSec += chunk.end - chunk.start;
+        ctx.progress(totalSec > 0 ? doneSec / totalSec : 1, `${clock(chunk.end)} of ${clock(audio.durationSec)} of ${ref.name}`);
+      }
+    } finally {
+      recording.close();
     }
   }
   return cues;

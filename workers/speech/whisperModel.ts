@@ -8,9 +8,27 @@ const ORT_FOLDER = 'vad/';
 /** The path transformers.js asks for; env.fetch below answers it from the private file system. */
 const MODEL_PATH = `/${SPEECH_MODEL_FOLDER}/`;
 
+/** Whether the model can time each word, and if not, why. */
+export type WordTimes = { kind: 'yes' } | { kind: 'no'; reason: string };
+
 export interface LoadedWhisper {
   addedAt: number;
   transcriber: AutomaticSpeechRecognitionPipeline;
+  words: WordTimes;
+}
+
+/**
+ * Word times come from the decoder's cross-attention on the heads that follow the audio: the
+ * model must name them (alignment_heads) and its decoder must output those weights, which only
+ * exports made for it do (onnx-community's "_timestamped" folders).
+ */
+function wordTimesOf(transcriber: AutomaticSpeechRecognitionPipeline): WordTimes {
+  const heads = (transcriber.model.generation_config as { alignment_heads?: unknown } | null)?.alignment_heads;
+  if (!Array.isArray(heads) || heads.length === 0) return { kind: 'no', reason: 'its generation_config.json names no alignment_heads' };
+  const sessions = (transcriber.model as unknown as { sessions: Record<string, { outputNames?: readonly string[] }> }).sessions;
+  const outputs = sessions.decoder_model_merged?.outputNames ?? [];
+  if (!outputs.some((name) => name.startsWith('cross_attentions'))) return { kind: 'no', reason: 'its decoder gives no cross-attention weights (a "_timestamped" export does)' };
+  return { kind: 'yes' };
 }
 
 let current: { addedAt: number; loading: Promise<LoadedWhisper> } | null = null;
@@ -50,7 +68,7 @@ async function load(manifest: SpeechModelManifest): Promise<LoadedWhisper> {
     device: 'auto',
     session_options: { executionProviders: ['wasm'] },
   })) as AutomaticSpeechRecognitionPipeline;
-  return { addedAt: manifest.addedAt, transcriber };
+  return { addedAt: manifest.addedAt, transcriber, words: wordTimesOf(transcriber) };
 }
 
 /**

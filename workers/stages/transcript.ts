@@ -69,7 +69,9 @@ function placeHeard(ctx: StageContext, recordings: readonly MediaRef[], heard: r
   return heard.map((cue) => {
     const offset = offsets.get(cue.mediaId) ?? 0;
     const at = start === null ? null : Math.round(start + (offset + cue.start) * 1000);
-    return { start: offset + cue.start, end: offset + cue.end, text: cue.text, at, chapter: chapterAt(chapters, at) };
+    const placed: TranscriptCue = { start: offset + cue.start, end: offset + cue.end, text: cue.text, at, chapter: chapterAt(chapters, at) };
+    if (cue.words) placed.words = cue.words.map((w) => ({ start: offset + w.start, end: offset + w.end, text: w.text }));
+    return placed;
   });
 }
 

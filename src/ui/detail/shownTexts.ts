@@ -1,6 +1,6 @@
 import { hideMarked, wordsInBoxes } from '../../shared/markedWords.ts';
 import type { RedactResult, SensitiveFinding } from '../../shared/privacy.ts';
-import type { ChaptersResult, OcrResult, TranscriptResult } from '../../shared/results.ts';
+import type { ChaptersResult, OcrResult, TranscriptCue, TranscriptResult } from '../../shared/results.ts';
 
 /**
  * The texts the detail shows: with "redact everywhere", the redacted copies the redact stage kept
@@ -17,8 +17,18 @@ export function shownTexts(
   return {
     notes: shown.notes,
     ocr: ocr && { ...ocr, screens: ocr.screens.map((screen) => ({ ...screen, text: shown.screens[screen.mediaId] ?? screen.text })) },
-    transcript: transcript && { ...transcript, cues: transcript.cues.map((cue, i) => ({ ...cue, text: shown.cues[i] ?? cue.text })) },
+    transcript: transcript && { ...transcript, cues: transcript.cues.map((cue, i) => shownCue(cue, shown.cues[i])) },
   };
+}
+
+/**
+ * A cue with its redacted text; without its timed words when redaction changed the text, as a
+ * value found in the whole line is not found again in its words one by one.
+ */
+function shownCue(cue: TranscriptCue, shown: string | undefined): TranscriptCue {
+  if (shown === undefined || shown === cue.text) return cue;
+  const { words: _words, ...rest } = cue;
+  return { ...rest, text: shown };
 }
 
 /**
@@ -71,6 +81,6 @@ export function hideMarks(
   return {
     notes: hide(shown.notes),
     ocr: shown.ocr && { ...shown.ocr, screens: shown.ocr.screens.map((screen) => ({ ...screen, text: hide(screen.text) })) },
-    transcript: shown.transcript && { ...shown.transcript, cues: shown.transcript.cues.map((cue) => ({ ...cue, text: hide(cue.text) })) },
+    transcript: shown.transcript && { ...shown.transcript, cues: shown.transcript.cues.map((cue) => shownCue(cue, hide(cue.text))) },
   };
 }

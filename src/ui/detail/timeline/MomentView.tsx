@@ -15,13 +15,25 @@ interface MomentViewProps {
   thumbnail: Thumbnail | null;
   text: string | null;
   cue: TimelineCue | null;
+  /** The index of the cue's word being said at the playhead; -1 when its words are not timed. */
+  spokenWord: number;
   readFull: (mediaId: string) => Promise<Blob | undefined>;
   /** The thumbnails' URLs, shared with the filmstrip. */
   urls: ObjectUrlCache;
 }
 
+/** A line's timed words, the one being said at the playhead marked. */
+function SpokenWords({ words, current }: { words: NonNullable<TimelineCue['words']>; current: number }) {
+  return words.map((word, i) => (
+    <span key={i}>
+      {i > 0 && ' '}
+      {i === current ? <mark className="spoken-word" data-word-start={word.start.toFixed(3)}>{word.text}</mark> : word.text}
+    </span>
+  ));
+}
+
 /** What the session showed and said at the playhead: the screen large, its text, the line spoken. */
-export const MomentView = memo(function MomentView({ frame, frameIndex, frameCount, firstFrameAt, thumbnail, text, cue, readFull, urls }: MomentViewProps) {
+export const MomentView = memo(function MomentView({ frame, frameIndex, frameCount, firstFrameAt, thumbnail, text, cue, spokenWord, readFull, urls }: MomentViewProps) {
   const url = useFramePicture(frame?.mediaId ?? null, readFull) ?? (thumbnail ? urls.get(thumbnail.blob) : null);
   return (
     <div className="moment">
@@ -44,7 +56,7 @@ export const MomentView = memo(function MomentView({ frame, frameIndex, frameCou
         <p className="moment-cue" data-cue-start={cue ? cue.start.toFixed(3) : ''} data-cue-end={cue ? cue.end.toFixed(3) : ''}>
           {cue ? (
             <>
-              <time>{clock(cue.start)}</time> {cue.text}
+              <time>{clock(cue.start)}</time> {cue.words ? <SpokenWords words={cue.words} current={spokenWord} /> : cue.text}
             </>
           ) : (
             'Nothing said at this moment.'

@@ -5,7 +5,7 @@ import { ObjectUrlCache } from '../../objectUrlCache.ts';
 import type { DetailFocus } from '../outcomes.ts';
 import type { VideoScrub } from '../videoScrub.ts';
 import { Filmstrip } from './Filmstrip.tsx';
-import { clamp, cueAt, focusTime, frameAt, timeOfVideoMoment, videoMoment } from './lookup.ts';
+import { clamp, cueAt, focusTime, frameAt, timeOfVideoMoment, videoMoment, wordAt } from './lookup.ts';
 import type { TimelineModel } from './model.ts';
 import { MomentView } from './MomentView.tsx';
 import { TimelineTrack, type MoveKind } from './TimelineTrack.tsx';
@@ -79,6 +79,7 @@ export function Timeline({ model, chapters, ocr, video, readMedia, focus, scrub 
 
   const index = frameAt(model, time);
   const frame = model.frames[index] ?? null;
+  const cue = cueAt(model, time);
   // During a drag the strip follows a few times a second: each of its moves brings a dozen new
   // pictures, which at every pointer move would hold up the playhead and the picture.
   const stripIndex = useThrottled(index, STRIP_DRAG_MS, at.kind === 'drag');
@@ -92,7 +93,8 @@ export function Timeline({ model, chapters, ocr, video, readMedia, focus, scrub 
         firstFrameAt={model.frames[0]?.t ?? null}
         thumbnail={frame ? (thumbnails.get(frame.mediaId) ?? null) : null}
         text={frame ? (texts.get(frame.mediaId) ?? null) : null}
-        cue={cueAt(model, time)}
+        cue={cue}
+        spokenWord={wordAt(cue, time)}
         readFull={readFull}
         urls={urls}
       />

@@ -44,6 +44,14 @@ export function previousTime(items: ReadonlyArray<{ t: number }>, time: number):
 }
 
 /** The transcript line being said at `time` (the latest-starting one when cues overlap), or null. */
+/** The word of `cue` being said at `time`: the last begun at or before it; -1 without timed words or before the first. */
+export function wordAt(cue: TimelineCue | null, time: number): number {
+  const words = cue?.words ?? [];
+  let found = -1;
+  for (let i = 0; i < words.length && words[i]!.start <= time + SAME_MOMENT_SEC; i++) found = i;
+  return found;
+}
+
 export function cueAt(model: TimelineModel, time: number): TimelineCue | null {
   // Cues are sorted by start; walk back from the last that started, as an earlier long one may still run.
   let low = 0;

@@ -26,6 +26,8 @@ export interface TimelineChapter {
 
 export interface TimelineCue extends TimeSpan {
   text: string;
+  /** Its words on the timeline's clock, when the speech model timed them. */
+  words?: Array<TimeSpan & { text: string }>;
 }
 
 /** Where a video plays on the timeline. */
@@ -140,7 +142,11 @@ export function buildTimelineModel(session: SessionRecord, results: TimelineResu
 
   const transcriptOffset = sec(transcriptAt) ?? recordingSpans[0]?.start ?? 0;
   const cues = (results.transcript?.cues ?? [])
-    .map((cue) => ({ start: transcriptOffset + cue.start, end: transcriptOffset + cue.end, text: cue.text }))
+    .map((cue): TimelineCue => {
+      const placed: TimelineCue = { start: transcriptOffset + cue.start, end: transcriptOffset + cue.end, text: cue.text };
+      if (cue.words) placed.words = cue.words.map((w) => ({ start: transcriptOffset + w.start, end: transcriptOffset + w.end, text: w.text }));
+      return placed;
+    })
     .sort((a, b) => a.start - b.start);
 
   const gaps = frames.slice(1).map((f, i) => f.t - frames[i]!.t).filter((gap) => gap > 0);
