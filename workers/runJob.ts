@@ -1,7 +1,8 @@
 import { openEnricherDb, type EnricherDb, type ResultRecord } from '../src/shared/db.ts';
 import type { SessionRecord } from '../src/shared/session.ts';
-import { loadPrivacyContext } from '../src/shared/privacyStore.ts';
-import { SPEECH_META_KEY, speechSettingsOf } from '../src/shared/speechModel.ts';
+import { privacyContextFrom } from '../src/shared/privacyStore.ts';
+import type { PrivacyContext } from '../src/shared/privacy.ts';
+import { SPEECH_META_KEY, speechSettingsOf, type SpeechSettings } from '../src/shared/speechModel.ts';
 import type { RunRequest, RunResponse, StageOutcome } from '../src/shared/protocol.ts';
 import { classifyError } from './classify.ts';
 import { throttledProgress } from './progress.ts';
@@ -22,11 +23,30 @@ function database(name: string): Promise<EnricherDb> {
   return db;
 }
 
-/** The session, and the job's earlier result when it resumes (a first run has none worth reading). */
-function readInputs(db: EnricherDb, request: RunRequest): Promise<[SessionRecord | undefined, ResultRecord | undefined]> {
-  if (request.fresh) return Promise.all([db.get('sessions', request.sessionId), undefined]);
-  const tx = db.transaction(['sessions', 'results'], 'readonly');
-  return Promise.all([tx.objectStore('sessions').get(request.sessionId), tx.objectStore('results').get(request.sessionId)]);
+/** What a run reads before its first stage. */
+interface RunInputs {
+  session: SessionRecord | undefined;
+  /** The job's earlier result when it resumes (a first run has none worth reading). */
+  previous: ResultRecord | undefined;
+  privacy: PrivacyContext;
+  speech: SpeechSettings;
+}
+
+/**
+ * Every input of a run in one read-only transaction: each transaction is a round trip through the
+ * database's backend, where the scheduler's commits also queue, so five of them per job cost more
+ * than the reads themselves.
+ */
+async function readInputs(db: EnricherDb, request: RunRequest): Promise<RunInputs> {
+  const tx = db.transaction(request.fresh ? ['sessions', 'meta'] : ['sessions', 'results', 'meta'], 'readonly');
+  const meta = tx.objectStore('meta');
+  const [session, previous, privacy, speech] = await Promise.all([
+    tx.objectStore('sessions').get(request.sessionId),
+    request.fresh ? undefined : tx.objectStore('results').get(request.sessionId),
+    privacyContextFrom(meta, request.sessionId),
+    meta.get(SPEECH_META_KEY).then(speechSettingsOf),
+  ]);
+  return { session, previous, privacy, speech };
 }
 
 function allFailed(stages: string[], message: string): RunResponse {
@@ -44,13 +64,12 @@ function allFailed(stages: string[], message: string): RunResponse {
 export async function runJob(request: RunRequest, host: WorkerHost): Promise<RunResponse> {
   const db = await database(request.dbName);
   // A retry (after a failure, or "Retry failed") runs only the stages not done yet; later stages
-  // still need the results of those done in the job's earlier runs. Both reads share one transaction.
-  const [session, previous] = await readInputs(db, request);
+  // still need the results of those done in the job's earlier runs. All reads share one transaction.
+  const { session, previous, privacy, speech } = await readInputs(db, request);
   if (!session) return allFailed(request.stages, 'This session is no longer stored.');
   const kind = request.kind ?? 'enrich';
   if (kind === 'reapply-privacy' && !previous) return allFailed(request.stages, 'This session has no stored enrichment to redact again: enrich it first.');
 
-  const [privacy, speech] = await Promise.all([loadPrivacyContext(db, request.sessionId), db.get('meta', SPEECH_META_KEY).then(speechSettingsOf)]);
   const controller = new AbortController();
   const results: Record<string, unknown> = {};
   // A reapply job builds on the latest result whichever job wrote it; a retry on its own job's.

@@ -2,8 +2,9 @@ import type { EnricherDb, ResultRecord } from '../shared/db.ts';
 import type { Job, Priority } from '../shared/job.ts';
 import { mergeChanges, type JobPage, type JobStore, type QueueChange } from './jobStore.ts';
 import { readQueueInPages } from './queueOrder.ts';
+import { writeInSlices } from './writeInSlices.ts';
 
-/** How start-up reads the queue (tests make the pages small). */
+/** How start-up reads the queue and how big commits are paced (tests make both small). */
 export interface PagingOptions {
   /**
    * Queued jobs of each priority read before the first dispatch.
@@ -15,10 +16,14 @@ export interface PagingOptions {
    * @default 2000
    */
   pageSize: number;
+  /**
+   * Main-thread time spent queueing (cloning) a big commit's requests before it lets the page run:
+   * a slice holds at least 32 requests and as many more as fit in this time.
+   * @default 8
+   */
+  sliceMs: number;
 }
 
-/** Requests queued in one task of a big commit: ~10 ms of cloning at most. */
-const WRITES_PER_TASK = 32;
 
 /** One caller's change, settled on its own even when it shares a transaction. */
 interface Pending {
@@ -44,7 +49,7 @@ export class IdbJobStore implements JobStore {
     private readonly db: EnricherDb,
     paging: Partial<PagingOptions> = {},
   ) {
-    this.paging = { headPerLane: 256, pageSize: 2000, ...paging };
+    this.paging = { headPerLane: 256, pageSize: 2000, sliceMs: 8, ...paging };
   }
 
   loadJobs(): Promise<Job[]> {
@@ -126,11 +131,14 @@ export class IdbJobStore implements JobStore {
     const jobStore = tx.objectStore('jobs');
     const resultStore = tx.objectStore('results');
     try {
-      await writeInSlices([
-        ...jobs.map((job) => () => jobStore.put(job)),
-        ...deleteJobs.map((id) => () => jobStore.delete(id)),
-        ...results.map((result) => () => resultStore.put(result)),
-      ]);
+      await writeInSlices(
+        [
+          ...jobs.map((job) => () => jobStore.put(job)),
+          ...deleteJobs.map((id) => () => jobStore.delete(id)),
+          ...results.map((result) => () => resultStore.put(result)),
+        ],
+        { sliceMs: this.paging.sliceMs },
+      );
     } catch (error) {
       // A put that throws (a value that cannot be cloned) must take the whole change with it:
       // without the abort, the transaction would commit the requests queued before it.
@@ -138,24 +146,6 @@ export class IdbJobStore implements JobStore {
       throw error;
     }
     await tx.done;
-  }
-}
-
-/**
- * Queues a transaction's requests a slice per task, each slice after the last request of the one
- * before succeeds. Each put clones its value on the main thread (about 0.3 ms for a job): queued all
- * at once, a change of 500 jobs would freeze the page for a long task. The transaction stays active,
- * since between slices it only waits on its own requests.
- */
-async function writeInSlices(writes: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
-  // Two slices in flight: the next is queued while the database writes the one before, so neither
-  // side waits for the other (one slice at a time made 100,000 jobs take 36 s).
-  let before: Promise<unknown> | undefined;
-  for (let start = 0; start < writes.length; start += WRITES_PER_TASK) {
-    // Failures surface through the transaction (a failed request aborts it); these are only for pacing.
-    const slice = writes.slice(start, start + WRITES_PER_TASK).map((write) => write().catch(() => undefined));
-    if (before && start + WRITES_PER_TASK < writes.length) await before;
-    before = slice.at(-1);
   }
 }
 
