@@ -4,7 +4,7 @@ import { mulberry32, pick } from '../../workers/samples/random.ts';
 import { denseTopDocs } from '../../workers/search/denseTop.ts';
 import type { DocTable } from '../../workers/search/docTable.ts';
 import { planQuery } from '../../workers/search/queryPlan.ts';
-import { rankQuery } from '../../workers/search/rankQuery.ts';
+import { NARROW_WORD_TERMS, rankPath, rankQuery } from '../../workers/search/rankQuery.ts';
 import { bestDocs, queryTerms } from '../../workers/search/ranking.ts';
 import { holds, scoreQuery, type QueryTerm } from '../../workers/search/scoring.ts';
 import { postingsLibrary, WORDS, type PostingsLibrary } from './fixtures/postingsLibrary.ts';
@@ -56,6 +56,14 @@ describe('denseTopDocs()', () => {
 });
 
 describe('rankQuery()', () => {
+  test('rankPath() - one narrow word without a filter is walked; several words, a wide word or a filter are scored densely', () => {
+    expect(rankPath(1, 1, false)).toBe('walk');
+    expect(rankPath(NARROW_WORD_TERMS, 1, false)).toBe('walk');
+    expect(rankPath(NARROW_WORD_TERMS + 1, 1, false)).toBe('dense');
+    expect(rankPath(2, 2, false)).toBe('dense');
+    expect(rankPath(1, 1, true)).toBe('dense');
+  });
+
   /** Sessions that all say "budget"; only the last three (pending, not yet in a stored segment) also say "zanzibar". */
   const rareLate = (sessionId: string, random: () => number): SearchDocument[] => {
     const s = Number(sessionId.slice(1));
