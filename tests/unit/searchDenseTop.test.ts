@@ -7,6 +7,7 @@ import { planQuery } from '../../workers/search/queryPlan.ts';
 import { NARROW_WORD_TERMS, rankPath, rankQuery } from '../../workers/search/rankQuery.ts';
 import { bestDocs, queryTerms } from '../../workers/search/ranking.ts';
 import { holds, scoreQuery, type QueryTerm } from '../../workers/search/scoring.ts';
+import { DamagedPostingsError } from '../../workers/search/varint.ts';
 import { postingsLibrary, WORDS, type PostingsLibrary } from './fixtures/postingsLibrary.ts';
 
 /** What the exhaustive scoring ranks (all words, else any): documents, scores to the last bit, and the terms each holds. */
@@ -52,6 +53,19 @@ describe('denseTopDocs()', () => {
     expect(compared).toBeGreaterThan(100);
     // Some queries have no document with every word: the fallback to any word is covered.
     expect(fellBack).toBeGreaterThan(0);
+  });
+
+  test('denseTopDocs() - a damaged record read mid-query leaves nothing behind for the next query', () => {
+    const library = postingsLibrary(6, 60);
+    const rangeOf = (id: string) => library.ranges.get(id);
+    const { words, terms } = termsOf(library, 'budget');
+    expect(terms.length).toBeGreaterThan(1);
+    const damaged = planQuery(terms, library.table);
+    const last = damaged.terms.at(-1)!;
+    last.chunks = last.chunks.map((chunk) => ({ ...chunk, bytes: chunk.bytes.subarray(0, chunk.bytes.length - 1) }));
+    expect(() => denseTopDocs(damaged, words.length, library.table, null, 20, rangeOf)).toThrow(DamagedPostingsError);
+    const got = denseTopDocs(planQuery(terms, library.table), words.length, library.table, null, 20, rangeOf);
+    expect(shapeOf(got)).toEqual(expected(terms, words.length, library.table, null, 20));
   });
 });
 

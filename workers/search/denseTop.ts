@@ -15,6 +15,8 @@ let scores = new Float64Array(0);
 let masks = new Uint32Array(0);
 let distinct = new Uint16Array(0);
 let touched = new Int32Array(0);
+/** How many of `touched` hold a query's writes: cleared after it, also when it threw (a damaged record). */
+let touchedCount = 0;
 let allowedDocs = new Uint8Array(0);
 let candidateMark = new Uint8Array(0);
 let pairDocs = new Int32Array(1 << 12);
@@ -58,38 +60,37 @@ export function denseTopDocs(plan: QueryPlan, wordCount: number, table: DocTable
   const eligible = allowed ? allowedOnly(allowed, table, rangeOf) : table.alive;
   const full = (wordCount >= 32 ? 0xffffffff : (1 << wordCount) - 1) >>> 0;
   const candidates = wordCount > 1 ? rarestWordDocs(plan, wordCount, eligible) : null;
-  let count = 0;
   try {
-    count = accumulate(plan, table, eligible, candidates);
-    const top = select(plan, count, (doc) => masks[doc]! >>> 0 === full, table, limit, rangeOf);
+    accumulate(plan, table, eligible, candidates);
+    const top = select(plan, touchedCount, (doc) => masks[doc]! >>> 0 === full, table, limit, rangeOf);
     if (top.length > 0 || !candidates) return top;
     // No document holds every word: any of them, every posting scored.
-    clear(count);
-    count = accumulate(plan, table, eligible, null);
-    return select(plan, count, () => true, table, limit, rangeOf);
+    clear();
+    accumulate(plan, table, eligible, null);
+    return select(plan, touchedCount, () => true, table, limit, rangeOf);
   } finally {
-    clear(count);
+    clear();
     if (candidates) for (const doc of candidates) candidateMark[doc] = 0;
   }
 }
 
-function clear(count: number): void {
-  for (let i = 0; i < count; i++) {
+function clear(): void {
+  for (let i = 0; i < touchedCount; i++) {
     const doc = touched[i]!;
     scores[doc] = 0;
     masks[doc] = 0;
     distinct[doc] = 0;
   }
+  touchedCount = 0;
 }
 
 /**
  * Adds the query terms' pairs to `scores`, `masks` and `distinct`, of eligible documents (and of
  * `candidates` only, ascending, when given), in scoreQuery()'s order: term by term, a document's
- * pairs in field order. Returns how many documents it touched; `touched` lists them in
- * scoreQuery()'s order (by first term, then number), which breaks ties.
+ * pairs in field order. `touched` lists the documents in scoreQuery()'s order (by first term,
+ * then number), which breaks ties; `touchedCount` says how many.
  */
-function accumulate(plan: QueryPlan, table: DocTable, eligible: Uint8Array, candidates: Int32Array | null): number {
-  let count = 0;
+function accumulate(plan: QueryPlan, table: DocTable, eligible: Uint8Array, candidates: Int32Array | null): void {
   for (const term of plan.terms) {
     let pairs = 0;
     for (const chunk of term.chunks) pairs += chunk.count;
@@ -99,7 +100,7 @@ function accumulate(plan: QueryPlan, table: DocTable, eligible: Uint8Array, cand
         const at = cursor.seek(doc);
         if (at === END) break;
         if (at !== doc) continue;
-        if (distinct[doc] === 0) touched[count++] = doc;
+        if (distinct[doc] === 0) touched[touchedCount++] = doc;
         for (let p = cursor.pos; p < cursor.pairEnd; p++) scores[doc]! += pairScore(plan, term, table, doc, cursor.codes[p]!);
         masks[doc]! |= term.words;
         distinct[doc]!++;
@@ -112,7 +113,7 @@ function accumulate(plan: QueryPlan, table: DocTable, eligible: Uint8Array, cand
       for (let i = 0; i < chunk.count; i++) {
         const doc = pairDocs[i]!;
         if (eligible[doc] !== 1 || (candidates && candidateMark[doc] !== 1)) continue;
-        if (distinct[doc] === 0) touched[count++] = doc;
+        if (distinct[doc] === 0) touched[touchedCount++] = doc;
         scores[doc]! += pairScore(plan, term, table, doc, pairCodes[i]!);
         masks[doc]! |= term.words;
         if (doc !== last) {
@@ -122,7 +123,6 @@ function accumulate(plan: QueryPlan, table: DocTable, eligible: Uint8Array, cand
       }
     }
   }
-  return count;
 }
 
 /** What one (document, field) pair adds: scoreQuery()'s expression, operation for operation, so the same float. */
@@ -146,17 +146,22 @@ function rarestWordDocs(plan: QueryPlan, wordCount: number, eligible: Uint8Array
     }
   }
   const found: number[] = [];
-  for (const term of plan.terms) {
-    if (!((term.words >>> rarest) & 1)) continue;
-    for (const chunk of term.chunks) {
-      decodePostings(chunk.bytes, chunk.count, pairDocs, pairCodes, 0, plan.docLimit);
-      for (let i = 0; i < chunk.count; i++) {
-        const doc = pairDocs[i]!;
-        if (eligible[doc] !== 1 || candidateMark[doc] === 1) continue;
-        candidateMark[doc] = 1;
-        found.push(doc);
+  try {
+    for (const term of plan.terms) {
+      if (!((term.words >>> rarest) & 1)) continue;
+      for (const chunk of term.chunks) {
+        decodePostings(chunk.bytes, chunk.count, pairDocs, pairCodes, 0, plan.docLimit);
+        for (let i = 0; i < chunk.count; i++) {
+          const doc = pairDocs[i]!;
+          if (eligible[doc] !== 1 || candidateMark[doc] === 1) continue;
+          candidateMark[doc] = 1;
+          found.push(doc);
+        }
       }
     }
+  } catch (error) {
+    for (const doc of found) candidateMark[doc] = 0;
+    throw error;
   }
   return Int32Array.from(found).sort();
 }
