@@ -1,16 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import type { SearchDocument } from '../../src/shared/results.ts';
 import { mulberry32, pick, type Random } from '../../workers/samples/random.ts';
-import { analyze } from '../../workers/search/analyze.ts';
-import { DocTable, kindCode } from '../../workers/search/docTable.ts';
 import { planQuery } from '../../workers/search/queryPlan.ts';
 import { bestDocs, bestTopDocs, queryTerms } from '../../workers/search/ranking.ts';
-import { scoreQuery, type QueryTerm } from '../../workers/search/scoring.ts';
-import type { PostingsRecord } from '../../workers/search/searchDb.ts';
+import { scoreQuery } from '../../workers/search/scoring.ts';
 import { BLOCK_PAIRS, BLOCK_STRIDE, SKIP_HEADER, blockCount, buildSkips } from '../../workers/search/skips.ts';
 import { ALL_FIELDS, END, TermCursor } from '../../workers/search/termCursor.ts';
 import { codeOf, decodePostings, decodeRun, encodePostings } from '../../workers/search/varint.ts';
-import { Vocabulary } from '../../workers/search/vocabulary.ts';
+import { postingsLibrary, WORDS } from './fixtures/postingsLibrary.ts';
 
 /** Random postings: ascending documents, one to three fields each, in field order. */
 function randomPostings(random: Random, docs: number): number[] {
@@ -86,64 +82,12 @@ describe('skip blocks', () => {
 });
 
 describe('bestTopDocs()', () => {
-  const WORDS = ['budget', 'budgets', 'budgeting', 'budgeted', 'forecast', 'invoice', 'vendor', 'vendors', 'contract', 'ledger', 'carousel', 'review', 'design', 'migration', 'memo', 'meeting', 'metric'];
-
-  /** A library of `sessions` sessions of 8 documents, some removed, numbered as the index numbers them. */
-  function library(seed: number, sessions: number) {
-    const random = mulberry32(seed);
-    // A skewed choice of words, so that some terms are in most documents and some in few.
-    const word = () => WORDS[Math.min(WORDS.length - 1, Math.floor(-Math.log(1 - random()) * 3))]!;
-    const sentence = (n: number) => Array.from({ length: n }, word).join(' ');
-    const table = new DocTable();
-    const flats = new Map<string, number[]>();
-    const docs: SearchDocument[] = [];
-    const ranges = new Map<string, { base: number; documents: number }>();
-    for (let s = 0; s < sessions; s++) {
-      const sessionId = `s${s}`;
-      ranges.set(sessionId, { base: docs.length, documents: 8 });
-      for (let d = 0; d < 8; d++) {
-        const kind = d === 0 ? 'session' : d % 2 ? 'chapter' : 'cue';
-        const doc: SearchDocument = { id: `${sessionId}:${d}`, sessionId, kind, title: sentence(1 + Math.floor(random() * 3)), text: sentence(3 + Math.floor(random() * 20)), keywords: random() < 0.2 ? [pick(random, WORDS)] : [], chapter: null, time: null };
-        const analyzed = analyze(doc);
-        table.add(docs.length, sessionId, kindCode(kind), analyzed.lengths);
-        for (const [term, codes] of analyzed.terms) {
-          let flat = flats.get(term);
-          if (!flat) flats.set(term, (flat = []));
-          for (const code of codes) flat.push(docs.length, code);
-        }
-        docs.push(doc);
-      }
-    }
-    // Tombstones: a few sessions removed after their postings were written.
-    for (let s = 3; s < sessions; s += 11) {
-      const { base } = ranges.get(`s${s}`)!;
-      for (let d = 0; d < 8; d++) table.remove(base + d);
-      ranges.delete(`s${s}`);
-    }
-    const vocabulary = new Vocabulary();
-    vocabulary.add(docs);
-    // Each term stored as two records (two segments) and, for the last sessions, pending pairs.
-    const pendingFrom = (sessions - 5) * 8;
-    const termOf = (term: string, weight: number, words: number): QueryTerm => {
-      const flat = flats.get(term) ?? [];
-      const split = flat.findIndex((_, i) => i % 2 === 0 && flat[i]! >= pendingFrom / 2);
-      const half = split < 0 ? flat.length : split;
-      const pendingAt = flat.findIndex((_, i) => i % 2 === 0 && flat[i]! >= pendingFrom);
-      const end = pendingAt < 0 ? flat.length : pendingAt;
-      const stored: PostingsRecord[] = [flat.slice(0, half), flat.slice(half, Math.max(half, end))]
-        .filter((part) => part.length > 0)
-        .map((part, i) => ({ segment: i, first: i, ...encodePostings(part) }));
-      return { term, weight, words, stored, pending: flat.slice(Math.max(half, end)) };
-    };
-    return { table, vocabulary, ranges, termOf };
-  }
-
   test.each([
     [1, 60],
     [2, 150],
     [3, 300],
   ])('the best 20 equal bestDocs() over scoreQuery(), scores to the last bit, for random queries (seed %i, %i sessions)', (seed, sessions) => {
-    const { table, vocabulary, ranges, termOf } = library(seed, sessions);
+    const { table, vocabulary, ranges, termOf } = postingsLibrary(seed, sessions);
     const random = mulberry32(seed * 100);
     const rangeOf = (id: string) => ranges.get(id);
     let compared = 0;

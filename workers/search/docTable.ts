@@ -12,6 +12,8 @@ export const kindCode = (kind: SearchDocument['kind']) => Math.max(0, KINDS.inde
 export class DocTable {
   private sessions: Array<string | undefined> = [];
   private kinds = new Uint8Array(1024);
+  /** 1 per live document: read per posting by the dense scorer, cheaper than the session lookup. */
+  private liveDocs = new Uint8Array(1024);
   private lengths = new Uint32Array(1024 * 3);
   private readonly totals = [0, 0, 0];
   /** Documents alive. */
@@ -32,6 +34,7 @@ export class DocTable {
     this.sessions[doc] = sessionId;
     this.generation++;
     this.kinds[doc] = kind;
+    this.liveDocs[doc] = 1;
     for (let f = 0; f < 3; f++) {
       this.lengths[doc * 3 + f] = lengths[f] ?? 0;
       this.totals[f]! += lengths[f] ?? 0;
@@ -48,6 +51,7 @@ export class DocTable {
     this.sessions.fill(sessionId, base, base + count);
     this.generation++;
     this.kinds.set(kinds, base);
+    this.liveDocs.fill(1, base, base + count);
     this.lengths.set(lengths.subarray(0, count * 3), base * 3);
     for (let i = 0; i < count * 3; i++) this.totals[i % 3]! += lengths[i] ?? 0;
     this.live += count;
@@ -56,6 +60,7 @@ export class DocTable {
   remove(doc: number): void {
     if (this.sessions[doc] === undefined) return;
     this.sessions[doc] = undefined;
+    this.liveDocs[doc] = 0;
     this.generation++;
     for (let f = 0; f < 3; f++) this.totals[f]! -= this.lengths[doc * 3 + f]!;
     this.live--;
@@ -85,6 +90,11 @@ export class DocTable {
     return this.dead.ranges;
   }
 
+  /** Per document number, 1 when live (at least `limit` long; read only, do not keep across changes). */
+  get alive(): Uint8Array {
+    return this.liveDocs;
+  }
+
   sessionOf(doc: number): string | undefined {
     return this.sessions[doc];
   }
@@ -106,7 +116,10 @@ export class DocTable {
     kinds.set(this.kinds);
     const lengths = new Uint32Array(this.lengths.length * 2);
     lengths.set(this.lengths);
+    const liveDocs = new Uint8Array(this.liveDocs.length * 2);
+    liveDocs.set(this.liveDocs);
     this.kinds = kinds;
     this.lengths = lengths;
+    this.liveDocs = liveDocs;
   }
 }

@@ -9,9 +9,9 @@ import { documentsOf } from './documents.ts';
 import { factsOf, isFiltering, passes } from './facts.ts';
 import { fillFacts } from './fillFacts.ts';
 import { PostingsIndex, type PostingsIndexOptions } from './postingsIndex.ts';
-import { planQuery } from './queryPlan.ts';
-import { bestDocs, bestTopDocs, queryTerms, type RankedDoc } from './ranking.ts';
-import { holds, scoreQuery, type QueryTerm } from './scoring.ts';
+import { MAX_QUERY_WORDS, queryTerms, type RankedDoc } from './ranking.ts';
+import { rankQuery } from './rankQuery.ts';
+import type { QueryTerm } from './scoring.ts';
 import { openSearchDb, type BuiltMark, type Counters, type SearchDb } from './searchDb.ts';
 import { makeSnippet } from './snippet.ts';
 import { DamagedPostingsError } from './varint.ts';
@@ -33,11 +33,6 @@ export const COMPACT_AFTER_SEGMENTS = 8;
  * writes them into the terms' own records.
  */
 export const MAX_FRESH_SEGMENTS = 4;
-/**
- * A one-word query widened (prefix, typos) to more terms than this is scored whole: a document
- * walk over so many short lists costs more than adding up their postings (docs/benchmarks.md).
- */
-const WIDE_WORD_TERMS = 64;
 /** Results read per step of the first build; searches run between steps. */
 const BUILD_CHUNK = 64;
 /**
@@ -151,29 +146,12 @@ export class SearchLibrary {
     const wanted = queryTerms(words);
     const postings = await index.postings(wanted.map((term) => term.term));
     const terms: QueryTerm[] = wanted.map((term) => ({ ...term, ...postings.get(term.term)! }));
-    const wordCount = Math.min(words.length, 31);
-    if (wordCount === 1 && terms.length > WIDE_WORD_TERMS) return this.rankAll(opened, terms, limit, allowed);
-    const plan = planQuery(terms, index.docs);
-    const rangeOf = (sessionId: string) => index.catalog.get(sessionId);
-    let best = bestTopDocs(plan, wordCount, 'AND', index.docs, allowed, limit, rangeOf);
-    if (best.length === 0) best = bestTopDocs(plan, wordCount, 'OR', index.docs, allowed, limit, rangeOf);
+    const { top, dead } = rankQuery(terms, Math.min(words.length, MAX_QUERY_WORDS), index.docs, allowed, limit, (sessionId) => index.catalog.get(sessionId));
     terms.forEach((term, i) => {
       const pairs = term.stored.reduce((sum, record) => sum + record.count, 0);
-      if (index.wantsCompaction(term.stored.length, pairs, plan.terms[i]!.dead)) this.compactLater(opened, term.term);
+      if (index.wantsCompaction(term.stored.length, pairs, dead[i]!)) this.compactLater(opened, term.term);
     });
-    return this.hits(opened, best, (ranked) => ranked.terms.map((t) => terms[t]!.term));
-  }
-
-  /** Every posting scored (scoring.ts): the same ranking as bestTopDocs(), cheaper for one word widened to many rare terms. */
-  private rankAll(opened: Opened, terms: readonly QueryTerm[], limit: number, allowed: ReadonlySet<string> | null): Promise<SearchHit[]> {
-    const { index } = opened;
-    const scored = scoreQuery(terms, 1, 'OR', index.docs, allowed);
-    terms.forEach((term, i) => {
-      const pairs = term.stored.reduce((sum, record) => sum + record.count, 0);
-      if (index.wantsCompaction(term.stored.length, pairs, scored.dead[i]!)) this.compactLater(opened, term.term);
-    });
-    const best = bestDocs(scored, index.docs, limit);
-    return this.hits(opened, best, (ranked) => terms.filter((_, i) => holds(scored.termDocs[i]!, ranked.doc)).map((term) => term.term));
+    return this.hits(opened, top, (ranked) => ranked.terms.map((t) => terms[t]!.term));
   }
 
   /** The sessions the filters let through. */
