@@ -33,6 +33,12 @@ describe('cleanLines', () => {
     expect(kept.text).toBe('| ZIP support | | |');
     expect(kept.words.map((word) => word.text)).toEqual(['|', 'ZIP', 'support', '|', '|', '|']);
     expect(cleanLines([line(['7'], 90)])[0]!.text).toBe('7');
+    expect(cleanLines([line(['0'], 45)])).toEqual([]);
+  });
+
+  test('keeps a lone glyph as unsure as the rest of its line (a status bar read poorly throughout)', () => {
+    const status = line(['main', 'Markdown', 'UTF-8', 'LF', 'Spaces:', '2'], [79, 56, 88, 92, 47, 47]);
+    expect(cleanLines([status])).toEqual([status]);
   });
 
   test('joins a Markdown link split at "](", not words a real space parts', () => {
@@ -42,6 +48,18 @@ describe('cleanLines', () => {
     expect(joined!.words[1]!.box).toEqual({ left: 26, top: 40, width: 112 + 3 + 120, height: 14 });
     const spaced = line(['see', '[1]', '(below)'], 90, [8, 12]);
     expect(cleanLines([spaced])[0]!.text).toBe('see [1] (below)');
+  });
+
+  test('joins a file name split after "/" and at "." in a tab strip, not words a line’s usual space parts', () => {
+    // An editor's tabs: wide gaps between tabs, 3 px inside "comlink/ README. md".
+    const tabs = line(['idb/README.md', 'comlink/', 'README.', 'md', 'minisearch/README.md', 'fflate/README.md'], 80, [27, 3, 3, 30, 30]);
+    expect(cleanLines([tabs])[0]!.words.map((word) => word.text)).toEqual(['idb/README.md', 'comlink/README.md', 'minisearch/README.md', 'fflate/README.md']);
+    // Prose: a slash or a full stop before a real space, as wide as the line's other spaces.
+    const prose = line(['read', 'and/', 'or', 'write', 'it.', 'then', 'stop'], 90, [5, 5, 5, 5, 5, 5]);
+    expect(cleanLines([prose])).toEqual([prose]);
+    // Too few gaps to know what a space is here.
+    const short = line(['comlink/', 'README.', 'md'], 80, [3, 3]);
+    expect(cleanLines([short])).toEqual([short]);
   });
 
   test('drops a sliver of a line cut by a scrolling area, unsure and far lower than the others, not a short sure line', () => {
