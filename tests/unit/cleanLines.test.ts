@@ -34,6 +34,8 @@ describe('cleanLines', () => {
     expect(kept.words.map((word) => word.text)).toEqual(['|', 'ZIP', 'support', '|', '|', '|']);
     expect(cleanLines([line(['7'], 90)])[0]!.text).toBe('7');
     expect(cleanLines([line(['0'], 45)])).toEqual([]);
+    // Bars read as unsure as the box between them are no words to compare it with.
+    expect(cleanLines([line(['|', 'u', '|', 'Streaming'], [40, 45, 40, 90])])[0]!.text).toBe('| | Streaming');
   });
 
   test('keeps a lone glyph as unsure as the rest of its line (a status bar read poorly throughout)', () => {
@@ -71,6 +73,14 @@ describe('cleanLines', () => {
     // Alone, a line has no others to be compared with; among a screen's lines (a band spliced into them) it has.
     expect(cleanLines([sliver])).toEqual([sliver]);
     expect(withoutSlivers([...text, sliver])).toEqual(text);
+  });
+
+  test('drops the top of a line cut by a status bar: several unsure words, lower than the others; keeps a sure low line', () => {
+    const low = (l: OcrLine, height: number): OcrLine => ({ ...l, box: { ...l.box, height } });
+    const text = [line(['Install', 'via', 'npm:'], 92), line(['npm', 'install', 'workerpool'], 90), line(['##', 'Load'], 88)];
+    const cut = low(line(['lavaSerint', 'nhierte', 'as', 'meccanes', 'event'], [36, 65, 70, 43, 35]), 10);
+    const sure = low(line(['a', 'new', 'era', 'now', 'on'], 91), 10);
+    expect(withoutSlivers([...text, cut, sure])).toEqual([...text, sure]);
   });
 });
 

@@ -67,5 +67,11 @@ describe('missing glyphs', () => {
     ] };
     expect(withoutMissingGlyphs([line], frames)[0]!.text).toBe('| |');
     expect(withoutMissingGlyphs([line], letters)).toEqual([line]);
+    // A table's bar and a box, read as "Io"; two bars alone ("ll") are no box.
+    const barred = pair((x, y) => x === 0 || x === 6 || y === 0 || y === 12);
+    for (let y = 10; y < 23; y++) barred.data[y * SIZE + 6] = 40;
+    expect(isRowOfHollowBoxes(barred, { left: 5, top: 9, width: 23, height: 15 })).toBe(true);
+    const bars = pair((x) => x === 3);
+    expect(isRowOfHollowBoxes(bars, box)).toBe(false);
   });
 });

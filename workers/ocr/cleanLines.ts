@@ -25,6 +25,15 @@ const LONE_GLYPH_MARGIN = 15;
  */
 const SLIVER_SHARE = 0.45;
 const SLIVER_CONFIDENCE = 50;
+/**
+ * A line of CUT_LINE_WORDS words or more, under CUT_LINE_SHARE of the median height, whose words
+ * average under CUT_LINE_CONFIDENCE is the top two thirds of a line cut by a bar (an editor's
+ * status bar over its last line: 10 px among lines of 14, 14 words averaging 50, "lavaSerint
+ * nhierte meccanes"). A real line of several words has an ascender or a descender somewhere.
+ */
+const CUT_LINE_SHARE = 0.8;
+const CUT_LINE_CONFIDENCE = 55;
+const CUT_LINE_WORDS = 4;
 /** Fewer lines than this give no median height to compare with. */
 const SLIVER_MIN_LINES = 3;
 
@@ -39,14 +48,17 @@ function isNoise(line: OcrLine): boolean {
 }
 
 /**
- * The lines of a screen without slivers of lines cut by the edge of a scrolling area. Also run
+ * The lines of a screen without slivers and parts of lines cut by the edge of a scrolling area or a bar. Also run
  * on a screen read in bands, whose band may hold a sliver and too few lines to compare it with. Pure.
  */
 export function withoutSlivers(lines: OcrLine[]): OcrLine[] {
   if (lines.length < SLIVER_MIN_LINES) return lines;
   const heights = lines.map((line) => line.box.height).sort((a, b) => a - b);
   const typical = heights[heights.length >> 1]!;
-  const kept = lines.filter((line) => line.box.height >= SLIVER_SHARE * typical || meanConfidence(line.words) >= SLIVER_CONFIDENCE);
+  const sliver = (line: OcrLine) => line.box.height < SLIVER_SHARE * typical && meanConfidence(line.words) < SLIVER_CONFIDENCE;
+  const cut = (line: OcrLine) =>
+    line.words.length >= CUT_LINE_WORDS && line.box.height < CUT_LINE_SHARE * typical && meanConfidence(line.words) < CUT_LINE_CONFIDENCE;
+  const kept = lines.filter((line) => !sliver(line) && !cut(line));
   return kept.length === lines.length ? lines : kept;
 }
 
@@ -107,7 +119,8 @@ function joinedSplits(words: OcrWord[]): OcrWord[] {
 function loneGlyph(words: OcrWord[], i: number): boolean {
   const word = words[i]!;
   if (word.text.length !== 1 || !hasLetters(word) || word.confidence >= LONE_GLYPH_CONFIDENCE) return false;
-  const neighbours = [words[i - 1], words[i + 1]].filter((other) => other !== undefined);
+  // Words, not table bars: a box in a table is read between bars as unsure as itself.
+  const neighbours = [words[i - 1], words[i + 1]].filter((other): other is OcrWord => other !== undefined && hasLetters(other));
   return neighbours.every((other) => word.confidence < other.confidence - LONE_GLYPH_MARGIN);
 }
 

@@ -52,9 +52,10 @@ export function isHollowBox(image: GrayImage, box: OcrWord['box']): boolean {
 }
 
 /**
- * Whether the ink of `box` is one or more missing-glyph boxes side by side and nothing else: a run
- * of emoji the font lacks, which tesseract reads as "io", "1111" or "l/l". The ink is cut into
- * runs of columns with ink, and each must be a hollow box (isHollowBox).
+ * Whether the ink of `box` is one or more missing-glyph boxes side by side and nothing else but
+ * bars: a run of emoji the font lacks, which tesseract reads as "1111" or "l/l", or a table's bar
+ * and box read as "Io". The ink is cut into runs of columns with ink; each run as wide as a glyph
+ * must be a hollow box (isHollowBox), narrower runs are bars.
  */
 export function isRowOfHollowBoxes(image: GrayImage, box: OcrWord['box']): boolean {
   const { width, data } = image;
@@ -75,7 +76,9 @@ export function isRowOfHollowBoxes(image: GrayImage, box: OcrWord['box']): boole
     if (last && last[1] === c) last[1] = c + 1;
     else runs.push([c, c + 1]);
   }
-  return runs.length > 0 && runs.every(([l, r]) => isHollowBox(image, { left: l, top: box.top, width: r - l, height: box.height }));
+  // A narrow run is a table's bar beside the boxes ("| ▯" read as "Io"): allowed, but not alone.
+  const boxes = runs.filter(([l, r]) => r - l >= MIN_SIZE);
+  return boxes.length > 0 && boxes.every(([l, r]) => isHollowBox(image, { left: l, top: box.top, width: r - l, height: box.height }));
 }
 
 function union(a: OcrWord['box'], b: OcrWord['box']): OcrWord['box'] {
