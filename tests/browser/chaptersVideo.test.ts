@@ -18,12 +18,14 @@ const DOCS = [
 ];
 const START = Date.UTC(2026, 10, 20, 9);
 
-/** 1280×720 screenshot of a blank page, or of `docId` in the docs app scrolled to `top`. */
-async function shoot(docId: string | null, top = 0): Promise<Blob> {
+/** 1280×720 screenshot of a blank page, or of `docId` in the docs app (or `app`) scrolled to `top`. */
+async function shoot(docId: string | null, top = 0, app: 'docs-light' | 'editor' = 'docs-light'): Promise<Blob> {
   const doc = DOCS.find((d) => d.id === docId);
   const frame = document.createElement('iframe');
   frame.setAttribute('style', 'width:1280px;height:720px;border:0;display:block;background:#fff');
-  frame.srcdoc = doc ? appPage('docs-light', doc, DOCS) : '<body style="margin:0;background:#fff"></body>';
+  // The editor's tabs are the documents; its page loading is comlink's tab with no text.
+  const html = app === 'editor' && doc?.id === 'loading' ? appPage(app, { ...DOCS[1]!, text: '' }, DOCS.slice(0, 3)) : doc && appPage(app, doc, app === 'editor' ? DOCS.slice(0, 3) : DOCS);
+  frame.srcdoc = html ?? '<body style="margin:0;background:#fff"></body>';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   try {
@@ -116,4 +118,32 @@ describe('chaptersStage on a recording that starts blank and loading', () => {
       [4, 6, 11],
     ]);
   }, 60_000);
+});
+
+describe('chaptersStage on a recording that switches tabs inside an editor', () => {
+  test('the switch starts a chapter though the tabs and status bar stay the same', async () => {
+    await page.viewport(1280, 760);
+    // [seconds, document, scroll offset]: idb scrolled, comlink's tab loading (empty), comlink.
+    const plan: Array<[number, string, number]> = [
+      [0, 'idb', 0],
+      [2, 'idb', 200],
+      [4, 'idb', 400],
+      [6, 'loading', 0],
+      [6.5, 'comlink', 0],
+      [9, 'comlink', 200],
+    ];
+    const frames: VideoFrameShot[] = [];
+    for (const [timeSec, docId, top] of plan) {
+      const ms = Math.round(timeSec * 1000);
+      frames.push({ id: `rec@${ms}`, videoId: 'rec', timeSec, at: START + ms, reason: 'change', blob: await shoot(docId, top, 'editor'), width: 1280, height: 720 });
+    }
+    const video: VideoStageResult = { videos: [{ mediaId: 'rec', name: 'rec.mp4', durationSec: 12, width: 1280, height: 720, codec: 'avc', hasAudio: false, decodedFrames: 60, frames }] };
+    const ocr = (await ocrStage(stageHarness([], { video }).ctx)) as OcrResult;
+    const result = (await chaptersStage(stageHarness([], { video, ocr }).ctx)) as ChaptersResult;
+    // The empty page (0.5 s) is under MIN_VIDEO_CHAPTER_SEC: comlink's chapter starts with its text.
+    expect(result.chapters.map((c) => [c.firstScreen, c.startSec, c.endSec])).toEqual([
+      [0, 0, 6.5],
+      [4, 6.5, 12],
+    ]);
+  }, 120_000);
 });

@@ -33,6 +33,14 @@ describe('cleanLines', () => {
     expect(kept.text).toBe('| ZIP support | | |');
     expect(kept.words.map((word) => word.text)).toEqual(['|', 'ZIP', 'support', '|', '|', '|']);
     expect(cleanLines([line(['7'], 90)])[0]!.text).toBe('7');
+    expect(cleanLines([line(['0'], 45)])).toEqual([]);
+    // Bars read as unsure as the box between them are no words to compare it with.
+    expect(cleanLines([line(['|', 'u', '|', 'Streaming'], [40, 45, 40, 90])])[0]!.text).toBe('| | Streaming');
+  });
+
+  test('keeps a lone glyph as unsure as the rest of its line (a status bar read poorly throughout)', () => {
+    const status = line(['main', 'Markdown', 'UTF-8', 'LF', 'Spaces:', '2'], [79, 56, 88, 92, 47, 47]);
+    expect(cleanLines([status])).toEqual([status]);
   });
 
   test('joins a Markdown link split at "](", not words a real space parts', () => {
@@ -44,6 +52,18 @@ describe('cleanLines', () => {
     expect(cleanLines([spaced])[0]!.text).toBe('see [1] (below)');
   });
 
+  test('joins a file name split after "/" and at "." in a tab strip, not words a line’s usual space parts', () => {
+    // An editor's tabs: wide gaps between tabs, 3 px inside "comlink/ README. md".
+    const tabs = line(['idb/README.md', 'comlink/', 'README.', 'md', 'minisearch/README.md', 'fflate/README.md'], 80, [27, 3, 3, 30, 30]);
+    expect(cleanLines([tabs])[0]!.words.map((word) => word.text)).toEqual(['idb/README.md', 'comlink/README.md', 'minisearch/README.md', 'fflate/README.md']);
+    // Prose: a slash or a full stop before a real space, as wide as the line's other spaces.
+    const prose = line(['read', 'and/', 'or', 'write', 'it.', 'then', 'stop'], 90, [5, 5, 5, 5, 5, 5]);
+    expect(cleanLines([prose])).toEqual([prose]);
+    // Too few gaps to know what a space is here.
+    const short = line(['comlink/', 'README.', 'md'], 80, [3, 3]);
+    expect(cleanLines([short])).toEqual([short]);
+  });
+
   test('drops a sliver of a line cut by a scrolling area, unsure and far lower than the others, not a short sure line', () => {
     const low = (l: OcrLine, height: number): OcrLine => ({ ...l, box: { ...l.box, height } });
     const text = [line(['Install', 'via', 'npm:'], 92), line(['npm', 'install', 'workerpool'], 90), line(['##', 'Load'], 88)];
@@ -53,6 +73,14 @@ describe('cleanLines', () => {
     // Alone, a line has no others to be compared with; among a screen's lines (a band spliced into them) it has.
     expect(cleanLines([sliver])).toEqual([sliver]);
     expect(withoutSlivers([...text, sliver])).toEqual(text);
+  });
+
+  test('drops the top of a line cut by a status bar: several unsure words, lower than the others; keeps a sure low line', () => {
+    const low = (l: OcrLine, height: number): OcrLine => ({ ...l, box: { ...l.box, height } });
+    const text = [line(['Install', 'via', 'npm:'], 92), line(['npm', 'install', 'workerpool'], 90), line(['##', 'Load'], 88)];
+    const cut = low(line(['lavaSerint', 'nhierte', 'as', 'meccanes', 'event'], [36, 65, 70, 43, 35]), 10);
+    const sure = low(line(['a', 'new', 'era', 'now', 'on'], 91), 10);
+    expect(withoutSlivers([...text, cut, sure])).toEqual([...text, sure]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { OcrLine } from '../../src/shared/results.ts';
-import { isHollowBox, withoutMissingGlyphs } from '../../workers/ocr/missingGlyphs.ts';
+import { isHollowBox, isRowOfHollowBoxes, withoutMissingGlyphs } from '../../workers/ocr/missingGlyphs.ts';
 
 const SIZE = 40;
 
@@ -45,5 +45,33 @@ describe('missing glyphs', () => {
     expect(kept!.text).toBe('| |');
     expect(kept!.words.map((word) => word.text)).toEqual(['|', '|']);
     expect(withoutMissingGlyphs([line], letterO)).toEqual([line]);
+  });
+
+  test('isRowOfHollowBoxes() - two frames side by side (read as "io") are dropped; two letters are not', () => {
+    /** Two 7×13 cells at (10, 10) and (20, 10), drawn by `ink`. */
+    const pair = (ink: (x: number, y: number) => boolean) => {
+      const data = new Uint8Array(SIZE * SIZE).fill(250);
+      for (const at of [10, 20]) for (let y = 0; y < 13; y++) for (let x = 0; x < 7; x++) if (ink(x, y)) data[(10 + y) * SIZE + at + x] = 40;
+      return { width: SIZE, height: SIZE, data };
+    };
+    const frames = pair((x, y) => x === 0 || x === 6 || y === 0 || y === 12);
+    const letters = pair((x, y) => Math.abs(Math.hypot((x - 3) / 3.5, (y - 6) / 6.5) - 0.85) < 0.2);
+    const box = { left: 9, top: 9, width: 19, height: 15 };
+    expect(isHollowBox(frames, box)).toBe(false);
+    expect(isRowOfHollowBoxes(frames, box)).toBe(true);
+    expect(isRowOfHollowBoxes(letters, box)).toBe(false);
+    const line: OcrLine = { text: '| io |', box: { left: 0, top: 9, width: 34, height: 15 }, words: [
+      { text: '|', box: { left: 0, top: 9, width: 2, height: 15 }, confidence: 80 },
+      { text: 'io', box, confidence: 70 },
+      { text: '|', box: { left: 32, top: 9, width: 2, height: 15 }, confidence: 80 },
+    ] };
+    expect(withoutMissingGlyphs([line], frames)[0]!.text).toBe('| |');
+    expect(withoutMissingGlyphs([line], letters)).toEqual([line]);
+    // A table's bar and a box, read as "Io"; two bars alone ("ll") are no box.
+    const barred = pair((x, y) => x === 0 || x === 6 || y === 0 || y === 12);
+    for (let y = 10; y < 23; y++) barred.data[y * SIZE + 6] = 40;
+    expect(isRowOfHollowBoxes(barred, { left: 5, top: 9, width: 23, height: 15 })).toBe(true);
+    const bars = pair((x) => x === 3);
+    expect(isRowOfHollowBoxes(bars, box)).toBe(false);
   });
 });

@@ -9,6 +9,8 @@ const SIDE_SHARE = 0.9;
 const HOLLOW_SHARE = 0.08;
 /** How far in from each side the inside starts: a side doubled for a 2× reading is two pixels thick. */
 const INSET = 2;
+/** Longest word tested for missing-glyph boxes: tesseract reads a run of a few of them as "1111". */
+const MAX_BOXES_WORD = 6;
 /** Smaller boxes than this (in pixels) are dots and dashes, not glyphs. */
 const MIN_SIZE = 6;
 
@@ -49,6 +51,36 @@ export function isHollowBox(image: GrayImage, box: OcrWord['box']): boolean {
   return area > 0 && inside <= HOLLOW_SHARE * area;
 }
 
+/**
+ * Whether the ink of `box` is one or more missing-glyph boxes side by side and nothing else but
+ * bars: a run of emoji the font lacks, which tesseract reads as "1111" or "l/l", or a table's bar
+ * and box read as "Io". The ink is cut into runs of columns with ink; each run as wide as a glyph
+ * must be a hollow box (isHollowBox), narrower runs are bars.
+ */
+export function isRowOfHollowBoxes(image: GrayImage, box: OcrWord['box']): boolean {
+  const { width, data } = image;
+  const left = Math.max(0, box.left);
+  const top = Math.max(0, box.top);
+  const right = Math.min(width, box.left + box.width);
+  const bottom = Math.min(image.height, box.top + box.height);
+  let light = 0;
+  for (let r = top; r < bottom; r++) for (let c = left; c < right; c++) light = Math.max(light, data[r * width + c]!);
+  const inkIn = (c: number) => {
+    for (let r = top; r < bottom; r++) if (data[r * width + c]! < light - INK_STEP) return true;
+    return false;
+  };
+  const runs: Array<[number, number]> = [];
+  for (let c = left; c < right; c++) {
+    if (!inkIn(c)) continue;
+    const last = runs.at(-1);
+    if (last && last[1] === c) last[1] = c + 1;
+    else runs.push([c, c + 1]);
+  }
+  // A narrow run is a table's bar beside the boxes ("| ▯" read as "Io"): allowed, but not alone.
+  const boxes = runs.filter(([l, r]) => r - l >= MIN_SIZE);
+  return boxes.length > 0 && boxes.every(([l, r]) => isHollowBox(image, { left: l, top: box.top, width: r - l, height: box.height }));
+}
+
 function union(a: OcrWord['box'], b: OcrWord['box']): OcrWord['box'] {
   const left = Math.min(a.left, b.left);
   const top = Math.min(a.top, b.top);
@@ -56,14 +88,14 @@ function union(a: OcrWord['box'], b: OcrWord['box']): OcrWord['box'] {
 }
 
 /**
- * The lines without words that are a missing glyph's box and nothing else (isHollowBox), in the
+ * The lines without words that are missing glyphs' boxes and nothing else (isRowOfHollowBoxes), in the
  * pixels of `image` (dark text on light, as tesseract read it). A line left with no word is dropped. Pure.
  */
 export function withoutMissingGlyphs(lines: OcrLine[], image: GrayImage): OcrLine[] {
   const out: OcrLine[] = [];
   for (const line of lines) {
     // Only short words: a box drawn in a word of letters is read as part of it, and kept.
-    const words = line.words.filter((word) => word.text.length > 2 || !isHollowBox(image, word.box));
+    const words = line.words.filter((word) => word.text.length > MAX_BOXES_WORD || !isRowOfHollowBoxes(image, word.box));
     if (words.length === line.words.length) out.push(line);
     else if (words.length > 0) out.push({ text: words.map((word) => word.text).join(' '), box: words.map((word) => word.box).reduce(union), words });
   }

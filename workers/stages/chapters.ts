@@ -1,4 +1,4 @@
-import type { Chapter, ChaptersResult, OcrResult, ScreenHash, Thumbnail } from '../../src/shared/results.ts';
+import type { Chapter, ChaptersResult, OcrResult, ScreenHash, ScreenText, Thumbnail } from '../../src/shared/results.ts';
 import { isBlank } from '../images/blank.ts';
 import { continuesScreen, startsChapter } from '../images/boundary.ts';
 import { grayThumbnail } from '../images/gray.ts';
@@ -6,7 +6,7 @@ import { checkImage } from '../images/imageSize.ts';
 import { hammingHex, phash64 } from '../images/phash.ts';
 import { rowImage, scrolledOverlap, type RowImage } from '../images/scrollMatch.ts';
 import { makeThumbnail } from '../images/thumbnail.ts';
-import { lineTrigrams, scrolledTrigrams } from '../text/continuity.ts';
+import { boxedTrigrams, lineTrigrams, scrolledTrigrams } from '../text/continuity.ts';
 import { contentWords, keywords } from '../text/keywords.ts';
 import { jaccard } from '../text/similarity.ts';
 import { StageFailure } from '../stage.ts';
@@ -28,10 +28,16 @@ function throwIfAborted(signal: AbortSignal): void {
   throw error;
 }
 
-/** The OCR text of each screenshot by media id, when the 'ocr' stage ran. */
-function screenTexts(results: Record<string, unknown>): Map<string, string> {
+/** What OCR read of each screenshot by media id, when the 'ocr' stage ran. */
+function screenReadings(results: Record<string, unknown>): Map<string, ScreenText> {
   const ocr = results.ocr as OcrResult | undefined;
-  return new Map((ocr?.screens ?? []).map((screen) => [screen.mediaId, screen.text]));
+  return new Map((ocr?.screens ?? []).map((screen) => [screen.mediaId, screen]));
+}
+
+/** A screen's word trigrams, placed by its lines' boxes when OCR kept them (continuity.ts). */
+function trigramsOf(screen: ScreenText | undefined, height: number): Map<string, number> | null {
+  if (!screen) return null;
+  return screen.lines ? boxedTrigrams(screen.lines, height) : lineTrigrams(screen.text);
 }
 
 /** The next frame of video `videoId` after screen `index`: screenshots may lie between frames. */
@@ -126,7 +132,8 @@ function videoSpan(refs: ScreenSource[], first: number, last: number): { videoId
 export const chaptersStage: StageFn = async (ctx): Promise<ChaptersResult> => {
   // Screenshots and the frames the 'video' stage sampled, in time order.
   const refs = screenSources(ctx);
-  const texts = screenTexts(ctx.results);
+  const readings = screenReadings(ctx.results);
+  const texts = new Map([...readings].map(([id, screen]) => [id, screen.text]));
   const firstFrames = firstFramesOf(refs);
   const screens: ScreenHash[] = [];
   const thumbnails: Thumbnail[] = [];
@@ -146,7 +153,7 @@ export const chaptersStage: StageFn = async (ctx): Promise<ChaptersResult> => {
       const hash = phash64(gray);
       const text = texts.get(ref.id);
       const words = new Set(contentWords(text ?? ''));
-      const trigrams = text === undefined ? null : lineTrigrams(text);
+      const trigrams = trigramsOf(readings.get(ref.id), check.size.height);
       const distance = previous ? hammingHex(previous.hash, hash) : 0;
       // A new video always starts a chapter: its first frame is not a change within one recording.
       const newVideo = firstFrames.has(i);
