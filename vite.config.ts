@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { ocrAssets } from './scripts/ocrAssets.ts';
 import { csp, CONTENT_SECURITY_POLICY } from './scripts/csp.ts';
+import { ppocrAssets } from './scripts/ppocrAssets.ts';
 import { pwa } from './scripts/pwa.ts';
 import { dropUnusedOrtWasm, vadAssets } from './scripts/vadAssets.ts';
 
@@ -10,7 +11,7 @@ import { dropUnusedOrtWasm, vadAssets } from './scripts/vadAssets.ts';
 const ORT_WASM = fileURLToPath(new URL('./node_modules/onnxruntime-web/dist/ort.wasm.bundle.min.mjs', import.meta.url));
 
 export default defineConfig({
-  plugins: [react(), ocrAssets(), vadAssets(), ...pwa(), csp(), dropUnusedOrtWasm()],
+  plugins: [react(), ocrAssets(), ppocrAssets(), vadAssets(), ...pwa(), csp(), dropUnusedOrtWasm()],
   resolve: {
     alias: [
       // transformers.js imports onnxruntime's WebGPU build and its common API; both become the one

@@ -1,9 +1,8 @@
-import type { Worker as TesseractWorker } from 'tesseract.js';
 import type { OcrLine, OcrWork } from '../../src/shared/results.ts';
 import { withoutSlivers } from './cleanLines.ts';
 import { fingerprint, type GrayImage } from './grayImage.ts';
 import { planRead } from './readPlan.ts';
-import { recognizeRows } from './recognize.ts';
+import type { ReadRows } from './engines.ts';
 import { inReadingOrder, textOfLines } from './splice.ts';
 
 /** A screen's text as the OCR stage keeps it. */
@@ -35,7 +34,7 @@ export class IncrementalReader {
     this.last = null;
   }
 
-  async read(reader: TesseractWorker, image: GrayImage): Promise<ScreenReading> {
+  async read(readRows: ReadRows, image: GrayImage): Promise<ScreenReading> {
     const key = this.mode === 'incremental' ? fingerprint(image) : '';
     const known = this.seen.get(key);
     if (known) {
@@ -55,7 +54,7 @@ export class IncrementalReader {
         this.work.fullReads++;
         this.work.calls++;
         this.work.fullFrameEquivalents += 1;
-        reading = await recognizeRows(reader, image);
+        reading = await readRows(image);
         break;
       }
       case 'bands': {
@@ -64,7 +63,7 @@ export class IncrementalReader {
         for (const band of plan.bands) {
           this.work.calls++;
           this.work.fullFrameEquivalents += (band.bottom - band.top) / image.height;
-          lines.push(...(await recognizeRows(reader, image, band)).lines);
+          lines.push(...(await readRows(image, band)).lines);
         }
         // A band's own reading may have had too few lines to tell a sliver from a line.
         const ordered = withoutSlivers(inReadingOrder(lines));

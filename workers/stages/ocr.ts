@@ -2,7 +2,7 @@ import type { OcrResult, ScreenText } from '../../src/shared/results.ts';
 import { checkImage, damagedImage } from '../images/imageSize.ts';
 import { decodeGray, type GrayImage } from '../ocr/grayImage.ts';
 import { IncrementalReader } from '../ocr/incrementalReader.ts';
-import { resetTesseract, tesseract } from '../ocr/tesseract.ts';
+import { engineOf, resetReader, startReader as startEngine, type OcrEngine } from '../ocr/engines.ts';
 import { StageFailure } from '../stage.ts';
 import { screenSources, type ScreenSource } from '../video/screens.ts';
 import type { StageContext, StageFn } from '../stage.ts';
@@ -27,9 +27,9 @@ function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> 
   });
 }
 
-async function startReader(signal: AbortSignal) {
+async function startReader(engine: OcrEngine, signal: AbortSignal) {
   try {
-    return await unlessAborted(tesseract(), signal);
+    return await unlessAborted(startEngine(engine), signal);
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error;
     // Transient: the next attempt starts the reader again.
@@ -51,20 +51,22 @@ async function readScreen(ctx: StageContext, ref: ScreenSource, reading: Increme
     return { mediaId: ref.id, text: '', confidence: 0, message: damagedImage(ref.name) };
   }
   throwIfAborted(ctx.signal);
-  const reader = await startReader(ctx.signal);
+  const engine = engineOf(ctx.params);
+  const reader = await startReader(engine, ctx.signal);
   try {
     const { text, confidence, lines } = await unlessAborted(reading.read(reader, image), ctx.signal);
     return { mediaId: ref.id, text, confidence, ...(lines.length > 0 ? { lines } : {}) };
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error;
     // One unreadable screen must not cost the others: a fresh reader serves the rest.
-    await resetTesseract();
+    await resetReader(engine);
     return { mediaId: ref.id, text: '', confidence: 0, message: `No text could be read from ${ref.name}.` };
   }
 }
 
 /**
- * Reads the text of every screenshot with tesseract (English, LSTM), in the session's order,
+ * Reads the text of every screenshot with tesseract (English, LSTM), or PP-OCRv4 when
+ * `params.ocrEngine === 'ppocr'` (workers/ocr/engines.ts), in the session's order,
  * handing it only what is new (see workers/ocr/incrementalReader.ts); `params.ocr === 'full'`
  * reads every screen whole, as before. A screenshot that is not an image, is over
  * MAX_IMAGE_PIXELS or cannot be read gets a plain message and empty text; the others are still
