@@ -33,8 +33,16 @@ export default mergeConfig(
           test: {
             name: 'screens',
             include: ['eval/run/quality.eval.ts'],
-            testTimeout: 15 * 60_000,
-            provide: { reuseOcr: process.env.EVAL_OCR === 'reuse', fullOcr: process.env.EVAL_OCR === 'full', series: process.env.EVAL_SERIES ?? '', recordings: '' },
+            // Two engines in turn (EVAL_OCR_ENGINES) on a loaded machine take far longer than one.
+            testTimeout: 60 * 60_000,
+            provide: {
+              reuseOcr: process.env.EVAL_OCR === 'reuse',
+              fullOcr: process.env.EVAL_OCR === 'full',
+              series: process.env.EVAL_SERIES ?? '',
+              recordings: '',
+              ocrEngines: process.env.EVAL_OCR_ENGINES ?? '',
+              resultsDir: process.env.EVAL_RESULTS_DIR ?? '',
+            },
             browser: {
               enabled: true,
               headless: true,
