@@ -111,7 +111,7 @@ async function frames1080(corpus: Corpus, count: number): Promise<Shot[]> {
 test.runIf(inject('ocrEngines') !== '')('times each engine on whole 1080p frames', async () => {
   const corpus = (await (await load(`${BASE}corpus.json`)).json()) as Corpus;
   const engines = inject('ocrEngines').split(',');
-  const frames = await frames1080(corpus, 8);
+  const frames = await frames1080(corpus, 4);
   const read = (shot: Shot, engine: string) => ocrStage({ ...stageHarness([shot]).ctx, params: { ocr: 'full', ocrEngine: engine } }) as Promise<OcrResult>;
   for (const engine of engines) await read(frames[0]!, engine);
   const ms = new Map<string, number[]>(engines.map((engine) => [engine, []]));
