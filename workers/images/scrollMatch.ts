@@ -34,7 +34,7 @@ export interface RowImage {
 }
 
 /** Rows of the row image of a picture `height` pixels tall: shrunk by a whole factor, so a scroll moves whole rows. */
-export function rowCount(height: number): number {
+function rowCount(height: number): number {
   return Math.max(1, Math.round(height / Math.ceil(height / MAX_ROWS)));
 }
 

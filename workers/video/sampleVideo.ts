@@ -3,7 +3,7 @@ import { VideoSampleSink, type VideoSample } from 'mediabunny';
 import type { VideoFrameShot, VideoInfo } from '../../src/shared/results.ts';
 import type { MediaRef } from '../../src/shared/session.ts';
 import { StageFailure } from '../stage.ts';
-import { rowCount, rowImageOfPixels, ROW_COLUMNS, scrollMatch, type RowImage } from '../images/scrollMatch.ts';
+import { rowImageOfPixels, ROW_COLUMNS, scrollMatch, type RowImage } from '../images/scrollMatch.ts';
 import { SCROLLED } from '../images/boundary.ts';
 import { FrameSampler, PROBE_SEC, REPEAT_SHARE, type ScrollFrom } from './frameSampler.ts';
 import { openVideo } from './openVideo.ts';
@@ -98,7 +98,10 @@ export async function sampleVideo(ref: MediaRef, blob: Blob, options: SampleOpti
   const frameCanvas = new OffscreenCanvas(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));
   const frameContext = context2d(frameCanvas);
   const probeContext = context2d(new OffscreenCanvas(PROBE_W, PROBE_H));
-  const rowsContext = context2d(new OffscreenCanvas(ROW_COLUMNS, rowCount(frameCanvas.height)));
+  // A row per pixel row (not shrunk as for screenshots): a scroll by an odd number of pixels stays whole rows.
+  const rowsContext = context2d(new OffscreenCanvas(ROW_COLUMNS, frameCanvas.height));
+  // Averaged, not point-sampled: 1920 columns into 96 would otherwise alias each row of text differently per frame.
+  rowsContext.imageSmoothingQuality = 'high';
   // The newest frame of a scroll not yet kept, drawn at full size: kept only if nothing later shows what it reached.
   const heldContext = context2d(new OffscreenCanvas(frameCanvas.width, frameCanvas.height));
   let held: { timeSec: number; rows: RowImage } | null = null;
