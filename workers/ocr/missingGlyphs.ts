@@ -14,6 +14,18 @@ const MAX_BOXES_WORD = 6;
 /** Smaller boxes than this (in pixels) are dots and dashes, not glyphs. */
 const MIN_SIZE = 6;
 
+/** `box` clamped to the image, and its lightest value: ink is what is darker than that by INK_STEP. */
+function boxArea(image: GrayImage, box: OcrWord['box']): { left: number; top: number; right: number; bottom: number; light: number } {
+  const { width, data } = image;
+  const left = Math.max(0, box.left);
+  const top = Math.max(0, box.top);
+  const right = Math.min(width, box.left + box.width);
+  const bottom = Math.min(image.height, box.top + box.height);
+  let light = 0;
+  for (let r = top; r < bottom; r++) for (let c = left; c < right; c++) light = Math.max(light, data[r * width + c]!);
+  return { left, top, right, bottom, light };
+}
+
 /**
  * Whether the pixels of `box` are a hollow rectangle: a font's "missing glyph" box (an emoji or a
  * symbol the font lacks, drawn as an empty frame), which tesseract reads as "O", "0" or "D". Real
@@ -22,12 +34,7 @@ const MIN_SIZE = 6;
  */
 export function isHollowBox(image: GrayImage, box: OcrWord['box']): boolean {
   const { width, data } = image;
-  const left = Math.max(0, box.left);
-  const top = Math.max(0, box.top);
-  const right = Math.min(width, box.left + box.width);
-  const bottom = Math.min(image.height, box.top + box.height);
-  let light = 0;
-  for (let r = top; r < bottom; r++) for (let c = left; c < right; c++) light = Math.max(light, data[r * width + c]!);
+  const { left, top, right, bottom, light } = boxArea(image, box);
   const ink = (r: number, c: number) => data[r * width + c]! < light - INK_STEP;
   // The ink's own bounds: tesseract's box may have a pixel of margin.
   let [t, b, l, rr] = [bottom, top, right, left];
@@ -59,12 +66,7 @@ export function isHollowBox(image: GrayImage, box: OcrWord['box']): boolean {
  */
 export function isRowOfHollowBoxes(image: GrayImage, box: OcrWord['box']): boolean {
   const { width, data } = image;
-  const left = Math.max(0, box.left);
-  const top = Math.max(0, box.top);
-  const right = Math.min(width, box.left + box.width);
-  const bottom = Math.min(image.height, box.top + box.height);
-  let light = 0;
-  for (let r = top; r < bottom; r++) for (let c = left; c < right; c++) light = Math.max(light, data[r * width + c]!);
+  const { left, top, right, bottom, light } = boxArea(image, box);
   const inkIn = (c: number) => {
     for (let r = top; r < bottom; r++) if (data[r * width + c]! < light - INK_STEP) return true;
     return false;

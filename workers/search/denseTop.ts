@@ -3,6 +3,7 @@ import { preciseFirst } from './order.ts';
 import type { PlannedTerm, QueryPlan } from './queryPlan.ts';
 import type { RankedTop } from './ranking.ts';
 import { B, D, FIELD_BOOSTS, K } from './scoring.ts';
+import { rarestWord } from './maxScore.ts';
 import { END, TermCursor } from './termCursor.ts';
 import { topK } from './topK.ts';
 import { decodePostings } from './varint.ts';
@@ -135,16 +136,7 @@ function pairScore(plan: QueryPlan, term: PlannedTerm, table: DocTable, doc: num
 
 /** The eligible documents of the word (bit) whose terms hold the fewest pairs, ascending, marked in `candidateMark`. */
 function rarestWordDocs(plan: QueryPlan, wordCount: number, eligible: Uint8Array): Int32Array {
-  let rarest = 0;
-  let fewest = Infinity;
-  for (let w = 0; w < wordCount; w++) {
-    let pairs = 0;
-    for (const term of plan.terms) if ((term.words >>> w) & 1) for (const chunk of term.chunks) pairs += chunk.count;
-    if (pairs < fewest) {
-      fewest = pairs;
-      rarest = w;
-    }
-  }
+  const rarest = rarestWord(plan, wordCount);
   const found: number[] = [];
   try {
     for (const term of plan.terms) {

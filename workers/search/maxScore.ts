@@ -157,7 +157,7 @@ function nonEssentialFor(lists: readonly FieldList[], byBound: readonly number[]
 }
 
 /** The word (bit) whose terms hold the fewest pairs: with AND, every match holds one of them. */
-function rarestWord(plan: QueryPlan, wordCount: number): number {
+export function rarestWord(plan: QueryPlan, wordCount: number): number {
   let best = 0;
   let fewest = Infinity;
   for (let w = 0; w < wordCount; w++) {
