@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { CHANGE_SHARE, changedShare, FrameSampler, INTERVAL_SEC, type ScrollFrom } from '../../workers/video/frameSampler.ts';
+import { CHANGE_SHARE, changedShare, FrameSampler, INTERVAL_SEC, PROBE_SEC, type ScrollFrom } from '../../workers/video/frameSampler.ts';
+import { mulberry32 } from '../../workers/samples/random.ts';
 
 const gray = (cells: number, changed = 0) => Float32Array.from({ length: cells }, (_, i) => (i < changed ? 0 : 1));
 
@@ -85,5 +86,60 @@ describe('FrameSampler', () => {
   test('changedShare() counts cells that moved by more than a small step', () => {
     expect(changedShare(gray(4), gray(4, 1))).toBe(0.25);
     expect(changedShare(Float32Array.of(0.5), Float32Array.of(0.52))).toBe(0);
+  });
+
+  describe('cells that keep changing (a webcam tile, a spinner, a video playing)', () => {
+    const CELLS = 14_400; // the video stage's 160×90 probe
+    /** A still page with a tile of `tile` cells (the first ones) redrawn with noise at every probe. */
+    const withTile = (random: () => number, tile: number, page: Float32Array = gray(CELLS)) => {
+      const picture = Float32Array.from(page);
+      for (let i = 0; i < tile; i++) picture[i] = random();
+      return picture;
+    };
+    /** Offers `seconds` of probes from `from`, the picture from `picture(t)`; returns the times kept and why. */
+    const run = (sampler: FrameSampler, from: number, seconds: number, picture: (t: number) => Float32Array) => {
+      const kept: string[] = [];
+      for (let t = from; t < from + seconds - 1e-9; t += PROBE_SEC) {
+        const { frame } = sampler.offer(t, picture(t));
+        if (frame) kept.push(`${t}:${frame}`);
+      }
+      return kept;
+    };
+
+    test('a tile of 3% of the picture changing at every probe keeps no frame of its own once it is seen to be busy', () => {
+      const random = mulberry32(1);
+      const sampler = new FrameSampler();
+      // 432 cells: a 320×180 webcam tile in a 1920×1080 call is 2.8% of the picture.
+      const kept = run(sampler, 0, 60, () => withTile(random, 432));
+      const changes = kept.filter((k) => k.endsWith('change'));
+      const intervals = kept.filter((k) => k.endsWith('interval'));
+      // Before: a frame at every probe (120). Now the interval frames, and changes only while the tile was new (< 4 s).
+      expect(intervals).toHaveLength(12);
+      expect(changes.length).toBeLessThanOrEqual(2);
+      expect(changes.every((k) => Number(k.split(':')[0]) < 4)).toBe(true);
+      // An interval frame where only the tile moved repeats the last one: OCR copies its text.
+      expect(sampler.lastChange).toBe(0);
+    });
+
+    test('an edit elsewhere on the page is still kept at once while the tile is busy', () => {
+      const random = mulberry32(2);
+      const sampler = new FrameSampler();
+      run(sampler, 0, 18, () => withTile(random, 432));
+      // A line typed at 18 s: 150 cells elsewhere (a line of text) change once and stay.
+      const edited = gray(CELLS, 0).map((v, i) => (i >= 5000 && i < 5150 ? 0 : v));
+      expect(sampler.offer(18, withTile(random, 432, edited)).frame).toBe('change');
+      expect(sampler.offer(18.5, withTile(random, 432, edited)).frame).toBeNull();
+    });
+
+    test('a scroll over the whole picture is not taken for a busy region: it is still held and kept by the scroll rule', () => {
+      const sampler = new FrameSampler();
+      sampler.offer(0, gray(CELLS));
+      // Every cell changes at every probe for 6 s (a long scroll): the busy share passes the limit, nothing is left out.
+      const random = mulberry32(3);
+      const steps: string[] = [];
+      for (let t = 0.5; t <= 6; t += PROBE_SEC) steps.push(offered(sampler, t, withTile(random, CELLS), t % 2 === 0 ? 'long' : 'short'));
+      expect(steps.filter((s) => s === 'change').length).toBeGreaterThanOrEqual(3);
+      expect(steps.filter((s) => s === 'hold').length).toBeGreaterThanOrEqual(3);
+    });
   });
 });

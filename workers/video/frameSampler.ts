@@ -8,12 +8,99 @@ const CELL_CHANGE = 0.05;
 export const CHANGE_SHARE = 0.005;
 /** Below this share an interval frame repeats the last kept one (a caret blinked, a pointer moved). */
 export const REPEAT_SHARE = 0.001;
+/**
+ * A cell that changed between probes in BUSY_AFTER of the last 8 (4 s) is busy: a webcam tile, a
+ * spinner, a clock, a playing video. Busy cells do not count as a change, so they no longer keep a
+ * frame at every probe; they stop being busy a few probes after they settle.
+ */
+const BUSY_AFTER = 3;
+/**
+ * Busy cells are left out only while they are a small part of the picture. A long scroll or a video
+ * played full screen makes most cells busy: those go on counting, and scrolls are kept by their own
+ * rule. (A minimum gap between frames kept for small changes was tried: it put chapter boundaries
+ * 1.5–2 s late on the evaluation recordings, where a page loads in over a second or two.)
+ */
+export const MAX_BUSY_SHARE = 0.25;
 
-/** Share of cells (0..1) whose luminance differs by more than CELL_CHANGE between two grays. */
-export function changedShare(a: Float32Array, b: Float32Array): number {
+/**
+ * Share of cells (0..1) whose luminance differs by more than CELL_CHANGE between two grays; cells
+ * marked in `ignored` (1) count as unchanged.
+ */
+export function changedShare(a: Float32Array, b: Float32Array, ignored?: Uint8Array): number {
   let changed = 0;
-  for (let i = 0; i < a.length; i++) if (Math.abs((a[i] ?? 0) - (b[i] ?? 0)) > CELL_CHANGE) changed++;
+  for (let i = 0; i < a.length; i++) if (ignored?.[i] !== 1 && Math.abs((a[i] ?? 0) - (b[i] ?? 0)) > CELL_CHANGE) changed++;
   return a.length === 0 ? 0 : changed / a.length;
+}
+
+/** Bits set in an 8-bit history. */
+const ONES = Uint8Array.from({ length: 256 }, (_, n) => (n.toString(2).match(/1/g) ?? []).length);
+
+/**
+ * Which cells of the picture keep changing: a history of the last 8 probes per cell, one bit each
+ * (changed since the probe before, or not). What is left out is each cluster of busy cells with
+ * the box around it and a cell more, since a webcam tile's still background or a spinner's
+ * edge changes less often than its middle, yet belongs to it.
+ */
+class BusyCells {
+  private history: Uint8Array | null = null;
+  /** 1 where a cell is left out, while that is a small part of the picture; null otherwise. */
+  mask: Uint8Array | null = null;
+
+  constructor(private readonly width: number) {}
+
+  update(before: Float32Array, after: Float32Array): void {
+    const history = (this.history ??= new Uint8Array(after.length));
+    const busy = new Uint8Array(after.length);
+    let any = false;
+    for (let i = 0; i < after.length; i++) {
+      const changed = Math.abs((before[i] ?? 0) - (after[i] ?? 0)) > CELL_CHANGE ? 1 : 0;
+      history[i] = ((history[i]! << 1) | changed) & 0xff;
+      if (ONES[history[i]!]! >= BUSY_AFTER) busy[i] = 1;
+      any ||= busy[i] === 1;
+    }
+    this.mask = any ? this.boxesAround(busy) : null;
+  }
+
+  /** The boxes (one cell wider all round) of the clusters of busy cells; null when they cover too much. */
+  private boxesAround(busy: Uint8Array): Uint8Array | null {
+    const { width } = this;
+    const height = Math.ceil(busy.length / width);
+    const mask = new Uint8Array(busy.length);
+    const seen = new Uint8Array(busy.length);
+    const stack: number[] = [];
+    let masked = 0;
+    for (let start = 0; start < busy.length; start++) {
+      if (busy[start] !== 1 || seen[start] === 1) continue;
+      let [left, right, top, bottom] = [width, -1, height, -1];
+      seen[start] = 1;
+      stack.push(start);
+      while (stack.length > 0) {
+        const i = stack.pop()!;
+        const x = i % width;
+        const y = (i - x) / width;
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
+        for (const j of [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, i - width, i + width]) {
+          if (j >= 0 && j < busy.length && busy[j] === 1 && seen[j] === 0) {
+            seen[j] = 1;
+            stack.push(j);
+          }
+        }
+      }
+      for (let y = Math.max(0, top - 1); y <= Math.min(height - 1, bottom + 1); y++) {
+        for (let x = Math.max(0, left - 1); x <= Math.min(width - 1, right + 1); x++) {
+          const i = y * width + x;
+          if (i < mask.length && mask[i] === 0) {
+            mask[i] = 1;
+            masked++;
+          }
+        }
+      }
+    }
+    return masked <= busy.length * MAX_BUSY_SHARE ? mask : null;
+  }
 }
 
 /**
@@ -50,15 +137,23 @@ export class FrameSampler {
   private last: Seen | null = null;
   private held: Seen | null = null;
   private previousProbe: Float32Array | null = null;
-  /** Share of cells changed between the last offered frame and the kept one before it (1 for the first). */
+  private readonly busy: BusyCells;
+  /** Share of cells changed between the last offered frame and the kept one before it (1 for the first), busy cells left out. */
   lastChange = 1;
+
+  /** `gridWidth`: cells per row of the grays offered (the video stage's probe is 160 wide). */
+  constructor(gridWidth = 160) {
+    this.busy = new BusyCells(gridWidth);
+  }
 
   /** Whether the frame at `timeSec` with luminance `gray` is kept, and why; null when it is not. */
   offer(timeSec: number, gray: Float32Array, scrollFrom: () => ScrollFrom = () => 'none'): FrameDecision {
     const last = this.last;
     const previousProbe = this.previousProbe;
     this.previousProbe = gray;
-    this.lastChange = last ? changedShare(last.gray, gray) : 1;
+    if (previousProbe) this.busy.update(previousProbe, gray);
+    const ignored = this.busy.mask ?? undefined;
+    this.lastChange = last ? changedShare(last.gray, gray, ignored) : 1;
     if (!last || timeSec - last.timeSec >= INTERVAL_SEC - 1e-6) return this.keep({ timeSec, gray }, 'interval', false);
     if (this.lastChange < CHANGE_SHARE) {
       // Back where the last kept frame was: a scroll that went further and returned is kept where it reached.
@@ -67,7 +162,7 @@ export class FrameSampler {
     }
     const scroll = scrollFrom();
     if (scroll === 'short') {
-      const stopped = previousProbe !== null && changedShare(previousProbe, gray) < REPEAT_SHARE;
+      const stopped = previousProbe !== null && changedShare(previousProbe, gray, ignored) < REPEAT_SHARE;
       if (stopped) return this.keep({ timeSec, gray }, 'change', false);
       this.held = { timeSec, gray };
       return { keepHeld: false, frame: 'hold' };

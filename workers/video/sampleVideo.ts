@@ -62,7 +62,8 @@ const KEEP_SCROLL_SHARE = 0.4;
 function scrollFrom(kept: RowImage | null, current: RowImage): ScrollFrom {
   if (!kept) return 'none';
   const match = scrollMatch(kept, current);
-  if (match.share < SCROLLED) return 'none';
+  // Matched in place (shift 0): an edit of the page, such as a line typed, not a scroll.
+  if (match.share < SCROLLED || match.shift === 0) return 'none';
   return Math.abs(match.shift) < KEEP_SCROLL_SHARE * current.rows ? 'short' : 'long';
 }
 
@@ -106,7 +107,7 @@ export async function sampleVideo(ref: MediaRef, blob: Blob, options: SampleOpti
   const heldContext = context2d(new OffscreenCanvas(frameCanvas.width, frameCanvas.height));
   let held: { timeSec: number; rows: RowImage } | null = null;
   let keptRows: RowImage | null = null;
-  const sampler = new FrameSampler();
+  const sampler = new FrameSampler(PROBE_W);
   const frames: VideoFrameShot[] = [];
   let decodedFrames = 0;
   let nextProbe = 0;
