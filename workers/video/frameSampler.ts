@@ -22,13 +22,16 @@ const BUSY_AFTER = 3;
  */
 export const MAX_BUSY_SHARE = 0.25;
 
+/** Whether cell `i`'s luminance differs by more than CELL_CHANGE between two grays. */
+const cellMoved = (a: Float32Array, b: Float32Array, i: number): boolean => Math.abs((a[i] ?? 0) - (b[i] ?? 0)) > CELL_CHANGE;
+
 /**
  * Share of cells (0..1) whose luminance differs by more than CELL_CHANGE between two grays; cells
  * marked in `ignored` (1) count as unchanged.
  */
 export function changedShare(a: Float32Array, b: Float32Array, ignored?: Uint8Array): number {
   let changed = 0;
-  for (let i = 0; i < a.length; i++) if (ignored?.[i] !== 1 && Math.abs((a[i] ?? 0) - (b[i] ?? 0)) > CELL_CHANGE) changed++;
+  for (let i = 0; i < a.length; i++) if (ignored?.[i] !== 1 && cellMoved(a, b, i)) changed++;
   return a.length === 0 ? 0 : changed / a.length;
 }
 
@@ -53,7 +56,7 @@ class BusyCells {
     const busy = new Uint8Array(after.length);
     let any = false;
     for (let i = 0; i < after.length; i++) {
-      const changed = Math.abs((before[i] ?? 0) - (after[i] ?? 0)) > CELL_CHANGE ? 1 : 0;
+      const changed = cellMoved(before, after, i) ? 1 : 0;
       history[i] = ((history[i]! << 1) | changed) & 0xff;
       if (ONES[history[i]!]! >= BUSY_AFTER) busy[i] = 1;
       any ||= busy[i] === 1;
