@@ -1,4 +1,5 @@
 import type { OcrResult, ScreenText, VideoStageResult } from '../../src/shared/results.ts';
+import { prepareFramePictures } from '../images/screenPictures.ts';
 import { claimReadAhead } from '../ocr/readAhead.ts';
 import { abortError, ScreenReadings } from '../ocr/screenReadings.ts';
 import { screenSources } from '../video/screens.ts';
@@ -10,7 +11,8 @@ import type { StageFn } from '../stage.ts';
  * reads every screen whole, as before. A screenshot that is not an image, is over
  * MAX_IMAGE_PIXELS or cannot be read gets a plain message and empty text; the others are still
  * read. The frames of a recording may already be read, or under way: the video stage starts
- * reading them as it keeps them (workers/ocr/readAhead.ts), and this stage carries on from there.
+ * reading them as it keeps them (workers/ocr/readAhead.ts), and this stage carries on from there;
+ * meanwhile it makes the pictures the chapters stage needs of each frame (images/screenPictures.ts).
  * Progress moves once per screenshot.
  */
 export const ocrStage: StageFn = async (ctx): Promise<OcrResult> => {
@@ -20,6 +22,8 @@ export const ocrStage: StageFn = async (ctx): Promise<OcrResult> => {
   const video = ctx.results.video as VideoStageResult | undefined;
   const readings = claimReadAhead(video, refs, mode, ctx.signal) ?? new ScreenReadings(mode, ctx.signal);
   for (const ref of refs.slice(readings.ids.length)) readings.add(ref);
+  // While tesseract reads in its own worker, this one is mostly idle: the chapters stage's pictures of each frame are made now.
+  prepareFramePictures(refs, ctx.signal).catch(() => {});
   const screens: ScreenText[] = [];
   for (const [i, ref] of refs.entries()) {
     if (ctx.signal.aborted) throw abortError();
