@@ -1,7 +1,9 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { OcrResult, VideoStageResult } from '../../src/shared/results.ts';
+import type { ChaptersResult, OcrResult, VideoStageResult } from '../../src/shared/results.ts';
+import { picturesStarted } from '../../workers/images/screenPictures.ts';
 import { latestReadAhead, type ReadAhead } from '../../workers/ocr/readAhead.ts';
 import { tesseract } from '../../workers/ocr/tesseract.ts';
+import { chaptersStage } from '../../workers/stages/chapters.ts';
 import { ocrStage } from '../../workers/stages/ocr.ts';
 import { videoStage } from '../../workers/stages/video.ts';
 import { makeRecording, type RecordedPage } from '../fixtures/video/makeRecording.ts';
@@ -42,7 +44,7 @@ describe('OCR of a recording begins while the video stage decodes it', () => {
 
   afterEach(() => restore());
 
-  test('each kept frame goes to OCR as it is kept, the first are read before decoding ends, and the OCR stage carries on with the same text', async () => {
+  test('each kept frame goes to OCR as it is kept, the first are read before decoding ends, and OCR and chapters come out as when read afterwards', async () => {
     const { ctx } = videoContext('plan.mp4', blob);
     const seen: Array<{ handed: number; read: number }> = [];
     const progress = () => {
@@ -69,6 +71,18 @@ describe('OCR of a recording begins while the video stage decodes it', () => {
     expect(carried.screens).toEqual(afterwards.screens);
     expect(carried.work).toEqual(afterwards.work);
     expect(carried.screens.map((screen) => screen.text.split('\n')[0])).toContain('Budget review');
+
+    // Meanwhile the chapters stage's pictures of each frame were started; its result is the one made from scratch.
+    expect(picturesStarted(frames[0]!.id, frames[0]!.blob)).toBe(true);
+    const chapters = (await chaptersStage({ ...ctx, results: { video, ocr: carried } })) as ChaptersResult;
+    const fresh = structuredClone(video);
+    expect(picturesStarted(frames[0]!.id, fresh.videos[0]!.frames[0]!.blob)).toBe(false);
+    const scratch = (await chaptersStage({ ...ctx, results: { video: fresh, ocr: afterwards } })) as ChaptersResult;
+    expect(chapters.screens).toEqual(scratch.screens);
+    expect(chapters.chapters).toEqual(scratch.chapters);
+    expect(chapters.chapters.length).toBe(PAGES.length);
+    const sizes = (result: ChaptersResult) => result.thumbnails.map((t) => [t.mediaId, t.width, t.height, t.blob.size]);
+    expect(sizes(chapters)).toEqual(sizes(scratch));
   }, 240_000);
 
   test('cancelling mid-recording stops the decoding and the reading of the frames kept so far', async () => {

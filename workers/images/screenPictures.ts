@@ -45,6 +45,11 @@ export function screenPictures(mediaId: string, blob: Blob, size: ImageSize, nam
   return pictures;
 }
 
+/** Whether the pictures of screen `mediaId` from `blob` are made or under way. For tests. */
+export function picturesStarted(mediaId: string, blob: Blob): boolean {
+  return made.get(blob)?.has(mediaId) ?? false;
+}
+
 /**
  * Makes the pictures of a recording's frames one after the other, ahead of the chapters stage,
  * until `signal` aborts. Only frames: their blobs are held in memory, while a screenshot's is read
