@@ -35,7 +35,8 @@ export class IncrementalReader {
     this.last = null;
   }
 
-  async read(reader: TesseractWorker, image: GrayImage): Promise<ScreenReading> {
+  /** Reads `image` after the screens read before it; an abort of `signal` stops it before its next call to tesseract. */
+  async read(reader: TesseractWorker, image: GrayImage, signal?: AbortSignal): Promise<ScreenReading> {
     const key = this.mode === 'incremental' ? fingerprint(image) : '';
     const known = this.seen.get(key);
     if (known) {
@@ -55,7 +56,7 @@ export class IncrementalReader {
         this.work.fullReads++;
         this.work.calls++;
         this.work.fullFrameEquivalents += 1;
-        reading = await recognizeRows(reader, image);
+        reading = await recognizeRows(reader, image, undefined, signal);
         break;
       }
       case 'bands': {
@@ -64,7 +65,7 @@ export class IncrementalReader {
         for (const band of plan.bands) {
           this.work.calls++;
           this.work.fullFrameEquivalents += (band.bottom - band.top) / image.height;
-          lines.push(...(await recognizeRows(reader, image, band)).lines);
+          lines.push(...(await recognizeRows(reader, image, band, signal)).lines);
         }
         // A band's own reading may have had too few lines to tell a sliver from a line.
         const ordered = withoutSlivers(inReadingOrder(lines));

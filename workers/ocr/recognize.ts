@@ -69,7 +69,9 @@ const meanConfidence = (line: OcrLine) => line.words.reduce((sum, word) => sum +
  * font's missing-glyph boxes (missingGlyphs.ts) are dropped. Boxes come back in the whole
  * screen's pixels.
  */
-async function readRect(reader: TesseractWorker, image: GrayImage, rect: Rect, scale: 1 | 2): Promise<Reading> {
+async function readRect(reader: TesseractWorker, image: GrayImage, rect: Rect, scale: 1 | 2, signal: AbortSignal | undefined): Promise<Reading> {
+  // Checked before every call: only terminating tesseract stops a call under way, so none starts after an abort.
+  signal?.throwIfAborted();
   const whole = rect.top === 0 && rect.bottom === image.height && rect.left === 0 && rect.right === image.width;
   const crop = whole ? image : cropRect(image, rect);
   const invert = isDark(crop);
@@ -105,17 +107,22 @@ async function readRect(reader: TesseractWorker, image: GrayImage, rect: Rect, s
  * columns blanked; a picture of mostly small text is read whole at 2×. Boxes come back in the
  * whole screen's pixels.
  */
-export async function recognizeRows(reader: TesseractWorker, image: GrayImage, band: Band = { top: 0, bottom: image.height }): Promise<Reading> {
+export async function recognizeRows(
+  reader: TesseractWorker,
+  image: GrayImage,
+  band: Band = { top: 0, bottom: image.height },
+  signal?: AbortSignal,
+): Promise<Reading> {
   const whole = band.top === 0 && band.bottom === image.height;
   const plan = planScales(whole ? image : cropRows(image, band.top, band.bottom));
   const rows = { top: band.top, bottom: band.bottom, left: 0, right: image.width };
-  if (plan.kind === 'whole') return readRect(reader, image, rows, plan.scale);
+  if (plan.kind === 'whole') return readRect(reader, image, rows, plan.scale, signal);
   const columns = plan.columns.map((c) => ({ ...c, top: band.top + c.top, bottom: band.top + c.bottom }));
   const main = withoutRects(image, columns);
   const small = plan.small.map((b) => ({ top: band.top + b.top, bottom: band.top + b.bottom, left: 0, right: image.width }));
-  const lines = [...(await readRect(reader, withoutRects(main, small), rows, plan.main)).lines];
-  for (const b of small) lines.push(...(await readRect(reader, main, b, 2)).lines);
-  for (const c of columns) lines.push(...(await readRect(reader, image, c, c.scale)).lines);
+  const lines = [...(await readRect(reader, withoutRects(main, small), rows, plan.main, signal)).lines];
+  for (const b of small) lines.push(...(await readRect(reader, main, b, 2, signal)).lines);
+  for (const c of columns) lines.push(...(await readRect(reader, image, c, c.scale, signal)).lines);
   const ordered = inReadingOrder(lines);
   return { ...textOfLines(ordered), lines: ordered };
 }

@@ -1,11 +1,9 @@
 import type { Chapter, ChaptersResult, OcrResult, ScreenHash, ScreenText, Thumbnail } from '../../src/shared/results.ts';
-import { isBlank } from '../images/blank.ts';
 import { continuesScreen, startsChapter } from '../images/boundary.ts';
-import { grayThumbnail } from '../images/gray.ts';
 import { checkImage } from '../images/imageSize.ts';
 import { hammingHex, phash64 } from '../images/phash.ts';
-import { rowImage, scrolledOverlap, type RowImage } from '../images/scrollMatch.ts';
-import { makeThumbnail } from '../images/thumbnail.ts';
+import { screenPictures } from '../images/screenPictures.ts';
+import { scrolledOverlap, type RowImage } from '../images/scrollMatch.ts';
 import { boxedTrigrams, lineTrigrams, scrolledTrigrams } from '../text/continuity.ts';
 import { contentWords, keywords } from '../text/keywords.ts';
 import { jaccard } from '../text/similarity.ts';
@@ -149,7 +147,7 @@ export const chaptersStage: StageFn = async (ctx): Promise<ChaptersResult> => {
       screens.push({ mediaId: ref.id, hash: '', distance: 0, at: ref.at, message: check.message, ...videoPlace(ref) });
       if (i === 0) starts.push(0);
     } else {
-      const gray = await grayThumbnail(blob, ref.name);
+      const { gray, rows, thumbnail } = await screenPictures(ref.id, blob, check.size, ref.name);
       const hash = phash64(gray);
       const text = texts.get(ref.id);
       const words = new Set(contentWords(text ?? ''));
@@ -157,12 +155,10 @@ export const chaptersStage: StageFn = async (ctx): Promise<ChaptersResult> => {
       const distance = previous ? hammingHex(previous.hash, hash) : 0;
       // A new video always starts a chapter: its first frame is not a change within one recording.
       const newVideo = firstFrames.has(i);
-      const blank = isBlank(gray);
-      const rows = blank ? null : await rowImage(blob, check.size, ref.name);
       if (i === 0 || newVideo) starts.push(i);
       else if (previous && rows && changesChapter(previous, { words, rows, trigrams }, distance)) starts.push(i);
       screens.push({ mediaId: ref.id, hash, distance, at: ref.at, ...videoPlace(ref) });
-      thumbnails.push(await makeThumbnail(ref.id, blob, check.size));
+      thumbnails.push(thumbnail);
       if (rows) previous = { hash, words, rows, trigrams };
     }
     ctx.progress((i + 1) / refs.length);

@@ -20,6 +20,8 @@ export interface SampleOptions {
   signal: AbortSignal;
   /** Called with the seconds of video processed so far, and the video's duration (0 when unknown). */
   onProgress?: (seconds: number, durationSec: number) => void;
+  /** Called with each frame as soon as it is kept, in time order: OCR can start on it while the rest decodes. */
+  onFrame?: (frame: VideoFrameShot, durationSec: number) => void;
 }
 
 function abortError(): Error {
@@ -117,7 +119,7 @@ export async function sampleVideo(ref: MediaRef, blob: Blob, options: SampleOpti
     const png = await canvas.convertToBlob({ type: 'image/png' });
     const ms = Math.round(timeSec * 1000);
     const previous = frames.at(-1);
-    frames.push({
+    const frame: VideoFrameShot = {
       id: `${ref.id}@${ms}`,
       videoId: ref.id,
       timeSec,
@@ -128,7 +130,9 @@ export async function sampleVideo(ref: MediaRef, blob: Blob, options: SampleOpti
       height: canvas.height,
       // OCR copies the text of a frame that only differs by a caret or a pointer.
       ...(previous && repeat ? { repeatOf: previous.repeatOf ?? previous.id } : {}),
-    });
+    };
+    frames.push(frame);
+    options.onFrame?.(frame, durationSec);
   };
   const keepHeld = async () => {
     if (!held) return;

@@ -1,4 +1,4 @@
-import type { VideoStageResult } from '../../src/shared/results.ts';
+import type { VideoFrameShot, VideoInfo, VideoStageResult } from '../../src/shared/results.ts';
 import type { StageContext } from '../stage.ts';
 import { frameName } from './sampleVideo.ts';
 
@@ -41,16 +41,19 @@ export function screenSources(ctx: StageContext): ScreenSource[] {
   }));
   const video = ctx.results.video as VideoStageResult | undefined;
   for (const info of video?.videos ?? []) {
-    for (const frame of info.frames) {
-      screens.push({
-        id: frame.id,
-        name: frameName(info.name, frame.timeSec),
-        at: frame.at,
-        read: async () => frame.blob,
-        video: { id: info.mediaId, timeSec: frame.timeSec, durationSec: info.durationSec },
-        ...(frame.repeatOf ? { repeatOf: frame.repeatOf } : {}),
-      });
-    }
+    for (const frame of info.frames) screens.push(frameSource(info, frame));
   }
   return inTimeOrder(screens);
+}
+
+/** A frame the 'video' stage kept, as a screen of `video`. */
+export function frameSource(video: Pick<VideoInfo, 'mediaId' | 'name' | 'durationSec'>, frame: VideoFrameShot): ScreenSource {
+  return {
+    id: frame.id,
+    name: frameName(video.name, frame.timeSec),
+    at: frame.at,
+    read: async () => frame.blob,
+    video: { id: video.mediaId, timeSec: frame.timeSec, durationSec: video.durationSec },
+    ...(frame.repeatOf ? { repeatOf: frame.repeatOf } : {}),
+  };
 }

@@ -1,0 +1,67 @@
+import type { Thumbnail } from '../../src/shared/results.ts';
+import { isBlank } from './blank.ts';
+import { grayThumbnail } from './gray.ts';
+import type { ScreenSource } from '../video/screens.ts';
+import { checkImage, type ImageSize } from './imageSize.ts';
+import { rowImage, type RowImage } from './scrollMatch.ts';
+import { makeThumbnail } from './thumbnail.ts';
+
+/** What the chapters stage makes of one screen's picture: three decodes of it, resized. */
+export interface ScreenPictures {
+  /** The 32×32 luminance square phash and isBlank read. */
+  gray: Float32Array;
+  /** The row image scroll matching reads; null for a blank screen, which is never compared. */
+  rows: RowImage | null;
+  thumbnail: Thumbnail;
+}
+
+/**
+ * Pictures made or under way, by the blob they come from (a frame's blob lives as long as the
+ * video stage's result) and the screen's id, which the thumbnail carries.
+ */
+const made = new WeakMap<Blob, Map<string, Promise<ScreenPictures>>>();
+
+async function make(mediaId: string, blob: Blob, size: ImageSize, name: string): Promise<ScreenPictures> {
+  const gray = await grayThumbnail(blob, name);
+  const rows = isBlank(gray) ? null : await rowImage(blob, size, name);
+  return { gray, rows, thumbnail: await makeThumbnail(mediaId, blob, size) };
+}
+
+/**
+ * The pictures of screen `mediaId`, made once per blob: the OCR stage may start them for a
+ * recording's frames while tesseract, not this worker, is busy, and the chapters stage then
+ * finds them made. Rejects as the decoding does (StageFailure for a damaged image).
+ */
+export function screenPictures(mediaId: string, blob: Blob, size: ImageSize, name: string): Promise<ScreenPictures> {
+  let byId = made.get(blob);
+  if (!byId) made.set(blob, (byId = new Map()));
+  let pictures = byId.get(mediaId);
+  if (!pictures) {
+    pictures = make(mediaId, blob, size, name);
+    // Seen by whoever asks for them; one made ahead that nobody asks for is not an unhandled rejection.
+    pictures.catch(() => {});
+    byId.set(mediaId, pictures);
+  }
+  return pictures;
+}
+
+/** Whether the pictures of screen `mediaId` from `blob` are made or under way. For tests. */
+export function picturesStarted(mediaId: string, blob: Blob): boolean {
+  return made.get(blob)?.has(mediaId) ?? false;
+}
+
+/**
+ * Makes the pictures of a recording's frames one after the other, ahead of the chapters stage,
+ * until `signal` aborts. Only frames: their blobs are held in memory, while a screenshot's is read
+ * anew from storage by each stage.
+ */
+export async function prepareFramePictures(refs: ScreenSource[], signal: AbortSignal): Promise<void> {
+  for (const ref of refs) {
+    if (signal.aborted) return;
+    if (!ref.video) continue;
+    const blob = await ref.read();
+    const check = await checkImage(blob, ref.name);
+    // A failure is the chapters stage's to report, when it asks for these pictures again.
+    if (check.ok) await screenPictures(ref.id, blob, check.size, ref.name).catch(() => {});
+  }
+}

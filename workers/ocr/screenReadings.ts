@@ -1,0 +1,130 @@
+import type { OcrWork, ScreenText } from '../../src/shared/results.ts';
+import { checkImage, damagedImage } from '../images/imageSize.ts';
+import { StageFailure } from '../stage.ts';
+import type { ScreenSource } from '../video/screens.ts';
+import { decodeGray, type GrayImage } from './grayImage.ts';
+import { IncrementalReader, type ReadMode } from './incrementalReader.ts';
+import { resetTesseract, tesseract } from './tesseract.ts';
+
+/** The AbortError every OCR wait rejects with once its signal aborts. */
+export function abortError(): Error {
+  const error = new Error('The screens stage was cancelled.');
+  error.name = 'AbortError';
+  return error;
+}
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw abortError();
+}
+
+/** Settles with `promise`, or rejects with an AbortError as soon as `signal` aborts. */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+async function startReader(signal: AbortSignal) {
+  try {
+    return await unlessAborted(tesseract(), signal);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') throw error;
+    // Transient: the next attempt starts the reader again.
+    throw new StageFailure('transient', 'The text reader could not start.');
+  }
+}
+
+async function readScreen(ref: ScreenSource, reading: IncrementalReader, signal: AbortSignal): Promise<ScreenText> {
+  const blob = await ref.read();
+  throwIfAborted(signal);
+  // Checked before anything decodes it: a bad or huge file costs a few header bytes.
+  const check = await checkImage(blob, ref.name);
+  if (!check.ok) return { mediaId: ref.id, text: '', confidence: 0, message: check.message };
+  let image: GrayImage;
+  try {
+    // Decoded once, here; tesseract gets greyscale pixels, not the file.
+    image = await decodeGray(blob);
+  } catch {
+    return { mediaId: ref.id, text: '', confidence: 0, message: damagedImage(ref.name) };
+  }
+  throwIfAborted(signal);
+  const reader = await startReader(signal);
+  try {
+    const { text, confidence, lines } = await unlessAborted(reading.read(reader, image, signal), signal);
+    return { mediaId: ref.id, text, confidence, ...(lines.length > 0 ? { lines } : {}) };
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') throw error;
+    // One unreadable screen must not cost the others: a fresh reader serves the rest.
+    await resetTesseract();
+    return { mediaId: ref.id, text: '', confidence: 0, message: `No text could be read from ${ref.name}.` };
+  }
+}
+
+/**
+ * The text of a session's screens, read one after the other in the order they are added: each
+ * screen's reading builds on the one before (workers/ocr/incrementalReader.ts), so the order is
+ * the whole result. A screen is read as soon as it is added and the one before it is read, which
+ * lets the video stage add its frames while it still decodes the rest. Aborting `signal` stops
+ * the reading before the next call to tesseract.
+ */
+export class ScreenReadings {
+  private readonly reading: IncrementalReader;
+  private readonly byId = new Map<string, Promise<ScreenText>>();
+  private readonly order: string[] = [];
+  private tail: Promise<unknown> = Promise.resolve();
+  private count = 0;
+
+  constructor(
+    readonly mode: ReadMode,
+    private readonly signal: AbortSignal,
+  ) {
+    this.reading = new IncrementalReader(mode);
+  }
+
+  /** What reading cost so far (see OcrWork). */
+  get work(): OcrWork {
+    return this.reading.work;
+  }
+
+  /** The ids of the screens added, in order. */
+  get ids(): readonly string[] {
+    return this.order;
+  }
+
+  /** How many screens have their text (or their message) so far. */
+  get finished(): number {
+    return this.count;
+  }
+
+  /** Queues `ref` after the screens added before it; its text is `textOf(ref.id)`. */
+  add(ref: ScreenSource): void {
+    // After the screen before it; a failure there (an abort, a reader that cannot start) fails the rest unread.
+    const text = this.tail.then(() => this.readOne(ref));
+    this.byId.set(ref.id, text);
+    this.order.push(ref.id);
+    this.tail = text;
+    // Seen through textOf; a reading nobody waits for must not count as an unhandled rejection.
+    text.catch(() => {});
+  }
+
+  /** The text of an added screen, once read. Rejects with an AbortError after an abort. */
+  textOf(id: string): Promise<ScreenText> {
+    const text = this.byId.get(id);
+    if (!text) return Promise.reject(new Error(`Screen ${id} was never added.`));
+    return text;
+  }
+
+  private async readOne(ref: ScreenSource): Promise<ScreenText> {
+    throwIfAborted(this.signal);
+    // A video frame that repeats an earlier one (a caret blinked) has its text: no second reading.
+    const earlier = ref.repeatOf === undefined ? undefined : this.byId.get(ref.repeatOf);
+    const same = earlier ? await earlier : undefined;
+    const screen = same ? { ...same, mediaId: ref.id } : await readScreen(ref, this.reading, this.signal);
+    if (screen.message) this.reading.skip();
+    this.count++;
+    return screen;
+  }
+}
