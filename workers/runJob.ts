@@ -43,8 +43,16 @@ export async function readInputs(requests: readonly RunRequest[]): Promise<RunIn
   const db = await database(first.dbName);
   const resumes = requests.some((request) => !request.fresh);
   const tx = db.transaction(resumes ? ['sessions', 'results', 'meta'] : ['sessions', 'meta'], 'readonly');
-  const meta = tx.objectStore('meta');
-  // Read once for the batch: settings the jobs share.
+  const store = tx.objectStore('meta');
+  // Each key once for the batch: the settings the jobs share are read once, not once per job.
+  const seen = new Map<string, Promise<unknown>>();
+  const meta = {
+    get(key: string): Promise<unknown> {
+      let value = seen.get(key);
+      if (!value) seen.set(key, (value = store.get(key)));
+      return value;
+    },
+  };
   const speech = meta.get(SPEECH_META_KEY).then(speechSettingsOf);
   return Promise.all(
     requests.map(async (request) => {

@@ -35,16 +35,31 @@ export function createWorkerApi(): EnrichWorkerApi {
   const waiting: Waiting[] = [];
   let running = false;
 
-  /** Starts one read for the next run and every waiting run of the same database that has none yet. */
-  const readAhead = (next: Waiting) => {
-    if (next.inputs) return;
-    const batch = waiting.filter((entry) => !entry.inputs && entry.request.dbName === next.request.dbName);
-    const all = readInputs([next, ...batch].map((entry) => entry.request));
-    next.inputs = all.then((inputs) => inputs[0]!);
-    batch.forEach((entry, i) => {
-      entry.inputs = all.then((inputs) => inputs[i + 1]!);
+  let readScheduled = false;
+
+  /** Starts one read for every waiting run of `dbName` that has none yet (and for `first`, if given). */
+  const readAhead = (dbName: string, first?: Waiting) => {
+    const batch = waiting.filter((entry) => !entry.inputs && entry.request.dbName === dbName);
+    const entries = first && !first.inputs ? [first, ...batch] : batch;
+    if (entries.length === 0) return;
+    const all = readInputs(entries.map((entry) => entry.request));
+    entries.forEach((entry, i) => {
+      entry.inputs = all.then((inputs) => inputs[i]!);
       // A failed read is the job's own failure when it runs; until then it must not go unhandled.
       entry.inputs.catch(() => undefined);
+    });
+  };
+
+  /**
+   * Reads the inputs of the runs that came while another ran, after the messages queued with them
+   * are in (one transaction for all), so they are ready when their turn comes.
+   */
+  const scheduleRead = () => {
+    if (readScheduled) return;
+    readScheduled = true;
+    setTimeout(() => {
+      readScheduled = false;
+      for (const dbName of new Set(waiting.filter((entry) => !entry.inputs).map((entry) => entry.request.dbName))) readAhead(dbName);
     });
   };
 
@@ -52,7 +67,7 @@ export function createWorkerApi(): EnrichWorkerApi {
     if (running) return;
     running = true;
     for (let next = waiting.shift(); next; next = waiting.shift()) {
-      readAhead(next);
+      readAhead(next.request.dbName, next);
       const start = now();
       try {
         next.resolve(await runJob(next.request, host, next.inputs));
@@ -73,6 +88,7 @@ export function createWorkerApi(): EnrichWorkerApi {
     run(request) {
       return new Promise<RunResponse>((resolve, reject) => {
         waiting.push({ request, resolve, reject });
+        if (running) scheduleRead();
         void work();
       });
     },

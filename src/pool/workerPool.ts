@@ -136,7 +136,7 @@ export class WorkerPool {
   room(): number {
     if (this.closed) return 0;
     let room = 0;
-    for (const slot of this.slots) if (!slot.retired) room += Math.max(0, this.depth(slot) - slot.runs.length);
+    for (const slot of this.slots) room += this.roomOf(slot);
     return room;
   }
 
@@ -169,7 +169,20 @@ export class WorkerPool {
     });
   }
 
-  /** The worker with the fewest jobs among those with room: an idle one first. */
+  /**
+   * A worker given batches is topped up only once half its batch is done: the jobs then go to it
+   * together (one running write, one read of their inputs) instead of one per answer.
+   */
+  private roomOf(slot: Slot): number {
+    if (slot.retired) return 0;
+    const depth = this.depth(slot);
+    return slot.runs.length <= depth / 2 ? depth - slot.runs.length : 0;
+  }
+
+  /**
+   * The worker with the fewest jobs among those below their batch size: an idle one first. Any of
+   * them may take a job (not only those with `roomOf`), so every place `room()` counted is found.
+   */
   private pick(): Slot | undefined {
     let best: Slot | undefined;
     for (const slot of this.slots) {

@@ -23,6 +23,8 @@ interface BatchRig {
   mostHeld(): number;
   /** Queues one job on a new session, running `stages`. */
   add(stages: string[], params?: Record<string, unknown>, timeoutMs?: number): Promise<Job>;
+  /** Queues one job on each of `count` new sessions, in one call. */
+  addMany(count: number, stages: string[]): Promise<Job[]>;
 }
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -30,10 +32,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function rig(batch: Partial<BatchOptions> = { max: 4, shortJobMs: Infinity }): Promise<BatchRig> {
+async function rig(batch: Partial<BatchOptions> = { max: 4, shortJobMs: Infinity }, size = 1): Promise<BatchRig> {
   const dbName = uniqueDbName();
   const db = await openEnricherDb(dbName);
-  const pool = new WorkerPool({ size: 1, createWorker: createTestWorker, batch });
+  const pool = new WorkerPool({ size, createWorker: createTestWorker, batch });
   let held = 0;
   let mostHeld = 0;
   const run = pool.run.bind(pool);
@@ -51,7 +53,7 @@ async function rig(batch: Partial<BatchOptions> = { max: 4, shortJobMs: Infinity
     for (const result of change.results ?? []) resultCommits.set(result.sessionId, (resultCommits.get(result.sessionId) ?? 0) + 1);
     return commit(change);
   };
-  const options = resolveOptions({ concurrency: 1, backoffBaseMs: 10, backoffCapMs: 20 });
+  const options = resolveOptions({ concurrency: size, backoffBaseMs: 10, backoffCapMs: 20 });
   const scheduler = new Scheduler({ store, runner: pool, dbName, owner: 'batch-tab', options });
   const history = new Map<string, string[]>();
   scheduler.subscribe(({ changed }) => {
@@ -84,6 +86,18 @@ async function rig(batch: Partial<BatchOptions> = { max: 4, shortJobMs: Infinity
       await sessions.add(session, media);
       const [job] = await scheduler.enqueue([{ sessionId: session.id, timeoutMs }], { batchId: 'b', stages, params });
       return job!;
+    },
+    async addMany(count, stages) {
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const { session, media } = await makeSession();
+        await sessions.add(session, media);
+        ids.push(session.id);
+      }
+      return scheduler.enqueue(
+        ids.map((sessionId) => ({ sessionId, timeoutMs: 20_000 })),
+        { batchId: 'many', stages },
+      );
     },
   };
 }
@@ -169,6 +183,20 @@ describe('batches of short jobs on one worker', () => {
     expect(r.scheduler.get(spinner.id)).toMatchObject({ state: 'succeeded', attempts: 2 });
     expect(r.scheduler.get(behind.id)).toMatchObject({ state: 'succeeded', attempts: 1 });
     expect(r.pool.health().restarts).toBe(1);
+  });
+
+  it('many short jobs over two workers, topped up half a batch at a time: each finds a place and succeeds on its first attempt', async () => {
+    const r = await rig({ max: 8, shortJobMs: Infinity }, 2);
+    await r.addMany(2, ['test.ok']);
+    await r.scheduler.drain();
+    await r.scheduler.pause();
+    const jobs = await r.addMany(60, ['test.ok']);
+    await r.scheduler.resume();
+    await r.scheduler.drain();
+
+    expect(r.mostHeld()).toBe(16);
+    for (const job of jobs) expect(r.scheduler.get(job.id)).toMatchObject({ state: 'succeeded', attempts: 1 });
+    expect(await r.db.count('results')).toBe(62);
   });
 
   it('a worker whose latest jobs were long is handed one job at a time', async () => {
