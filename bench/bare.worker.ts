@@ -9,6 +9,7 @@ import type { EnrichWorkerApi } from '../src/shared/protocol.ts';
 const api: EnrichWorkerApi = {
   connect() {},
   run: async (request) => ({ outcomes: Object.fromEntries(request.stages.map((stage) => [stage, { status: 'done', result: null, ms: 0 }])) }),
+  drop: () => false,
   spans: () => [],
 };
 

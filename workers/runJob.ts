@@ -24,7 +24,7 @@ function database(name: string): Promise<EnricherDb> {
 }
 
 /** What a run reads before its first stage. */
-interface RunInputs {
+export interface RunInputs {
   session: SessionRecord | undefined;
   /** The job's earlier result when it resumes (a first run has none worth reading). */
   previous: ResultRecord | undefined;
@@ -33,20 +33,37 @@ interface RunInputs {
 }
 
 /**
- * Every input of a run in one read-only transaction: each transaction is a round trip through the
- * database's backend, where the scheduler's commits also queue, so five of them per job cost more
- * than the reads themselves.
+ * Every input of several runs of one database in one read-only transaction: each transaction is a
+ * round trip through the database's backend, where the scheduler's commits also queue, so one per
+ * stage input (or per job of a batch) costs more than the reads themselves.
  */
-async function readInputs(db: EnricherDb, request: RunRequest): Promise<RunInputs> {
-  const tx = db.transaction(request.fresh ? ['sessions', 'meta'] : ['sessions', 'results', 'meta'], 'readonly');
-  const meta = tx.objectStore('meta');
-  const [session, previous, privacy, speech] = await Promise.all([
-    tx.objectStore('sessions').get(request.sessionId),
-    request.fresh ? undefined : tx.objectStore('results').get(request.sessionId),
-    privacyContextFrom(meta, request.sessionId),
-    meta.get(SPEECH_META_KEY).then(speechSettingsOf),
-  ]);
-  return { session, previous, privacy, speech };
+export async function readInputs(requests: readonly RunRequest[]): Promise<RunInputs[]> {
+  const [first] = requests;
+  if (!first) return [];
+  const db = await database(first.dbName);
+  const resumes = requests.some((request) => !request.fresh);
+  const tx = db.transaction(resumes ? ['sessions', 'results', 'meta'] : ['sessions', 'meta'], 'readonly');
+  const store = tx.objectStore('meta');
+  // Each key once for the batch: the settings the jobs share are read once, not once per job.
+  const seen = new Map<string, Promise<unknown>>();
+  const meta = {
+    get(key: string): Promise<unknown> {
+      let value = seen.get(key);
+      if (!value) seen.set(key, (value = store.get(key)));
+      return value;
+    },
+  };
+  const speech = meta.get(SPEECH_META_KEY).then(speechSettingsOf);
+  return Promise.all(
+    requests.map(async (request) => {
+      const [session, previous, privacy] = await Promise.all([
+        tx.objectStore('sessions').get(request.sessionId),
+        request.fresh ? undefined : tx.objectStore('results').get(request.sessionId),
+        privacyContextFrom(meta, request.sessionId),
+      ]);
+      return { session, previous, privacy, speech: await speech };
+    }),
+  );
 }
 
 function allFailed(stages: string[], message: string): RunResponse {
@@ -61,11 +78,12 @@ function allFailed(stages: string[], message: string): RunResponse {
  * Runs the requested stages of one job, each isolated: a stage that throws is recorded as failed
  * and the next one still runs. Reads the session and its media from IndexedDB itself.
  */
-export async function runJob(request: RunRequest, host: WorkerHost): Promise<RunResponse> {
+export async function runJob(request: RunRequest, host: WorkerHost, inputs?: Promise<RunInputs>): Promise<RunResponse> {
   const db = await database(request.dbName);
   // A retry (after a failure, or "Retry failed") runs only the stages not done yet; later stages
-  // still need the results of those done in the job's earlier runs. All reads share one transaction.
-  const { session, previous, privacy, speech } = await readInputs(db, request);
+  // still need the results of those done in the job's earlier runs. All reads share one transaction,
+  // read ahead with the other jobs of the worker's batch when `inputs` is given.
+  const { session, previous, privacy, speech } = await (inputs ?? readInputs([request]).then(([one]) => one!));
   if (!session) return allFailed(request.stages, 'This session is no longer stored.');
   const kind = request.kind ?? 'enrich';
   if (kind === 'reapply-privacy' && !previous) return allFailed(request.stages, 'This session has no stored enrichment to redact again: enrich it first.');

@@ -14,6 +14,7 @@ import { computeStats, type EngineStats } from './stats.ts';
 import { mergeResult } from './mergeResult.ts';
 import { isCovered, mustWaitFor } from './sessionOrder.ts';
 import { isQuotaError, resultNotSaved } from './unsaved.ts';
+import { putBackUnstarted } from './unstarted.ts';
 import {
   cancelJob,
   createJob,
@@ -29,6 +30,8 @@ import {
 /** What the scheduler needs of a pool: real workers in the app, the same pool in tests. */
 export interface JobRunner {
   readonly size: number;
+  /** How many more jobs it takes now (a pool's batches); without it, one per worker of `size`. */
+  room?(): number;
   run(task: PoolTask): Promise<RunResponse>;
   health(): PoolHealth;
 }
@@ -115,7 +118,7 @@ export class Scheduler {
   readonly health: StageHealth;
   /** Attempts started and not yet settled (their worker may be done, their commit not). */
   private inFlight = 0;
-  /** Workers running an attempt now: what dispatch fills up to the pool's size. */
+  /** Attempts handed to the runner and not answered: without `room()`, dispatch fills up to the pool's size. */
   private busyWorkers = 0;
   /** Jobs not yet in a terminal state; kept as a count so idleness is O(1). */
   private active = 0;
@@ -396,7 +399,8 @@ export class Scheduler {
     const now = this.clock();
     const starting: RunningJob[] = [];
     const held: Job[] = [];
-    while (this.busyWorkers < this.deps.runner.size && this.ready.size > 0) {
+    let room = this.deps.runner.room?.() ?? this.deps.runner.size - this.busyWorkers;
+    while (room > 0 && this.ready.size > 0) {
       if (this.loading && !this.higherLanesRead(this.ready.peek())) break;
       const id = this.ready.shift();
       const job = id === undefined ? undefined : this.jobs.get(id);
@@ -409,6 +413,7 @@ export class Scheduler {
       this.put(running);
       this.inFlight++;
       this.busyWorkers++;
+      room--;
       starting.push(running);
     }
     // Back in line, in their places: pumped again when the session's earlier job has been written.
@@ -547,6 +552,12 @@ export class Scheduler {
     const current = this.currentRun(job);
     if (!current) return null;
     this.unsavedProgress.delete(job.id);
+    // Its worker was stopped for another job of its batch: not this job's fault, and it did not run.
+    if (error instanceof PoolError && error.kind === 'interrupted') {
+      const back = putBackUnstarted(current, this.clock());
+      this.put(back);
+      return { jobs: [back] };
+    }
     const next = failAttempt(current, toJobError(error), { now: this.clock(), random: this.random, options: this.deps.options });
     this.put(next);
     return { jobs: [next] };

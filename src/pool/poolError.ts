@@ -1,5 +1,9 @@
-/** Why a pool run ended without a response. Each one ends with the worker replaced. */
-export type PoolFailureKind = 'timeout' | 'cancelled' | 'crashed';
+/**
+ * Why a pool run ended without a response. `timeout`, `crashed` and a cancel of a started run end
+ * with the worker replaced. `interrupted`: the run had not started when its worker was stopped for
+ * another job of its batch; it is not the job's fault and the job may run again as if never started.
+ */
+export type PoolFailureKind = 'timeout' | 'cancelled' | 'crashed' | 'interrupted';
 
 /** A run that the pool settled itself, because the worker could not. */
 export class PoolError extends Error {

@@ -21,6 +21,21 @@ export interface PoolHealth {
   errors: number;
 }
 
+/** When a worker is handed more than one job at once. */
+export interface BatchOptions {
+  /**
+   * The most jobs one worker holds at once: the one it runs and those waiting behind it.
+   * @default 8
+   */
+  readonly max: number;
+  /**
+   * A worker gets more than one job only while each of its latest runs took less than this (no-op
+   * and failing-fast jobs); real enrichments take seconds, so they go one at a time, in priority order.
+   * @default 50
+   */
+  readonly shortJobMs: number;
+}
+
 export interface PoolOptions {
   size: number;
   /** Grants workers' rate-limit requests; without one, every request is granted at once. */
@@ -29,37 +44,64 @@ export interface PoolOptions {
   provider?: ProviderHost;
   /** Makes one module worker; tests pass a worker with extra stages. */
   createWorker: () => Worker;
+  /** Batches of short jobs; `{ max: 1 }` hands every worker one job at a time. */
+  batch?: Partial<BatchOptions>;
 }
 
 export interface PoolTask {
   request: RunRequest;
-  /** The worker is terminated when this passes. */
+  /** The worker is terminated when this passes, counted from the moment the job starts on it. */
   timeoutMs: number;
-  /** Aborting terminates the worker. */
+  /** Aborting terminates the worker, or takes the job out of its batch if it has not started. */
   signal?: AbortSignal;
   onProgress: ProgressSink;
+}
+
+/** One task handed to a worker, from the pool's side. */
+interface Run {
+  task: PoolTask;
+  resolve: (response: RunResponse) => void;
+  reject: (error: PoolError) => void;
+  settled: boolean;
+  /** When the pool saw it start: on an idle worker at once, behind others when the one before answered. */
+  startedAt?: number;
+  timer?: ReturnType<typeof setTimeout>;
+  onAbort: () => void;
+  /** Cancelled before it started: the worker was asked to drop it. */
+  dropping: boolean;
 }
 
 interface Slot {
   worker: Worker;
   api: Comlink.Remote<EnrichWorkerApi>;
-  busy: boolean;
+  /** Handed to this worker and not answered, oldest first: the first runs, the others wait in the worker. */
+  runs: Run[];
+  /** Terminated, its replacement not made yet (a respawn after a delay): it takes nothing. */
+  retired: boolean;
   /** The worker answered once: its script loaded and its runtime started. */
   started: boolean;
   /** Resolves when the worker dies (an error, a bad message or a self-close). */
   dead: Promise<void>;
-  /** Set while a run is in flight: ends the run when the worker dies. */
-  onDeath?: (kind: 'crashed', message: string) => void;
+  /** How long its latest runs took (ms), newest last. */
+  recent: number[];
 }
 
 /** First delay before respawning a worker that died before it ever started; it doubles up to the cap. */
 const RESPAWN_BASE_MS = 250;
 const RESPAWN_CAP_MS = 30_000;
+/** How many of a worker's latest runs decide whether it is given batches. */
+const RECENT_RUNS = 4;
+const DEFAULT_BATCH: BatchOptions = { max: 8, shortJobMs: 50 };
+
+const cancelled = () => new PoolError('cancelled', 'The job was cancelled.');
 
 /**
- * A fixed number of real module workers behind Comlink. It runs one job per worker and never
- * queues: the scheduler asks only when `idle > 0`. Every run settles, whatever the worker does:
- * a timeout, an abort, a crash or a self-close terminates the worker and puts a fresh one in its place.
+ * A fixed number of real module workers behind Comlink. Each worker runs one job at a time; a
+ * worker whose latest jobs were short is handed several at once, so it never idles while an answer
+ * and the next request cross. The pool never queues: the scheduler asks only while `room() > 0`.
+ * Every run settles, whatever the worker does: a timeout, a cancel of a started job, a crash or a
+ * self-close terminates the worker and puts a fresh one in its place; the jobs that were waiting
+ * behind it in its batch end `interrupted`, to run again.
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -67,6 +109,7 @@ export class WorkerPool {
   private readonly sink: ProgressSink = (jobId, stage, fraction, detail) => {
     this.progressSinks.get(jobId)?.(jobId, stage, fraction, detail);
   };
+  private readonly batch: BatchOptions;
   private restarts = 0;
   private jobsRun = 0;
   private errors = 0;
@@ -76,6 +119,7 @@ export class WorkerPool {
   private readonly respawnTimers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(private readonly options: PoolOptions) {
+    this.batch = { ...DEFAULT_BATCH, ...options.batch };
     for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
   }
 
@@ -83,8 +127,17 @@ export class WorkerPool {
     return this.slots.length;
   }
 
+  /** Workers with nothing to do. */
   get idle(): number {
-    return this.closed ? 0 : this.slots.filter((s) => !s.busy).length;
+    return this.closed ? 0 : this.slots.filter((s) => !s.retired && s.runs.length === 0).length;
+  }
+
+  /** How many more jobs the workers take now (batches included). */
+  room(): number {
+    if (this.closed) return 0;
+    let room = 0;
+    for (const slot of this.slots) room += this.roomOf(slot);
+    return room;
   }
 
   health(): PoolHealth {
@@ -92,49 +145,142 @@ export class WorkerPool {
     return { size: this.slots.length, busy, restarts: this.restarts, jobsRun: this.jobsRun, errors: this.errors };
   }
 
-  /** Runs one job on an idle worker. Rejects with PoolError for timeout, cancel and crash. */
+  /** Runs one job on a worker with room. Rejects with PoolError for timeout, cancel, crash and interruption. */
   run(task: PoolTask): Promise<RunResponse> {
-    const slot = this.slots.find((s) => !s.busy);
-    if (this.closed || !slot) return Promise.reject(new Error('No idle worker: the scheduler must wait for one.'));
-    slot.busy = true;
-    const { request } = task;
-    this.progressSinks.set(request.jobId, task.onProgress);
-
+    const slot = this.pick();
+    if (this.closed || !slot) return Promise.reject(new Error('No worker has room: the scheduler must wait for one.'));
+    // Not handed to any worker: nothing to stop.
+    if (task.signal?.aborted) return Promise.reject(cancelled());
     return new Promise<RunResponse>((resolve, reject) => {
-      let settled = false;
-      const settle = (outcome: () => void, replace: boolean) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        task.signal?.removeEventListener('abort', onAbort);
-        slot.onDeath = undefined;
-        this.progressSinks.delete(request.jobId);
-        this.jobsRun++;
-        if (replace) this.replace(slot);
-        else slot.busy = false;
-        outcome();
-      };
-      const fail = (error: PoolError) => {
-        this.errors++;
-        settle(() => reject(error), true);
-      };
-      const onAbort = () => fail(new PoolError('cancelled', 'The job was cancelled.'));
-      const timer = setTimeout(
-        () => fail(new PoolError('timeout', `It took longer than ${Math.round(task.timeoutMs / 1000)} s and was stopped.`)),
-        task.timeoutMs,
-      );
-      if (task.signal?.aborted) return onAbort();
-      task.signal?.addEventListener('abort', onAbort, { once: true });
-      slot.onDeath = (kind, message) => fail(new PoolError(kind, message));
-      slot.api.run(request).then(
-        (response) => settle(() => resolve(response), false),
+      const run: Run = { task, resolve, reject, settled: false, dropping: false, onAbort: () => this.abort(slot, run) };
+      this.progressSinks.set(task.request.jobId, task.onProgress);
+      task.signal?.addEventListener('abort', run.onAbort, { once: true });
+      slot.runs.push(run);
+      if (slot.runs.length === 1) this.begin(run, slot);
+      slot.api.run(task.request).then(
+        (response) => this.answered(slot, run, response),
         (error: unknown) => {
+          if (run.dropping && error instanceof Error && error.name === 'AbortError') return this.dropped(slot, run);
           // An error thrown by the worker's runtime itself (stages catch their own): keep no doubtful worker.
           const message = error instanceof Error ? error.message : String(error);
-          fail(new PoolError('crashed', `The worker failed: ${message}`));
+          this.fail(slot, run, new PoolError('crashed', `The worker failed: ${message}`));
         },
       );
     });
+  }
+
+  /**
+   * A worker given batches is topped up only once half its batch is done: the jobs then go to it
+   * together (one running write, one read of their inputs) instead of one per answer.
+   */
+  private roomOf(slot: Slot): number {
+    if (slot.retired) return 0;
+    const depth = this.depth(slot);
+    return slot.runs.length <= depth / 2 ? depth - slot.runs.length : 0;
+  }
+
+  /**
+   * The worker with the fewest jobs among those below their batch size: an idle one first. Any of
+   * them may take a job (not only those with `roomOf`), so every place `room()` counted is found.
+   */
+  private pick(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const slot of this.slots) {
+      if (slot.retired || slot.runs.length >= this.depth(slot)) continue;
+      if (!best || slot.runs.length < best.runs.length) best = slot;
+    }
+    return best;
+  }
+
+  /** One job at a time until the worker's latest runs were all short. */
+  private depth(slot: Slot): number {
+    const short = slot.recent.length > 0 && slot.recent.every((ms) => ms < this.batch.shortJobMs);
+    return short ? Math.max(1, this.batch.max) : 1;
+  }
+
+  /** The run starts on its worker now: its time limit counts from here. */
+  private begin(run: Run, slot: Slot): void {
+    run.startedAt = performance.now();
+    run.timer = setTimeout(
+      () => this.fail(slot, run, new PoolError('timeout', `It took longer than ${Math.round(run.task.timeoutMs / 1000)} s and was stopped.`)),
+      run.task.timeoutMs,
+    );
+  }
+
+  /** Takes a settled run out of its worker's list; the next one, if any, has started. */
+  private finish(slot: Slot, run: Run): void {
+    run.settled = true;
+    clearTimeout(run.timer);
+    run.task.signal?.removeEventListener('abort', run.onAbort);
+    this.progressSinks.delete(run.task.request.jobId);
+    const index = slot.runs.indexOf(run);
+    if (index >= 0) slot.runs.splice(index, 1);
+    if (index === 0 && run.startedAt !== undefined) {
+      slot.recent.push(performance.now() - run.startedAt);
+      if (slot.recent.length > RECENT_RUNS) slot.recent.shift();
+    }
+    // A worker answers its runs in order, so the next one began when this one ended.
+    const next = slot.runs[0];
+    if (index === 0 && next && next.startedAt === undefined) this.begin(next, slot);
+  }
+
+  private answered(slot: Slot, run: Run, response: RunResponse): void {
+    if (run.settled) return;
+    this.finish(slot, run);
+    this.jobsRun++;
+    run.resolve(response);
+  }
+
+  /** The worker took the run out of its batch before starting it. */
+  private dropped(slot: Slot, run: Run): void {
+    if (run.settled) return;
+    this.finish(slot, run);
+    run.reject(cancelled());
+  }
+
+  /** A started run failed (or its worker did): the worker goes. */
+  private fail(slot: Slot, run: Run, error: PoolError): void {
+    if (run.settled) return;
+    this.errors++;
+    this.stop(slot, run, error);
+  }
+
+  /**
+   * Terminates the worker: `culprit` ends with `error`, every other job it held ends `interrupted`
+   * (not started, or stopped through no fault of its own), and a fresh worker takes the place.
+   */
+  private stop(slot: Slot, culprit: Run, error: PoolError): void {
+    const others = slot.runs.filter((run) => run !== culprit && !run.settled);
+    slot.runs = [];
+    this.replace(slot);
+    this.end(culprit, error);
+    for (const run of others) this.end(run, new PoolError('interrupted', 'Its worker was stopped for another job before this one ran.'));
+  }
+
+  private end(run: Run, error: PoolError): void {
+    if (run.settled) return;
+    run.settled = true;
+    clearTimeout(run.timer);
+    run.task.signal?.removeEventListener('abort', run.onAbort);
+    this.progressSinks.delete(run.task.request.jobId);
+    if (error.kind !== 'interrupted') this.jobsRun++;
+    run.reject(error);
+  }
+
+  /**
+   * A running job is stopped the only sure way, by terminating its worker. A job waiting in a batch
+   * is dropped by the worker, which goes on; if it started meanwhile, the worker is terminated.
+   */
+  private abort(slot: Slot, run: Run): void {
+    if (run.settled) return;
+    if (slot.runs[0] === run) return this.fail(slot, run, cancelled());
+    run.dropping = true;
+    slot.api.drop(run.task.request.jobId).then(
+      (dropped) => {
+        if (!dropped) this.fail(slot, run, cancelled());
+      },
+      () => undefined, // the worker died: its death settles the run
+    );
   }
 
   /** Spans of the jobs run by the current workers (replaced workers take theirs with them; dead ones have none). */
@@ -148,21 +294,25 @@ export class WorkerPool {
   terminate(): void {
     this.closed = true;
     for (const timer of this.respawnTimers) clearTimeout(timer);
-    for (const slot of this.slots) slot.onDeath?.('crashed', 'The pool was shut down.');
-    for (const slot of this.slots) slot.worker.terminate();
+    for (const slot of this.slots) {
+      const [running] = slot.runs;
+      if (running) this.stop(slot, running, new PoolError('crashed', 'The pool was shut down.'));
+      slot.worker.terminate();
+    }
   }
 
   private spawn(): Slot {
     const worker = this.options.createWorker();
     const api = Comlink.wrap<EnrichWorkerApi>(worker);
     let markDead!: () => void;
-    const slot: Slot = { worker, api, busy: false, started: false, dead: new Promise((resolve) => (markDead = resolve)) };
+    const slot: Slot = { worker, api, runs: [], retired: false, started: false, recent: [], dead: new Promise((resolve) => (markDead = resolve)) };
     const die = (message: string) => (event: Event) => {
       event.preventDefault?.();
       markDead();
       if (!slot.started) this.startFailures++;
-      if (slot.onDeath) slot.onDeath('crashed', message);
-      else if (this.slots.includes(slot) && !this.closed) this.replace(slot);
+      const [running] = slot.runs;
+      if (running) this.fail(slot, running, new PoolError('crashed', message));
+      else if (this.slots.includes(slot) && !slot.retired && !this.closed) this.replace(slot);
     };
     worker.addEventListener('error', die('The worker stopped with an error.'));
     worker.addEventListener('messageerror', die('The worker sent a message that could not be read.'));
@@ -191,12 +341,12 @@ export class WorkerPool {
   /**
    * Only terminate() stops a CPU loop or WASM; a crashed worker is never reused. A worker that died
    * before it started is replaced after a delay that doubles each time, so a script that cannot load
-   * is not retried in a tight loop; the slot stays busy meanwhile.
+   * is not retried in a tight loop; the slot stays retired meanwhile.
    */
   private replace(slot: Slot): void {
     slot.worker.terminate();
+    slot.retired = true;
     if (this.closed) return;
-    slot.busy = true;
     const respawn = () => {
       if (this.closed) return;
       const index = this.slots.indexOf(slot);

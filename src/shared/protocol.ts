@@ -58,7 +58,16 @@ export interface WorkerHost extends ProviderHost {
 export interface EnrichWorkerApi {
   /** Connects the worker to its host, once per worker (one channel, not one per job). */
   connect(host: WorkerHost): void;
+  /**
+   * Runs one job attempt. A worker may be handed several at once (a batch of short jobs): it runs
+   * them one at a time, in the order they came, and answers each as it ends.
+   */
   run(request: RunRequest): Promise<RunResponse>;
+  /**
+   * Takes a job that has not started yet out of the worker's batch (its `run` rejects with an
+   * `AbortError`): true if it was waiting, false if it has started or is unknown.
+   */
+  drop(jobId: string): boolean;
   /** Spans of the jobs this worker ran, oldest first. */
   spans(): RunSpan[];
 }
