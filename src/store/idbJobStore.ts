@@ -104,11 +104,16 @@ export class IdbJobStore implements JobStore {
       const ref = packRef(id) ?? refOfRecord(await this.db.get('jobPacks', id));
       if (ref) refs.set(ref.priority, [...(refs.get(ref.priority) ?? []), ref]);
     }
-    const read = async (ref: PackRef): Promise<Job[]> => {
-      const pack = await this.db.get('jobPacks', ref.id);
-      if (!pack) return [];
-      this.notePack(pack);
-      return unpackJobs(pack).sort((a, b) => a.seq - b.seq);
+    const read = async (lane: readonly PackRef[]): Promise<Job[]> => {
+      const tx = this.db.transaction('jobPacks');
+      const packs = await Promise.all(lane.map((ref) => tx.store.get(ref.id)));
+      const jobs: Job[] = [];
+      for (const pack of packs) {
+        if (!pack) continue;
+        this.notePack(pack);
+        jobs.push(...unpackJobs(pack));
+      }
+      return jobs.sort((a, b) => a.seq - b.seq);
     };
     return new Map([...refs].map(([priority, lane]) => [priority, new PackedLane(lane, read)]));
   }

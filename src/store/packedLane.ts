@@ -12,26 +12,39 @@ export class PackedLane {
   private nextRef = 0;
   private readonly refs: readonly PackRef[];
 
-  /** `read` returns a pack's jobs in `seq` order, or nothing for a pack no longer stored. */
+  /**
+   * `read` returns the jobs of some packs in `seq` order (nothing for a pack no longer stored), in one
+   * transaction: each transaction waits for the commits of the jobs running meanwhile.
+   */
   constructor(
     refs: readonly PackRef[],
-    private readonly read: (ref: PackRef) => Promise<readonly Job[]>,
+    private readonly read: (refs: readonly PackRef[]) => Promise<readonly Job[]>,
   ) {
     this.refs = [...refs].sort((a, b) => a.first - b.first);
   }
 
-  /** The next job, reading packs as needed; undefined once every pack is read. */
-  async peek(): Promise<Job | undefined> {
+  /**
+   * The next job, reading packs as needed (enough for `wanted` jobs in one read); undefined once
+   * every pack is read.
+   */
+  async peek(wanted = 1): Promise<Job | undefined> {
     if (this.at < this.current.length) return this.current[this.at];
     if (this.nextRef === 0 && !this.disjoint()) {
-      const all = (await Promise.all(this.refs.map(this.read))).flat();
+      const all = await this.read(this.refs);
       this.nextRef = this.refs.length;
-      this.current = all.sort((a, b) => a.seq - b.seq);
+      this.current = [...all].sort((a, b) => a.seq - b.seq);
       this.at = 0;
       return this.current[0];
     }
     while (this.at >= this.current.length && this.nextRef < this.refs.length) {
-      this.current = await this.read(this.refs[this.nextRef++]!);
+      const batch: PackRef[] = [];
+      // A pack holds at most last − first + 1 jobs: take packs until they may hold `wanted`.
+      for (let room = 0; this.nextRef < this.refs.length && (batch.length === 0 || room < wanted); ) {
+        const ref = this.refs[this.nextRef++]!;
+        batch.push(ref);
+        room += ref.last - ref.first + 1;
+      }
+      this.current = await this.read(batch);
       this.at = 0;
     }
     return this.current[this.at];

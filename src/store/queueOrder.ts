@@ -84,7 +84,7 @@ class LaneReader {
     const out: Job[] = [];
     while (out.length < count) {
       if (this.nextStored >= this.buffer.length && !this.indexDone) await this.readIndex(count);
-      const packed = this.packedDone ? undefined : await this.packed!.peek();
+      const packed = this.packedDone ? undefined : await this.packed!.peek(count - out.length);
       if (packed === undefined) this.packedDone = true;
       const stored = this.buffer[this.nextStored];
       if (packed !== undefined && (stored === undefined || packed.seq < stored.seq)) {
