@@ -5,6 +5,7 @@ import { createJob } from '../../src/engine/transitions.ts';
 import type { Job, Priority } from '../../src/shared/job.ts';
 import { IdbJobStore, type PagingOptions } from '../../src/store/idbJobStore.ts';
 import { readPackedJobs } from '../../src/store/jobPack.ts';
+import type { JobPage } from '../../src/store/jobStore.ts';
 import { engineFactory, type TestEngine } from './fixtures/engine.ts';
 
 const { engine } = engineFactory();
@@ -18,6 +19,24 @@ const newJobs = (sessionIds: readonly string[], priority: Priority, fromSeq: num
   );
 
 const byId = (jobs: readonly Job[]) => [...jobs].sort((a, b) => a.id.localeCompare(b.id));
+
+/** A store whose pages after the first come only once `open()` is called: the first page's jobs run first. */
+class GatedPagesStore extends IdbJobStore {
+  private opened!: () => void;
+  private readonly gate = new Promise<void>((resolve) => (this.opened = resolve));
+  private pages = 0;
+
+  open(): void {
+    this.opened();
+  }
+
+  override async *loadInPages(): AsyncGenerator<JobPage> {
+    for await (const page of super.loadInPages()) {
+      if (this.pages++ > 0) await this.gate;
+      yield page;
+    }
+  }
+}
 
 function schedulerOver(e: TestEngine, store: IdbJobStore): Scheduler {
   e.scheduler.abandon();
@@ -93,7 +112,14 @@ describe('packed jobs (a big enqueue stored a few jobs to a record)', () => {
     await writer.commit({ jobs: [late] });
     expect(await e.db.count('jobPacks')).toBe(4);
 
-    const scheduler = schedulerOver(e, new IdbJobStore(e.db, SMALL));
+    const store = new GatedPagesStore(e.db, SMALL);
+    const scheduler = schedulerOver(e, store);
+    let finished = 0;
+    scheduler.subscribe(({ changed }) => {
+      finished += changed.filter((id) => scheduler.get(id)?.state === 'succeeded').length;
+      // The first page's two high jobs run before any later page is read: they must be the first two.
+      if (finished >= 2) store.open();
+    });
     await scheduler.start();
     await scheduler.drain();
 
