@@ -6,7 +6,9 @@ import type { Job, Priority } from '../../src/shared/job.ts';
 import { IdbJobStore, type PagingOptions } from '../../src/store/idbJobStore.ts';
 import { readPackedJobs } from '../../src/store/jobPack.ts';
 import type { JobPage } from '../../src/store/jobStore.ts';
+import { openEnricherDb } from '../../src/shared/db.ts';
 import { engineFactory, type TestEngine } from './fixtures/engine.ts';
+import { deleteDatabase, uniqueDbName } from './fixtures/sessions.ts';
 
 const { engine } = engineFactory();
 
@@ -148,5 +150,36 @@ describe('packed jobs (a big enqueue stored a few jobs to a record)', () => {
     await reloaded.start();
     expect(byId([...reloaded.all()])).toStrictEqual(byId(created));
     reloaded.abandon();
+  });
+
+  it('an enqueue of 20,000 jobs cut off by its page dying leaves all of them or none, never some', async () => {
+    const dbName = uniqueDbName();
+    const count = 20_000;
+    const db = await openEnricherDb(dbName);
+    try {
+      const worker = new Worker(new URL('./fixtures/enqueueCrash.worker.ts', import.meta.url), { type: 'module' });
+      let stored = false;
+      const writing = new Promise<void>((resolve) => {
+        worker.onmessage = (event: MessageEvent<string>) => {
+          if (event.data === 'stored') stored = true;
+          resolve();
+        };
+      });
+      worker.postMessage({ dbName, count });
+      await writing;
+      // Killed the moment any of its jobs can be read (or once it is stored): a write in several
+      // transactions would be cut off with some of them stored.
+      const visible = async () => (await db.count('jobPacks')) + (await db.count('jobs')) > 0;
+      while (!stored && !(await visible())) await new Promise((resolve) => setTimeout(resolve, 2));
+      worker.terminate();
+      const packed = (await db.getAll('jobPacks')).reduce((sum, pack) => sum + pack.ids.length, 0);
+      const records = await db.count('jobs');
+      expect([0, count]).toContain(packed + records);
+      const loaded = await new IdbJobStore(db).loadJobs();
+      expect(new Set(loaded.map((job) => job.id)).size).toBe(packed + records);
+    } finally {
+      db.close();
+      await deleteDatabase(dbName);
+    }
   });
 });
