@@ -7,6 +7,7 @@ import { planReapply, type PrivacyChange } from '../privacy/reapply.ts';
 import { sessionVideos, type SessionRecord } from '../shared/session.ts';
 import { WorkerPool } from '../pool/workerPool.ts';
 import { IdbJobStore } from '../store/idbJobStore.ts';
+import { readPackedJobs } from '../store/jobPack.ts';
 import { SessionStore } from '../store/sessionStore.ts';
 import type { ImportReport } from '../import/importSessions.ts';
 import { importPicked } from '../import/importPicked.ts';
@@ -444,6 +445,8 @@ export class Enricher {
     this.reloading = (async () => {
       do {
         this.reloadAgain = false;
+        // Packed jobs first: one written out of its pack meanwhile is then read again, never missed.
+        for await (const jobs of readPackedJobs(this.db)) this.view.updateJobs(jobs);
         // A page per read: 100,000 stored jobs read at once would hold the page for a second or more.
         let after: string | undefined;
         for (;;) {

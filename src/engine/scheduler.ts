@@ -247,7 +247,7 @@ export class Scheduler {
     if (created.length === 0) return [];
     for (const job of created) this.put(job);
     try {
-      await this.write({ jobs: created });
+      await this.write({ jobs: created, created: true });
     } catch (error) {
       // Not stored: not queued. A job another command changed meanwhile is that command's to keep.
       for (const job of created) if (this.jobs.get(job.id) === job) this.drop(job.id);

@@ -1,5 +1,5 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Job } from './job.ts';
+import type { Job, QueuedJob } from './job.ts';
 import type { MediaRecord, SessionRecord } from './session.ts';
 import type { StageOutcome } from './protocol.ts';
 
@@ -27,6 +27,24 @@ export interface StageWriter {
   runId?: string;
 }
 
+/** What every job of a pack shares, stored once: a new queued job's fields but its own four. */
+export type JobPackSpec = Pick<QueuedJob, 'batchId' | 'priority' | 'maxAttempts' | 'stageOrder' | 'createdAt' | 'updatedAt' | 'params' | 'kind'>;
+
+/**
+ * New queued jobs written together as one record (v4): a big enqueue stores a few hundred jobs per
+ * record instead of one record each, since IndexedDB's cost is per record. A job leaves its pack
+ * (the pack is written out as ordinary job records and deleted, in one transaction) the first time
+ * any job of the pack changes; a job is never in a pack and in `jobs` at once. Columns by job.
+ */
+export interface JobPackRecord {
+  id: string;
+  spec: JobPackSpec;
+  ids: string[];
+  sessionIds: string[];
+  seqs: number[];
+  timeoutMs: number[];
+}
+
 /** The whole schema in one place. Bump DB_VERSION and add a step to `upgrade` to change it. */
 export interface EnricherDB extends DBSchema {
   sessions: { key: string; value: SessionRecord; indexes: { 'by-imported': number } };
@@ -38,10 +56,12 @@ export interface EnricherDB extends DBSchema {
    */
   jobs: { key: string; value: Job; indexes: { 'by-session': string; 'by-queue': [string, string, number]; 'by-finished': number } };
   results: { key: string; value: ResultRecord };
+  /** Queued jobs written together (v4): see `JobPackRecord`. */
+  jobPacks: { key: string; value: JobPackRecord };
   meta: { key: string; value: unknown };
 }
 
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 export const DEFAULT_DB_NAME = 'session-enricher';
 
 /**
@@ -73,6 +93,11 @@ export function openEnricherDb(name: string = DEFAULT_DB_NAME, onVersionChange?:
         // Unwrapped: the schema's type no longer names the old index.
         unwrap(jobs).deleteIndex('by-state');
         jobs.createIndex('by-queue', ['state', 'priority', 'seq']);
+      }
+      if (oldVersion < 4) {
+        // Big enqueues store their new jobs packed (see JobPackRecord). No record changes: stored jobs
+        // stay records, and an older app, which would not see packed jobs, cannot open this version.
+        db.createObjectStore('jobPacks', { keyPath: 'id' });
       }
     },
     blocking(_current, _next, event) {

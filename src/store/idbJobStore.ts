@@ -1,5 +1,7 @@
-import type { EnricherDb, ResultRecord } from '../shared/db.ts';
+import type { EnricherDb, JobPackRecord, ResultRecord } from '../shared/db.ts';
 import type { Job, Priority } from '../shared/job.ts';
+import { packJobs, packRef, unpackJobs, type PackRef } from './jobPack.ts';
+import { PackedLane } from './packedLane.ts';
 import { mergeChanges, type JobPage, type JobStore, type QueueChange } from './jobStore.ts';
 import { readQueueInPages } from './queueOrder.ts';
 import { writeInSlices } from './writeInSlices.ts';
@@ -22,6 +24,18 @@ export interface PagingOptions {
    * @default 8
    */
   sliceMs: number;
+  /**
+   * New jobs in one transaction from which they are packed (see JobPackRecord): fewer are written
+   * one record each, as cheap enough and visible to every index.
+   * @default 1000
+   */
+  packFrom: number;
+  /**
+   * Jobs per pack: a pack of 500 is about 30 KB, under the size past which Chromium stores a value
+   * as a file of its own.
+   * @default 500
+   */
+  packSize: number;
 }
 
 
@@ -42,6 +56,9 @@ export class IdbJobStore implements JobStore {
   /** Transactions written so far: a measure of how well changes are grouped. */
   transactions = 0;
   private next: Pending[] = [];
+  /** The stored packs, and the pack of each packed job: a change to one of them writes its pack out. */
+  private readonly packs = new Map<string, JobPackRecord>();
+  private readonly packOf = new Map<string, string>();
 
   private readonly paging: PagingOptions;
 
@@ -49,11 +66,15 @@ export class IdbJobStore implements JobStore {
     private readonly db: EnricherDb,
     paging: Partial<PagingOptions> = {},
   ) {
-    this.paging = { headPerLane: 256, pageSize: 2000, sliceMs: 8, ...paging };
+    this.paging = { headPerLane: 256, pageSize: 2000, sliceMs: 8, packFrom: 1000, packSize: 500, ...paging };
   }
 
-  loadJobs(): Promise<Job[]> {
-    return this.db.getAll('jobs');
+  async loadJobs(): Promise<Job[]> {
+    // Packs first: a job written out of its pack meanwhile is then read again, never missed.
+    const packed = await this.readPacks();
+    const stored = await this.db.getAll('jobs');
+    const ids = new Set(stored.map((job) => job.id));
+    return [...stored, ...packed.filter((job) => !ids.has(job.id))];
   }
 
   /**
@@ -64,13 +85,60 @@ export class IdbJobStore implements JobStore {
   async *loadInPages(): AsyncGenerator<JobPage> {
     const seen = new Set<string>();
     let lanesRead: readonly Priority[] = [];
-    for await (const page of readQueueInPages(this.db, this.paging.headPerLane, this.paging.pageSize)) {
+    const packed = await this.packedLanes();
+    for await (const page of readQueueInPages(this.db, this.paging.headPerLane, this.paging.pageSize, packed)) {
       for (const job of page.jobs) seen.add(job.id);
       lanesRead = page.lanesRead;
       yield page;
     }
     // A safety net for records the index does not hold (a field missing): never expected.
     if ((await this.db.count('jobs')) > seen.size) yield { jobs: (await this.db.getAll('jobs')).filter((job) => !seen.has(job.id)), lanesRead };
+  }
+
+  /** Each priority's packs, from their keys: a pack is read (and noted) when start-up reaches it. */
+  private async packedLanes(): Promise<Map<Priority, PackedLane>> {
+    this.packs.clear();
+    this.packOf.clear();
+    const refs = new Map<Priority, PackRef[]>();
+    for (const id of await this.db.getAllKeys('jobPacks')) {
+      const ref = packRef(id) ?? refOfRecord(await this.db.get('jobPacks', id));
+      if (ref) refs.set(ref.priority, [...(refs.get(ref.priority) ?? []), ref]);
+    }
+    const read = async (lane: readonly PackRef[]): Promise<Job[]> => {
+      const tx = this.db.transaction('jobPacks');
+      const packs = await Promise.all(lane.map((ref) => tx.store.get(ref.id)));
+      const jobs: Job[] = [];
+      for (const pack of packs) {
+        if (!pack) continue;
+        this.notePack(pack);
+        jobs.push(...unpackJobs(pack));
+      }
+      return jobs.sort((a, b) => a.seq - b.seq);
+    };
+    return new Map([...refs].map(([priority, lane]) => [priority, new PackedLane(lane, read)]));
+  }
+
+  /** Every packed job, and the packs noted as stored (this store is the only writer while it leads). */
+  private async readPacks(): Promise<Job[]> {
+    const jobs: Job[] = [];
+    const packs = await this.db.getAll('jobPacks');
+    this.packs.clear();
+    this.packOf.clear();
+    for (const pack of packs) {
+      this.notePack(pack);
+      jobs.push(...unpackJobs(pack));
+    }
+    return jobs;
+  }
+
+  private notePack(pack: JobPackRecord): void {
+    this.packs.set(pack.id, pack);
+    for (const id of pack.ids) this.packOf.set(id, pack.id);
+  }
+
+  private forgetPack(packId: string): void {
+    for (const id of this.packs.get(packId)?.ids ?? []) this.packOf.delete(id);
+    this.packs.delete(packId);
   }
 
   loadResult(sessionId: string): Promise<ResultRecord | undefined> {
@@ -121,19 +189,37 @@ export class IdbJobStore implements JobStore {
     }
   }
 
-  /** Writes changes in one transaction: all of them land, or none. */
+  /**
+   * Writes changes in one transaction: all of them land, or none. A big enqueue's new jobs are packed;
+   * a pack holding a job that changes or goes is written out as job records and deleted.
+   */
   private async write(changes: QueueChange[]): Promise<void> {
-    const { jobs, results, deleteJobs } = mergeChanges(changes);
+    const { jobs, results, deleteJobs, created } = mergeChanges(changes);
+    const fresh = jobs.filter((job) => created.has(job.id));
+    const { packs, rest } = fresh.length >= this.paging.packFrom ? packJobs(fresh, this.paging.packSize) : { packs: [], rest: fresh };
+    const records = [...jobs.filter((job) => !created.has(job.id)), ...rest];
+    const gone = new Set([...records.map((job) => job.id), ...deleteJobs]);
+    const opened = new Set([...gone].flatMap((id) => this.packOf.get(id) ?? []));
+    // The other jobs of an opened pack, as they were stored: unchanged, they become records.
+    const unpacked = [...opened].flatMap((packId) => unpackJobs(this.packs.get(packId)!).filter((job) => !gone.has(job.id)));
     // 'relaxed' (Chrome's default) completes once the data is with the OS: it survives a tab or
     // browser crash, and only a power cut can lose it. 'strict' waits for the disk, 7–17 ms a commit.
-    const tx = this.db.transaction(['jobs', 'results'], 'readwrite', { durability: 'relaxed' });
+    const tx = this.db.transaction(['jobs', 'results', 'jobPacks'], 'readwrite', { durability: 'relaxed' });
     this.transactions++;
     const jobStore = tx.objectStore('jobs');
     const resultStore = tx.objectStore('results');
+    const packStore = tx.objectStore('jobPacks');
+    // A pack or two written out goes at once (a few ms of cloning): paced, it would wait for the page
+    // between slices, and start-up reads pages while the first jobs start.
+    const atOnce = unpacked.length <= this.paging.packSize * 4 ? unpacked : [];
     try {
+      for (const job of atOnce) jobStore.put(job).catch(() => undefined);
       await writeInSlices(
         [
-          ...jobs.map((job) => () => jobStore.put(job)),
+          ...packs.map((pack) => () => packStore.put(pack)),
+          ...[...opened].map((packId) => () => packStore.delete(packId)),
+          ...(atOnce === unpacked ? [] : unpacked).map((job) => () => jobStore.put(job)),
+          ...records.map((job) => () => jobStore.put(job)),
           ...deleteJobs.map((id) => () => jobStore.delete(id)),
           ...results.map((result) => () => resultStore.put(result)),
         ],
@@ -146,7 +232,16 @@ export class IdbJobStore implements JobStore {
       throw error;
     }
     await tx.done;
+    // Only what is stored is noted: a failed transaction leaves the packs as they were.
+    for (const packId of opened) this.forgetPack(packId);
+    for (const pack of packs) this.notePack(pack);
   }
+}
+
+/** A pack's place from its content, for a key that does not say it. */
+function refOfRecord(pack: JobPackRecord | undefined): PackRef | null {
+  if (!pack || pack.seqs.length === 0) return null;
+  return { id: pack.id, priority: pack.spec.priority, first: Math.min(...pack.seqs), last: Math.max(...pack.seqs) };
 }
 
 function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {

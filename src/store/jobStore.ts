@@ -11,6 +11,11 @@ export interface JobPage {
 /** One atomic change to the queue: all of it lands, or none of it. */
 export interface QueueChange {
   jobs?: Job[];
+  /**
+   * Every job of `jobs` is new (an enqueue): none is stored yet, so a store may write many of them
+   * together (IdbJobStore packs a big enqueue's jobs a few hundred to a record).
+   */
+  created?: boolean;
   results?: ResultRecord[];
   deleteJobs?: string[];
 }
@@ -38,21 +43,32 @@ export interface JobStore {
   setMeta(key: string, value: unknown): Promise<void>;
 }
 
-/** Folds several changes into one; later writes of a job win. */
-export function mergeChanges(changes: QueueChange[]): Required<QueueChange> {
+/** Several changes folded into one, and which of its jobs are new (none of their versions stored yet). */
+export interface MergedChange {
+  jobs: Job[];
+  results: ResultRecord[];
+  deleteJobs: string[];
+  created: ReadonlySet<string>;
+}
+
+/** Folds several changes into one; later writes of a job win. A new job stays new if it changes again before it is stored. */
+export function mergeChanges(changes: QueueChange[]): MergedChange {
   const jobs = new Map<string, Job>();
+  const created = new Set<string>();
   const results = new Map<string, ResultRecord>();
   const deletes = new Set<string>();
   for (const change of changes) {
     for (const job of change.jobs ?? []) {
       jobs.set(job.id, job);
       deletes.delete(job.id);
+      if (change.created) created.add(job.id);
     }
     for (const result of change.results ?? []) results.set(result.sessionId, result);
     for (const id of change.deleteJobs ?? []) {
       deletes.add(id);
       jobs.delete(id);
+      created.delete(id);
     }
   }
-  return { jobs: [...jobs.values()], results: [...results.values()], deleteJobs: [...deletes] };
+  return { jobs: [...jobs.values()], results: [...results.values()], deleteJobs: [...deletes], created };
 }

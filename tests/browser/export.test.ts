@@ -5,6 +5,8 @@ import { importSessions } from '../../src/import/importSessions.ts';
 import type { Enrichment } from '../../src/shared/export.ts';
 import { PIPELINE_STAGES } from '../../src/shared/pipeline.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
+import { createJob } from '../../src/engine/transitions.ts';
+import { IdbJobStore } from '../../src/store/idbJobStore.ts';
 import { readCentralDirectory } from '../../workers/zip/centralDirectory.ts';
 import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
 import { fixturePicked } from './fixtures/fixtureSessions.ts';
@@ -96,6 +98,30 @@ describe('export', () => {
     expect(enrichment.status).toBe('not-enriched');
     expect(enrichment.job).toBeNull();
     expect(enrichment.storyboard).toBeNull();
+  });
+
+  test('a session whose job is still packed (queued in a big enqueue) exports that job, alone and in the whole library', async () => {
+    const e = await createTestEngine();
+    engines.push(e);
+    const { imported } = await importSessions(await fixturePicked(), e.sessions);
+    // Packed from 2 jobs: as an enqueue of 1,000 or more is stored.
+    const store = new IdbJobStore(e.db, { packFrom: 2, packSize: 500 });
+    const jobs = imported.map((session, i) =>
+      createJob({ id: `job-packed-${i}`, sessionId: session.id, batchId: 'big', priority: 'normal', seq: i, stageOrder: ['chapters'], timeoutMs: 60_000, maxAttempts: 3, now: Date.now() }),
+    );
+    await store.commit({ jobs, created: true });
+    expect(await e.db.count('jobPacks')).toBe(1);
+    expect(await e.db.count('jobs')).toBe(0);
+
+    const { files } = await exportSessionFiles(imported[0]!.id, e.dbName);
+    const alone = JSON.parse(await files[0]!.blob.text()) as Enrichment;
+    expect(alone.job).toStrictEqual({ state: 'queued', attempts: 0, maxAttempts: 3, reason: null });
+
+    const zipped = unzipSync(new Uint8Array(await (await exportAllBlob(e.dbName)).blob.arrayBuffer()));
+    for (const session of imported) {
+      const enrichment = JSON.parse(strFromU8(zipped[`${session.title}/enrichment.json`]!)) as Enrichment;
+      expect(enrichment.job).toStrictEqual({ state: 'queued', attempts: 0, maxAttempts: 3, reason: null });
+    }
   });
 
   test('a session that is gone is refused with a plain message', async () => {

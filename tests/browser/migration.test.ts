@@ -25,6 +25,21 @@ async function upgradeToV2(name: string, jobs: readonly Job[]): Promise<void> {
   db.close();
 }
 
+/** Version 3's upgrade step, frozen here: 'by-queue' replaces 'by-state'. */
+async function upgradeToV3(name: string): Promise<void> {
+  const open = indexedDB.open(name, 3);
+  open.onupgradeneeded = () => {
+    const jobs = open.transaction!.objectStore('jobs');
+    jobs.deleteIndex('by-state');
+    jobs.createIndex('by-queue', ['state', 'priority', 'seq']);
+  };
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  db.close();
+}
+
 /** The order of the 'by-queue' index: state, then priority, as strings by code unit, then seq. */
 function queueOrder(a: Job, b: Job): number {
   const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -40,7 +55,7 @@ describe('schema migration', () => {
 
     const db = await openEnricherDb(name);
     try {
-      expect(DB_VERSION).toBe(3);
+      expect(DB_VERSION).toBe(4);
       expect(db.version).toBe(DB_VERSION);
       // Every session, media blob (byte for byte), job and result, exactly as version 1 stored them.
       for (const store of ['sessions', 'media', 'jobs', 'results'] as const) {
@@ -137,6 +152,35 @@ describe('schema migration', () => {
       expect(await engine.db.count('results')).toBe(dump.stores.results.length);
     } finally {
       await engine.dispose();
+    }
+  });
+
+  test('a library written at version 3 opens at version 4: its jobs stay records, and a big enqueue after is packed', async () => {
+    const name = uniqueDbName();
+    await createV1Database(name, await fetchV1Dump());
+    const before = ['normal', 'high'].map((priority, i) =>
+      createJob({ id: `v3-${i}`, sessionId: `s-${i}`, batchId: 'v3', priority: priority as 'normal' | 'high', seq: 100 + i, stageOrder: ['ocr'], timeoutMs: 1000, maxAttempts: 3, now: 1 }),
+    );
+    await upgradeToV2(name, before);
+    await upgradeToV3(name);
+
+    const db = await openEnricherDb(name);
+    try {
+      expect(db.version).toBe(4);
+      const jobsBefore = await db.getAll('jobs');
+      for (const job of before) expect(await db.get('jobs', job.id)).toEqual(job);
+      expect(await db.count('jobPacks')).toBe(0);
+      const big = Array.from({ length: 5 }, (_, i) =>
+        createJob({ id: `v4-${i}`, sessionId: `t-${i}`, batchId: 'v4', priority: 'normal', seq: 200 + i, stageOrder: ['ocr'], timeoutMs: 1000, maxAttempts: 3, now: 2 }),
+      );
+      await new IdbJobStore(db, { packFrom: 4 }).commit({ jobs: big, created: true });
+      expect(await db.getAll('jobs')).toEqual(jobsBefore);
+      expect(await db.count('jobPacks')).toBe(1);
+      const loaded = await new IdbJobStore(db).loadJobs();
+      expect(loaded.map((job) => job.id).sort()).toEqual([...jobsBefore, ...big].map((job) => job.id).sort());
+    } finally {
+      db.close();
+      indexedDB.deleteDatabase(name);
     }
   });
 });

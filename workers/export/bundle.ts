@@ -10,6 +10,8 @@ import { LoudnessMeter } from './loudness.ts';
 import { safeFolderName, uniqueFolderNames } from './names.ts';
 import { exportRedactionPlan, type ExportRedactionPlan } from './exportRedaction.ts';
 import { fillAreas, storyboardAreas } from '../privacy/redactStoryboard.ts';
+import { packedJobsBySession } from '../../src/store/jobPack.ts';
+import type { Job } from '../../src/shared/job.ts';
 import { buildReport } from './report.ts';
 import { redactStrings } from '../privacy/redactText.ts';
 import { withoutRedactedWords } from './redactedWords.ts';
@@ -56,9 +58,9 @@ async function exportedStoryboard(storyboard: StoryboardResult, plan: ExportReda
 }
 
 /** A session's exported files, and its title as exported (redacted like the rest): folders are named after it. */
-async function filesOf(db: EnricherDb, session: SessionRecord): Promise<{ title: string; files: ExportFile[] }> {
+async function filesOf(db: EnricherDb, session: SessionRecord, packed: ReadonlyMap<string, readonly Job[]>): Promise<{ title: string; files: ExportFile[] }> {
   const record = await db.get('results', session.id);
-  const jobs = await db.getAllFromIndex('jobs', 'by-session', session.id);
+  const jobs = [...(await db.getAllFromIndex('jobs', 'by-session', session.id)), ...(packed.get(session.id) ?? [])];
   const latest = jobs.sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq)[0];
   const plan = exportRedactionPlan(session, record, await loadPrivacyContext(db, session.id));
   const built = buildEnrichment(session, record, { loudnessDb: await measuredLoudness(db, record) }, latest);
@@ -89,7 +91,7 @@ async function addFolder(zip: ZipWriter, folder: string, files: readonly ExportF
 /** enrichment.json, report.md and storyboard.png (when drawn) of one session, with its folder name. */
 export async function exportSessionFiles(db: EnricherDb, sessionId: string): Promise<SessionExport> {
   const session = await sessionOf(db, sessionId);
-  const { title, files } = await filesOf(db, session);
+  const { title, files } = await filesOf(db, session, await packedJobsBySession(db));
   return { folder: safeFolderName(title), files };
 }
 
@@ -104,8 +106,9 @@ export async function exportSessionZip(db: EnricherDb, sessionId: string): Promi
 /** Every session, oldest import first, in one zip: a folder each, named uniquely after its title. */
 export async function exportAllZip(db: EnricherDb, now = new Date()): Promise<{ name: string; blob: Blob; sessions: number }> {
   const sessions = await db.getAllFromIndex('sessions', 'by-imported');
+  const packed = await packedJobsBySession(db);
   const exported = [];
-  for (const session of sessions) exported.push(await filesOf(db, session));
+  for (const session of sessions) exported.push(await filesOf(db, session, packed));
   const folders = uniqueFolderNames(exported.map((session) => session.title));
   const zip = new ZipWriter(now);
   for (const [i, { files }] of exported.entries()) await addFolder(zip, folders[i]!, files);

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { resolveOptions } from '../../src/engine/options.ts';
+import { Scheduler } from '../../src/engine/scheduler.ts';
+import { createJob } from '../../src/engine/transitions.ts';
+import type { Job, Priority } from '../../src/shared/job.ts';
+import { IdbJobStore, type PagingOptions } from '../../src/store/idbJobStore.ts';
+import { readPackedJobs } from '../../src/store/jobPack.ts';
+import type { JobPage } from '../../src/store/jobStore.ts';
+import { openEnricherDb } from '../../src/shared/db.ts';
+import { engineFactory, type TestEngine } from './fixtures/engine.ts';
+import { deleteDatabase, uniqueDbName } from './fixtures/sessions.ts';
+
+const { engine } = engineFactory();
+
+/** Packs from 4 new jobs, 3 to a pack, and tiny pages: every path of a big queue with a few jobs. */
+const SMALL: Partial<PagingOptions> = { packFrom: 4, packSize: 3, headPerLane: 2, pageSize: 2 };
+
+const newJobs = (sessionIds: readonly string[], priority: Priority, fromSeq: number, batchId = 'b'): Job[] =>
+  sessionIds.map((sessionId, i) =>
+    createJob({ id: `job-${fromSeq + i}`, sessionId, batchId, priority, seq: fromSeq + i, stageOrder: ['test.ok'], timeoutMs: 20_000, maxAttempts: 3, now: Date.now() }),
+  );
+
+const byId = (jobs: readonly Job[]) => [...jobs].sort((a, b) => a.id.localeCompare(b.id));
+
+/** A store whose pages after the first come only once `open()` is called: the first page's jobs run first. */
+class GatedPagesStore extends IdbJobStore {
+  private opened!: () => void;
+  private readonly gate = new Promise<void>((resolve) => (this.opened = resolve));
+  private pages = 0;
+
+  open(): void {
+    this.opened();
+  }
+
+  override async *loadInPages(): AsyncGenerator<JobPage> {
+    for await (const page of super.loadInPages()) {
+      if (this.pages++ > 0) await this.gate;
+      yield page;
+    }
+  }
+}
+
+function schedulerOver(e: TestEngine, store: IdbJobStore): Scheduler {
+  e.scheduler.abandon();
+  e.scheduler = new Scheduler({ store, runner: e.pool, dbName: e.dbName, owner: 'tab-under-test', options: resolveOptions({ concurrency: 1 }) });
+  return e.scheduler;
+}
+
+describe('packed jobs (a big enqueue stored a few jobs to a record)', () => {
+  it('a big enqueue is stored in packs, and read back equal to the jobs written; a small one as records', async () => {
+    const e = await engine();
+    const store = new IdbJobStore(e.db, SMALL);
+    const big = newJobs(['a', 'b', 'c', 'd', 'e', 'f', 'g'], 'normal', 0);
+    const small = newJobs(['h', 'i', 'j'], 'normal', 7);
+    await store.commit({ jobs: big, created: true });
+    await store.commit({ jobs: small, created: true });
+
+    expect((await e.db.getAll('jobPacks')).map((pack) => pack.ids.length)).toEqual(expect.arrayContaining([3, 3, 1]));
+    expect(byId(await e.db.getAll('jobs'))).toStrictEqual(byId(small));
+    const packed: Job[] = [];
+    for await (const jobs of readPackedJobs(e.db)) packed.push(...jobs);
+    expect(byId(packed)).toStrictEqual(byId(big));
+    expect(byId(await new IdbJobStore(e.db, SMALL).loadJobs())).toStrictEqual(byId([...big, ...small]));
+  });
+
+  it('a change to a packed job writes its pack out as records in the same transaction; other packs stay', async () => {
+    const e = await engine();
+    const store = new IdbJobStore(e.db, SMALL);
+    const big = newJobs(['a', 'b', 'c', 'd', 'e', 'f'], 'normal', 0);
+    await store.commit({ jobs: big, created: true });
+    const packs = await e.db.getAll('jobPacks');
+    expect(packs).toHaveLength(2);
+    const target = packs[0]!.ids[1]!;
+    const changed = { ...big.find((job) => job.id === target)!, priority: 'high' as const };
+    await store.commit({ jobs: [changed] });
+
+    expect((await e.db.getAll('jobPacks')).map((pack) => pack.id)).toEqual([packs[1]!.id]);
+    const records = packs[0]!.ids.map((id) => (id === target ? changed : big.find((job) => job.id === id)!));
+    expect(byId(await e.db.getAll('jobs'))).toStrictEqual(byId(records));
+    // A store that read the packs at start-up (a new leader) writes them out the same way, and a delete does too.
+    const next = new IdbJobStore(e.db, SMALL);
+    expect(await next.loadJobs()).toHaveLength(6);
+    await next.commit({ deleteJobs: [packs[1]!.ids[0]!] });
+    expect(await e.db.count('jobPacks')).toBe(0);
+    expect(await e.db.count('jobs')).toBe(5);
+  });
+
+  it('an enqueue whose one job cannot be stored leaves none of its jobs, packed or not', async () => {
+    const e = await engine();
+    const store = new IdbJobStore(e.db, SMALL);
+    const jobs = newJobs(['a', 'b', 'c', 'd', 'e', 'f'], 'normal', 0);
+    // A function cannot be cloned: its pack's put throws, after other packs' puts were queued.
+    const bad = { ...jobs[4]!, params: { run: () => undefined } };
+    await expect(store.commit({ jobs: [...jobs.slice(0, 4), bad, jobs[5]!], created: true })).rejects.toThrow();
+    expect(await e.db.count('jobPacks')).toBe(0);
+    expect(await e.db.count('jobs')).toBe(0);
+    // The store did not note packs that were never stored: a later change writes a plain record.
+    await store.commit({ jobs: [{ ...jobs[0]!, priority: 'low' }] });
+    expect(await e.db.getAll('jobs')).toStrictEqual([{ ...jobs[0]!, priority: 'low' }]);
+  });
+
+  it('start-up merges packed and stored jobs by priority then FIFO, and runs each once', async () => {
+    const e = await engine({ concurrency: 1 });
+    const sessions = await e.addSessions(12);
+    const writer = new IdbJobStore(e.db, SMALL);
+    // Stored records and packs interleave in seq within a priority.
+    const records = [...newJobs(sessions.slice(0, 2), 'normal', 0), ...newJobs(sessions.slice(2, 3), 'high', 11)];
+    await writer.commit({ jobs: records });
+    const normalPacked = newJobs(sessions.slice(3, 8), 'normal', 2);
+    const highPacked = newJobs(sessions.slice(8, 12), 'high', 7);
+    await writer.commit({ jobs: [...normalPacked, ...highPacked], created: true });
+    // One more normal record after the packs.
+    const late = createJob({ id: 'job-late', sessionId: sessions[0]!, batchId: 'b', priority: 'normal', seq: 20, stageOrder: ['test.ok'], timeoutMs: 20_000, maxAttempts: 3, now: Date.now() });
+    await writer.commit({ jobs: [late] });
+    expect(await e.db.count('jobPacks')).toBe(4);
+
+    const store = new GatedPagesStore(e.db, SMALL);
+    const scheduler = schedulerOver(e, store);
+    let finished = 0;
+    scheduler.subscribe(({ changed }) => {
+      finished += changed.filter((id) => scheduler.get(id)?.state === 'succeeded').length;
+      // The first page's two high jobs run before any later page is read: they must be the first two.
+      if (finished >= 2) store.open();
+    });
+    await scheduler.start();
+    await scheduler.drain();
+
+    const ran = (await e.pool.spans()).map((span) => span.jobId);
+    expect(ran).toEqual(['job-7', 'job-8', 'job-9', 'job-10', 'job-11', 'job-0', 'job-1', 'job-2', 'job-3', 'job-4', 'job-5', 'job-6', 'job-late']);
+    expect(await e.db.count('jobPacks')).toBe(0);
+    const stored = await e.db.getAll('jobs');
+    expect(stored).toHaveLength(13);
+    for (const job of stored) expect(job, job.id).toMatchObject({ state: 'succeeded', attempts: 1 });
+  });
+
+  it('the scheduler packs a big enqueue, and a reload finds every job of it', async () => {
+    const e = await engine({ concurrency: 1 });
+    const store = new IdbJobStore(e.db, SMALL);
+    const scheduler = schedulerOver(e, store);
+    await scheduler.pause();
+    await scheduler.start();
+    const created = await scheduler.enqueue(
+      ['a', 'b', 'c', 'd', 'e'].map((sessionId) => ({ sessionId, timeoutMs: 20_000 })),
+      { batchId: 'big', stages: ['test.ok'] },
+    );
+    expect(await e.db.count('jobs')).toBe(0);
+    expect(await e.db.count('jobPacks')).toBe(2);
+    scheduler.abandon();
+    const reloaded = new Scheduler({ store: new IdbJobStore(e.db, SMALL), runner: e.pool, dbName: e.dbName, owner: 'next-tab', options: resolveOptions({ concurrency: 1 }) });
+    await reloaded.start();
+    expect(byId([...reloaded.all()])).toStrictEqual(byId(created));
+    reloaded.abandon();
+  });
+
+  it('an enqueue of 20,000 jobs cut off by its page dying leaves all of them or none, never some', async () => {
+    const dbName = uniqueDbName();
+    const count = 20_000;
+    const db = await openEnricherDb(dbName);
+    try {
+      const worker = new Worker(new URL('./fixtures/enqueueCrash.worker.ts', import.meta.url), { type: 'module' });
+      let stored = false;
+      const writing = new Promise<void>((resolve) => {
+        worker.onmessage = (event: MessageEvent<string>) => {
+          if (event.data === 'stored') stored = true;
+          resolve();
+        };
+      });
+      worker.postMessage({ dbName, count });
+      await writing;
+      // Killed the moment any of its jobs can be read (or once it is stored): a write in several
+      // transactions would be cut off with some of them stored.
+      const visible = async () => (await db.count('jobPacks')) + (await db.count('jobs')) > 0;
+      while (!stored && !(await visible())) await new Promise((resolve) => setTimeout(resolve, 2));
+      worker.terminate();
+      const packed = (await db.getAll('jobPacks')).reduce((sum, pack) => sum + pack.ids.length, 0);
+      const records = await db.count('jobs');
+      expect([0, count]).toContain(packed + records);
+      const loaded = await new IdbJobStore(db).loadJobs();
+      expect(new Set(loaded.map((job) => job.id)).size).toBe(packed + records);
+    } finally {
+      db.close();
+      await deleteDatabase(dbName);
+    }
+  });
+});
