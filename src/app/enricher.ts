@@ -7,7 +7,7 @@ import { planReapply, type PrivacyChange } from '../privacy/reapply.ts';
 import { sessionVideos, type SessionRecord } from '../shared/session.ts';
 import { WorkerPool } from '../pool/workerPool.ts';
 import { IdbJobStore } from '../store/idbJobStore.ts';
-import { readPackedJobs } from '../store/jobPack.ts';
+import { readPackedJobs } from '../shared/packedJobs.ts';
 import { SessionStore } from '../store/sessionStore.ts';
 import type { ImportReport } from '../import/importSessions.ts';
 import { importPicked } from '../import/importPicked.ts';

@@ -1,6 +1,7 @@
 import type { EnricherDb, JobPackRecord, ResultRecord } from '../shared/db.ts';
 import type { Job, Priority } from '../shared/job.ts';
-import { packJobs, packRef, unpackJobs, type PackRef } from './jobPack.ts';
+import { packJobs, packRef, type PackRef } from './jobPack.ts';
+import { unpackJobs } from '../shared/packedJobs.ts';
 import { PackedLane } from './packedLane.ts';
 import { mergeChanges, type JobPage, type JobStore, type QueueChange } from './jobStore.ts';
 import { readQueueInPages } from './queueOrder.ts';

@@ -4,7 +4,7 @@ import { Scheduler } from '../../src/engine/scheduler.ts';
 import { createJob } from '../../src/engine/transitions.ts';
 import type { Job, Priority } from '../../src/shared/job.ts';
 import { IdbJobStore, type PagingOptions } from '../../src/store/idbJobStore.ts';
-import { readPackedJobs } from '../../src/store/jobPack.ts';
+import { readPackedJobs } from '../../src/shared/packedJobs.ts';
 import type { JobPage } from '../../src/store/jobStore.ts';
 import { openEnricherDb } from '../../src/shared/db.ts';
 import { engineFactory, type TestEngine } from './fixtures/engine.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cancelJob, createJob, type NewJob } from '../../src/engine/transitions.ts';
 import type { Job } from '../../src/shared/job.ts';
-import { packJobs, unpackJobs } from '../../src/store/jobPack.ts';
+import { packJobs } from '../../src/store/jobPack.ts';
+import { unpackJobs } from '../../src/shared/packedJobs.ts';
 
 const base: NewJob = { id: 'j', sessionId: 's', batchId: 'b', priority: 'normal', seq: 0, stageOrder: ['ocr', 'summary'], timeoutMs: 1000, maxAttempts: 3, now: 5 };
 const jobs = (count: number, extra: Partial<NewJob> = {}) =>

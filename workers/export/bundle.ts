@@ -10,7 +10,7 @@ import { LoudnessMeter } from './loudness.ts';
 import { safeFolderName, uniqueFolderNames } from './names.ts';
 import { exportRedactionPlan, type ExportRedactionPlan } from './exportRedaction.ts';
 import { fillAreas, storyboardAreas } from '../privacy/redactStoryboard.ts';
-import { packedJobsBySession } from '../../src/store/jobPack.ts';
+import { packedJobsBySession } from '../../src/shared/packedJobs.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { buildReport } from './report.ts';
 import { redactStrings } from '../privacy/redactText.ts';
