@@ -80,9 +80,7 @@ async function readRect(reader: TesseractWorker, image: GrayImage, rect: Rect, s
   const upright = invert ? inverted(padded) : padded;
   const flat = flattenBars(upright, medianLuminance(upright));
   const picture = scale === 1 ? flat : doubled(flat);
-  // Bytes, not a Blob: tesseract.js then posts the call at once instead of after a FileReader task,
-  // so a reader terminated in a later task (wholeReadsAhead.ts) never gets a call it cannot post.
-  const { data } = await reader.recognize(toPgm(picture) as unknown as Blob, {}, { text: true, tsv: true });
+  const { data } = await reader.recognize(new Blob([toPgm(picture)]), {}, { text: true, tsv: true });
   const offset = rect.top - margin;
   const read = linesFromTsv(data.tsv ?? '');
   const raw = withoutMissingGlyphs(read, picture);

@@ -92,6 +92,15 @@ export async function spareTesseract(): Promise<{ reader: TesseractWorker; stop:
   try {
     const reader = await createReader();
     sparesReady++;
+    const recognize = reader.recognize.bind(reader);
+    // The picture is read here, not inside tesseract.js: a call it has not posted yet when its worker
+    // is terminated becomes an unhandled rejection there, and a read Blob would be such a window.
+    reader.recognize = async (image, ...rest) => {
+      const bytes = image instanceof Blob ? new Uint8Array(await image.arrayBuffer()) : image;
+      // Stopped meanwhile: never settles, as a call on a terminated worker; its caller races the stop.
+      if (stopped) return new Promise<never>(() => {});
+      return recognize(bytes as unknown as Blob, ...rest);
+    };
     return { reader, stop: () => stop(reader) };
   } catch (error) {
     await stop();

@@ -59,7 +59,7 @@ export class WholeReadsAhead {
     this.closed = true;
     this.stopper.abort();
     this.poke();
-    // In a later task: a call begun before the stop has been posted by then (recognize.ts), and
+    // In a later task: a call begun before the stop has been posted by then (spareTesseract), and
     // tesseract.js turns a call made on a terminated worker into an unhandled rejection.
     this.spare?.then((spare) => setTimeout(() => void spare.stop()), () => {});
   }
