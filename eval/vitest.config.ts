@@ -50,7 +50,14 @@ export default mergeConfig(
             include: ['eval/run/recordings.eval.ts'],
             // About 3 minutes of recordings, read at 7–10× their length on 2 busy cores.
             testTimeout: 60 * 60_000,
-            provide: { reuseOcr: process.env.EVAL_OCR === 'reuse', fullOcr: false, series: '', recordings: process.env.EVAL_RECORDINGS ?? '' },
+            // EVAL_IDLE_SLOTS: pool slots idle beside the job (default 1, a job alone on 2 cores: a second tesseract worker).
+            provide: {
+              reuseOcr: process.env.EVAL_OCR === 'reuse',
+              fullOcr: false,
+              series: '',
+              recordings: process.env.EVAL_RECORDINGS ?? '',
+              idleSlots: Number(process.env.EVAL_IDLE_SLOTS ?? 1),
+            },
             browser: {
               enabled: true,
               headless: true,

@@ -130,6 +130,7 @@ export async function runJob(request: RunRequest, host: WorkerHost, inputs?: Pro
       attempt: request.attempt,
       kind,
       params: request.params ?? {},
+      idleSlots: request.idleSlots ?? 0,
       privacy,
       speech,
       results,

@@ -30,6 +30,8 @@ export interface StageContext {
   kind?: JobKind;
   /** The job's parameters (test stages read their behaviour from here). */
   params: Record<string, unknown>;
+  /** Pool slots idle when the job started (RunRequest.idleSlots): more cores this stage may use. Absent: none. */
+  idleSlots?: number;
   /**
    * The stage did its work, but less than it was asked to (a fallback): the job ends "partly done"
    * with this plain message on the stage, and is not retried for it.

@@ -7,6 +7,7 @@ import type { ChaptersResult, OcrResult, VideoStageResult } from '../../src/shar
 import { chaptersStage } from '../../workers/stages/chapters.ts';
 import { ocrStage } from '../../workers/stages/ocr.ts';
 import { videoStage } from '../../workers/stages/video.ts';
+import { latestReadAhead } from '../../workers/ocr/readAhead.ts';
 import { videoContext } from '../../tests/fixtures/video/videoContext.ts';
 import type { Corpus } from './corpus.ts';
 import { BOUNDARY_TOLERANCE_SEC, timedBoundaryScore } from './timedScore.ts';
@@ -43,19 +44,22 @@ test('scores chapters on the screen recordings, and the time they take', async (
   const corpus = (await (await load(`${BASE}corpus.json`)).json()) as Corpus;
   const reuse = await earlierOcr();
   const only = inject('recordings') ? new Set(inject('recordings').split(',')) : null;
+  // As when the job has the machine to itself (or not): RunRequest.idleSlots.
+  const idleSlots = inject('idleSlots') ?? 0;
   const recordings = [];
   for (const r of (corpus.recordings ?? []).filter((x) => !only || only.has(x.id))) {
     const bytes = await (await load(`${BASE}recordings/${r.file}`)).blob();
     const blob = new Blob([bytes], { type: r.file.endsWith('.webm') ? 'video/webm' : 'video/mp4' });
     const began = performance.now();
-    const video = (await videoStage(videoContext(r.file, blob, START).ctx)) as VideoStageResult;
+    const video = (await videoStage({ ...videoContext(r.file, blob, START).ctx, idleSlots })) as VideoStageResult;
     const sampled = performance.now();
+    const second = latestReadAhead()?.readings.second ?? null;
     const frames = video.videos[0]?.frames ?? [];
     const earlier = reuse?.[r.id];
     const reused = earlier !== undefined && frames.every((f) => f.id in earlier.texts);
     const ocr: OcrResult = reused
       ? { screens: frames.map((f) => ({ mediaId: f.id, text: earlier.texts[f.id]!, confidence: 0 })) }
-      : ((await ocrStage({ ...videoContext(r.file, blob, START).ctx, results: { video } })) as OcrResult);
+      : ((await ocrStage({ ...videoContext(r.file, blob, START).ctx, idleSlots, results: { video } })) as OcrResult);
     const ocrSec = reused ? earlier.seconds : (performance.now() - sampled) / 1000;
     const read = performance.now();
     const chapters = (await chaptersStage({ ...videoContext(r.file, blob, START).ctx, results: { video, ocr } })) as ChaptersResult;
@@ -81,6 +85,10 @@ test('scores chapters on the screen recordings, and the time they take', async (
       boundaries: score,
       seconds,
       ocrReused: reused,
+      idleSlots,
+      // Whole readings the second tesseract worker began (taken when the chain's plan said full).
+      secondReads: second?.readsBegun ?? 0,
+      work: ocr.work ?? null,
       frames: frames.map((f, i) => ({ id: f.id, timeSec: f.timeSec, reason: f.reason, distance: chapters.screens[i]?.distance ?? null, ocr: ocrText.get(f.id) ?? '' })),
     });
     // After each recording: on a busy machine a run is long, and what is done is kept.
@@ -93,5 +101,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** EVAL_RECORDINGS=a,b scores only those recordings. */
     recordings: string;
+    /** EVAL_IDLE_SLOTS: pool slots idle beside the job (RunRequest.idleSlots). */
+    idleSlots: number;
   }
 }

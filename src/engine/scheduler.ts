@@ -422,7 +422,9 @@ export class Scheduler {
     this.ensureProgressSaver();
     const durable = this.write({ jobs: starting });
     this.emit(starting.map((job) => job.id));
-    for (const job of starting) void this.execute(job, durable);
+    // Workers nobody runs on now, shared out among the jobs starting together (a batch gets none).
+    const idleSlots = Math.floor(Math.max(0, this.deps.runner.size - this.busyWorkers) / starting.length);
+    for (const job of starting) void this.execute(job, durable, idleSlots);
   }
 
   /** The session's other jobs not finished yet. */
@@ -457,13 +459,13 @@ export class Scheduler {
    * only once the running state is durable, and its result goes in a later transaction, so a result
    * is never stored ahead of its running state. A running state that cannot be written stops the run.
    */
-  private async execute(job: RunningJob, durable: Promise<void>): Promise<void> {
+  private async execute(job: RunningJob, durable: Promise<void>, idleSlots: number): Promise<void> {
     const controller = new AbortController();
     this.aborts.set(job.id, controller);
     durable.catch(() => controller.abort());
     let attempt: { ok: true; outcomes: Record<string, StageOutcome> } | { ok: false; error: unknown };
     try {
-      attempt = { ok: true, outcomes: (await this.runOnWorker(job, controller.signal)).outcomes };
+      attempt = { ok: true, outcomes: (await this.runOnWorker(job, controller.signal, idleSlots)).outcomes };
       this.health.record(job.id, attempt.outcomes);
     } catch (error) {
       attempt = { ok: false, error };
@@ -504,7 +506,7 @@ export class Scheduler {
     }
   }
 
-  private runOnWorker(job: RunningJob, signal: AbortSignal): Promise<RunResponse> {
+  private runOnWorker(job: RunningJob, signal: AbortSignal, idleSlots: number): Promise<RunResponse> {
     const { stages, skip } = this.health.plan(job.id, job.stageOrder, (stage) => job.stages[stage]?.status === 'done');
     return this.deps.runner.run({
       request: {
@@ -518,6 +520,7 @@ export class Scheduler {
         fresh: jobKindOf(job) === 'enrich' && !hasDoneStages(job),
         ...(job.kind === undefined ? {} : { kind: job.kind }),
         params: job.params,
+        ...(idleSlots > 0 ? { idleSlots } : {}),
       },
       timeoutMs: job.timeoutMs,
       signal,

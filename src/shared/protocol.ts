@@ -23,6 +23,12 @@ export interface RunRequest {
    */
   kind?: JobKind;
   params?: Record<string, unknown>;
+  /**
+   * Pool slots left idle when this attempt was dispatched, shared out among the attempts dispatched
+   * with it: a stage may use that many more cores (OCR starts a second text reader). Absent or 0:
+   * other jobs share the machine, so a stage uses one core.
+   */
+  idleSlots?: number;
 }
 
 /** The outcome of one stage. A failing stage never stops the others. */

@@ -3,7 +3,7 @@ import type { OcrLine, OcrWork } from '../../src/shared/results.ts';
 import { withoutSlivers } from './cleanLines.ts';
 import { fingerprint, type GrayImage } from './grayImage.ts';
 import { planRead } from './readPlan.ts';
-import { recognizeRows } from './recognize.ts';
+import { recognizeRows, type Reading } from './recognize.ts';
 import { inReadingOrder, textOfLines } from './splice.ts';
 
 /** A screen's text as the OCR stage keeps it. */
@@ -35,8 +35,12 @@ export class IncrementalReader {
     this.last = null;
   }
 
-  /** Reads `image` after the screens read before it; an abort of `signal` stops it before its next call to tesseract. */
-  async read(reader: TesseractWorker, image: GrayImage, signal?: AbortSignal): Promise<ScreenReading> {
+  /**
+   * Reads `image` after the screens read before it; an abort of `signal` stops it before its next
+   * call to tesseract. `whole`, if given, is the whole reading of `image` begun by a second reader
+   * (wholeReadsAhead.ts): taken if the plan is `full`, as it is the same call; null if it failed.
+   */
+  async read(reader: TesseractWorker, image: GrayImage, signal?: AbortSignal, whole?: Promise<Reading | null>): Promise<ScreenReading> {
     const key = this.mode === 'incremental' ? fingerprint(image) : '';
     const known = this.seen.get(key);
     if (known) {
@@ -56,7 +60,7 @@ export class IncrementalReader {
         this.work.fullReads++;
         this.work.calls++;
         this.work.fullFrameEquivalents += 1;
-        reading = await recognizeRows(reader, image, undefined, signal);
+        reading = (await whole) ?? (await recognizeRows(reader, image, undefined, signal));
         break;
       }
       case 'bands': {

@@ -19,15 +19,18 @@ const handedOver = new WeakMap<VideoStageResult, ReadAhead>();
 /** The newest read-ahead not yet claimed: one left behind (its job ended) is stopped by the next. */
 let unclaimed: ReadAhead | null = null;
 
-/** Starts reading ahead for a video stage; stops when `signal` aborts, or when `abort()` is called. */
-export function startReadAhead(mode: ReadMode, signal: AbortSignal): ReadAhead {
+/**
+ * Starts reading ahead for a video stage; stops when `signal` aborts, or when `abort()` is called.
+ * `secondReader`: the job has a core to spare for a second tesseract worker (ScreenReadings).
+ */
+export function startReadAhead(mode: ReadMode, signal: AbortSignal, secondReader = false): ReadAhead {
   unclaimed?.abort();
   const controller = new AbortController();
   const onAbort = () => controller.abort(abortError());
   signal.addEventListener('abort', onAbort, { once: true });
   if (signal.aborted) onAbort();
   const ahead: ReadAhead = {
-    readings: new ScreenReadings(mode, controller.signal),
+    readings: new ScreenReadings(mode, controller.signal, secondReader),
     abort: () => {
       signal.removeEventListener('abort', onAbort);
       controller.abort(abortError());
@@ -38,8 +41,9 @@ export function startReadAhead(mode: ReadMode, signal: AbortSignal): ReadAhead {
   return ahead;
 }
 
-/** Leaves `ahead` for the OCR stage that reads `video`. */
+/** Leaves `ahead` for the OCR stage that reads `video`; the video stage adds no more frames to it. */
 export function handOver(video: VideoStageResult, ahead: ReadAhead): void {
+  ahead.readings.close();
   handedOver.set(video, ahead);
 }
 

@@ -202,3 +202,13 @@ export function planRead(previous: { image: GrayImage; lines: OcrLine[] } | null
   if (rows > FULL_SHARE * height) return { kind: 'full' };
   return { kind: 'bands', shift: dy, bands, carried };
 }
+
+/**
+ * Whether `current` will be read whole after `previous` whatever the previous screen's lines: its
+ * lines only ever add rows to read (a line cut or moved is read again, a band grows to hold a line
+ * it cuts), so when the changed pixels alone call for a full read, so does planRead with any lines.
+ * `previous` null: the first screen, or the one before could not be read.
+ */
+export function surelyWhole(previous: GrayImage | null, current: GrayImage): boolean {
+  return planRead(previous && { image: previous, lines: [] }, current).kind === 'full';
+}

@@ -4,7 +4,9 @@ import { StageFailure } from '../stage.ts';
 import type { ScreenSource } from '../video/screens.ts';
 import { decodeGray, type GrayImage } from './grayImage.ts';
 import { IncrementalReader, type ReadMode } from './incrementalReader.ts';
+import type { Reading } from './recognize.ts';
 import { resetTesseract, tesseract } from './tesseract.ts';
+import { WholeReadsAhead } from './wholeReadsAhead.ts';
 
 /** The AbortError every OCR wait rejects with once its signal aborts. */
 export function abortError(): Error {
@@ -37,7 +39,7 @@ async function startReader(signal: AbortSignal) {
   }
 }
 
-async function readScreen(ref: ScreenSource, reading: IncrementalReader, signal: AbortSignal): Promise<ScreenText> {
+async function readScreen(ref: ScreenSource, reading: IncrementalReader, signal: AbortSignal, whole?: Promise<Reading | null>): Promise<ScreenText> {
   const blob = await ref.read();
   throwIfAborted(signal);
   // Checked before anything decodes it: a bad or huge file costs a few header bytes.
@@ -53,7 +55,7 @@ async function readScreen(ref: ScreenSource, reading: IncrementalReader, signal:
   throwIfAborted(signal);
   const reader = await startReader(signal);
   try {
-    const { text, confidence, lines } = await unlessAborted(reading.read(reader, image, signal), signal);
+    const { text, confidence, lines } = await unlessAborted(reading.read(reader, image, signal, whole), signal);
     return { mediaId: ref.id, text, confidence, ...(lines.length > 0 ? { lines } : {}) };
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error;
@@ -68,7 +70,8 @@ async function readScreen(ref: ScreenSource, reading: IncrementalReader, signal:
  * screen's reading builds on the one before (workers/ocr/incrementalReader.ts), so the order is
  * the whole result. A screen is read as soon as it is added and the one before it is read, which
  * lets the video stage add its frames while it still decodes the rest. Aborting `signal` stops
- * the reading before the next call to tesseract.
+ * the reading before the next call to tesseract. With `secondReader`, a second tesseract worker
+ * reads ahead the screens that will surely be read whole (wholeReadsAhead.ts); the text is the same.
  */
 export class ScreenReadings {
   private readonly reading: IncrementalReader;
@@ -76,12 +79,20 @@ export class ScreenReadings {
   private readonly order: string[] = [];
   private tail: Promise<unknown> = Promise.resolve();
   private count = 0;
+  private readonly ahead: WholeReadsAhead | null;
 
   constructor(
     readonly mode: ReadMode,
     private readonly signal: AbortSignal,
+    secondReader = false,
   ) {
     this.reading = new IncrementalReader(mode);
+    this.ahead = secondReader ? new WholeReadsAhead(mode, signal) : null;
+  }
+
+  /** The second reader, when there is one. For tests. */
+  get second(): WholeReadsAhead | null {
+    return this.ahead;
   }
 
   /** What reading cost so far (see OcrWork). */
@@ -106,8 +117,19 @@ export class ScreenReadings {
     this.byId.set(ref.id, text);
     this.order.push(ref.id);
     this.tail = text;
+    this.ahead?.add(ref);
     // Seen through textOf; a reading nobody waits for must not count as an unhandled rejection.
     text.catch(() => {});
+  }
+
+  /** No more screens will be added: the second reader stops once it has nothing left to read ahead. */
+  close(): void {
+    this.ahead?.close();
+  }
+
+  /** The job is over (or gave up on these readings): the second reader is terminated now. */
+  end(): void {
+    this.ahead?.stop();
   }
 
   /** The text of an added screen, once read. Rejects with an AbortError after an abort. */
@@ -118,11 +140,13 @@ export class ScreenReadings {
   }
 
   private async readOne(ref: ScreenSource): Promise<ScreenText> {
+    // Claimed whatever comes next, so the second reader does not begin what the chain reads itself.
+    const whole = this.ahead?.claim(ref.id);
     throwIfAborted(this.signal);
     // A video frame that repeats an earlier one (a caret blinked) has its text: no second reading.
     const earlier = ref.repeatOf === undefined ? undefined : this.byId.get(ref.repeatOf);
     const same = earlier ? await earlier : undefined;
-    const screen = same ? { ...same, mediaId: ref.id } : await readScreen(ref, this.reading, this.signal);
+    const screen = same ? { ...same, mediaId: ref.id } : await readScreen(ref, this.reading, this.signal, whole);
     if (screen.message) this.reading.skip();
     this.count++;
     return screen;

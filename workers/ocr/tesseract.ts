@@ -5,14 +5,27 @@ const ASSET_FOLDER = 'ocr/';
 
 let starts = 0;
 let current: Promise<TesseractWorker> | null = null;
+/** Second readers started and not yet terminated (see spareTesseract). */
+let sparesStarted = 0;
+let sparesAlive = 0;
+let sparesReady = 0;
 
 /** How many tesseract workers this worker has started; stays 1 across jobs while all goes well. For tests. */
 export function tesseractStarts(): number {
   return starts;
 }
 
+/** Second readers started so far, those not terminated yet, and of those the ones that finished starting. For tests. */
+export function spareReaders(): { started: number; alive: number; ready: number } {
+  return { started: sparesStarted, alive: sparesAlive, ready: sparesReady };
+}
+
 async function start(): Promise<TesseractWorker> {
   starts++;
+  return createReader();
+}
+
+async function createReader(): Promise<TesseractWorker> {
   // Loaded on first use: a pool worker that never runs OCR never fetches tesseract.
   const { createWorker, OEM } = await import('tesseract.js');
   // Absolute URLs: inside a worker tesseract does not resolve relative ones.
@@ -58,5 +71,39 @@ export async function resetTesseract(): Promise<void> {
     await (await previous).terminate();
   } catch {
     // It never started, or is already gone: nothing to stop.
+  }
+}
+
+/**
+ * A second tesseract worker, for one job that has a core to spare (workers/ocr/wholeReadsAhead.ts):
+ * not shared, and stopped by `stop` as soon as that job no longer needs it (30–60 MB each).
+ */
+export async function spareTesseract(): Promise<{ reader: TesseractWorker; stop: () => Promise<void> }> {
+  sparesStarted++;
+  sparesAlive++;
+  let stopped = false;
+  const stop = async (reader?: TesseractWorker) => {
+    if (stopped) return;
+    stopped = true;
+    sparesAlive--;
+    if (reader) sparesReady--;
+    await reader?.terminate().catch(() => {});
+  };
+  try {
+    const reader = await createReader();
+    sparesReady++;
+    const recognize = reader.recognize.bind(reader);
+    // The picture is read here, not inside tesseract.js: a call it has not posted yet when its worker
+    // is terminated becomes an unhandled rejection there, and a read Blob would be such a window.
+    reader.recognize = async (image, ...rest) => {
+      const bytes = image instanceof Blob ? new Uint8Array(await image.arrayBuffer()) : image;
+      // Stopped meanwhile: never settles, as a call on a terminated worker; its caller races the stop.
+      if (stopped) return new Promise<never>(() => {});
+      return recognize(bytes as unknown as Blob, ...rest);
+    };
+    return { reader, stop: () => stop(reader) };
+  } catch (error) {
+    await stop();
+    throw error;
   }
 }

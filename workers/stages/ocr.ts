@@ -13,6 +13,8 @@ import type { StageFn } from '../stage.ts';
  * read. The frames of a recording may already be read, or under way: the video stage starts
  * reading them as it keeps them (workers/ocr/readAhead.ts), and this stage carries on from there;
  * meanwhile it makes the pictures the chapters stage needs of each frame (images/screenPictures.ts).
+ * With a pool slot idle (`ctx.idleSlots`), a second tesseract worker reads the screens that are
+ * surely read whole ahead of the chain; the text is the same.
  * Progress moves once per screenshot.
  */
 export const ocrStage: StageFn = async (ctx): Promise<OcrResult> => {
@@ -20,15 +22,22 @@ export const ocrStage: StageFn = async (ctx): Promise<OcrResult> => {
   const refs = screenSources(ctx);
   const mode = ctx.params.ocr === 'full' ? 'full' : 'incremental';
   const video = ctx.results.video as VideoStageResult | undefined;
-  const readings = claimReadAhead(video, refs, mode, ctx.signal) ?? new ScreenReadings(mode, ctx.signal);
+  // With a pool slot idle, a second tesseract worker reads ahead the screens read whole (ocr/wholeReadsAhead.ts).
+  const readings = claimReadAhead(video, refs, mode, ctx.signal) ?? new ScreenReadings(mode, ctx.signal, (ctx.idleSlots ?? 0) > 0);
   for (const ref of refs.slice(readings.ids.length)) readings.add(ref);
+  readings.close();
   // While tesseract reads in its own worker, this one is mostly idle: the chapters stage's pictures of each frame are made now.
   prepareFramePictures(refs, ctx.signal).catch(() => {});
   const screens: ScreenText[] = [];
-  for (const [i, ref] of refs.entries()) {
-    if (ctx.signal.aborted) throw abortError();
-    screens.push(await readings.textOf(ref.id));
-    ctx.progress((i + 1) / refs.length);
+  try {
+    for (const [i, ref] of refs.entries()) {
+      if (ctx.signal.aborted) throw abortError();
+      screens.push(await readings.textOf(ref.id));
+      ctx.progress((i + 1) / refs.length);
+    }
+  } finally {
+    // The second tesseract worker ends with the stage, whatever happened.
+    readings.end();
   }
   return { screens, work: readings.work };
 };

@@ -19,7 +19,9 @@ export const videoStage: StageFn = async (ctx): Promise<VideoStageResult> => {
   const { sampleVideo, timeLabel } = await import('../video/sampleVideo.ts');
   // The OCR stage reads screenshots and frames in time order: only without screenshots are the
   // frames, in the order they are kept, the first screens it reads.
-  const ahead = ctx.session.screenshots.length === 0 ? startReadAhead(ctx.params.ocr === 'full' ? 'full' : 'incremental', ctx.signal) : null;
+  // With a pool slot idle, a second tesseract worker reads ahead the frames read whole (ocr/wholeReadsAhead.ts).
+  const mode = ctx.params.ocr === 'full' ? 'full' : 'incremental';
+  const ahead = ctx.session.screenshots.length === 0 ? startReadAhead(mode, ctx.signal, (ctx.idleSlots ?? 0) > 0) : null;
   const totalBytes = refs.reduce((sum, ref) => sum + ref.size, 0) || 1;
   const videos: VideoInfo[] = [];
   const failures: string[] = [];
