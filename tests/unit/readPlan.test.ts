@@ -2,31 +2,17 @@ import { describe, expect, test } from 'vitest';
 import type { OcrLine } from '../../src/shared/results.ts';
 import type { GrayImage } from '../../workers/ocr/grayImage.ts';
 import { planRead } from '../../workers/ocr/readPlan.ts';
-import { mulberry32 } from '../../workers/samples/random.ts';
+import { drawStrokeLines, LINE_INK as INK, LINE_PITCH as LINE } from './fixtures/strokeLines.ts';
 
 const WIDTH = 480;
 const HEIGHT = 360;
-const LINE = 40;
-const INK = 18;
 /** A still title bar at the top of every view: it never scrolls. */
 const BAR = 30;
 
 /** A tall page of "text": every LINE px a row of random dark strokes, INK px high, `seed` choosing them. */
 function page(seed: number, height: number): { data: Uint8Array; lines: OcrLine[] } {
-  const random = mulberry32(seed);
   const data = new Uint8Array(WIDTH * height).fill(250);
-  const lines: OcrLine[] = [];
-  for (let top = 12; top + INK < height; top += LINE) {
-    const right = 200 + Math.floor(random() * 260);
-    for (let c = 20; c < right; c++) {
-      if (random() < 0.45) continue;
-      const value = Math.floor(random() * 80);
-      for (let r = top; r < top + INK; r++) data[r * WIDTH + c] = value;
-    }
-    const box = { left: 20, top, width: right - 20, height: INK };
-    lines.push({ text: `line ${top}`, box, words: [{ text: `line${top}`, box, confidence: 90 }] });
-  }
-  return { data, lines };
+  return { data, lines: drawStrokeLines(data, WIDTH, seed, 12, height) };
 }
 
 /** The view of the page scrolled to `offset`, under the title bar, and the lines wholly in it, in its pixels. */

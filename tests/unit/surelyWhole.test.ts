@@ -3,27 +3,15 @@ import type { OcrLine } from '../../src/shared/results.ts';
 import type { GrayImage } from '../../workers/ocr/grayImage.ts';
 import { planRead, surelyWhole } from '../../workers/ocr/readPlan.ts';
 import { mulberry32 } from '../../workers/samples/random.ts';
+import { drawStrokeLines } from './fixtures/strokeLines.ts';
 
 const WIDTH = 480;
 const HEIGHT = 360;
-const LINE = 40;
-const INK = 18;
 
 /** A screen of "text" lines (random dark strokes) from `from` to `to`, `seed` choosing them, and its lines. */
 function screen(seed: number, from = 12, to = HEIGHT): { image: GrayImage; lines: OcrLine[] } {
-  const random = mulberry32(seed);
   const data = new Uint8Array(WIDTH * HEIGHT).fill(250);
-  const lines: OcrLine[] = [];
-  for (let top = from; top + INK < to; top += LINE) {
-    const right = 200 + Math.floor(random() * 260);
-    for (let c = 20; c < right; c++) {
-      if (random() < 0.45) continue;
-      const value = Math.floor(random() * 80);
-      for (let r = top; r < top + INK; r++) data[r * WIDTH + c] = value;
-    }
-    const box = { left: 20, top, width: right - 20, height: INK };
-    lines.push({ text: `line ${top}`, box, words: [{ text: `line${top}`, box, confidence: 90 }] });
-  }
+  const lines = drawStrokeLines(data, WIDTH, seed, from, to);
   return { image: { width: WIDTH, height: HEIGHT, data }, lines };
 }
 
