@@ -7,6 +7,7 @@ import { planReapply, type PrivacyChange } from '../privacy/reapply.ts';
 import { sessionVideos, type SessionRecord } from '../shared/session.ts';
 import { WorkerPool } from '../pool/workerPool.ts';
 import { IdbJobStore } from '../store/idbJobStore.ts';
+import { readRunningJobs } from '../shared/runningJobs.ts';
 import { readPackedJobs } from '../shared/packedJobs.ts';
 import { SessionStore } from '../store/sessionStore.ts';
 import type { ImportReport } from '../import/importSessions.ts';
@@ -455,6 +456,8 @@ export class Enricher {
           if (page.length < JOB_PAGE) break;
           after = page.at(-1)!.id;
         }
+        // Last: a running job's record holds its state before the run, the running record the current one.
+        this.view.updateJobs(await readRunningJobs(this.db));
       } while (this.reloadAgain);
     })().finally(() => (this.reloading = null));
     return this.reloading;

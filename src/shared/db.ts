@@ -1,5 +1,5 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Job, QueuedJob } from './job.ts';
+import type { Job, QueuedJob, RunningJob } from './job.ts';
 import type { MediaRecord, SessionRecord } from './session.ts';
 import type { StageOutcome } from './protocol.ts';
 
@@ -45,6 +45,16 @@ export interface JobPackRecord {
   timeoutMs: number[];
 }
 
+/**
+ * Every job whose latest stored state is 'running', in one record (v5) rewritten in the transaction
+ * that starts or settles any of them: a run's start costs no record of its own, since IndexedDB's
+ * cost is per record. A running job's record in `jobs` (if any: a packed job has none) still holds
+ * the state before the run; this record's copy is the current one.
+ */
+export interface RunningJobsRecord {
+  jobs: RunningJob[];
+}
+
 /** The whole schema in one place. Bump DB_VERSION and add a step to `upgrade` to change it. */
 export interface EnricherDB extends DBSchema {
   sessions: { key: string; value: SessionRecord; indexes: { 'by-imported': number } };
@@ -58,10 +68,12 @@ export interface EnricherDB extends DBSchema {
   results: { key: string; value: ResultRecord };
   /** Queued jobs written together (v4): see `JobPackRecord`. */
   jobPacks: { key: string; value: JobPackRecord };
+  /** The running jobs (v5): see `RunningJobsRecord`. One record, under RUNNING_JOBS_KEY. */
+  runningJobs: { key: string; value: RunningJobsRecord };
   meta: { key: string; value: unknown };
 }
 
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 export const DEFAULT_DB_NAME = 'session-enricher';
 
 /**
@@ -98,6 +110,11 @@ export function openEnricherDb(name: string = DEFAULT_DB_NAME, onVersionChange?:
         // Big enqueues store their new jobs packed (see JobPackRecord). No record changes: stored jobs
         // stay records, and an older app, which would not see packed jobs, cannot open this version.
         db.createObjectStore('jobPacks', { keyPath: 'id' });
+      }
+      if (oldVersion < 5) {
+        // Running states move to one record (see RunningJobsRecord). Running job records stored before
+        // are still read as such; an older app, which would not see this record, cannot open this version.
+        db.createObjectStore('runningJobs');
       }
     },
     blocking(_current, _next, event) {

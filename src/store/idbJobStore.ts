@@ -1,7 +1,9 @@
+import { unwrap } from 'idb';
 import type { EnricherDb, JobPackRecord, ResultRecord } from '../shared/db.ts';
-import type { Job, Priority } from '../shared/job.ts';
+import { PRIORITIES, type Job, type Priority, type RunningJob } from '../shared/job.ts';
 import { packJobs, packRef, type PackRef } from './jobPack.ts';
 import { unpackJobs } from '../shared/packedJobs.ts';
+import { readRunningJobs, RUNNING_JOBS_KEY, withRunning } from '../shared/runningJobs.ts';
 import { PackedLane } from './packedLane.ts';
 import { mergeChanges, type JobPage, type JobStore, type QueueChange } from './jobStore.ts';
 import { readQueueInPages } from './queueOrder.ts';
@@ -60,6 +62,8 @@ export class IdbJobStore implements JobStore {
   /** The stored packs, and the pack of each packed job: a change to one of them writes its pack out. */
   private readonly packs = new Map<string, JobPackRecord>();
   private readonly packOf = new Map<string, string>();
+  /** The running record as stored: every change rewrites it whole when it starts, updates or ends a run. */
+  private running = new Map<string, RunningJob>();
 
   private readonly paging: PagingOptions;
 
@@ -71,11 +75,19 @@ export class IdbJobStore implements JobStore {
   }
 
   async loadJobs(): Promise<Job[]> {
+    const running = await this.readRunning();
     // Packs first: a job written out of its pack meanwhile is then read again, never missed.
     const packed = await this.readPacks();
     const stored = await this.db.getAll('jobs');
     const ids = new Set(stored.map((job) => job.id));
-    return [...stored, ...packed.filter((job) => !ids.has(job.id))];
+    return withRunning([...stored, ...packed.filter((job) => !ids.has(job.id))], running);
+  }
+
+  /** The running record, noted as stored; its jobs come before their records, which hold their state before the run. */
+  private async readRunning(): Promise<RunningJob[]> {
+    const running = await readRunningJobs(this.db);
+    this.running = new Map(running.map((job) => [job.id, job]));
+    return running;
   }
 
   /**
@@ -86,12 +98,16 @@ export class IdbJobStore implements JobStore {
   async *loadInPages(): AsyncGenerator<JobPage> {
     const seen = new Set<string>();
     let lanesRead: readonly Priority[] = [];
+    // The running jobs lead the first page: a page's first copy of a job is its current one.
+    let running: Job[] = await this.readRunning();
     const packed = await this.packedLanes();
     for await (const page of readQueueInPages(this.db, this.paging.headPerLane, this.paging.pageSize, packed)) {
       for (const job of page.jobs) seen.add(job.id);
       lanesRead = page.lanesRead;
-      yield page;
+      yield running.length === 0 ? page : { ...page, jobs: [...running, ...page.jobs] };
+      running = [];
     }
+    if (running.length > 0) yield { jobs: running, lanesRead: PRIORITIES };
     // A safety net for records the index does not hold (a field missing): never expected.
     if ((await this.db.count('jobs')) > seen.size) yield { jobs: (await this.db.getAll('jobs')).filter((job) => !seen.has(job.id)), lanesRead };
   }
@@ -198,23 +214,29 @@ export class IdbJobStore implements JobStore {
     const { jobs, results, deleteJobs, created } = mergeChanges(changes);
     const fresh = jobs.filter((job) => created.has(job.id));
     const { packs, rest } = fresh.length >= this.paging.packFrom ? packJobs(fresh, this.paging.packSize) : { packs: [], rest: fresh };
-    const records = [...jobs.filter((job) => !created.has(job.id)), ...rest];
-    const gone = new Set([...records.map((job) => job.id), ...deleteJobs]);
+    const changed = jobs.filter((job) => !created.has(job.id));
+    const running = runningAfter(this.running, changed, deleteJobs);
+    // A running job's state goes in the running record only: its job record keeps the state before.
+    const records = [...changed.filter((job) => job.state !== 'running'), ...rest];
+    const gone = new Set([...changed.map((job) => job.id), ...deleteJobs]);
     const opened = new Set([...gone].flatMap((id) => this.packOf.get(id) ?? []));
     // The other jobs of an opened pack, as they were stored: unchanged, they become records.
     const unpacked = [...opened].flatMap((packId) => unpackJobs(this.packs.get(packId)!).filter((job) => !gone.has(job.id)));
     // 'relaxed' (Chrome's default) completes once the data is with the OS: it survives a tab or
     // browser crash, and only a power cut can lose it. 'strict' waits for the disk, 7–17 ms a commit.
-    const tx = this.db.transaction(['jobs', 'results', 'jobPacks'], 'readwrite', { durability: 'relaxed' });
+    const tx = this.db.transaction(['jobs', 'results', 'jobPacks', 'runningJobs'], 'readwrite', { durability: 'relaxed' });
     this.transactions++;
-    const jobStore = tx.objectStore('jobs');
-    const resultStore = tx.objectStore('results');
-    const packStore = tx.objectStore('jobPacks');
+    // The bare stores: a request through idb's wrapper costs a promise and two listeners each.
+    const raw = unwrap(tx);
+    const jobStore = raw.objectStore('jobs');
+    const resultStore = raw.objectStore('results');
+    const packStore = raw.objectStore('jobPacks');
     // A pack or two written out goes at once (a few ms of cloning): paced, it would wait for the page
     // between slices, and start-up reads pages while the first jobs start.
     const atOnce = unpacked.length <= this.paging.packSize * 4 ? unpacked : [];
     try {
-      for (const job of atOnce) jobStore.put(job).catch(() => undefined);
+      if (running) raw.objectStore('runningJobs').put({ jobs: [...running.values()] }, RUNNING_JOBS_KEY);
+      for (const job of atOnce) jobStore.put(job);
       await writeInSlices(
         [
           ...packs.map((pack) => () => packStore.put(pack)),
@@ -234,9 +256,22 @@ export class IdbJobStore implements JobStore {
     }
     await tx.done;
     // Only what is stored is noted: a failed transaction leaves the packs as they were.
+    if (running) this.running = running;
     for (const packId of opened) this.forgetPack(packId);
     for (const pack of packs) this.notePack(pack);
   }
+}
+
+/** The running jobs once `changed` and `deleted` are written, or null when the change leaves them as they are. */
+function runningAfter(before: ReadonlyMap<string, RunningJob>, changed: readonly Job[], deleted: readonly string[]): Map<string, RunningJob> | null {
+  let after: Map<string, RunningJob> | null = null;
+  const edit = () => (after ??= new Map(before));
+  for (const job of changed) {
+    if (job.state === 'running') edit().set(job.id, job);
+    else if ((after ?? before).has(job.id)) edit().delete(job.id);
+  }
+  for (const id of deleted) if ((after ?? before).has(id)) edit().delete(id);
+  return after;
 }
 
 /** A pack's place from its content, for a key that does not say it. */

@@ -9,6 +9,7 @@ import { SessionStore } from '../../src/store/sessionStore.ts';
 import { createTestWorker } from './fixtures/engine.ts';
 import { deleteDatabase, makeSession, uniqueDbName } from './fixtures/sessions.ts';
 import { waitFor, waitForJob } from './fixtures/waitFor.ts';
+import { readStoredJob } from '../../src/shared/runningJobs.ts';
 
 /** One worker that is handed batches of up to 4 jobs, over a real IndexedDB, with every state and result it commits seen. */
 interface BatchRig {
@@ -130,7 +131,7 @@ describe('batches of short jobs on one worker', () => {
     for (const job of behind) {
       // Handed to the worker with the crasher, put back when it crashed, run again: no attempt or crash spent.
       expect(r.history.get(job.id)).toEqual(['queued', expect.stringMatching(/^running:/), 'queued', expect.stringMatching(/^running:/), 'succeeded']);
-      const stored = await r.db.get('jobs', job.id);
+      const stored = await readStoredJob(r.db, job.id);
       expect(stored).toMatchObject({ state: 'succeeded', attempts: 1 });
       expect(stored).not.toHaveProperty('crashes');
     }
@@ -156,7 +157,7 @@ describe('batches of short jobs on one worker', () => {
 
     expect(r.scheduler.get(head.id)).toMatchObject({ state: 'succeeded', attempts: 1 });
     expect(r.scheduler.get(after.id)).toMatchObject({ state: 'succeeded', attempts: 1 });
-    expect(await r.db.get('jobs', cancelled.id)).toMatchObject({ state: 'cancelled' });
+    expect(await readStoredJob(r.db, cancelled.id)).toMatchObject({ state: 'cancelled' });
     expect(await r.db.get('results', cancelled.sessionId)).toBeUndefined();
     const ran = new Set((await r.pool.spans()).map((span) => span.jobId));
     expect(ran.has(cancelled.id)).toBe(false);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { engineFactory } from './fixtures/engine.ts';
 import { waitFor } from './fixtures/waitFor.ts';
+import { readStoredJob } from '../../src/shared/runningJobs.ts';
 
 const { engine } = engineFactory();
 
@@ -16,7 +17,7 @@ describe('circuit breaker per stage', () => {
         params: { fail },
       });
       await e.scheduler.drain();
-      return e.db.get('jobs', job!.id);
+      return readStoredJob(e.db, job!.id);
     };
 
     expect((await run(ids[0]!, true))?.state).toBe('partial');

@@ -5,6 +5,7 @@ import { isTerminal } from '../../src/shared/job.ts';
 import { IdbJobStore } from '../../src/store/idbJobStore.ts';
 import { engineFactory, type TestEngine } from './fixtures/engine.ts';
 import { holdsFor, waitFor, waitForJob, waitForStoredJob } from './fixtures/waitFor.ts';
+import { readStoredJob } from '../../src/shared/runningJobs.ts';
 
 const { engine, engines } = engineFactory({ backoffBaseMs: 20 });
 
@@ -30,7 +31,7 @@ describe('cancel, pause, drain and shutdown', () => {
     expect(e.scheduler.get(second!.id)?.state).toBe('cancelled');
     await e.scheduler.drain();
 
-    expect(await e.db.get('jobs', second!.id)).toMatchObject({ state: 'cancelled', attempts: 0, lastError: { class: 'cancelled' } });
+    expect(await readStoredJob(e.db, second!.id)).toMatchObject({ state: 'cancelled', attempts: 0, lastError: { class: 'cancelled' } });
     expect(await e.db.get('results', second!.sessionId)).toBeUndefined();
     const spanned = await spannedIds(e);
     expect(spanned.has(second!.id)).toBe(false);
@@ -52,7 +53,7 @@ describe('cancel, pause, drain and shutdown', () => {
     await e.scheduler.drain();
 
     expect(e.scheduler.get(job!.id)).toMatchObject({ state: 'cancelled', attempts: 1 });
-    expect(await e.db.get('jobs', job!.id)).toMatchObject({ state: 'cancelled', attempts: 1, lastError: { class: 'cancelled' } });
+    expect(await readStoredJob(e.db, job!.id)).toMatchObject({ state: 'cancelled', attempts: 1, lastError: { class: 'cancelled' } });
     expect(await e.db.get('results', job!.sessionId)).toBeUndefined();
     expect(e.pool.health()).toMatchObject({ size: 1, busy: 0, restarts: restarts + 1 });
   });
@@ -86,7 +87,7 @@ describe('cancel, pause, drain and shutdown', () => {
     await waitFor(() => Date.now() > waiting.nextRunAt + 200, { what: 'the retry time to pass' });
 
     expect(e.scheduler.get(job!.id)).toMatchObject({ state: 'cancelled', attempts: 1 });
-    expect(await e.db.get('jobs', job!.id)).toMatchObject({ state: 'cancelled', attempts: 1 });
+    expect(await readStoredJob(e.db, job!.id)).toMatchObject({ state: 'cancelled', attempts: 1 });
     expect((await e.pool.spans()).filter((span) => span.jobId === job!.id)).toHaveLength(1);
     expect(e.pool.health().busy).toBe(0);
   });
@@ -104,10 +105,10 @@ describe('cancel, pause, drain and shutdown', () => {
     await e.scheduler.cancel(ofBatch);
     await e.scheduler.drain();
 
-    const stored = await Promise.all(batch.map((job) => e.db.get('jobs', job.id)));
+    const stored = await Promise.all(batch.map((job) => readStoredJob(e.db, job.id)));
     expect(stored.map((job) => job?.state)).toEqual(['succeeded', 'cancelled', 'cancelled', 'cancelled']);
     expect(stored[0]?.attempts).toBe(1);
-    expect(await e.db.get('jobs', other!.id)).toMatchObject({ state: 'succeeded' });
+    expect(await readStoredJob(e.db, other!.id)).toMatchObject({ state: 'succeeded' });
     expect(await e.db.get('results', batch[0]!.sessionId)).toMatchObject({ jobId: batch[0]!.id });
     for (const job of batch.slice(1)) expect(await e.db.get('results', job.sessionId)).toBeUndefined();
   });
@@ -128,7 +129,7 @@ describe('cancel, pause, drain and shutdown', () => {
       400,
       'the rest of the queue to stay queued while paused',
     );
-    for (const job of rest) expect(await e.db.get('jobs', job.id)).toMatchObject({ state: 'queued', attempts: 0 });
+    for (const job of rest) expect(await readStoredJob(e.db, job.id)).toMatchObject({ state: 'queued', attempts: 0 });
     const spanned = await spannedIds(e);
     expect(rest.some((job) => spanned.has(job.id))).toBe(false);
 
@@ -152,7 +153,7 @@ describe('cancel, pause, drain and shutdown', () => {
     expect(drained).toBe(jobs.every((job) => isTerminal(e.scheduler.get(job.id)!.state)));
 
     expect(await draining).toEqual(jobs.map(() => 'succeeded'));
-    const stored = await Promise.all(jobs.map((job) => e.db.get('jobs', job.id)));
+    const stored = await Promise.all(jobs.map((job) => readStoredJob(e.db, job.id)));
     expect(stored.map((job) => job?.state)).toEqual(jobs.map(() => 'succeeded'));
   });
 
@@ -167,7 +168,7 @@ describe('cancel, pause, drain and shutdown', () => {
     await e.scheduler.shutdown();
     for (const job of running) {
       expect(e.scheduler.get(job.id)?.state).toBe('succeeded');
-      expect(await e.db.get('jobs', job.id)).toMatchObject({ state: 'succeeded' });
+      expect(await readStoredJob(e.db, job.id)).toMatchObject({ state: 'succeeded' });
     }
     await holdsFor(
       () => rest.every((job) => e.scheduler.get(job.id)?.state === 'queued') && e.pool.health().busy === 0,

@@ -9,6 +9,7 @@ import { SessionStore } from '../../src/store/sessionStore.ts';
 import { deleteDatabase, makeSession, uniqueDbName } from './fixtures/sessions.ts';
 import { holdsFor, waitFor } from './fixtures/waitFor.ts';
 import { createTestWorker, engineFactory } from './fixtures/engine.ts';
+import { readStoredJob } from '../../src/shared/runningJobs.ts';
 
 /**
  * The real IndexedDB store, with a gate in front of the commits that start jobs: the test decides
@@ -87,7 +88,7 @@ describe('dispatch does not wait for the running state to be durable, but the ou
     store.release();
     await scheduler.drain();
     expect(scheduler.get(jobId)?.state).toBe('succeeded');
-    expect(await db.get('jobs', jobId)).toEqual(scheduler.get(jobId));
+    expect(await readStoredJob(db, jobId)).toEqual(scheduler.get(jobId));
     const results = await db.getAll('results');
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ sessionId, jobId, attempt: 1 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../src/shared/job.ts';
 import { engineFactory } from './fixtures/engine.ts';
+import { readStoredJobs } from '../../src/shared/runningJobs.ts';
 
 const { engine, engines } = engineFactory();
 
@@ -28,7 +29,7 @@ describe('durability: IndexedDB holds exactly what the scheduler knows', () => {
     await e.scheduler.drain();
 
     const memory = byId(e.scheduler.all());
-    const stored = byId(await e.db.getAll('jobs'));
+    const stored = byId(await readStoredJobs(e.db));
     expect(stored.size).toBe(30);
     expect([...stored.keys()].sort()).toEqual([...memory.keys()].sort());
     for (const [id, job] of memory) {

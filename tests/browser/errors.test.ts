@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EnqueueOptions } from '../../src/engine/scheduler.ts';
 import { engineFactory, type TestEngine } from './fixtures/engine.ts';
+import { readStoredJob } from '../../src/shared/runningJobs.ts';
 
 const { engine } = engineFactory({ backoffBaseMs: 20 });
 
@@ -10,7 +11,7 @@ async function runOne(e: TestEngine, options: Omit<EnqueueOptions, 'batchId'>) {
   const [sessionId] = await e.addSessions(1);
   const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 20_000 }], { batchId: 'b1', ...options });
   await e.scheduler.drain();
-  const stored = await e.db.get('jobs', job!.id);
+  const stored = await readStoredJob(e.db, job!.id);
   const result = await e.db.get('results', sessionId!);
   return { id: job!.id, stored: stored!, result };
 }

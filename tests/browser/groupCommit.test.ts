@@ -3,6 +3,7 @@ import { createJob } from '../../src/engine/transitions.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { IdbJobStore } from '../../src/store/idbJobStore.ts';
 import { engineFactory } from './fixtures/engine.ts';
+import { readStoredJobs } from '../../src/shared/runningJobs.ts';
 
 const { engine } = engineFactory();
 
@@ -19,7 +20,7 @@ describe('IdbJobStore group commit', () => {
     // Each job is written queued, running and succeeded (with its result): 90 writes at least.
     expect(changes).toBeGreaterThanOrEqual(90);
     expect(e.store.transactions).toBeLessThan(60);
-    const stored = await e.db.getAll('jobs');
+    const stored = await readStoredJobs(e.db);
     expect(stored.filter((job) => job.state === 'succeeded')).toHaveLength(30);
     expect(await e.db.count('results')).toBe(30);
     // 30 sessions and 90 writes take about 2 s alone; files run side by side, and one of them (worker

@@ -9,6 +9,7 @@ import type { JobPage } from '../../src/store/jobStore.ts';
 import { openEnricherDb } from '../../src/shared/db.ts';
 import { engineFactory, type TestEngine } from './fixtures/engine.ts';
 import { deleteDatabase, uniqueDbName } from './fixtures/sessions.ts';
+import { readStoredJobs } from '../../src/shared/runningJobs.ts';
 
 const { engine } = engineFactory();
 
@@ -56,7 +57,7 @@ describe('packed jobs (a big enqueue stored a few jobs to a record)', () => {
     await store.commit({ jobs: small, created: true });
 
     expect((await e.db.getAll('jobPacks')).map((pack) => pack.ids.length)).toEqual(expect.arrayContaining([3, 3, 1]));
-    expect(byId(await e.db.getAll('jobs'))).toStrictEqual(byId(small));
+    expect(byId(await readStoredJobs(e.db))).toStrictEqual(byId(small));
     const packed: Job[] = [];
     for await (const jobs of readPackedJobs(e.db)) packed.push(...jobs);
     expect(byId(packed)).toStrictEqual(byId(big));
@@ -76,7 +77,7 @@ describe('packed jobs (a big enqueue stored a few jobs to a record)', () => {
 
     expect((await e.db.getAll('jobPacks')).map((pack) => pack.id)).toEqual([packs[1]!.id]);
     const records = packs[0]!.ids.map((id) => (id === target ? changed : big.find((job) => job.id === id)!));
-    expect(byId(await e.db.getAll('jobs'))).toStrictEqual(byId(records));
+    expect(byId(await readStoredJobs(e.db))).toStrictEqual(byId(records));
     // A store that read the packs at start-up (a new leader) writes them out the same way, and a delete does too.
     const next = new IdbJobStore(e.db, SMALL);
     expect(await next.loadJobs()).toHaveLength(6);
@@ -96,7 +97,7 @@ describe('packed jobs (a big enqueue stored a few jobs to a record)', () => {
     expect(await e.db.count('jobs')).toBe(0);
     // The store did not note packs that were never stored: a later change writes a plain record.
     await store.commit({ jobs: [{ ...jobs[0]!, priority: 'low' }] });
-    expect(await e.db.getAll('jobs')).toStrictEqual([{ ...jobs[0]!, priority: 'low' }]);
+    expect(await readStoredJobs(e.db)).toStrictEqual([{ ...jobs[0]!, priority: 'low' }]);
   });
 
   it('start-up merges packed and stored jobs by priority then FIFO, and runs each once', async () => {
@@ -128,7 +129,7 @@ describe('packed jobs (a big enqueue stored a few jobs to a record)', () => {
     const ran = (await e.pool.spans()).map((span) => span.jobId);
     expect(ran).toEqual(['job-7', 'job-8', 'job-9', 'job-10', 'job-11', 'job-0', 'job-1', 'job-2', 'job-3', 'job-4', 'job-5', 'job-6', 'job-late']);
     expect(await e.db.count('jobPacks')).toBe(0);
-    const stored = await e.db.getAll('jobs');
+    const stored = await readStoredJobs(e.db);
     expect(stored).toHaveLength(13);
     for (const job of stored) expect(job, job.id).toMatchObject({ state: 'succeeded', attempts: 1 });
   });

@@ -3,6 +3,7 @@ import { Enricher } from '../../src/app/enricher.ts';
 import { createTestWorker } from './fixtures/engine.ts';
 import { makeSession, uniqueDbName } from './fixtures/sessions.ts';
 import { waitFor } from './fixtures/waitFor.ts';
+import { readStoredJobs } from '../../src/shared/runningJobs.ts';
 
 const open: Enricher[] = [];
 const names: string[] = [];
@@ -66,8 +67,8 @@ describe('one scheduler across tabs', () => {
     const follower = await tab(dbName, createSlowWorker);
     await leader.run({ type: 'enrich', sessionIds: ids, priority: 'normal' });
     // Both jobs run (their stages take a second each) and their running state is stored.
-    await waitFor(async () => (await leader.db.getAll('jobs')).filter((job) => job.state === 'running').length === 2);
-    const runningBefore = await leader.db.getAll('jobs');
+    await waitFor(async () => (await readStoredJobs(leader.db)).filter((job) => job.state === 'running').length === 2);
+    const runningBefore = await readStoredJobs(leader.db);
 
     const closedAt = performance.now();
     await leader.close({ graceful: false });
@@ -76,7 +77,7 @@ describe('one scheduler across tabs', () => {
     await waitFor(() => follower.view.getSnapshot().role === 'leader');
 
     await follower.drain();
-    const jobs = await follower.db.getAll('jobs');
+    const jobs = await readStoredJobs(follower.db);
     expect(jobs.every((job) => job.state === 'succeeded')).toBe(true);
     // The leader's close was not the jobs' fault: their lost runs are not counted as attempts.
     for (const job of runningBefore) {
@@ -108,7 +109,7 @@ describe('commands around the start of leadership', () => {
     expect(page.view.getSnapshot().role).not.toBe('leader');
     await clicked;
     await page.drain();
-    const jobs = await page.db.getAll('jobs');
+    const jobs = await readStoredJobs(page.db);
     expect(jobs.map((job) => job.sessionId).sort()).toEqual([...ids].sort());
     expect(jobs.map((job) => [job.state, job.lastError?.message ?? null])).toEqual(ids.map(() => ['succeeded', null]));
   });
@@ -124,7 +125,7 @@ describe('commands around the start of leadership', () => {
     await follower.leadership;
     await sent;
     await follower.drain();
-    const jobs = await follower.db.getAll('jobs');
+    const jobs = await readStoredJobs(follower.db);
     expect(jobs.map((job) => job.sessionId).sort()).toEqual([...ids].sort());
   });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { DB_VERSION, openEnricherDb } from '../../src/shared/db.ts';
-import type { Job } from '../../src/shared/job.ts';
-import { createJob } from '../../src/engine/transitions.ts';
+import type { Job, QueuedJob } from '../../src/shared/job.ts';
+import { createJob, recoverOrphan, startAttempt } from '../../src/engine/transitions.ts';
 import { IdbJobStore } from '../../src/store/idbJobStore.ts';
 import { SessionStore } from '../../src/store/sessionStore.ts';
 import { createV1Database, dumpForm, fetchV1Dump } from '../fixtures/schema-v1/loadV1.ts';
 import { createTestEngine } from './fixtures/engine.ts';
 import { uniqueDbName } from './fixtures/sessions.ts';
+import { readRunningJobs, readStoredJob, readStoredJobs, RUNNING_JOBS_KEY } from '../../src/shared/runningJobs.ts';
 
 /** Version 2's upgrade step, frozen here, then `jobs` stored as version 2 wrote them. */
 async function upgradeToV2(name: string, jobs: readonly Job[]): Promise<void> {
@@ -40,6 +41,23 @@ async function upgradeToV3(name: string): Promise<void> {
   db.close();
 }
 
+/** Version 4's upgrade step, frozen here, then `jobs` stored as version 4 wrote them: a running job was a record. */
+async function upgradeToV4(name: string, jobs: readonly Job[]): Promise<void> {
+  const open = indexedDB.open(name, 4);
+  open.onupgradeneeded = () => open.result.createObjectStore('jobPacks', { keyPath: 'id' });
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const tx = db.transaction('jobs', 'readwrite');
+  for (const job of jobs) tx.objectStore('jobs').put(job);
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
+
 /** The order of the 'by-queue' index: state, then priority, as strings by code unit, then seq. */
 function queueOrder(a: Job, b: Job): number {
   const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -55,7 +73,7 @@ describe('schema migration', () => {
 
     const db = await openEnricherDb(name);
     try {
-      expect(DB_VERSION).toBe(4);
+      expect(DB_VERSION).toBe(5);
       expect(db.version).toBe(DB_VERSION);
       // Every session, media blob (byte for byte), job and result, exactly as version 1 stored them.
       for (const store of ['sessions', 'media', 'jobs', 'results'] as const) {
@@ -68,7 +86,7 @@ describe('schema migration', () => {
       expect(media.every((record) => record.blob instanceof Blob && record.blob.size > 0)).toBe(true);
 
       // v2: the finished jobs (and only they) are in the new index, oldest first.
-      const jobs = (await db.getAll('jobs')) as Job[];
+      const jobs = (await readStoredJobs(db)) as Job[];
       const finished = jobs.filter((job): job is Job & { finishedAt: number } => 'finishedAt' in job).sort((a, b) => a.finishedAt - b.finishedAt);
       expect(jobs.map((job) => job.state).sort()).toEqual(['cancelled', 'running', 'succeeded', 'succeeded']);
       expect(await db.getAllKeysFromIndex('jobs', 'by-finished')).toEqual(finished.map((job) => job.id));
@@ -111,14 +129,14 @@ describe('schema migration', () => {
 
     const db = await openEnricherDb(name);
     try {
-      for (const job of queued) expect(await db.get('jobs', job.id)).toEqual(job);
+      for (const job of queued) expect(await readStoredJob(db, job.id)).toEqual(job);
       const queue = await db.getAllKeysFromIndex('jobs', 'by-queue', IDBKeyRange.bound(['queued'], ['queued', []]));
       // By priority as a word (high, low, normal), then FIFO: start-up reads each priority's range on its own.
       expect(queue).toEqual(['v2-1', 'v2-3', 'v2-0', 'v2-4', 'v2-2', 'v2-5']);
       // Start-up's first page: the running job version 1 left, then the head of each priority in dispatch order.
       const pages: string[][] = [];
       for await (const page of new IdbJobStore(db, { headPerLane: 1, pageSize: 1 }).loadInPages()) pages.push(page.jobs.map((job) => job.id));
-      const running = (await db.getAll('jobs')).find((job) => job.state === 'running')!;
+      const running = (await readStoredJobs(db)).find((job) => job.state === 'running')!;
       expect(pages[0]).toEqual([running.id, 'v2-1', 'v2-2', 'v2-0']);
       expect(new Set(pages.flat()).size).toBe(await db.count('jobs'));
     } finally {
@@ -148,14 +166,14 @@ describe('schema migration', () => {
       // Only the job that was running when version 1 closed is loaded (and recovered); the three finished ones never were.
       expect(loaded).toEqual([['running']]);
       const wasRunning = (dump.stores.jobs as Array<{ id: string; state: string }>).find((job) => job.state === 'running')!;
-      expect((await engine.db.getAll('jobs')).map((job) => job.id)).toEqual([wasRunning.id]);
+      expect((await readStoredJobs(engine.db)).map((job) => job.id)).toEqual([wasRunning.id]);
       expect(await engine.db.count('results')).toBe(dump.stores.results.length);
     } finally {
       await engine.dispose();
     }
   });
 
-  test('a library written at version 3 opens at version 4: its jobs stay records, and a big enqueue after is packed', async () => {
+  test('a library written at version 3 opens at the current version: its jobs stay records, and a big enqueue after is packed', async () => {
     const name = uniqueDbName();
     await createV1Database(name, await fetchV1Dump());
     const before = ['normal', 'high'].map((priority, i) =>
@@ -166,18 +184,49 @@ describe('schema migration', () => {
 
     const db = await openEnricherDb(name);
     try {
-      expect(db.version).toBe(4);
-      const jobsBefore = await db.getAll('jobs');
-      for (const job of before) expect(await db.get('jobs', job.id)).toEqual(job);
+      expect(db.version).toBe(DB_VERSION);
+      const jobsBefore = await readStoredJobs(db);
+      for (const job of before) expect(await readStoredJob(db, job.id)).toEqual(job);
       expect(await db.count('jobPacks')).toBe(0);
       const big = Array.from({ length: 5 }, (_, i) =>
         createJob({ id: `v4-${i}`, sessionId: `t-${i}`, batchId: 'v4', priority: 'normal', seq: 200 + i, stageOrder: ['ocr'], timeoutMs: 1000, maxAttempts: 3, now: 2 }),
       );
       await new IdbJobStore(db, { packFrom: 4 }).commit({ jobs: big, created: true });
-      expect(await db.getAll('jobs')).toEqual(jobsBefore);
+      expect(await readStoredJobs(db)).toEqual(jobsBefore);
       expect(await db.count('jobPacks')).toBe(1);
       const loaded = await new IdbJobStore(db).loadJobs();
       expect(loaded.map((job) => job.id).sort()).toEqual([...jobsBefore, ...big].map((job) => job.id).sort());
+    } finally {
+      db.close();
+      indexedDB.deleteDatabase(name);
+    }
+  });
+
+  test('a library written at version 4 with a running job record opens at version 5: the run is recovered, and runs after it go in the running record', async () => {
+    const name = uniqueDbName();
+    await createV1Database(name, await fetchV1Dump());
+    await upgradeToV2(name, []);
+    await upgradeToV3(name);
+    const queued = createJob({ id: 'v4-run', sessionId: 's-v4', batchId: 'v4', priority: 'high', seq: 300, stageOrder: ['ocr'], timeoutMs: 1000, maxAttempts: 3, now: 1 });
+    const running = startAttempt(queued, { owner: 'tab-v4', runId: 'run-v4' }, 2);
+    await upgradeToV4(name, [running]);
+
+    const db = await openEnricherDb(name);
+    try {
+      expect(db.version).toBe(5);
+      expect(await db.get('runningJobs', RUNNING_JOBS_KEY)).toBeUndefined();
+      const store = new IdbJobStore(db);
+      // Version 4's running record is read as the running job it is.
+      expect((await store.loadJobs()).find((job) => job.id === running.id)).toEqual(running);
+      // Its recovery is a record again; a new run of it goes in the running record only.
+      const recovered = recoverOrphan(running, 3);
+      await store.commit({ jobs: [recovered] });
+      expect(await db.get('jobs', running.id)).toEqual(recovered);
+      const rerun = startAttempt(recovered as QueuedJob, { owner: 'tab-v5', runId: 'run-v5' }, 4);
+      await store.commit({ jobs: [rerun] });
+      expect(await db.get('jobs', running.id)).toEqual(recovered);
+      expect(await readRunningJobs(db)).toEqual([rerun]);
+      expect(await readStoredJob(db, running.id)).toEqual(rerun);
     } finally {
       db.close();
       indexedDB.deleteDatabase(name);

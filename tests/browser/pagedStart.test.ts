@@ -6,6 +6,7 @@ import type { Job, Priority } from '../../src/shared/job.ts';
 import { IdbJobStore } from '../../src/store/idbJobStore.ts';
 import type { JobPage } from '../../src/store/jobStore.ts';
 import { engineFactory, type TestEngine } from './fixtures/engine.ts';
+import { readStoredJob, readStoredJobs } from '../../src/shared/runningJobs.ts';
 
 const { engine } = engineFactory();
 
@@ -76,7 +77,7 @@ describe('start-up in pages', () => {
     expect([...scheduler.all()]).toHaveLength(stored.length);
     expect(scheduler.get(cancelled.id)?.state).toBe('cancelled');
     expect(scheduler.get(orphan.id)).toMatchObject({ state: 'succeeded', attempts: 1, crashes: 1 });
-    for (const job of await e.db.getAll('jobs')) expect(job.state, job.id).toBe(job.id === cancelled.id ? 'cancelled' : 'succeeded');
+    for (const job of await readStoredJobs(e.db)) expect(job.state, job.id).toBe(job.id === cancelled.id ? 'cancelled' : 'succeeded');
   });
 
   it('a command sent during start-up waits for the whole queue: a cancel reaches a job on a later page', async () => {
@@ -96,7 +97,7 @@ describe('start-up in pages', () => {
 
     expect(scheduler.get(last)?.state).toBe('cancelled');
     expect(await ranOrder(e)).toEqual(stored.slice(0, -1).map((job) => job.id));
-    expect((await e.db.get('jobs', last))?.state).toBe('cancelled');
+    expect((await readStoredJob(e.db, last))?.state).toBe('cancelled');
   });
 
   it('drain() does not resolve while later pages are unread, even when the first page is all done', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { engineFactory, type TestEngine } from './fixtures/engine.ts';
 import { waitForJob } from './fixtures/waitFor.ts';
+import { readStoredJob } from '../../src/shared/runningJobs.ts';
 
 const { engine } = engineFactory();
 
@@ -90,7 +91,7 @@ describe('priority: high, then normal, then low; first in, first out within one'
     });
     await waitForJob(e.scheduler, jobs[0]!.id, 'running');
     await e.scheduler.reprioritize([jobs[3]!.id], 'high');
-    expect((await e.db.get('jobs', jobs[3]!.id))?.priority).toBe('high');
+    expect((await readStoredJob(e.db, jobs[3]!.id))?.priority).toBe('high');
     await e.scheduler.drain();
     expect(await startOrder(e)).toEqual([jobs[0]!.id, jobs[3]!.id, jobs[1]!.id, jobs[2]!.id]);
   });

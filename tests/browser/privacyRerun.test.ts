@@ -10,6 +10,7 @@ import { pagePng } from './fixtures/images.ts';
 import { createTestEngine, createTestWorker, type TestEngine } from './fixtures/engine.ts';
 import { enricherFactory } from './fixtures/enrichers.ts';
 import { waitFor } from './fixtures/waitFor.ts';
+import { readStoredJob, readStoredJobsOfSession } from '../../src/shared/runningJobs.ts';
 
 const openEnricher = enricherFactory();
 const engines: TestEngine[] = [];
@@ -122,7 +123,7 @@ describe('"redact everywhere": a change of marks redoes only the stages from red
     await enricher.drain();
 
     const after = await enricher.sessions.result(id);
-    const jobs = await enricher.db.getAllFromIndex('jobs', 'by-session', id);
+    const jobs = await readStoredJobsOfSession(enricher.db, id);
     const reapply = jobs.find((job) => job.kind === 'reapply-privacy');
     expect(reapply).toMatchObject({ state: 'succeeded', stageOrder: [...PRIVACY_STAGES] });
     expect(after?.jobId).toBe(reapply!.id);
@@ -169,7 +170,7 @@ describe('"redact everywhere": a change of marks redoes only the stages from red
     await enricher.privacyChanged({ kind: 'session', sessionId: id });
     await enricher.drain();
     expect((await enricher.sessions.result(id))?.jobId).toBe(before?.jobId);
-    expect((await enricher.db.getAllFromIndex('jobs', 'by-session', id)).map((job) => job.kind)).toEqual([undefined]);
+    expect((await readStoredJobsOfSession(enricher.db, id)).map((job) => job.kind)).toEqual([undefined]);
   }, 60_000);
 
   test('switching the setting to "redact everywhere" redacts what enriched sessions keep, without reading their screens again', async () => {
@@ -187,7 +188,7 @@ describe('"redact everywhere": a change of marks redoes only the stages from red
     expect(doneResult<RedactResult>(after, 'redact').shown?.notes).toContain('[email]');
     expect(JSON.stringify(doneResult<IndexResult>(after, 'index'))).not.toContain(EMAIL);
     expect(after?.writtenBy?.ocr).toEqual(before?.writtenBy?.ocr);
-    const [reapply] = (await enricher.db.getAllFromIndex('jobs', 'by-session', id)).filter((job) => job.kind === 'reapply-privacy');
+    const [reapply] = (await readStoredJobsOfSession(enricher.db, id)).filter((job) => job.kind === 'reapply-privacy');
     expect(reapply?.priority).toBe('low');
   }, 120_000);
 
@@ -217,7 +218,7 @@ describe('"redact everywhere": a change of marks redoes only the stages from red
       }
     });
     const [reapply] = await e.scheduler.enqueue([{ sessionId: id, timeoutMs: 60_000 }], { batchId: 'privacy', stages: PRIVACY_STAGES, kind: 'reapply-privacy' });
-    await waitFor(async () => (await e.db.get('jobs', reapply!.id))?.state === 'running', { what: 'the running state stored' });
+    await waitFor(async () => (await readStoredJob(e.db, reapply!.id))?.state === 'running', { what: 'the running state stored' });
     expect(crashedRun).toBeDefined();
     const during = await e.db.get('results', id);
     expect(during).toEqual(before);

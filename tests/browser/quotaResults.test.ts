@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RESULT_NOT_SAVED } from '../../src/engine/unsaved.ts';
 import type { QueueChange } from '../../src/store/jobStore.ts';
 import { engineFactory } from './fixtures/engine.ts';
+import { readStoredJob } from '../../src/shared/runningJobs.ts';
 
 const { engine } = engineFactory();
 
@@ -32,7 +33,7 @@ describe('a result write refused for lack of space', () => {
 
     expect(refused).toBe(1);
     // Stored, not only in memory, by the time drain() resolves; no retry loop.
-    const stored = await e.db.get('jobs', second!.id);
+    const stored = await readStoredJob(e.db, second!.id);
     expect(stored).toMatchObject({ state: 'failed', attempts: 1, lastError: { class: 'permanent', message: RESULT_NOT_SAVED } });
     expect(e.scheduler.get(second!.id)?.state).toBe('failed');
     expect(await e.db.get('results', sessionId!)).toEqual(saved);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { engineFactory } from './fixtures/engine.ts';
+import { readStoredJobs } from '../../src/shared/runningJobs.ts';
 
 const { engine } = engineFactory();
 
@@ -15,7 +16,7 @@ describe('token-bucket rate limiter shared by the workers', () => {
     );
     await e.scheduler.drain();
 
-    const jobs = await e.db.getAll('jobs');
+    const jobs = await readStoredJobs(e.db);
     expect(jobs.map((job) => job.state)).toEqual(['succeeded', 'succeeded']);
     const stats = e.scheduler.stats().rateLimits['test-provider'];
     expect(stats?.granted).toBe(8);

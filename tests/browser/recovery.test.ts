@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CRASH_LIMIT } from '../../src/engine/transitions.ts';
 import { engineFactory, type TestEngine } from './fixtures/engine.ts';
 import { waitFor, waitForStoredJob } from './fixtures/waitFor.ts';
+import { readStoredJob } from '../../src/shared/runningJobs.ts';
 
 const { engine, engines } = engineFactory();
 
@@ -35,7 +36,7 @@ describe('crash recovery: a job running when the tab died runs again, once', () 
       { batchId: 'b1', stages: ['test.ok'] },
     );
     for (const job of quick) await waitForStoredJob(e.db, job.id, 'succeeded');
-    const quickBefore = await Promise.all(quick.map((job) => e.db.get('jobs', job.id)));
+    const quickBefore = await Promise.all(quick.map((job) => readStoredJob(e.db, job.id)));
 
     const [long] = await e.scheduler.enqueue([{ sessionId: slow!, timeoutMs: 20_000 }], {
       batchId: 'b1',
@@ -46,7 +47,7 @@ describe('crash recovery: a job running when the tab died runs again, once', () 
     await waitFor(() => e.pool.health().busy === 1, { what: 'a worker to take the long job' });
 
     const reopened = await crashAndReopen(e);
-    expect(await reopened.db.get('jobs', long!.id)).toMatchObject({ state: 'running', attempts: 1 });
+    expect(await readStoredJob(reopened.db, long!.id)).toMatchObject({ state: 'running', attempts: 1 });
     const seen: Array<{ state: string; attempts: number }> = [];
     reopened.scheduler.subscribe(({ changed }) => {
       const job = changed.includes(long!.id) ? reopened.scheduler.get(long!.id) : undefined;
@@ -58,7 +59,7 @@ describe('crash recovery: a job running when the tab died runs again, once', () 
     // A crash is not the job's fault: the lost run is refunded, and counted as a crash.
     expect(seen[0]).toEqual({ state: 'queued', attempts: 0 });
     expect(seen.find((entry) => entry.state === 'running')?.attempts).toBe(1);
-    const recovered = await reopened.db.get('jobs', long!.id);
+    const recovered = await readStoredJob(reopened.db, long!.id);
     expect(recovered).toMatchObject({ state: 'succeeded', attempts: 1, crashes: 1 });
     expect(reopened.scheduler.get(long!.id)).toEqual(recovered);
     const results = await reopened.db.getAll('results');
@@ -71,7 +72,7 @@ describe('crash recovery: a job running when the tab died runs again, once', () 
     });
 
     // Jobs that had finished before the crash are left as they were, and do not run again.
-    const quickAfter = await Promise.all(quick.map((job) => reopened.db.get('jobs', job.id)));
+    const quickAfter = await Promise.all(quick.map((job) => readStoredJob(reopened.db, job.id)));
     expect(quickAfter).toEqual(quickBefore);
     for (const job of quick) {
       const inMemory = reopened.scheduler.get(job.id);
@@ -92,7 +93,7 @@ describe('crash recovery: a job running when the tab died runs again, once', () 
     await reopened.scheduler.start();
     await reopened.scheduler.drain();
 
-    const stored = await reopened.db.get('jobs', job!.id);
+    const stored = await readStoredJob(reopened.db, job!.id);
     expect(stored).toMatchObject({ state: 'succeeded', attempts: 1, crashes: 1 });
     expect(await reopened.db.get('results', sessionId!)).toMatchObject({ jobId: job!.id, attempt: 1 });
     expect((await reopened.pool.spans()).map((span) => span.jobId)).toEqual([job!.id]);
@@ -103,12 +104,12 @@ describe('crash recovery: a job running when the tab died runs again, once', () 
     await e.scheduler.start();
     const { sessionId, job } = await runningSleeper(e, 5000);
     for (let crash = 1; crash <= CRASH_LIMIT; crash++) {
-      await waitFor(async () => (await e.db.get('jobs', job!.id))?.state === 'running', { what: `run ${crash} to start` });
+      await waitFor(async () => (await readStoredJob(e.db, job!.id))?.state === 'running', { what: `run ${crash} to start` });
       e = await crashAndReopen(e);
       await e.scheduler.start();
     }
     await e.scheduler.drain();
-    const stored = await e.db.get('jobs', job!.id);
+    const stored = await readStoredJob(e.db, job!.id);
     expect(stored).toMatchObject({ state: 'failed', attempts: 0, crashes: CRASH_LIMIT, lastError: { class: 'permanent' } });
     expect(stored?.lastError?.message).toBe(
       `The page stopped ${CRASH_LIMIT} times while this session was being enriched, so it was set aside: it may be what makes the page crash. Use "Retry failed" to try it again.`,
@@ -126,7 +127,7 @@ describe('crash recovery: a job running when the tab died runs again, once', () 
     engines.push(reopened);
     await reopened.scheduler.start();
     await reopened.scheduler.drain();
-    const stored = await reopened.db.get('jobs', job!.id);
+    const stored = await readStoredJob(reopened.db, job!.id);
     expect(stored).toMatchObject({ state: 'succeeded', attempts: 1 });
     expect(stored?.crashes).toBeUndefined();
   });

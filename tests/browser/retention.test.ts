@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
+import { readStoredJob, readStoredJobs } from '../../src/shared/runningJobs.ts';
 
 const engines: TestEngine[] = [];
 afterEach(async () => {
@@ -29,14 +30,14 @@ describe('retention', () => {
     const second = await first.restart(undefined, { clock });
     engines.push(second);
     await second.scheduler.start();
-    const jobs = await second.db.getAll('jobs');
+    const jobs = await readStoredJobs(second.db);
     expect(jobs.map((job) => job.id)).toEqual([failed!.id]);
     expect(await second.db.get('results', oldSession!)).toBeDefined();
 
     await second.scheduler.requeue([failed!.id]);
     expect(second.scheduler.get(failed!.id)?.state).not.toBe('failed');
     await second.scheduler.drain();
-    expect((await second.db.get('jobs', failed!.id))?.attempts).toBe(1);
+    expect((await readStoredJob(second.db, failed!.id))?.attempts).toBe(1);
   });
 
   it('prune() removes due jobs while running, and tells listeners which ones', async () => {

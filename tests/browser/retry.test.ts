@@ -4,6 +4,7 @@ import { Scheduler } from '../../src/engine/scheduler.ts';
 import { IdbJobStore } from '../../src/store/idbJobStore.ts';
 import { engineFactory, type TestEngine } from './fixtures/engine.ts';
 import { waitForJob, waitForStoredJob } from './fixtures/waitFor.ts';
+import { readStoredJob } from '../../src/shared/runningJobs.ts';
 
 const { engine, engines } = engineFactory();
 
@@ -47,7 +48,7 @@ describe('retry backoff survives a reload', () => {
     expect(waiting.nextRunAt).toBeGreaterThan(waiting.updatedAt);
 
     const reopened = await crashAndReopen(e);
-    const afterCrash = await reopened.db.get('jobs', id);
+    const afterCrash = await readStoredJob(reopened.db, id);
     expect(afterCrash).toMatchObject({ state: 'waiting-retry', attempts: 1, nextRunAt: waiting.nextRunAt });
 
     await reopened.scheduler.start();
@@ -59,7 +60,7 @@ describe('retry backoff survives a reload', () => {
     expect(done.attempts).toBe(2);
     // Same clock as nextRunAt (the main thread's Date.now); the timer never fires early by a whole ms.
     if (done.state === 'succeeded') expect(done.startedAt).toBeGreaterThanOrEqual(Math.floor(waiting.nextRunAt));
-    expect(await reopened.db.get('jobs', id)).toMatchObject({ state: 'succeeded', attempts: 2 });
+    expect(await readStoredJob(reopened.db, id)).toMatchObject({ state: 'succeeded', attempts: 2 });
     expect(await reopened.db.get('results', sessionId!)).toMatchObject({ jobId: id, attempt: 2 });
     expect((await reopened.pool.spans()).map((span) => span.jobId)).toEqual([id]);
   });
@@ -85,6 +86,6 @@ describe('retry backoff survives a reload', () => {
       .map((entry) => entry.split(':')[1])
       .filter((state, i, all) => state !== all[i - 1]);
     expect(states).toEqual(['queued', 'running', 'waiting-retry', 'running', 'waiting-retry', 'running', 'succeeded']);
-    expect(await e.db.get('jobs', job!.id)).toMatchObject({ state: 'succeeded', attempts: 3 });
+    expect(await readStoredJob(e.db, job!.id)).toMatchObject({ state: 'succeeded', attempts: 3 });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { engineFactory } from './fixtures/engine.ts';
+import { readStoredJob } from '../../src/shared/runningJobs.ts';
 
 const { engine } = engineFactory();
 
@@ -14,7 +15,7 @@ describe('Scheduler over a real pool and IndexedDB', () => {
     });
     await e.scheduler.drain();
 
-    const stored = await e.db.get('jobs', job!.id);
+    const stored = await readStoredJob(e.db, job!.id);
     const result = await e.db.get('results', sessionId!);
     expect(stored?.state).toBe('succeeded');
     expect(stored?.attempts).toBe(1);
@@ -33,7 +34,7 @@ describe('Scheduler over a real pool and IndexedDB', () => {
       params: { message: 'The file is unreadable.' },
     });
     await e.scheduler.drain();
-    const stored = await e.db.get('jobs', job!.id);
+    const stored = await readStoredJob(e.db, job!.id);
     expect(stored?.state).toBe('partial');
     expect(stored?.attempts).toBe(1);
     expect(stored?.stages['test.throw']).toMatchObject({ status: 'failed', message: 'The file is unreadable.' });

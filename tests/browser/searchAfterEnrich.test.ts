@@ -3,6 +3,7 @@ import type { SummaryResult, TranscriptResult } from '../../src/shared/results.t
 import { enricherFactory } from './fixtures/enrichers.ts';
 import { makeSession } from './fixtures/sessions.ts';
 import { waitFor } from './fixtures/waitFor.ts';
+import { readStoredJobsOfSession } from '../../src/shared/runningJobs.ts';
 
 const createWorker = () =>
   new Worker(new URL('./fixtures/withoutOcr.worker.ts', import.meta.url), { type: 'module', name: 'without-ocr' });
@@ -30,7 +31,7 @@ describe('enriched sessions become searchable', () => {
     await enricher.run({ type: 'enrich', sessionIds: [session.id], priority: 'normal' });
     await enricher.drain();
     // Without an OCR stage in this worker, the job ends partial: its other results still count.
-    const [job] = await enricher.db.getAllFromIndex('jobs', 'by-session', session.id);
+    const [job] = await readStoredJobsOfSession(enricher.db, session.id);
     expect(job?.state).toBe('partial');
     const result = await enricher.sessions.result(session.id);
     const transcript = result?.outcomes.transcript;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Job, JobError } from '../../src/shared/job.ts';
 import { engineFactory, type TestEngine } from './fixtures/engine.ts';
 import { waitForJob } from './fixtures/waitFor.ts';
+import { readStoredJob } from '../../src/shared/runningJobs.ts';
 
 const { engine } = engineFactory({ backoffBaseMs: 20 });
 
@@ -52,7 +53,7 @@ describe('timeouts and dying workers: the worker is replaced, the job follows it
     await e.scheduler.drain();
 
     expect(e.scheduler.get(spin.id)).toMatchObject({ state: 'succeeded', attempts: 2 });
-    expect(await e.db.get('jobs', spin.id)).toMatchObject({ state: 'succeeded', attempts: 2 });
+    expect(await readStoredJob(e.db, spin.id)).toMatchObject({ state: 'succeeded', attempts: 2 });
     expect(errors[0]?.class).toBe('timeout');
     expect(e.pool.health().restarts).toBe(1);
     expect(sleepers.map((job) => e.scheduler.get(job.id)?.state)).toEqual(['succeeded', 'succeeded', 'succeeded']);
@@ -65,12 +66,12 @@ describe('timeouts and dying workers: the worker is replaced, the job follows it
     const { spin, sleepers } = await spinningBatch(e, Infinity);
     await e.scheduler.drain();
 
-    const stored = await e.db.get('jobs', spin.id);
+    const stored = await readStoredJob(e.db, spin.id);
     expect(stored).toMatchObject({ state: 'timed-out', attempts: 1, lastError: { class: 'timeout' } });
     expect(e.scheduler.get(spin.id)?.state).toBe('timed-out');
     expect(await e.db.get('results', spin.sessionId)).toBeUndefined();
     expect(e.pool.health().restarts).toBe(1);
-    for (const job of sleepers) expect(await e.db.get('jobs', job.id)).toMatchObject({ state: 'succeeded', attempts: 1 });
+    for (const job of sleepers) expect(await readStoredJob(e.db, job.id)).toMatchObject({ state: 'succeeded', attempts: 1 });
     await expectPoolServes(e, 2);
   });
 
@@ -112,7 +113,7 @@ describe('timeouts and dying workers: the worker is replaced, the job follows it
     expect(settled.lastError?.message).toMatch(/closed itself/);
     expect(e.pool.health().restarts).toBe(2);
     await e.scheduler.drain();
-    expect(await e.db.get('jobs', job!.id)).toMatchObject({ state: 'failed', attempts: 2 });
+    expect(await readStoredJob(e.db, job!.id)).toMatchObject({ state: 'failed', attempts: 2 });
     await expectPoolServes(e, 2);
   });
 });

@@ -6,6 +6,7 @@ import { videoStage } from '../../workers/stages/video.ts';
 import { makeHevcRecording, makeRecording, makeSoundOnlyMp4 } from '../fixtures/video/makeRecording.ts';
 import { enricherFactory } from './fixtures/enrichers.ts';
 import { videoContext } from '../fixtures/video/videoContext.ts';
+import { readStoredJobsOfSession } from '../../src/shared/runningJobs.ts';
 
 const PAGES = [{ at: 0, lines: ['Weekly report', 'Numbers are up this week.'] }];
 
@@ -74,7 +75,7 @@ describe('a batch with broken videos goes on', () => {
     const states: Record<string, string> = {};
     const videoErrors: Record<string, string | undefined> = {};
     for (const session of imported) {
-      const [job] = await enricher.db.getAllFromIndex('jobs', 'by-session', session.id);
+      const [job] = await readStoredJobsOfSession(enricher.db, session.id);
       states[session.title] = job!.state;
       const outcome = (await enricher.sessions.result(session.id))?.outcomes.video;
       videoErrors[session.title] = outcome?.status === 'failed' ? outcome.error.message : undefined;

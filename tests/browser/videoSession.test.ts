@@ -9,6 +9,7 @@ import truth from '../fixtures/speech/sentences.json';
 import { makeRecording } from '../fixtures/video/makeRecording.ts';
 import { enricherFactory } from './fixtures/enrichers.ts';
 import { waitFor } from './fixtures/waitFor.ts';
+import { readStoredJobsOfSession } from '../../src/shared/runningJobs.ts';
 
 const createWorker = () => new Worker(new URL('../../workers/enrich.worker.ts', import.meta.url), { type: 'module', name: 'enrich' });
 
@@ -49,7 +50,7 @@ describe('a screen recording as a session, enriched in the pool workers', () => 
 
     await enricher.run({ type: 'enrich', sessionIds: [session!.id], priority: 'normal' });
     await enricher.drain();
-    const [job] = await enricher.db.getAllFromIndex('jobs', 'by-session', session!.id);
+    const [job] = await readStoredJobsOfSession(enricher.db, session!.id);
     expect(job?.state).toBe('succeeded');
     const outcomes = (await enricher.sessions.result(session!.id))!.outcomes;
     const result = <T,>(stage: string) => {

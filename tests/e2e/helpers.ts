@@ -1,6 +1,9 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Reads a whole object store of the app's database, from inside the page. */
+/**
+ * Reads a whole object store of the app's database, from inside the page. 'jobs' gives the jobs as the
+ * app's store means them: a running job's copy in the running record (schema v5) in place of its record.
+ */
 export function readStore<T>(page: Page, store: 'jobs' | 'results' | 'sessions' | 'media' | 'meta'): Promise<T[]> {
   return page.evaluate(
     (name) =>
@@ -9,12 +12,22 @@ export function readStore<T>(page: Page, store: 'jobs' | 'results' | 'sessions' 
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
-          request.onsuccess = () => {
+          const withRunning = name === 'jobs' && db.objectStoreNames.contains('runningJobs');
+          const tx = db.transaction(withRunning ? [name, 'runningJobs'] : [name], 'readonly');
+          const request = tx.objectStore(name).getAll();
+          const running = withRunning ? tx.objectStore('runningJobs').get('current') : null;
+          tx.oncomplete = () => {
             db.close();
-            resolve(request.result as T[]);
+            const records = request.result as Array<{ id: string }>;
+            const current = new Map(((running?.result as { jobs: Array<{ id: string }> } | undefined)?.jobs ?? []).map((job) => [job.id, job]));
+            const jobs = records.map((record) => {
+              const job = current.get(record.id) ?? record;
+              current.delete(record.id);
+              return job;
+            });
+            resolve([...jobs, ...current.values()] as T[]);
           };
-          request.onerror = () => reject(request.error);
+          tx.onerror = () => reject(tx.error);
         };
       }),
     store,

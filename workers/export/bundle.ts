@@ -11,6 +11,7 @@ import { safeFolderName, uniqueFolderNames } from './names.ts';
 import { exportRedactionPlan, type ExportRedactionPlan } from './exportRedaction.ts';
 import { fillAreas, storyboardAreas } from '../privacy/redactStoryboard.ts';
 import { packedJobsBySession } from '../../src/shared/packedJobs.ts';
+import { readStoredJobsOfSession } from '../../src/shared/runningJobs.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { buildReport } from './report.ts';
 import { redactStrings } from '../privacy/redactText.ts';
@@ -60,7 +61,7 @@ async function exportedStoryboard(storyboard: StoryboardResult, plan: ExportReda
 /** A session's exported files, and its title as exported (redacted like the rest): folders are named after it. */
 async function filesOf(db: EnricherDb, session: SessionRecord, packed: ReadonlyMap<string, readonly Job[]>): Promise<{ title: string; files: ExportFile[] }> {
   const record = await db.get('results', session.id);
-  const jobs = [...(await db.getAllFromIndex('jobs', 'by-session', session.id)), ...(packed.get(session.id) ?? [])];
+  const jobs = [...(await readStoredJobsOfSession(db, session.id)), ...(packed.get(session.id) ?? [])];
   const latest = jobs.sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq)[0];
   const plan = exportRedactionPlan(session, record, await loadPrivacyContext(db, session.id));
   const built = buildEnrichment(session, record, { loudnessDb: await measuredLoudness(db, record) }, latest);

@@ -5,6 +5,7 @@ import type { JobStore } from '../../../src/store/jobStore.ts';
 import { engineFactory, type TestEngine } from '../fixtures/engine.ts';
 import { GatedResultStore, SlowDiskStore } from '../fixtures/slowStores.ts';
 import { holdsFor, waitFor } from '../fixtures/waitFor.ts';
+import { readStoredJob, readStoredJobsOfSession } from '../../../src/shared/runningJobs.ts';
 
 const { engine } = engineFactory();
 
@@ -52,7 +53,7 @@ describe('a cancel that lands while an attempt settles', () => {
     await scheduler.drain();
 
     expect(scheduler.get(id)).toMatchObject({ state: 'cancelled', attempts: 2 });
-    expect(await e.db.get('jobs', id)).toMatchObject({ state: 'cancelled', attempts: 2 });
+    expect(await readStoredJob(e.db, id)).toMatchObject({ state: 'cancelled', attempts: 2 });
     await holdsFor(() => scheduler.get(id)?.state === 'cancelled', 200, 'the job to stay cancelled');
     expect((await e.pool.spans()).filter((span) => span.jobId === id)).toHaveLength(2);
   });
@@ -70,7 +71,7 @@ describe('enqueueing the same session twice at once', () => {
     ]);
     expect(first.length + second.length).toBe(1);
     await e.scheduler.drain();
-    expect(await e.db.getAllFromIndex('jobs', 'by-session', sessionId!)).toHaveLength(1);
+    expect(await readStoredJobsOfSession(e.db, sessionId!)).toHaveLength(1);
     const [job] = [...e.scheduler.all()];
     expect((await e.pool.spans()).map((span) => span.jobId)).toEqual([job!.id]);
   });

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { createJob, settleAttempt, startAttempt } from '../../src/engine/transitions.ts';
+import { resolveOptions } from '../../src/engine/options.ts';
+import { openEnricherDb, type EnricherDb } from '../../src/shared/db.ts';
+import type { QueuedJob, RunningJob } from '../../src/shared/job.ts';
+import { readRunningJobs, readStoredJob, readStoredJobs, readStoredJobsOfSession } from '../../src/shared/runningJobs.ts';
+import { IdbJobStore } from '../../src/store/idbJobStore.ts';
+import { engineFactory } from './fixtures/engine.ts';
+import { deleteDatabase, uniqueDbName } from './fixtures/sessions.ts';
+import { waitForStoredJob } from './fixtures/waitFor.ts';
+
+const queued = (id: string, seq = 0): QueuedJob =>
+  createJob({ id, sessionId: `s-${id}`, batchId: 'b', priority: 'normal', seq, stageOrder: ['x'], timeoutMs: 1000, maxAttempts: 3, now: 1 });
+const run = (job: QueuedJob, runId: string): RunningJob => startAttempt(job, { owner: 'tab', runId }, 2);
+const succeed = (job: RunningJob) => settleAttempt(job, { x: { status: 'done', result: null, ms: 1 } }, { now: 3, random: () => 0, options: resolveOptions({}) });
+
+async function withDb(body: (db: EnricherDb) => Promise<void>): Promise<void> {
+  const name = uniqueDbName();
+  const db = await openEnricherDb(name);
+  try {
+    await body(db);
+  } finally {
+    db.close();
+    await deleteDatabase(name);
+  }
+}
+
+const { engine } = engineFactory();
+
+describe('the running record: a run costs no job record of its own', () => {
+  it('a start writes the running record only; the settle writes the job record and takes the run out, in one transaction', () =>
+    withDb(async (db) => {
+      const store = new IdbJobStore(db);
+      const [a, b] = [queued('a'), queued('b', 1)];
+      await store.commit({ jobs: [a, b] });
+      const [runA, runB] = [run(a, 'run-a'), run(b, 'run-b')];
+      await store.commit({ jobs: [runA, runB] });
+      // The records keep the state before the run; the running record holds both runs.
+      expect(await db.get('jobs', 'a')).toEqual(a);
+      expect(await db.get('jobs', 'b')).toEqual(b);
+      expect(await readRunningJobs(db)).toEqual([runA, runB]);
+      expect(await readStoredJob(db, 'a')).toEqual(runA);
+
+      const doneA = succeed(runA);
+      await store.commit({ jobs: [doneA] });
+      expect(await db.get('jobs', 'a')).toEqual(doneA);
+      expect(await readRunningJobs(db)).toEqual([runB]);
+      expect(await readStoredJobs(db)).toEqual([doneA, runB]);
+      // A new store (a new leader) reads the run as running, over the record's queued state.
+      expect(await new IdbJobStore(db).loadJobs()).toEqual([doneA, runB]);
+      const pages = [];
+      for await (const page of new IdbJobStore(db).loadInPages()) pages.push(page.jobs);
+      expect(pages[0]![0]).toEqual(runB);
+    }));
+
+  it('a change that fails leaves the running record as it was, for the next change too', () =>
+    withDb(async (db) => {
+      const store = new IdbJobStore(db);
+      const [a, b] = [queued('a'), queued('b', 1)];
+      await store.commit({ jobs: [a, b] });
+      const runA = run(a, 'run-a');
+      await store.commit({ jobs: [runA] });
+      // Settling A with a value IndexedDB cannot clone fails the whole change: A is still running.
+      const bad = { ...succeed(runA), params: { callback: () => 1 } };
+      await expect(store.commit({ jobs: [bad] })).rejects.toThrow();
+      expect(await readRunningJobs(db)).toEqual([runA]);
+      // B's start rewrites the record from what is stored, A's run still in it.
+      const runB = run(b, 'run-b');
+      await store.commit({ jobs: [runB] });
+      expect(await readRunningJobs(db)).toEqual([runA, runB]);
+    }));
+
+  it('a packed job that starts leaves its pack with no record: the running record holds it, and a deletion takes it out', () =>
+    withDb(async (db) => {
+      const store = new IdbJobStore(db, { packFrom: 4, packSize: 10 });
+      const jobs = Array.from({ length: 5 }, (_, i) => queued(`p${i}`, i));
+      await store.commit({ jobs, created: true });
+      expect(await db.count('jobPacks')).toBe(1);
+      const running = run(jobs[2]!, 'run-p2');
+      await store.commit({ jobs: [running] });
+      expect(await db.count('jobPacks')).toBe(0);
+      expect(await db.get('jobs', 'p2')).toBeUndefined();
+      expect((await readStoredJobs(db)).map((job) => [job.id, job.state])).toEqual([
+        ['p0', 'queued'],
+        ['p1', 'queued'],
+        ['p3', 'queued'],
+        ['p4', 'queued'],
+        ['p2', 'running'],
+      ]);
+      // A reader of one session's jobs (the export) finds it too.
+      expect(await readStoredJobsOfSession(db, 's-p2')).toEqual([running]);
+      await store.commit({ deleteJobs: ['p2'] });
+      expect(await readRunningJobs(db)).toEqual([]);
+      expect(await readStoredJob(db, 'p2')).toBeUndefined();
+    }));
+
+  it('through the scheduler: while a job runs its record is untouched, and the running record names the very run in memory', async () => {
+    const e = await engine({ concurrency: 1 });
+    await e.scheduler.start();
+    const [sessionId] = await e.addSessions(1);
+    const [job] = await e.scheduler.enqueue([{ sessionId: sessionId!, timeoutMs: 20_000 }], { batchId: 'b', stages: ['test.sleep'], params: { sleepMs: 400 } });
+    const stored = await waitForStoredJob(e.db, job!.id, 'running');
+    const inMemory = e.scheduler.get(job!.id);
+    expect(inMemory?.state).toBe('running');
+    expect(stored.state === 'running' && inMemory?.state === 'running' && stored.lease.runId === inMemory.lease.runId).toBe(true);
+    expect((await e.db.get('jobs', job!.id))?.state).toBe('queued');
+    await waitForStoredJob(e.db, job!.id, 'succeeded');
+    expect(await readRunningJobs(e.db)).toEqual([]);
+    expect((await e.db.get('jobs', job!.id))?.state).toBe('succeeded');
+  });
+});
