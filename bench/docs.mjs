@@ -86,6 +86,7 @@ BENCH_QUICK=1 npm run bench   # smoke test: small counts, one run, about 3 minut
 
 The driver prints how long the whole bench should take once the first run is over. Options: \`BENCH_RUNS=n\`, \`BENCH_ONLY=overhead,scaling,memory,scale,enrichment,app,video,ocr,search\`, \`BENCH_SKIP_BUILD=1\`
 (reuse \`dist-bench/\`), \`BENCH_NO_DOCS=1\` (leave this file alone), \`BENCH_PORT\` (another port than 4299),
+\`BENCH_VARIANTS=engineDurable,engineMemory\` (scenario 1 runs only these, in this order), \`BENCH_ENGINE_PROFILE=file\` (the main thread's CPU profile of scenario 1),
 \`BENCH_INCOGNITO=1\` (IndexedDB in memory, to see what the disk costs), \`CHROMIUM_PATH\`. Raw figures of every run:
 \`bench/results.json\`.
 

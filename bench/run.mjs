@@ -13,6 +13,8 @@
  * BENCH_SEARCH=a,b,q,s  scenario 10 at other sizes: sessions of the shards of before (and postings alike), sessions of the big postings library, queries, saves during the batch
  * BENCH_PROFILE=file  scenario 11 writes the main thread's CPU profile of the drag there
  * BENCH_TRACE=file  scenario 11 writes a Chrome trace of the drag there and prints where the main thread's time went
+ * BENCH_VARIANTS=a,b  scenario 1 runs only these ways, in this order (engineDurable, engineMemory, poolOnly, poolBare, workerpool, comlink)
+ * BENCH_ENGINE_PROFILE=file  scenario 1 writes the page's main-thread CPU profile there
  * BENCH_INCOGNITO=1  an incognito-like context (IndexedDB in memory) instead of a profile on disk
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -330,9 +332,14 @@ async function runOnce(context, index, hardwareConcurrency, timeline) {
   if (wanted('overhead')) {
     const variants = ['engineDurable', 'engineMemory', 'poolOnly', 'poolBare', 'workerpool', 'comlink'];
     const order = [...variants.slice(index % variants.length), ...variants.slice(0, index % variants.length)];
+    const chosen = process.env.BENCH_VARIANTS ? process.env.BENCH_VARIANTS.split(',') : order;
+    const profiler = process.env.BENCH_ENGINE_PROFILE ? await context.newCDPSession(page) : null;
+    await profiler?.send('Profiler.enable');
+    await profiler?.send('Profiler.start');
     result.overhead = await step('1/5 overhead', () =>
-      page.evaluate((o) => window.bench.overhead(o), { jobs: config.jobs, size, roundTrips: config.roundTrips, order }),
+      page.evaluate((o) => window.bench.overhead(o), { jobs: config.jobs, size, roundTrips: config.roundTrips, order: chosen }),
     );
+    if (profiler) writeFileSync(process.env.BENCH_ENGINE_PROFILE, JSON.stringify((await profiler.send('Profiler.stop')).profile));
   }
   if (wanted('scaling')) {
     const ocrSessions = wanted('enrichment') || wanted('app') ? config.ocrSessions : 0;
