@@ -25,7 +25,11 @@ export async function writeInSlices(writes: ReadonlyArray<() => IDBRequest | Pro
     const started = now();
     const least = Math.min(writes.length, next + MIN_WRITES_PER_SLICE);
     let last: IDBRequest | Promise<unknown> | undefined;
-    while (next < least || (next < writes.length && now() - started < sliceMs)) last = writes[next++]!();
+    while (next < least || (next < writes.length && now() - started < sliceMs)) {
+      last = writes[next++]!();
+      // Failures surface through the transaction (a failed request aborts it): a promise's is not news.
+      if (last instanceof Promise) last.catch(() => undefined);
+    }
     if (before && next < writes.length) await before;
     before = last && settled(last);
   }
