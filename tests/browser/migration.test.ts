@@ -9,10 +9,10 @@ import { createTestEngine } from './fixtures/engine.ts';
 import { uniqueDbName } from './fixtures/sessions.ts';
 import { readRunningJobs, readStoredJob, readStoredJobs, RUNNING_JOBS_KEY } from '../../src/shared/runningJobs.ts';
 
-/** Version 2's upgrade step, frozen here, then `jobs` stored as version 2 wrote them. */
-async function upgradeToV2(name: string, jobs: readonly Job[]): Promise<void> {
-  const open = indexedDB.open(name, 2);
-  open.onupgradeneeded = () => open.transaction!.objectStore('jobs').createIndex('by-finished', 'finishedAt');
+/** Opens `name` at `version`, running `upgrade` if it is a step up, stores `jobs` as that version wrote them, and closes it. */
+async function openAt(name: string, version: number, upgrade: (open: IDBOpenDBRequest) => void, jobs: readonly Job[] = []): Promise<void> {
+  const open = indexedDB.open(name, version);
+  open.onupgradeneeded = () => upgrade(open);
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error);
@@ -26,37 +26,20 @@ async function upgradeToV2(name: string, jobs: readonly Job[]): Promise<void> {
   db.close();
 }
 
+/** Version 2's upgrade step, frozen here, then `jobs` stored as version 2 wrote them. */
+const upgradeToV2 = (name: string, jobs: readonly Job[]) =>
+  openAt(name, 2, (open) => open.transaction!.objectStore('jobs').createIndex('by-finished', 'finishedAt'), jobs);
+
 /** Version 3's upgrade step, frozen here: 'by-queue' replaces 'by-state'. */
-async function upgradeToV3(name: string): Promise<void> {
-  const open = indexedDB.open(name, 3);
-  open.onupgradeneeded = () => {
+const upgradeToV3 = (name: string) =>
+  openAt(name, 3, (open) => {
     const jobs = open.transaction!.objectStore('jobs');
     jobs.deleteIndex('by-state');
     jobs.createIndex('by-queue', ['state', 'priority', 'seq']);
-  };
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
   });
-  db.close();
-}
 
 /** Version 4's upgrade step, frozen here, then `jobs` stored as version 4 wrote them: a running job was a record. */
-async function upgradeToV4(name: string, jobs: readonly Job[]): Promise<void> {
-  const open = indexedDB.open(name, 4);
-  open.onupgradeneeded = () => open.result.createObjectStore('jobPacks', { keyPath: 'id' });
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
-  const tx = db.transaction('jobs', 'readwrite');
-  for (const job of jobs) tx.objectStore('jobs').put(job);
-  await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  db.close();
-}
+const upgradeToV4 = (name: string, jobs: readonly Job[]) => openAt(name, 4, (open) => open.result.createObjectStore('jobPacks', { keyPath: 'id' }), jobs);
 
 /** The order of the 'by-queue' index: state, then priority, as strings by code unit, then seq. */
 function queueOrder(a: Job, b: Job): number {
