@@ -11,6 +11,14 @@ export interface TopDoc {
   terms: number[];
 }
 
+/** topDocs()'s answer, with what the walk did: candidates fully scored, and those whose held terms were listed. */
+export interface TopDocs {
+  top: TopDoc[];
+  complete: boolean;
+  scored: number;
+  listed: number;
+}
+
 /**
  * The `k` best documents of the query, best first, equal scores in the order scoreQuery() lists
  * documents (by the first term that holds them, then by number), with scores equal to its own to
@@ -28,7 +36,7 @@ export function topDocs(
   table: DocTable,
   allowed: ReadonlySet<string> | null,
   k: number,
-): { top: TopDoc[]; complete: boolean } {
+): TopDocs {
   const terms = plan.terms;
   const lists = terms.flatMap((_, t) => listsOf(plan, t));
   const n = lists.length;
@@ -66,6 +74,8 @@ export function topDocs(
   const matched: number[] = [];
   const atDoc: number[] = [];
   const termCount = terms.length;
+  let scored = 0;
+  let listed = 0;
   for (;;) {
     const doc = generators.peekDoc();
     if (doc === END) break;
@@ -94,7 +104,8 @@ export function topDocs(
         matched.push(l);
       }
       if (alive) {
-        matched.sort((a, b) => a - b);
+        scored++;
+        matched.sort(ascending);
         let mask = 0;
         let distinct = 0;
         // Summed pair by pair in (term, field) order, as scoreQuery() adds them: the same float to the last bit.
@@ -109,9 +120,14 @@ export function topDocs(
           }
         }
         for (const l of matched) seen[lists[l]!.term] = 0;
-        if (combineWith === 'OR' || mask >>> 0 === full) {
-          const termsHeld = [...new Set(matched.map((l) => lists[l]!.term))];
-          if (heap.push(doc, sum * distinct, termsHeld[0]!, termsHeld) && driver < 0) {
+        // `matched` is in (term, field) order: its first list's term is the first term held.
+        const first = lists[matched[0]!]!.term;
+        const score = sum * distinct;
+        // The held terms are listed only for a document the heap takes: a candidate turned away
+        // (most of a common word's) leaves no garbage behind (it left a Set and two arrays).
+        if ((combineWith === 'OR' || mask >>> 0 === full) && heap.admits(doc, score, first)) {
+          listed++;
+          if (heap.push(doc, score, first, termsOf(lists, matched)) && driver < 0) {
             const moved = nonEssentialFor(lists, byBound, termCount, heap.threshold);
             if (moved > nonEssential) nonEssential = moved;
           }
@@ -122,7 +138,19 @@ export function topDocs(
     if (nonEssential > applied) setGenerators();
     else for (const l of atDoc) generators.push(l);
   }
-  return { top: heap.sorted(), complete: heap.size < k };
+  return { top: heap.sorted(), complete: heap.size < k, scored, listed };
+}
+
+const ascending = (a: number, b: number) => a - b;
+
+/** The distinct terms of `matched` (lists in (term, field) order), ascending. */
+function termsOf(lists: readonly FieldList[], matched: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const l of matched) {
+    const t = lists[l]!.term;
+    if (out[out.length - 1] !== t) out.push(t);
+  }
+  return out;
 }
 
 /** What the list's current pair adds to its document's score: scoreQuery()'s value of that pair. */
@@ -192,22 +220,26 @@ class TopHeap {
     return this.docs.length < this.k ? -Infinity : this.scores[0]!;
   }
 
-  /** Adds a document if it beats the worst held; true when the threshold may have risen. */
-  push(doc: number, score: number, first: number, terms: readonly number[]): boolean {
-    if (this.k <= 0) return false;
+  /** Whether push() would take (doc, score, first): the heap is not full, or its worst is worse. */
+  admits(doc: number, score: number, first: number): boolean {
+    return this.k > 0 && (this.docs.length < this.k || this.worse(0, score, first, doc));
+  }
+
+  /** Adds a document if it beats the worst held (keeping `terms`, not a copy); true when the threshold may have risen. */
+  push(doc: number, score: number, first: number, terms: number[]): boolean {
+    if (!this.admits(doc, score, first)) return false;
     if (this.docs.length < this.k) {
       this.docs.push(doc);
       this.scores.push(score);
       this.firsts.push(first);
-      this.terms.push([...terms]);
+      this.terms.push(terms);
       this.up(this.docs.length - 1);
       return this.docs.length === this.k;
     }
-    if (!this.worse(0, score, first, doc)) return false;
     this.docs[0] = doc;
     this.scores[0] = score;
     this.firsts[0] = first;
-    this.terms[0] = [...terms];
+    this.terms[0] = terms;
     this.down(0);
     return true;
   }
@@ -227,8 +259,10 @@ class TopHeap {
   }
 
   private swap(a: number, b: number): void {
-    for (const list of [this.docs, this.scores, this.firsts] as number[][]) [list[a], list[b]] = [list[b]!, list[a]!];
-    [this.terms[a], this.terms[b]] = [this.terms[b]!, this.terms[a]!];
+    swapAt(this.docs, a, b);
+    swapAt(this.scores, a, b);
+    swapAt(this.firsts, a, b);
+    swapAt(this.terms, a, b);
   }
 
   private up(i: number): void {
@@ -252,6 +286,13 @@ class TopHeap {
       i = least;
     }
   }
+}
+
+/** Exchanges two entries in place (no temporary array: the heap swaps per candidate taken). */
+function swapAt<T>(list: T[], a: number, b: number): void {
+  const held = list[a]!;
+  list[a] = list[b]!;
+  list[b] = held;
 }
 
 /** Generator lists by their cursor's current document, lowest first (finished cursors are dropped). */
