@@ -144,7 +144,11 @@ export class SearchLibrary {
   private async rank(opened: Opened, words: ReadonlyArray<ReadonlyMap<string, number>>, limit: number, allowed: ReadonlySet<string> | null): Promise<SearchHit[]> {
     const { index } = opened;
     const wanted = queryTerms(words);
-    const postings = await index.postings(wanted.map((term) => term.term));
+    // Each word is its variants' first key: the terms it begins are read as one key range.
+    const postings = await index.postings(
+      wanted.map((term) => term.term),
+      words.map((variants) => variants.keys().next().value!),
+    );
     const terms: QueryTerm[] = wanted.map((term) => ({ ...term, ...postings.get(term.term)! }));
     const { top, dead } = rankQuery(terms, Math.min(words.length, MAX_QUERY_WORDS), index.docs, allowed, limit, (sessionId) => index.catalog.get(sessionId));
     terms.forEach((term, i) => {

@@ -4,6 +4,7 @@ import { analyze, type AnalyzedDocument } from './analyze.ts';
 import { charsOf } from './documents.ts';
 import { DocTable, kindCode } from './docTable.ts';
 import { PostingsCache } from './postingsCache.ts';
+import { readPostings } from './readPostings.ts';
 import { termRange, type CatalogEntry, type Counters, type FreshSegment, type PostingsRecord, type SearchDb, type StoredDocument } from './searchDb.ts';
 import { buildSkips } from './skips.ts';
 import { ByteWriter, decodePostings, encodePostings } from './varint.ts';
@@ -139,7 +140,7 @@ export class PostingsIndex {
    * Each term's stored segments (from the cache, else one read-only transaction for all the terms
    * missing) and its pending postings.
    */
-  async postings(terms: readonly string[]): Promise<Map<string, { stored: PostingsRecord[]; pending?: number[] }>> {
+  async postings(terms: readonly string[], prefixes: readonly string[] = []): Promise<Map<string, { stored: PostingsRecord[]; pending?: number[] }>> {
     const out = new Map<string, { stored: PostingsRecord[]; pending?: number[] }>();
     const missing: string[] = [];
     for (const term of terms) {
@@ -148,12 +149,10 @@ export class PostingsIndex {
       else missing.push(term);
     }
     if (missing.length > 0) {
-      const store = this.search.transaction('postings').store;
-      const read = await Promise.all(missing.map((term) => store.getAll(termRange(term))));
-      missing.forEach((term, i) => {
-        out.set(term, { stored: read[i]! });
-        this.cache.set(term, read[i]!);
-      });
+      for (const [term, records] of await readPostings(this.search, missing, prefixes)) {
+        out.set(term, { stored: records });
+        this.cache.set(term, records);
+      }
     }
     const oldestFresh = this.freshSegments[0] ?? Infinity;
     for (const [term, value] of out) {

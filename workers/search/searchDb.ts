@@ -117,3 +117,6 @@ export function openSearchDb(dbName: string, onGone: () => void): Promise<Search
 
 /** The key range of every stored segment of `term`. */
 export const termRange = (term: string) => IDBKeyRange.bound([term], [term, Infinity]);
+
+/** The key range of every stored segment of every term that begins with `prefix`. */
+export const prefixRange = (prefix: string) => IDBKeyRange.bound([prefix], [`${prefix}\uffff`], false, true);
