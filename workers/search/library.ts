@@ -9,11 +9,11 @@ import { documentsOf } from './documents.ts';
 import { factsOf, isFiltering, passes } from './facts.ts';
 import { fillFacts } from './fillFacts.ts';
 import { PostingsIndex, type PostingsIndexOptions } from './postingsIndex.ts';
-import { MAX_QUERY_WORDS, queryTerms, type RankedDoc } from './ranking.ts';
-import { rankQuery } from './rankQuery.ts';
-import type { QueryTerm } from './scoring.ts';
+import { queryTerms, type RankedDoc } from './ranking.ts';
+import { rankTerms } from './rankTerms.ts';
 import { openSearchDb, type BuiltMark, type Counters, type SearchDb } from './searchDb.ts';
 import { makeSnippet } from './snippet.ts';
+import { WARM_UP_FROM_DOCUMENTS, warmUpSteps } from './warmUp.ts';
 import { DamagedPostingsError } from './varint.ts';
 
 /** Changes are saved this long after the last one… */
@@ -51,6 +51,9 @@ interface Opened {
   /** Settles when the first build (if one runs) is over. */
   built: Promise<void>;
 }
+
+/** Set once this worker has warmed its ranking code up (warmUp.ts): the JIT's work outlives a library. */
+let rankingWarmed = false;
 
 /** Lets queued messages (a query) run between two steps of a build. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -143,14 +146,12 @@ export class SearchLibrary {
 
   private async rank(opened: Opened, words: ReadonlyArray<ReadonlyMap<string, number>>, limit: number, allowed: ReadonlySet<string> | null): Promise<SearchHit[]> {
     const { index } = opened;
-    const wanted = queryTerms(words);
     // Each word is its variants' first key: the terms it begins are read as one key range.
     const postings = await index.postings(
-      wanted.map((term) => term.term),
+      queryTerms(words).map((term) => term.term),
       words.map((variants) => variants.keys().next().value!),
     );
-    const terms: QueryTerm[] = wanted.map((term) => ({ ...term, ...postings.get(term.term)! }));
-    const { top, dead } = rankQuery(terms, Math.min(words.length, MAX_QUERY_WORDS), index.docs, allowed, limit, (sessionId) => index.catalog.get(sessionId));
+    const { top, dead, terms } = rankTerms(index, words, postings, limit, allowed);
     terms.forEach((term, i) => {
       const pairs = term.stored.reduce((sum, record) => sum + record.count, 0);
       if (index.wantsCompaction(term.stored.length, pairs, dead[i]!)) this.compactLater(opened, term.term);
@@ -265,6 +266,19 @@ export class SearchLibrary {
     return index.remove(sessionId);
   }
 
+  /**
+   * Ranks made-up terms over the library's documents once per worker (warmUp.ts), right after
+   * opening: the first real query of a big library then runs the ranking loops compiled. One task of
+   * a few tens of milliseconds, since queries asked back to back would otherwise come before its steps.
+   */
+  private warmUpRanking(index: PostingsIndex): void {
+    if (rankingWarmed) return;
+    rankingWarmed = true;
+    this.exclusive(async () => {
+      for (const _path of warmUpSteps(index));
+    }).catch((error: unknown) => console.warn('The search ranking could not be warmed up; the first queries run slower.', error));
+  }
+
   /** Merges a term's segments after the query that found them many, between other calls. */
   private compactLater(opened: Opened, term: string): void {
     if (this.compacting.has(term)) return;
@@ -323,6 +337,7 @@ export class SearchLibrary {
       const index = new PostingsIndex(search, catalog, vocabulary?.terms ?? [], counters as Counters | undefined, this.options, segments);
       // The vocabulary's tree is arranged after the first answer, between calls (or by the first query).
       setTimeout(() => void this.exclusive(async () => index.vocabulary.prepare()), 0);
+      if (index.documentCount() >= WARM_UP_FROM_DOCUMENTS) setTimeout(() => this.warmUpRanking(index), 0);
       return { main, search, index, source: index.catalog.size > 0 ? 'stored' : 'empty', built: Promise.resolve() };
     }
     await Promise.all(['postings', 'segments', 'catalog', 'documents', 'vocabulary', 'state'].map((name) => search.clear(name as 'state')));
