@@ -149,7 +149,7 @@ describe('search postings', () => {
     expect((await search.search('zanzibar'))[0]?.sessionId).toBe('ses-c');
     await search.close();
     const upgraded = await openDB(searchDbName(dbName));
-    expect([...upgraded.objectStoreNames].sort()).toEqual(['catalog', 'documents', 'postings', 'segments', 'state', 'vocabulary']);
+    expect([...upgraded.objectStoreNames].sort()).toEqual(['catalog', 'docs', 'documents', 'postings', 'segments', 'state', 'vocabulary']);
     upgraded.close();
   });
 

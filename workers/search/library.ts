@@ -11,7 +11,7 @@ import { fillFacts } from './fillFacts.ts';
 import { PostingsIndex, type PostingsIndexOptions } from './postingsIndex.ts';
 import { queryTerms, type RankedDoc } from './ranking.ts';
 import { rankTerms } from './rankTerms.ts';
-import { openSearchDb, type BuiltMark, type Counters, type SearchDb } from './searchDb.ts';
+import { openSearchDb, SEARCH_STORES, type BuiltMark, type Counters, type SearchDb } from './searchDb.ts';
 import { makeSnippet } from './snippet.ts';
 import { WARM_UP_FROM_DOCUMENTS, warmUpSteps } from './warmUp.ts';
 import { DamagedPostingsError } from './varint.ts';
@@ -112,7 +112,6 @@ export class SearchLibrary {
     await this.exclusive(async () => {
       const { index } = await this.ready();
       if (index.remove(sessionId)) this.markDirty();
-      this.documents.forget(sessionId);
     });
   }
 
@@ -177,13 +176,12 @@ export class SearchLibrary {
     return this.hits(opened, top, () => []);
   }
 
-  /** Hits with their stored fields and snippets, read for these documents' sessions only. */
+  /** Hits with their stored fields and snippets, read for these documents only. */
   private async hits<T extends RankedDoc>(opened: Opened, top: readonly T[], terms: (ranked: T) => string[]): Promise<SearchHit[]> {
-    const stored = await this.documents.of(top.map((ranked) => ranked.sessionId), opened.search, opened.main);
+    const stored = await this.documents.of(top, opened.index.catalog, opened.search, opened.main);
     const out: SearchHit[] = [];
     for (const ranked of top) {
-      const entry = opened.index.catalog.get(ranked.sessionId);
-      const doc = entry ? stored.get(ranked.sessionId)?.[ranked.doc - entry.base] : undefined;
+      const doc = stored.get(ranked.doc);
       if (!doc) continue;
       const { snippet, matches } = makeSnippet(doc.text, terms(ranked));
       out.push({ id: doc.id, sessionId: ranked.sessionId, kind: doc.kind, chapter: doc.chapter ?? null, time: doc.time ?? null, title: doc.title, snippet, matches, score: ranked.score });
@@ -258,11 +256,12 @@ export class SearchLibrary {
     if (known?.facts && record && known.committedAt === record.committedAt) return false;
     const documents = documentsOf(record);
     if (record && documents.length > 0) {
-      this.documents.remember(sessionId, index.put(sessionId, record.committedAt, documents, factsOf(session, record)));
+      const stored = index.put(sessionId, record.committedAt, documents, factsOf(session, record));
+      this.documents.remember(index.catalog.get(sessionId)!.base, stored);
       if (opened.source === 'empty') opened.source = 'rebuilt';
       return true;
     }
-    this.documents.forget(sessionId);
+    // A removed session's cached documents are never asked for again (numbers are not reused): the LRU lets them go.
     return index.remove(sessionId);
   }
 
@@ -340,7 +339,7 @@ export class SearchLibrary {
       if (index.documentCount() >= WARM_UP_FROM_DOCUMENTS) setTimeout(() => this.warmUpRanking(index), 0);
       return { main, search, index, source: index.catalog.size > 0 ? 'stored' : 'empty', built: Promise.resolve() };
     }
-    await Promise.all(['postings', 'segments', 'catalog', 'documents', 'vocabulary', 'state'].map((name) => search.clear(name as 'state')));
+    await Promise.all(SEARCH_STORES.map((name) => search.clear(name)));
     const index = new PostingsIndex(search, [], [], undefined, this.options);
     const opened: Opened = { main, search, index, source: 'empty', built: Promise.resolve() };
     const keys = await main.getAllKeys('results');

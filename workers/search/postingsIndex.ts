@@ -46,7 +46,10 @@ export class PostingsIndex {
   /** Postings of documents indexed since the last save: term → flat `[doc, code, …]`. */
   private pending = new Map<string, number[]>();
   private changes = new Map<string, SessionChange>();
-  /** Documents removed since the last save: compaction keeps their postings until the removal is stored. */
+  /**
+   * Documents removed since the last save (`[base, count]` of each replaced or removed session):
+   * compaction keeps their postings until the removal is stored, and the save deletes their `docs` records.
+   */
   private unsavedRemovals: Array<[number, number]> = [];
   private counters: Counters;
   /** Saved fresh segments not merged yet, oldest first, and their postings by term (in memory). */
@@ -318,7 +321,7 @@ export class PostingsIndex {
     let freshSegment: FreshSegment | null = null;
     const written: Array<[string, PostingsRecord]> = [];
     try {
-      const tx = this.search.transaction(['postings', 'segments', 'catalog', 'documents', 'vocabulary', 'state'], 'readwrite');
+      const tx = this.search.transaction(['postings', 'segments', 'catalog', 'documents', 'docs', 'vocabulary', 'state'], 'readwrite');
       if (mode === 'fresh') {
         freshSegment = packSegment(segment, pending, live);
         if (freshSegment.terms.length > 0) void tx.objectStore('segments').put(freshSegment);
@@ -332,14 +335,17 @@ export class PostingsIndex {
         }
         if (termsChanged && this.freshSegments.length === 0) void tx.objectStore('vocabulary').put({ terms: this.vocabulary.list() }, 'terms');
       }
+      // The documents of replaced and removed sessions, by their old numbers (never reused).
+      for (const [base, count] of removals) if (count > 0) void tx.objectStore('docs').delete(IDBKeyRange.bound(base, base + count - 1));
       for (const [sessionId, change] of changes) {
         if (change.kind === 'put') {
           void tx.objectStore('catalog').put(change.entry);
-          void tx.objectStore('documents').put({ sessionId, documents: change.documents });
+          change.documents.forEach((doc, i) => void tx.objectStore('docs').put(doc, change.entry.base + i));
         } else {
           void tx.objectStore('catalog').delete(sessionId);
-          void tx.objectStore('documents').delete(sessionId);
         }
+        // Its record of before version 3, if any: its documents are read from `docs` from now on.
+        void tx.objectStore('documents').delete(sessionId);
       }
       void tx.objectStore('state').put({ ...this.counters }, 'counters');
       await tx.done;

@@ -53,6 +53,10 @@ export interface CatalogEntry {
 /** What a hit shows of a document besides the index: its stored fields and text, in numbering order. */
 export type StoredDocument = Pick<SearchDocument, 'id' | 'kind' | 'chapter' | 'time' | 'title' | 'text'>;
 
+/**
+ * A session's documents in one record: how version 2 stored them. Only read now, for sessions not
+ * saved since the upgrade (their documents have no `docs` records yet), and deleted when one is.
+ */
 export interface DocumentsRecord {
   sessionId: string;
   documents: StoredDocument[];
@@ -79,15 +83,24 @@ export interface SearchDB extends DBSchema {
   postings: { key: [string, number]; value: PostingsRecord };
   segments: { key: number; value: FreshSegment };
   catalog: { key: string; value: CatalogEntry };
+  /** Version 2's documents, a record per session: read as a fallback only (see DocumentsRecord). */
   documents: { key: string; value: DocumentsRecord };
+  /** Each document under its number, so that a hit reads only its own document. */
+  docs: { key: number; value: StoredDocument };
   state: { key: 'built' | 'counters'; value: BuiltMark | Counters };
   vocabulary: { key: 'terms'; value: VocabularyRecord };
 }
 
 export type SearchDb = IDBPDatabase<SearchDB>;
 
-/** 2: postings by term instead of MiniSearch shards; version 1's stores are dropped and the index rebuilt from the results. */
-export const SEARCH_DB_VERSION = 2;
+/**
+ * 2: postings by term instead of MiniSearch shards; version 1's stores are dropped and the index rebuilt from the results.
+ * 3: a record per document (`docs`); version 2's per-session `documents` are kept and read until each session is saved again.
+ */
+export const SEARCH_DB_VERSION = 3;
+
+/** The stores a rebuild clears. */
+export const SEARCH_STORES = ['postings', 'segments', 'catalog', 'documents', 'docs', 'vocabulary', 'state'] as const;
 
 /**
  * Opens the search worker's own database (`${dbName}-search`). Only the search worker opens it, so
@@ -106,6 +119,8 @@ export function openSearchDb(dbName: string, onGone: () => void): Promise<Search
         db.createObjectStore('state');
         db.createObjectStore('vocabulary');
       }
+      // Converting every session's record here would hold the upgrade for seconds in a big library.
+      if (oldVersion < 3) db.createObjectStore('docs');
     },
     blocking(_current, _next, event) {
       (event.target as IDBDatabase).close();
