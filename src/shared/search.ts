@@ -77,6 +77,8 @@ export interface SearchIndexOptions {
   readonly compactAfterSegments?: number;
   /** Saves during a batch (one record each) held before they are merged into the terms' records in the background. @default 4 */
   readonly maxFreshSegments?: number;
+  /** A library of at least this many documents warms the ranking code up after opening (workers/search/warmUp.ts). @default 20,000 */
+  readonly warmUpFromDocuments?: number;
 }
 
 /** The API of the search worker (workers/search.worker.ts). */

@@ -105,6 +105,25 @@ describe('search postings', () => {
     expect(await search.search('zanzibar')).toEqual([]);
   });
 
+  test('the ranking warm-up after opening answers queries asked during it as without it, and stores nothing of its made-up terms', async () => {
+    const { db, dbName } = await library();
+    await indexed(dbName, db);
+    const queries = ['zanzibar', 'ledger carousel', 'design', 'sess', 'billing migration'];
+    const cold = client(dbName);
+    const expected = [];
+    for (const query of queries) expected.push(await cold.search(query));
+    await cold.close();
+    const before = { postings: await readPostings(dbName), catalog: await readCatalog(dbName), segments: await readSegments(dbName) };
+
+    // Every library warms up (the default waits for 20,000 documents): asked at once, the queries fall between its steps.
+    const warm = client(dbName, { index: { ...NO_CACHE, warmUpFromDocuments: 1 } });
+    expect(await Promise.all(queries.map((query) => warm.search(query)))).toEqual(expected);
+    expect(await warm.search('warm')).toEqual([]);
+    expect(await warm.status()).toEqual({ source: 'stored', sessions: 3, documents: 6, terms: expect.any(Number) });
+    await warm.close();
+    expect({ postings: await readPostings(dbName), catalog: await readCatalog(dbName), segments: await readSegments(dbName) }).toEqual(before);
+  });
+
   test('the single-record index of before is migrated once into postings, then deleted', async () => {
     const { db, dbName } = await library();
     await store(db, SESSIONS);

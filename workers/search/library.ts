@@ -73,6 +73,7 @@ export class SearchLibrary {
   private dirtySince: number | null = null;
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly options: PostingsIndexOptions;
+  private readonly warmUpFrom: number;
   private readonly compacting = new Set<string>();
   private merging: Promise<void> | null = null;
 
@@ -88,6 +89,7 @@ export class SearchLibrary {
       compactAfterSegments: options.compactAfterSegments ?? COMPACT_AFTER_SEGMENTS,
       maxFreshSegments: options.maxFreshSegments ?? MAX_FRESH_SEGMENTS,
     };
+    this.warmUpFrom = options.warmUpFromDocuments ?? WARM_UP_FROM_DOCUMENTS;
     this.channel = new BroadcastChannel(`session-enricher:search-index:${dbName}`);
     this.channel.onmessage = () => {
       // Another tab (the leader) saved: read the index again, unless this one holds changes of its own.
@@ -266,16 +268,23 @@ export class SearchLibrary {
   }
 
   /**
-   * Ranks made-up terms over the library's documents once per worker (warmUp.ts), right after
-   * opening: the first real query of a big library then runs the ranking loops compiled. One task of
-   * a few tens of milliseconds, since queries asked back to back would otherwise come before its steps.
+   * Ranks made-up terms over the library's documents once per worker (warmUp.ts), a step at a time
+   * between other calls: the first queries of a big library then run the ranking loops compiled. A
+   * query asked meanwhile waits for one step at most (tens of milliseconds while the code is cold).
    */
-  private warmUpRanking(index: PostingsIndex): void {
+  private async warmUpRanking(opened: Opened): Promise<void> {
     if (rankingWarmed) return;
     rankingWarmed = true;
-    this.exclusive(async () => {
-      for (const _path of warmUpSteps(index));
-    }).catch((error: unknown) => console.warn('The search ranking could not be warmed up; the first queries run slower.', error));
+    const steps = warmUpSteps(opened.index);
+    try {
+      for (let done = false; !done; ) {
+        await nextTask();
+        // A library read again meanwhile (another tab saved) ends it: the code is as warm as it got.
+        done = await this.exclusive(async () => (this.opened === null || (await this.opened) !== opened) || steps.next().done === true);
+      }
+    } catch (error) {
+      console.warn('The search ranking could not be warmed up; the first queries run slower.', error);
+    }
   }
 
   /** Merges a term's segments after the query that found them many, between other calls. */
@@ -336,8 +345,9 @@ export class SearchLibrary {
       const index = new PostingsIndex(search, catalog, vocabulary?.terms ?? [], counters as Counters | undefined, this.options, segments);
       // The vocabulary's tree is arranged after the first answer, between calls (or by the first query).
       setTimeout(() => void this.exclusive(async () => index.vocabulary.prepare()), 0);
-      if (index.documentCount() >= WARM_UP_FROM_DOCUMENTS) setTimeout(() => this.warmUpRanking(index), 0);
-      return { main, search, index, source: index.catalog.size > 0 ? 'stored' : 'empty', built: Promise.resolve() };
+      const opened: Opened = { main, search, index, source: index.catalog.size > 0 ? 'stored' : 'empty', built: Promise.resolve() };
+      if (index.documentCount() >= this.warmUpFrom) setTimeout(() => void this.warmUpRanking(opened), 0);
+      return opened;
     }
     await Promise.all(SEARCH_STORES.map((name) => search.clear(name)));
     const index = new PostingsIndex(search, [], [], undefined, this.options);
