@@ -105,7 +105,7 @@ describe('search postings', () => {
     expect(await search.search('zanzibar')).toEqual([]);
   });
 
-  test('the ranking warm-up after opening answers queries asked during it as without it, and stores nothing of its made-up terms', async () => {
+  test('a library that warms its ranking up on opening answers as one that does not, and stores nothing of its made-up terms', async () => {
     const { db, dbName } = await library();
     await indexed(dbName, db);
     const queries = ['zanzibar', 'ledger carousel', 'design', 'sess', 'billing migration'];
@@ -115,7 +115,7 @@ describe('search postings', () => {
     await cold.close();
     const before = { postings: await readPostings(dbName), catalog: await readCatalog(dbName), segments: await readSegments(dbName) };
 
-    // Every library warms up (the default waits for 20,000 documents): asked at once, the queries fall between its steps.
+    // Every library warms up (the default waits for 20,000 documents).
     const warm = client(dbName, { index: { ...NO_CACHE, warmUpFromDocuments: 1 } });
     expect(await Promise.all(queries.map((query) => warm.search(query)))).toEqual(expected);
     expect(await warm.search('warm')).toEqual([]);

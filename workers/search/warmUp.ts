@@ -11,12 +11,12 @@ import { codeOf, encodePostings } from './varint.ts';
  * search worker's first queries over a big library therefore ranked in unoptimized code, 3–4× slower:
  * a common word of a 10,000-session library ranked in 40–50 ms asked first and 10–13 ms once the JIT
  * had compiled the walk (a V8 trace showed topDocs compiled by TurboFan during that first query). So
- * a big library, once open, ranks made-up terms over its own documents a few times (the walk, the
+ * a big library, as it opens, ranks made-up terms over its own documents a few times (the walk, the
  * dense scorer with and without a filter, a wide prefix), with postings shaped as stored ones and
  * through the code a query takes: the first real query finds the loops compiled for its shapes.
  */
 
-/** A library with at least this many documents is warmed up after opening; a smaller one ranks fast anyway. */
+/** A library with at least this many documents is warmed up as it opens; a smaller one ranks fast anyway. */
 export const WARM_UP_FROM_DOCUMENTS = 20_000;
 
 /** Each query is ranked this many times: enough for V8 to optimize the loops. */
@@ -74,13 +74,9 @@ function word(first: string, more: readonly string[] = []): Map<string, number> 
   return variants;
 }
 
-/**
- * The made-up ranking, a query at a time (a few milliseconds each once compiled, tens before); yields
- * the path each took, after a first step that writes the made-up postings.
- */
+/** The made-up ranking a query at a time, yielding the path each took, after a step that writes the made-up postings. */
 export function* warmUpSteps(index: PostingsIndex): Generator<'postings' | RankPath> {
   const postings = madeUpPostings(index);
-  // Writing the made-up postings is a step of its own (tens of milliseconds before the JIT has run).
   yield 'postings';
   const half = new Set([...index.catalog.keys()].filter((_, i) => i % 2 === 0));
   const variants = [...postings.keys()].filter((term) => term.startsWith(`${TAG}v`));
