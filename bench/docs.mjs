@@ -88,7 +88,8 @@ The driver prints how long the whole bench should take once the first run is ove
 (reuse \`dist-bench/\`), \`BENCH_NO_DOCS=1\` (leave this file alone), \`BENCH_PORT\` (another port than 4299),
 \`BENCH_VARIANTS=engineDurable,engineMemory\` (scenario 1 runs only these, in this order), \`BENCH_ENGINE_PROFILE=file\` (the main thread's CPU profile of scenario 1),
 \`BENCH_INCOGNITO=1\` (IndexedDB in memory, to see what the disk costs), \`CHROMIUM_PATH\`. Raw figures of every run:
-\`bench/results.json\`.
+\`bench/results.json\`. For search's first asks, \`node bench/searchProbe.mjs DIR@PORT,DIR@PORT [REPS]\` probes checkouts side by side
+(scenario 10's 10,000-session library kept per port, each query's postings and documents reads timed).
 
 What it does: \`BENCH=1 vite build --outDir dist-bench\` (the bench page \`bench/index.html\` is an extra input
 only then), \`vite preview --port 4299\`, then headless Chromium through Playwright with a fresh persistent

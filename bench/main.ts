@@ -6,6 +6,7 @@ import { overhead, type OverheadOptions } from './overhead.ts';
 import { enqueueScale, recover, type RecoveryResult } from './scale.ts';
 import { scaling } from './scaling.ts';
 import { searchLibrary } from './searchShards.ts';
+import { searchProbe } from './searchProbe.ts';
 import { deleteTimelineSession, prepareTimelineSession } from './timelineSession.ts';
 import { deleteVideo, enrichVideo, prepareVideo } from './video.ts';
 
@@ -31,6 +32,7 @@ const api = {
   enrichment: async (options: { batches: EnrichmentBatch[]; size: number }) => enrichment({ ...options, library: await openLibrary() }),
   resetLibraryQueue: async () => (await openLibrary()).resetQueue(),
   searchLibrary,
+  searchProbe,
   prepareVideo,
   enrichVideo,
   deleteVideo,

@@ -67,7 +67,7 @@ function usedHeap(): number {
 const DAY = 86_400_000;
 
 /** The fixed query set: words by Zipf rank of the seeded synthetic language, so the same in every run. */
-const QUERIES: Array<{ kind: string; query: string; filters?: SearchFilters }> = [
+export const QUERIES: Array<{ kind: string; query: string; filters?: SearchFilters }> = [
   { kind: 'single', query: wordAt(3) },
   { kind: 'two words', query: `${wordAt(40)} ${wordAt(300)}` },
   { kind: 'single', query: wordAt(1200) },
