@@ -1,26 +1,20 @@
 import { openDB } from 'idb';
 import { describe, expect, test, vi } from 'vitest';
-import type { EnricherDb, ResultRecord } from '../../src/shared/db.ts';
-import type { SearchDocument } from '../../src/shared/results.ts';
+import type { EnricherDb } from '../../src/shared/db.ts';
 import { searchDbName, type SearchHit, type SearchIndexOptions } from '../../src/shared/search.ts';
 import { SearchLibrary } from '../../workers/search/library.ts';
 import { SEARCH_DB_VERSION } from '../../workers/search/searchDb.ts';
 import { readDocs, readDocumentsKeys } from './fixtures/searchDb.ts';
 import { rewriteAsVersion2 } from './fixtures/searchDbV2.ts';
 import { searchRig } from './fixtures/searchRig.ts';
+import { indexSessions, searchResult, storeResults } from './fixtures/searchSessions.ts';
 
 /** Nothing kept in memory between queries: every query reads from the database. */
 const NO_CACHE: SearchIndexOptions = { maxCachedBytes: 0 };
 const { library, client } = searchRig(NO_CACHE);
 
-/** A session's stored result whose index stage made one notes document and one chapter document. */
-function result(sessionId: string, notes: string, screen: string, committedAt = 1): ResultRecord {
-  const documents: SearchDocument[] = [
-    { id: `${sessionId}:session:0`, sessionId, kind: 'session', title: `Session ${sessionId}`, text: notes, keywords: [], chapter: null, time: null },
-    { id: `${sessionId}:chapter:0`, sessionId, kind: 'chapter', title: 'Chapter 1', text: screen, keywords: [], chapter: 0, time: 12 },
-  ];
-  return { sessionId, jobId: `job-${sessionId}-${committedAt}`, attempt: 1, committedAt, outcomes: { index: { status: 'done', result: { documents }, ms: 0 } } };
-}
+/** A session's result, its chapter at 12 s. */
+const result = (sessionId: string, notes: string, screen: string, committedAt = 1) => searchResult(sessionId, notes, screen, committedAt, 12);
 
 /** Numbered in this order: ses-a 0–1, ses-b 2–3, ses-c 4–5. */
 const SESSIONS = [
@@ -35,23 +29,8 @@ const REVIEW_HITS: SearchHit[] = [
   { id: 'ses-b:session:0', sessionId: 'ses-b', kind: 'session', chapter: null, time: null, title: 'Session ses-b', snippet: 'The design review of the carousel.', matches: [[11, 17]], score: 1.454711251245578 },
 ];
 
-async function store(db: EnricherDb, records: readonly ResultRecord[]): Promise<void> {
-  const tx = db.transaction('results', 'readwrite');
-  for (const record of records) void tx.store.put(record);
-  await tx.done;
-}
-
 /** Indexes the sessions as updates after an empty start, one save each, and stops the worker. */
-async function indexed(dbName: string, db: EnricherDb, records = SESSIONS): Promise<void> {
-  const first = client(dbName);
-  expect(await first.status()).toMatchObject({ source: 'empty' });
-  await store(db, records);
-  for (const record of records) {
-    await first.upsertSession(record.sessionId);
-    await first.flush();
-  }
-  await first.close();
-}
+const indexed = (dbName: string, db: EnricherDb, records = SESSIONS) => indexSessions(client(dbName), db, records);
 
 /** The keys read with get() and getAll() from the stores that hold documents, while `fn` runs. */
 async function documentReads(fn: () => Promise<unknown>): Promise<Array<{ store: string; method: 'get' | 'getAll'; key: unknown }>> {
@@ -106,7 +85,7 @@ describe('search documents', () => {
     expect(await readDocs(dbName)).toEqual([]);
     expect(await readDocumentsKeys(dbName)).toEqual(['ses-a', 'ses-b', 'ses-c']);
 
-    await store(db, [result('ses-c', 'The zanzibar escalation was closed.', 'Support desk queue', 2)]);
+    await storeResults(db, [result('ses-c', 'The zanzibar escalation was closed.', 'Support desk queue', 2)]);
     await search.upsertSession('ses-c');
     await search.flush();
     expect(await readDocumentsKeys(dbName)).toEqual(['ses-a', 'ses-b']);
@@ -130,7 +109,7 @@ describe('search documents', () => {
     expect((await readDocs(dbName)).map(({ doc }) => doc)).toEqual([0, 1, 2, 3, 4, 5]);
 
     const search = client(dbName);
-    await store(db, [result('ses-b', 'The design review moved.', 'Figma tokens renamed', 2)]);
+    await storeResults(db, [result('ses-b', 'The design review moved.', 'Figma tokens renamed', 2)]);
     await search.upsertSession('ses-b');
     await search.flush();
     expect((await readDocs(dbName)).map(({ doc, value }) => [doc, value.text])).toEqual([

@@ -1,11 +1,12 @@
 import { openDB } from 'idb';
 import { describe, expect, test } from 'vitest';
-import type { EnricherDb, ResultRecord } from '../../src/shared/db.ts';
+import type { EnricherDb } from '../../src/shared/db.ts';
 import type { SearchDocument } from '../../src/shared/results.ts';
 import { SEARCH_INDEX_KEY, searchDbName, type SearchIndexOptions } from '../../src/shared/search.ts';
 import { createIndex } from '../../workers/search/options.ts';
 import { readBuiltMark, readCatalog, readDocuments, readPostings, readSegments, segmentsByTerm, writePostings } from './fixtures/searchDb.ts';
 import { searchRig } from './fixtures/searchRig.ts';
+import { indexSessions, searchResult, storeResults } from './fixtures/searchSessions.ts';
 import { waitFor } from './fixtures/waitFor.ts';
 
 /** Nothing kept in memory between queries: every query reads its terms' postings from the database. */
@@ -16,38 +17,14 @@ const MERGED: SearchIndexOptions = { maxCachedBytes: 0, maxFreshSegments: 1 };
 const UNMERGED: SearchIndexOptions = { maxCachedBytes: 0, maxFreshSegments: 100 };
 const { library, client } = searchRig(NO_CACHE);
 
-/** A session's stored result whose index stage made one notes document and one chapter document. */
-function result(sessionId: string, notes: string, screen: string, committedAt = 1): ResultRecord {
-  const documents: SearchDocument[] = [
-    { id: `${sessionId}:session:0`, sessionId, kind: 'session', title: `Session ${sessionId}`, text: notes, keywords: [], chapter: null, time: null },
-    { id: `${sessionId}:chapter:0`, sessionId, kind: 'chapter', title: 'Chapter 1', text: screen, keywords: [], chapter: 0, time: null },
-  ];
-  return { sessionId, jobId: `job-${sessionId}-${committedAt}`, attempt: 1, committedAt, outcomes: { index: { status: 'done', result: { documents }, ms: 0 } } };
-}
-
 const SESSIONS = [
-  result('ses-a', 'We planned the billing migration.', 'Ledger cutover checklist'),
-  result('ses-b', 'The design review of the carousel.', 'Figma prototype tokens'),
-  result('ses-c', 'The zanzibar escalation came up.', 'Support desk queue'),
+  searchResult('ses-a', 'We planned the billing migration.', 'Ledger cutover checklist'),
+  searchResult('ses-b', 'The design review of the carousel.', 'Figma prototype tokens'),
+  searchResult('ses-c', 'The zanzibar escalation came up.', 'Support desk queue'),
 ];
 
-async function store(db: EnricherDb, records: readonly ResultRecord[]): Promise<void> {
-  const tx = db.transaction('results', 'readwrite');
-  for (const record of records) void tx.store.put(record);
-  await tx.done;
-}
-
 /** Indexes the sessions as updates after an empty start, one save each, and stops the worker. */
-async function indexed(dbName: string, db: EnricherDb, records = SESSIONS, options = NO_CACHE): Promise<void> {
-  const first = client(dbName, { index: options });
-  expect(await first.status()).toMatchObject({ source: 'empty' });
-  await store(db, records);
-  for (const record of records) {
-    await first.upsertSession(record.sessionId);
-    await first.flush();
-  }
-  await first.close();
-}
+const indexed = (dbName: string, db: EnricherDb, records = SESSIONS, options = NO_CACHE) => indexSessions(client(dbName, { index: options }), db, records);
 
 describe('search postings', () => {
   test('search() - reads only the stored postings of its terms, in a fresh worker with no postings cache', async () => {
@@ -69,7 +46,7 @@ describe('search postings', () => {
     expect(await readPostings(dbName)).toEqual([]);
 
     const search = client(dbName, { index: UNMERGED });
-    await store(db, [result('ses-b', 'The design review of the carousel.', 'Vendor contract renewal', 2)]);
+    await storeResults(db, [searchResult('ses-b', 'The design review of the carousel.', 'Vendor contract renewal', 2)]);
     await search.upsertSession('ses-b');
     await search.flush();
     const segments = await readSegments(dbName);
@@ -126,7 +103,7 @@ describe('search postings', () => {
 
   test('the single-record index of before is migrated once into postings, then deleted', async () => {
     const { db, dbName } = await library();
-    await store(db, SESSIONS);
+    await storeResults(db, SESSIONS);
     const old = createIndex();
     for (const record of SESSIONS) {
       const outcome = record.outcomes.index;
@@ -149,7 +126,7 @@ describe('search postings', () => {
 
   test('a search database of the shards of before is replaced by postings built from the stored results', async () => {
     const { db, dbName } = await library();
-    await store(db, SESSIONS);
+    await storeResults(db, SESSIONS);
     const shards = await openDB(searchDbName(dbName), 1, {
       upgrade(old) {
         old.createObjectStore('shards', { keyPath: 'id' });
