@@ -31,12 +31,6 @@ export async function decodeGray(blob: Blob): Promise<GrayImage> {
   return { width, height, data };
 }
 
-/** Rows top..bottom (exclusive) of `image`, sharing no memory with it. */
-export function cropRows(image: GrayImage, top: number, bottom: number): GrayImage {
-  const data = image.data.slice(top * image.width, bottom * image.width);
-  return { width: image.width, height: bottom - top, data };
-}
-
 /** A rectangle of a picture: rows top..bottom and columns left..right, ends exclusive. */
 export interface Rect {
   top: number;

@@ -3,7 +3,7 @@ import type { OcrLine, OcrWork } from '../../src/shared/results.ts';
 import { withoutSlivers } from './cleanLines.ts';
 import { fingerprint, type GrayImage } from './grayImage.ts';
 import { planRead } from './readPlan.ts';
-import { recognizeRows, type Reading } from './recognize.ts';
+import { recognizeRect, type Reading } from './recognize.ts';
 import { inReadingOrder, textOfLines } from './splice.ts';
 
 /** A screen's text as the OCR stage keeps it. */
@@ -19,7 +19,7 @@ export type ReadMode = 'incremental' | 'full';
 /**
  * Reads the screens of one session in order, handing the text reader only what is new: a screen
  * seen before (same pixels) anywhere in the session takes its text from a cache; otherwise, after a
- * screen of the same size, only the rows that changed (the band a scroll revealed, a line typed)
+ * screen of the same size, only the rows that changed (the band a scroll revealed, a line typed), and of them the columns that hold the change,
  * are read and spliced into the previous screen's lines, moved by the scroll. Every screen's
  * lines stay complete and in its own pixels.
  */
@@ -60,7 +60,7 @@ export class IncrementalReader {
         this.work.fullReads++;
         this.work.calls++;
         this.work.fullFrameEquivalents += 1;
-        reading = (await whole) ?? (await recognizeRows(reader, image, undefined, signal));
+        reading = (await whole) ?? (await recognizeRect(reader, image, undefined, signal));
         break;
       }
       case 'bands': {
@@ -68,8 +68,8 @@ export class IncrementalReader {
         const lines = [...plan.carried];
         for (const band of plan.bands) {
           this.work.calls++;
-          this.work.fullFrameEquivalents += (band.bottom - band.top) / image.height;
-          lines.push(...(await recognizeRows(reader, image, band, signal)).lines);
+          this.work.fullFrameEquivalents += ((band.bottom - band.top) * (band.right - band.left)) / (image.height * image.width);
+          lines.push(...(await recognizeRect(reader, image, band, signal)).lines);
         }
         // A band's own reading may have had too few lines to tell a sliver from a line.
         const ordered = withoutSlivers(inReadingOrder(lines));

@@ -1,5 +1,5 @@
 import type { OcrLine } from '../../src/shared/results.ts';
-import type { GrayImage } from './grayImage.ts';
+import type { GrayImage, Rect } from './grayImage.ts';
 import { findShift, type Region } from './verticalShift.ts';
 
 /** Rows of a screen to read again, top inclusive, bottom exclusive, in the screen's pixels. */
@@ -12,12 +12,13 @@ export interface Band {
  * How to read a screen, given the last screen read and its complete lines:
  * - `full`: read the whole picture (first screen, another size, or too much changed);
  * - `same`: nothing that holds text changed, the previous lines stand;
- * - `bands`: keep `carried` (the previous lines, moved by the scroll) and read only `bands`.
+ * - `bands`: keep `carried` (the previous lines, moved by the scroll) and read only `bands`: rows,
+ *   and of them only the columns that hold the change, so a sidebar beside an edited line stays carried.
  */
 export type ReadPlan =
   | { kind: 'full' }
   | { kind: 'same' }
-  | { kind: 'bands'; shift: number; bands: Band[]; carried: OcrLine[] };
+  | { kind: 'bands'; shift: number; bands: Rect[]; carried: OcrLine[] };
 
 /** Horizontal windows a row is compared in: a changed letter moves a window's mean, noise does not. */
 const WINDOW = 16;
@@ -36,6 +37,10 @@ const MAX_GROW = 64;
 const BLANK_SPREAD = 40;
 /** A line this close to the edge of the scrolling area was cut by it: read it again. */
 const EDGE = 3;
+/** Blank columns that end a band sideways: wider than the space between two words. */
+const GUTTER = 24;
+/** Blank columns of a gutter kept beside a band's text: tesseract misses glyphs touching an edge. */
+const SIDE_PAD = 8;
 
 /** Whether row `a` of `x` and row `b` of `y` are the same over columns left..right (windowed). */
 function sameRow(x: GrayImage, a: number, y: GrayImage, b: number, left: number, right: number): boolean {
@@ -74,13 +79,25 @@ function changedRegion(previous: GrayImage, current: GrayImage): Region | null {
   return top < 0 ? null : { top, bottom, left, right };
 }
 
-/** Whether a row holds no text: its luminance barely varies across the screen. */
-function blankRow(image: GrayImage, r: number): boolean {
+/** Whether row `r` holds no text between columns left..right: its luminance barely varies there. */
+function blankRow(image: GrayImage, r: number, left: number, right: number): boolean {
   let low = 255;
   let high = 0;
   const row = r * image.width;
-  for (let c = 0; c < image.width; c++) {
+  for (let c = left; c < right; c++) {
     const v = image.data[row + c]!;
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
+  return high - low < BLANK_SPREAD;
+}
+
+/** Whether column `c` holds no text between rows top..bottom. */
+function blankColumn(image: GrayImage, c: number, top: number, bottom: number): boolean {
+  let low = 255;
+  let high = 0;
+  for (let r = top; r < bottom; r++) {
+    const v = image.data[r * image.width + c]!;
     if (v < low) low = v;
     if (v > high) high = v;
   }
@@ -97,45 +114,91 @@ function moved(line: OcrLine, dy: number): OcrLine {
 }
 
 const bottomOf = (line: OcrLine) => line.box.top + line.box.height;
-const overlaps = (line: OcrLine, band: Band) => line.box.top < band.bottom && bottomOf(line) > band.top;
 
-/** Runs of marked rows, merged across small gaps, padded. */
-function runs(marked: Uint8Array): Band[] {
-  const bands: Band[] = [];
+/** `line` cut to the rows of `region`. */
+function withinRows(line: OcrLine, region: Region): OcrLine {
+  const top = Math.max(region.top, line.box.top);
+  const bottom = Math.min(region.bottom, bottomOf(line));
+  return { ...line, box: { ...line.box, top, height: bottom - top } };
+}
+const overlapsRows = (line: OcrLine, band: Band) => line.box.top < band.bottom && bottomOf(line) > band.top;
+const overlaps = (line: OcrLine, band: Rect) => overlapsRows(line, band) && line.box.left < band.right && line.box.left + line.box.width > band.left;
+
+/** Runs of marked rows, merged across small gaps, padded, spanning columns left..right. */
+function runs(marked: Uint8Array, left: number, right: number): Rect[] {
+  const bands: Rect[] = [];
   for (let r = 0; r < marked.length; r++) {
     if (!marked[r]) continue;
     const last = bands.at(-1);
     if (last && r - last.bottom <= MERGE_GAP) last.bottom = r + 1;
-    else bands.push({ top: r, bottom: r + 1 });
+    else bands.push({ top: r, bottom: r + 1, left, right });
   }
-  return bands.map((band) => ({ top: Math.max(0, band.top - PAD), bottom: Math.min(marked.length, band.bottom + PAD) }));
+  return bands.map((band) => ({ ...band, top: Math.max(0, band.top - PAD), bottom: Math.min(marked.length, band.bottom + PAD) }));
 }
 
-/** Grows a band up and down to rows without text, so that it cuts no line it does not hold. */
-function grown(image: GrayImage, band: Band): Band {
-  let { top, bottom } = band;
-  for (let n = 0; top > 0 && n < MAX_GROW && !blankRow(image, top); n++) top--;
-  for (let n = 0; bottom < image.height && n < MAX_GROW && !blankRow(image, bottom - 1); n++) bottom++;
-  return { top, bottom };
+/** The column where a band's side ends, walking from `from` by `step` to a gutter or the picture's edge. */
+function sideEdge(image: GrayImage, from: number, step: 1 | -1, top: number, bottom: number): number {
+  let blank = 0;
+  for (let c = from; c >= 0 && c < image.width; c += step) {
+    blank = blankColumn(image, c, top, bottom) ? blank + 1 : 0;
+    if (blank < GUTTER) continue;
+    // `c` is GUTTER columns into the gutter: keep SIDE_PAD of them beside the text.
+    const inner = c - step * (GUTTER - 1);
+    return step < 0 ? Math.max(0, inner - SIDE_PAD + 1) : Math.min(image.width, inner + SIDE_PAD);
+  }
+  return step < 0 ? 0 : image.width;
 }
 
-/** Sorted, overlapping bands joined. */
-function joined(bands: Band[]): Band[] {
-  const out: Band[] = [];
+/**
+ * Grows a band up and down to rows without text in its columns, then sideways to a gutter (or the
+ * edge), then up and down again for what the new columns hold: it cuts no line it does not hold.
+ */
+function grown(image: GrayImage, band: Rect): Rect {
+  const rows = ({ top, bottom, left, right }: Rect): Rect => {
+    for (let n = 0; top > 0 && n < MAX_GROW && !blankRow(image, top, left, right); n++) top--;
+    for (let n = 0; bottom < image.height && n < MAX_GROW && !blankRow(image, bottom - 1, left, right); n++) bottom++;
+    return { top, bottom, left, right };
+  };
+  const tall = rows(band);
+  const wide = { ...tall, left: sideEdge(image, tall.left - 1, -1, tall.top, tall.bottom), right: sideEdge(image, tall.right, 1, tall.top, tall.bottom) };
+  return rows({ ...wide, left: Math.min(wide.left, tall.left), right: Math.max(wide.right, tall.right) });
+}
+
+/** Bands sorted, those that overlap or nearly touch in rows joined into the rectangle holding both. */
+function joined(bands: Rect[]): Rect[] {
+  const out: Rect[] = [];
   for (const band of [...bands].sort((a, b) => a.top - b.top)) {
     const last = out.at(-1);
-    if (last && band.top <= last.bottom + MERGE_GAP) last.bottom = Math.max(last.bottom, band.bottom);
-    else out.push({ ...band });
+    if (!last || band.top > last.bottom + MERGE_GAP) {
+      out.push({ ...band });
+      continue;
+    }
+    last.bottom = Math.max(last.bottom, band.bottom);
+    last.left = Math.min(last.left, band.left);
+    last.right = Math.max(last.right, band.right);
   }
   return out;
+}
+
+/** `band` widened to hold every line of `lines` it overlaps in rows, padded. */
+function holding(band: Rect, lines: readonly OcrLine[], height: number, width: number): Rect {
+  const hit = lines.filter((line) => overlapsRows(line, band));
+  if (hit.length === 0) return band;
+  return {
+    top: Math.min(band.top, ...hit.map((line) => Math.max(0, line.box.top - PAD))),
+    bottom: Math.max(band.bottom, ...hit.map((line) => Math.min(height, bottomOf(line) + PAD))),
+    left: Math.min(band.left, ...hit.map((line) => Math.max(0, line.box.left - SIDE_PAD))),
+    right: Math.max(band.right, ...hit.map((line) => Math.min(width, line.box.left + line.box.width + SIDE_PAD))),
+  };
 }
 
 /**
  * Decides how to read `current` after `previous`, whose text is `lines` (complete, in its pixels).
  * Finds the rectangle where the screens differ and the vertical scroll inside it; a line of the
  * previous screen is carried over, moved by the scroll, when every row it covers is the same in
- * both; all other rows that differ (the band a scroll reveals, a line typed) are read again, grown
- * to whole lines. Pure, so that node tests cover it.
+ * both; all other rows that differ (the band a scroll reveals, a line typed) are read again, in
+ * the columns that changed, grown to whole lines and sideways to a gutter: text beside them in other
+ * columns (a sidebar, a second pane) stays carried. Pure, so that node tests cover it.
  */
 export function planRead(previous: { image: GrayImage; lines: OcrLine[] } | null, current: GrayImage): ReadPlan {
   if (!previous || previous.image.width !== current.width || previous.image.height !== current.height) return { kind: 'full' };
@@ -153,7 +216,12 @@ export function planRead(previous: { image: GrayImage; lines: OcrLine[] } | null
   }
   const marked = new Uint8Array(height);
   for (let r = 0; r < height; r++) marked[r] = carriedRow[r] ? 0 : 1;
-  const mark = (top: number, bottom: number) => marked.fill(1, Math.max(0, top), Math.min(height, bottom));
+  // Lines read again, where they are now: a band holds their columns too, beyond the changed ones.
+  const reread: OcrLine[] = [];
+  const mark = (line: OcrLine) => {
+    marked.fill(1, Math.max(0, line.box.top), Math.min(height, bottomOf(line)));
+    reread.push(line);
+  };
   let carried: OcrLine[] = [];
   for (const line of previous.lines) {
     const { top, left, width } = line.box;
@@ -167,8 +235,8 @@ export function planRead(previous: { image: GrayImage; lines: OcrLine[] } | null
     const inside = left >= region.left && left + width <= region.right;
     if (!inside && dy !== 0) {
       // Half still, half scrolling: wherever its parts are now, those rows are read again.
-      mark(top, bottom);
-      mark(top - dy, bottom - dy);
+      mark(line);
+      mark(moved(line, dy));
       continue;
     }
     const next = moved(line, dy);
@@ -179,27 +247,20 @@ export function planRead(previous: { image: GrayImage; lines: OcrLine[] } | null
     let kept = !cut && next.box.top >= region.top && nextBottom <= region.bottom;
     for (let r = next.box.top; kept && r < nextBottom; r++) kept = carriedRow[r] === 1;
     if (kept) carried.push(next);
-    else mark(Math.max(region.top, next.box.top), Math.min(region.bottom, nextBottom));
+    // Only its rows inside the scrolling area: above or below it is what stayed still.
+    else mark(withinRows(next, region));
   }
-  let bands = joined(runs(marked).map((band) => grown(current, band)));
+  let bands = joined(runs(marked, region.left, region.right).map((band) => grown(current, holding(band, reread, height, current.width))));
   // A carried line a band cuts into is read again with it, whole.
-  for (let changed = true; changed; ) {
-    changed = false;
+  for (;;) {
     const cutLines = carried.filter((line) => bands.some((band) => overlaps(line, band)));
     if (cutLines.length === 0) break;
     carried = carried.filter((line) => !cutLines.includes(line));
-    const wider = bands.map((band) => {
-      const hit = cutLines.filter((line) => overlaps(line, band));
-      const top = Math.min(band.top, ...hit.map((line) => Math.max(0, line.box.top - PAD)));
-      const bottom = Math.max(band.bottom, ...hit.map((line) => Math.min(height, bottomOf(line) + PAD)));
-      if (top !== band.top || bottom !== band.bottom) changed = true;
-      return { top, bottom };
-    });
-    bands = joined(wider);
+    bands = joined(bands.map((band) => holding(band, cutLines.filter((line) => overlaps(line, band)), height, current.width)));
   }
   if (bands.length === 0 && dy === 0) return { kind: 'same' };
-  const rows = bands.reduce((sum, band) => sum + band.bottom - band.top, 0);
-  if (rows > FULL_SHARE * height) return { kind: 'full' };
+  // Rows, not area: a new page of short lines is as much text to read as the whole screen.
+  if (bands.reduce((sum, band) => sum + band.bottom - band.top, 0) > FULL_SHARE * height) return { kind: 'full' };
   return { kind: 'bands', shift: dy, bands, carried };
 }
 

@@ -1,10 +1,9 @@
 import type { Worker as TesseractWorker } from 'tesseract.js';
 import type { OcrLine } from '../../src/shared/results.ts';
-import { cropRect, cropRows, isDark, medianLuminance, withoutRects, type GrayImage, type Rect } from './grayImage.ts';
+import { cropRect, isDark, medianLuminance, withoutRects, type GrayImage, type Rect } from './grayImage.ts';
 import { toPgm } from './pgm.ts';
 import { flattenBars, inverted } from './bars.ts';
 import { cleanLines } from './cleanLines.ts';
-import type { Band } from './readPlan.ts';
 import { planScales } from './scalePlan.ts';
 import { inReadingOrder, textOfLines } from './splice.ts';
 import { doubled } from './textSize.ts';
@@ -99,28 +98,28 @@ async function readRect(reader: TesseractWorker, image: GrayImage, rect: Rect, s
 }
 
 /**
- * Reads rows top..bottom of a screen (the whole screen by default) with tesseract. A side column
+ * Reads a rectangle of a screen (the whole screen by default) with tesseract. A side column
  * (a sidebar) is read on its own, as tesseract joins its labels to the lines beside them. Small
  * text is read at twice its size, as tesseract misreads glyphs of a few pixels, and only small
  * text: a bigger picture costs tesseract time in proportion (scalePlan.ts). Bands of small lines
- * are read at 2× on their own and the rest of the rows at 1× with those bands and the side
+ * are read at 2× on their own and the rest of the rectangle at 1× with those bands and the side
  * columns blanked; a picture of mostly small text is read whole at 2×. Boxes come back in the
  * whole screen's pixels.
  */
-export async function recognizeRows(
+export async function recognizeRect(
   reader: TesseractWorker,
   image: GrayImage,
-  band: Band = { top: 0, bottom: image.height },
+  rect: Rect = { top: 0, bottom: image.height, left: 0, right: image.width },
   signal?: AbortSignal,
 ): Promise<Reading> {
-  const whole = band.top === 0 && band.bottom === image.height;
-  const plan = planScales(whole ? image : cropRows(image, band.top, band.bottom));
-  const rows = { top: band.top, bottom: band.bottom, left: 0, right: image.width };
-  if (plan.kind === 'whole') return readRect(reader, image, rows, plan.scale, signal);
-  const columns = plan.columns.map((c) => ({ ...c, top: band.top + c.top, bottom: band.top + c.bottom }));
+  const whole = rect.top === 0 && rect.bottom === image.height && rect.left === 0 && rect.right === image.width;
+  const plan = planScales(whole ? image : cropRect(image, rect));
+  if (plan.kind === 'whole') return readRect(reader, image, rect, plan.scale, signal);
+  const inScreen = (r: Rect) => ({ top: rect.top + r.top, bottom: rect.top + r.bottom, left: rect.left + r.left, right: rect.left + r.right });
+  const columns = plan.columns.map((c) => ({ ...inScreen(c), scale: c.scale }));
   const main = withoutRects(image, columns);
-  const small = plan.small.map((b) => ({ top: band.top + b.top, bottom: band.top + b.bottom, left: 0, right: image.width }));
-  const lines = [...(await readRect(reader, withoutRects(main, small), rows, plan.main, signal)).lines];
+  const small = plan.small.map((b) => inScreen({ top: b.top, bottom: b.bottom, left: 0, right: rect.right - rect.left }));
+  const lines = [...(await readRect(reader, withoutRects(main, small), rect, plan.main, signal)).lines];
   for (const b of small) lines.push(...(await readRect(reader, main, b, 2, signal)).lines);
   for (const c of columns) lines.push(...(await readRect(reader, image, c, c.scale, signal)).lines);
   const ordered = inReadingOrder(lines);

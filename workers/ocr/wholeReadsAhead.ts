@@ -3,7 +3,7 @@ import { checkImage } from '../images/imageSize.ts';
 import { decodeGray, type GrayImage } from './grayImage.ts';
 import type { ReadMode } from './incrementalReader.ts';
 import { surelyWhole } from './readPlan.ts';
-import { recognizeRows, type Reading } from './recognize.ts';
+import { recognizeRect, type Reading } from './recognize.ts';
 import { spareTesseract } from './tesseract.ts';
 
 type Spare = Awaited<ReturnType<typeof spareTesseract>>;
@@ -129,7 +129,7 @@ export class WholeReadsAhead {
       return await new Promise<Reading | null>((resolve, reject) => {
         if (stopped.aborted) return resolve(null);
         stopped.addEventListener('abort', () => resolve(null), { once: true });
-        recognizeRows(reader, image, undefined, stopped).then(resolve, reject);
+        recognizeRect(reader, image, undefined, stopped).then(resolve, reject);
       });
     } catch {
       // A reader that cannot start, or a call that failed (it may not have recovered): the chain reads the rest itself.
