@@ -5,18 +5,18 @@ import { damagedImage } from './imageSize.ts';
 const OVERSAMPLE = 4;
 
 /**
- * Decodes an image and shrinks it to a `size`×`size` luminance square (row-major, 0..1,
+ * Decodes an image (or takes one decoded) and shrinks it to a `size`×`size` luminance square (row-major, 0..1,
  * Rec. 601 weights), ignoring the aspect ratio as perceptual hashes do. Transparent areas count
  * as white. Works in workers (createImageBitmap + OffscreenCanvas).
  * @param name The file's name, for the error message.
  * @throws StageFailure('permanent') when the blob is not an image the browser can decode.
  */
-export async function grayThumbnail(blob: Blob, name: string, size = 32): Promise<Float32Array> {
+export async function grayThumbnail(source: Blob | ImageBitmap, name: string, size = 32): Promise<Float32Array> {
   const side = size * OVERSAMPLE;
   let bitmap: ImageBitmap;
   try {
     // The browser resizes as it decodes: no full-size canvas or pixel copy on this side.
-    bitmap = await createImageBitmap(blob, {
+    bitmap = await createImageBitmap(source, {
       resizeWidth: side,
       resizeHeight: side,
       resizeQuality: 'high',

@@ -2,11 +2,12 @@ import type { Thumbnail } from '../../src/shared/results.ts';
 import { isBlank } from './blank.ts';
 import { grayThumbnail } from './gray.ts';
 import type { ScreenSource } from '../video/screens.ts';
-import { checkImage, type ImageSize } from './imageSize.ts';
+import { checkImage, damagedImage, type ImageSize } from './imageSize.ts';
+import { StageFailure } from '../stage.ts';
 import { rowImage, type RowImage } from './scrollMatch.ts';
 import { makeThumbnail } from './thumbnail.ts';
 
-/** What the chapters stage makes of one screen's picture: three decodes of it, resized. */
+/** What the chapters stage makes of one screen's picture: three sizes of it, from one decode. */
 export interface ScreenPictures {
   /** The 32×32 luminance square phash and isBlank read. */
   gray: Float32Array;
@@ -22,9 +23,20 @@ export interface ScreenPictures {
 const made = new WeakMap<Blob, Map<string, Promise<ScreenPictures>>>();
 
 async function make(mediaId: string, blob: Blob, size: ImageSize, name: string): Promise<ScreenPictures> {
-  const gray = await grayThumbnail(blob, name);
-  const rows = isBlank(gray) ? null : await rowImage(blob, size, name);
-  return { gray, rows, thumbnail: await makeThumbnail(mediaId, blob, size) };
+  // Decoded once and resized three times: a decode costs more than the three resizes together.
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(blob);
+  } catch {
+    throw new StageFailure('permanent', damagedImage(name));
+  }
+  try {
+    const gray = await grayThumbnail(bitmap, name);
+    const rows = isBlank(gray) ? null : await rowImage(bitmap, size, name);
+    return { gray, rows, thumbnail: await makeThumbnail(mediaId, bitmap, size) };
+  } finally {
+    bitmap.close();
+  }
 }
 
 /**

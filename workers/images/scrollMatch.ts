@@ -48,11 +48,11 @@ export function rowImageOfPixels(rgba: Uint8ClampedArray, rows: number): RowImag
 }
 
 /** Decodes an image into its row image (row-major, ROW_COLUMNS values per row, 0..1). */
-export async function rowImage(blob: Blob, size: ImageSize, name: string): Promise<RowImage> {
+export async function rowImage(source: Blob | ImageBitmap, size: ImageSize, name: string): Promise<RowImage> {
   const rows = rowCount(size.height);
   let bitmap: ImageBitmap;
   try {
-    bitmap = await createImageBitmap(blob, { resizeWidth: COLUMNS, resizeHeight: rows, resizeQuality: 'medium' });
+    bitmap = await createImageBitmap(source, { resizeWidth: COLUMNS, resizeHeight: rows, resizeQuality: 'medium' });
   } catch {
     throw new StageFailure('permanent', damagedImage(name));
   }

@@ -8,17 +8,17 @@ const WEBP_QUALITY = 0.8;
 
 /**
  * A small WebP picture of a screenshot, at most THUMBNAIL_SIZE pixels on its longer side (never
- * enlarged), or a PNG where the browser cannot encode WebP. `size` is the header's size: the
- * browser resizes while decoding, so the full-size bitmap is never held.
+ * enlarged), or a PNG where the browser cannot encode WebP. `size` is the header's size; `source`
+ * an encoded image (resized as it is decoded) or one already decoded.
  * @throws when the browser cannot decode the image.
  */
-export async function makeThumbnail(mediaId: string, blob: Blob, size: ImageSize): Promise<Thumbnail> {
+export async function makeThumbnail(mediaId: string, source: Blob | ImageBitmap, size: ImageSize): Promise<Thumbnail> {
   const scale = Math.min(1, THUMBNAIL_SIZE / Math.max(size.width, size.height));
   const resize =
     size.width >= size.height
       ? { resizeWidth: Math.max(1, Math.round(size.width * scale)) }
       : { resizeHeight: Math.max(1, Math.round(size.height * scale)) };
-  const bitmap = await createImageBitmap(blob, { ...resize, resizeQuality: 'high' });
+  const bitmap = await createImageBitmap(source, { ...resize, resizeQuality: 'high' });
   try {
     // A JPEG's EXIF rotation may swap the sides the header gave: fit again to the decoded ones.
     const fit = Math.min(1, THUMBNAIL_SIZE / Math.max(bitmap.width, bitmap.height));
