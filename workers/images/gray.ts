@@ -5,8 +5,8 @@ import { damagedImage } from './imageSize.ts';
 const OVERSAMPLE = 4;
 
 /**
- * Decodes an image (or takes one decoded) and shrinks it to a `size`×`size` luminance square (row-major, 0..1,
- * Rec. 601 weights), ignoring the aspect ratio as perceptual hashes do. Transparent areas count
+ * Decodes an image (or takes one decoded) and shrinks it to a `size`×`size` luminance square
+ * (row-major, 0..1, Rec. 601 weights), ignoring the aspect ratio as perceptual hashes do. Transparent areas count
  * as white. Works in workers (createImageBitmap + OffscreenCanvas).
  * @param name The file's name, for the error message.
  * @throws StageFailure('permanent') when the blob is not an image the browser can decode.
@@ -15,7 +15,7 @@ export async function grayThumbnail(source: Blob | ImageBitmap, name: string, si
   const side = size * OVERSAMPLE;
   let bitmap: ImageBitmap;
   try {
-    // The browser resizes as it decodes: no full-size canvas or pixel copy on this side.
+    // The browser resizes (as it decodes, from a blob): no full-size canvas or pixel copy on this side.
     bitmap = await createImageBitmap(source, {
       resizeWidth: side,
       resizeHeight: side,

@@ -19,9 +19,9 @@ export type ReadMode = 'incremental' | 'full';
 /**
  * Reads the screens of one session in order, handing the text reader only what is new: a screen
  * seen before (same pixels) anywhere in the session takes its text from a cache; otherwise, after a
- * screen of the same size, only the rows that changed (the band a scroll revealed, a line typed), and of them the columns that hold the change,
- * are read and spliced into the previous screen's lines, moved by the scroll. Every screen's
- * lines stay complete and in its own pixels.
+ * screen of the same size, only the rows that changed (the band a scroll revealed, a line typed),
+ * in the columns that hold the change, are read and spliced into the previous screen's lines,
+ * moved by the scroll. Every screen's lines stay complete and in its own pixels.
  */
 export class IncrementalReader {
   readonly work: OcrWork = { fullReads: 0, bandReads: 0, copied: 0, calls: 0, fullFrameEquivalents: 0 };
