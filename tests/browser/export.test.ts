@@ -106,8 +106,10 @@ describe('export', () => {
     const { imported } = await importSessions(await fixturePicked(), e.sessions);
     // Packed from 2 jobs: as an enqueue of 1,000 or more is stored.
     const store = new IdbJobStore(e.db, { packFrom: 2, packSize: 500 });
+    // One clock reading for the batch, as enqueue takes: jobs created a millisecond apart do not share a pack.
+    const now = Date.now();
     const jobs = imported.map((session, i) =>
-      createJob({ id: `job-packed-${i}`, sessionId: session.id, batchId: 'big', priority: 'normal', seq: i, stageOrder: ['chapters'], timeoutMs: 60_000, maxAttempts: 3, now: Date.now() }),
+      createJob({ id: `job-packed-${i}`, sessionId: session.id, batchId: 'big', priority: 'normal', seq: i, stageOrder: ['chapters'], timeoutMs: 60_000, maxAttempts: 3, now }),
     );
     await store.commit({ jobs, created: true });
     expect(await e.db.count('jobPacks')).toBe(1);

@@ -16,9 +16,10 @@ const { engine } = engineFactory();
 /** Packs from 4 new jobs, 3 to a pack, and tiny pages: every path of a big queue with a few jobs. */
 const SMALL: Partial<PagingOptions> = { packFrom: 4, packSize: 3, headPerLane: 2, pageSize: 2 };
 
-const newJobs = (sessionIds: readonly string[], priority: Priority, fromSeq: number, batchId = 'b'): Job[] =>
+/** One clock reading per call, as enqueue takes: jobs created a millisecond apart never share a pack. */
+const newJobs = (sessionIds: readonly string[], priority: Priority, fromSeq: number, batchId = 'b', now = Date.now()): Job[] =>
   sessionIds.map((sessionId, i) =>
-    createJob({ id: `job-${fromSeq + i}`, sessionId, batchId, priority, seq: fromSeq + i, stageOrder: ['test.ok'], timeoutMs: 20_000, maxAttempts: 3, now: Date.now() }),
+    createJob({ id: `job-${fromSeq + i}`, sessionId, batchId, priority, seq: fromSeq + i, stageOrder: ['test.ok'], timeoutMs: 20_000, maxAttempts: 3, now }),
   );
 
 const byId = (jobs: readonly Job[]) => [...jobs].sort((a, b) => a.id.localeCompare(b.id));
