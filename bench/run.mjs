@@ -15,6 +15,7 @@
  * BENCH_TRACE=file  scenario 11 writes a Chrome trace of the drag there and prints where the main thread's time went
  * BENCH_VARIANTS=a,b  scenario 1 runs only these ways, in this order (engineDurable, engineMemory, poolOnly, poolBare, workerpool, comlink)
  * BENCH_ENGINE_PROFILE=file  scenario 1 writes the page's main-thread CPU profile there
+ * BENCH_APP_PROFILE=file  scenario 4 writes the app's main-thread CPU profile of the batch and its cancel there (read it with bench/busySpans.mjs)
  * BENCH_INCOGNITO=1  an incognito-like context (IndexedDB in memory) instead of a profile on disk
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -220,6 +221,10 @@ async function appBatch(context, { count, windowMs }) {
     for (let i = 0; i < 300 && !(await enrich.isEnabled()); i++) await delay(100);
     // Let the first render, the storage estimate and leadership settle before measuring.
     await delay(1500);
+    // BENCH_APP_PROFILE=file.cpuprofile: the app's main-thread CPU profile of the batch and its cancel.
+    const profiler = process.env.BENCH_APP_PROFILE ? await page.context().newCDPSession(page) : null;
+    await profiler?.send('Profiler.enable');
+    await profiler?.send('Profiler.start');
     await page.evaluate(() => window.__benchProbe.start());
     const t0 = Date.now();
     await enrich.click();
@@ -237,6 +242,7 @@ async function appBatch(context, { count, windowMs }) {
       const probe = await page.evaluate(() => window.__benchProbe.stop());
       cancel = { jobs: count - atEnd.done, ms: Date.now() - c0, longTasks: probe.longTasks, longestTaskMs: probe.longestTaskMs, maxFrameGapMs: probe.maxFrameGapMs };
     }
+    if (profiler) writeFileSync(process.env.BENCH_APP_PROFILE, JSON.stringify((await profiler.send('Profiler.stop')).profile));
     return { sessions: count, finished: atEnd.done, complete: all(atEnd), windowMs, ms, sessionsPerMin: (atEnd.done * 60_000) / ms, ...during, cancel };
   } finally {
     await page.close();
