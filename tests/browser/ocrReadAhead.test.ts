@@ -17,15 +17,19 @@ const PAGES: RecordedPage[] = [
   { at: 32, lines: ['Budget review', 'Cloud costs grew by a fifth this quarter;', 'the storage tier moves to cold data.'] },
 ];
 
-/** Counts the calls made to the (real) tesseract worker, and keeps the last one's promise. */
-async function countRecognize(): Promise<{ calls: () => number; last: () => Promise<unknown>; restore: () => void }> {
+/**
+ * Counts the calls made to the (real) tesseract worker, and keeps the last one's promise. Each call
+ * reaches tesseract only once `gate` resolves: on an idle machine a frame is read faster than the
+ * stage reports progress, so a test that must cancel a reading holds them until it has.
+ */
+async function countRecognize(gate: Promise<void> = Promise.resolve()): Promise<{ calls: () => number; last: () => Promise<unknown>; restore: () => void }> {
   const reader = await tesseract();
   const original = reader.recognize;
   let calls = 0;
   let last: Promise<unknown> = Promise.resolve();
   reader.recognize = (...args: Parameters<typeof original>) => {
     calls++;
-    const call = original.apply(reader, args);
+    const call = gate.then(() => original.apply(reader, args));
     last = call.catch(() => {});
     return call;
   };
@@ -86,7 +90,8 @@ describe('OCR of a recording begins while the video stage decodes it', () => {
   }, 240_000);
 
   test('cancelling mid-recording stops the decoding and the reading of the frames kept so far', async () => {
-    const counted = await countRecognize();
+    let open = () => {};
+    const counted = await countRecognize(new Promise<void>((resolve) => (open = resolve)));
     restore = counted.restore;
     const { ctx, controller } = videoContext('plan.mp4', blob);
     const atAbort: { ahead?: ReadAhead; calls: number } = { calls: 0 };
@@ -97,6 +102,8 @@ describe('OCR of a recording begins while the video stage decodes it', () => {
       atAbort.ahead = current;
       atAbort.calls = counted.calls();
       controller.abort();
+      // The call under way goes on to tesseract only now, after the abort.
+      open();
     };
     const stopped = await videoStage({ ...ctx, progress }).catch((error: unknown) => error);
     expect((stopped as Error).name).toBe('AbortError');
