@@ -97,6 +97,22 @@ export async function runJob(request: RunRequest, host: WorkerHost, inputs?: Pro
     }
   }
   const outcomes: Record<string, StageOutcome> = {};
+  // One Blob per file for the whole run: a Blob from IndexedDB is a handle, not its bytes, and
+  // stages that meet the same object share what they made of it (one decode for OCR and chapters).
+  const media = new Map<string, Promise<Blob>>();
+  const readMedia = (id: string): Promise<Blob> => {
+    let blob = media.get(id);
+    if (!blob) {
+      blob = db.get('media', id).then((record) => {
+        if (!record) throw new Error(`A file of this session is missing from storage (${id}).`);
+        return record.blob;
+      });
+      media.set(id, blob);
+      // A failed read is not kept: the next stage that asks reads again.
+      blob.catch(() => media.delete(id));
+    }
+    return blob;
+  };
   for (const stage of request.stages) {
     const skipReason = request.skip[stage];
     if (skipReason !== undefined) {
@@ -114,11 +130,7 @@ export async function runJob(request: RunRequest, host: WorkerHost, inputs?: Pro
     let warning: string | undefined;
     const context: StageContext = {
       session,
-      readMedia: async (id) => {
-        const record = await db.get('media', id);
-        if (!record) throw new Error(`A file of this session is missing from storage (${id}).`);
-        return record.blob;
-      },
+      readMedia,
       progress,
       rateLimit: (key, tokens = 1) => host.acquire(key, tokens),
       provider: {

@@ -30,6 +30,11 @@ async function make(mediaId: string, blob: Blob, size: ImageSize, name: string):
   } catch {
     throw new StageFailure('permanent', damagedImage(name));
   }
+  return makeFrom(mediaId, bitmap, size, name);
+}
+
+/** The three pictures of a decoded screen; closes `bitmap` once they are made. */
+async function makeFrom(mediaId: string, bitmap: ImageBitmap, size: ImageSize, name: string): Promise<ScreenPictures> {
   try {
     const gray = await grayThumbnail(bitmap, name);
     const rows = isBlank(gray) ? null : await rowImage(bitmap, size, name);
@@ -39,22 +44,41 @@ async function make(mediaId: string, blob: Blob, size: ImageSize, name: string):
   }
 }
 
+/** The pictures of `mediaId` from `blob` made or under way, noted as such. */
+function noted(mediaId: string, blob: Blob, start: () => Promise<ScreenPictures>): Promise<ScreenPictures> {
+  let byId = made.get(blob);
+  if (!byId) made.set(blob, (byId = new Map()));
+  let pictures = byId.get(mediaId);
+  if (!pictures) {
+    pictures = start();
+    // Seen by whoever asks for them; one made ahead that nobody asks for is not an unhandled rejection.
+    pictures.catch(() => {});
+    byId.set(mediaId, pictures);
+  }
+  return pictures;
+}
+
 /**
  * The pictures of screen `mediaId`, made once per blob: the OCR stage may start them for a
  * recording's frames while tesseract, not this worker, is busy, and the chapters stage then
  * finds them made. Rejects as the decoding does (StageFailure for a damaged image).
  */
 export function screenPictures(mediaId: string, blob: Blob, size: ImageSize, name: string): Promise<ScreenPictures> {
-  let byId = made.get(blob);
-  if (!byId) made.set(blob, (byId = new Map()));
-  let pictures = byId.get(mediaId);
-  if (!pictures) {
-    pictures = make(mediaId, blob, size, name);
-    // Seen by whoever asks for them; one made ahead that nobody asks for is not an unhandled rejection.
-    pictures.catch(() => {});
-    byId.set(mediaId, pictures);
-  }
-  return pictures;
+  return noted(mediaId, blob, () => make(mediaId, blob, size, name));
+}
+
+/**
+ * Makes the pictures of screen `mediaId` from `bitmap`, which the OCR stage decoded from `blob` for
+ * its own reading, so the chapters stage finds them made and decodes nothing again. Takes `bitmap`
+ * over: it is closed once they are made, or at once when they were made already.
+ */
+export function picturesFromDecoded(mediaId: string, blob: Blob, bitmap: ImageBitmap, size: ImageSize, name: string): void {
+  let taken = false;
+  noted(mediaId, blob, () => {
+    taken = true;
+    return makeFrom(mediaId, bitmap, size, name);
+  });
+  if (!taken) bitmap.close();
 }
 
 /** Whether the pictures of screen `mediaId` from `blob` are made or under way. For tests. */
@@ -63,14 +87,14 @@ export function picturesStarted(mediaId: string, blob: Blob): boolean {
 }
 
 /**
- * Makes the pictures of a recording's frames one after the other, ahead of the chapters stage,
- * until `signal` aborts. Only frames: their blobs are held in memory, while a screenshot's is read
- * anew from storage by each stage.
+ * Makes the pictures of a recording's repeated frames one after the other, ahead of the chapters
+ * stage, until `signal` aborts. OCR decodes every other screen and makes its pictures from that
+ * decode (picturesFromDecoded), but gives a repeat the text of the frame it repeats, unread.
  */
 export async function prepareFramePictures(refs: ScreenSource[], signal: AbortSignal): Promise<void> {
   for (const ref of refs) {
     if (signal.aborted) return;
-    if (!ref.video) continue;
+    if (!ref.video || ref.repeatOf === undefined) continue;
     const blob = await ref.read();
     const check = await checkImage(blob, ref.name);
     // A failure is the chapters stage's to report, when it asks for these pictures again.

@@ -11,18 +11,22 @@ export interface GrayImage {
  */
 export async function decodeGray(blob: Blob): Promise<GrayImage> {
   const bitmap = await createImageBitmap(blob);
-  let rgba: Uint8ClampedArray;
-  const { width, height } = bitmap;
   try {
-    const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
-    if (!context) throw new Error('No 2D context for OffscreenCanvas.');
-    context.fillStyle = '#fff';
-    context.fillRect(0, 0, width, height);
-    context.drawImage(bitmap, 0, 0);
-    rgba = context.getImageData(0, 0, width, height).data;
+    return grayOf(bitmap);
   } finally {
     bitmap.close();
   }
+}
+
+/** The luminance of a decoded picture (Rec. 601, 0..255); transparent areas count as white. */
+export function grayOf(bitmap: ImageBitmap): GrayImage {
+  const { width, height } = bitmap;
+  const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('No 2D context for OffscreenCanvas.');
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, width, height);
+  context.drawImage(bitmap, 0, 0);
+  const rgba = context.getImageData(0, 0, width, height).data;
   const data = new Uint8Array(width * height);
   for (let i = 0, j = 0; i < data.length; i++, j += 4) {
     // Integer weights of 0.299, 0.587, 0.114 over 1024.

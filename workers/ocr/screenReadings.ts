@@ -2,7 +2,8 @@ import type { OcrWork, ScreenText } from '../../src/shared/results.ts';
 import { checkImage, damagedImage } from '../images/imageSize.ts';
 import { StageFailure } from '../stage.ts';
 import type { ScreenSource } from '../video/screens.ts';
-import { decodeGray, type GrayImage } from './grayImage.ts';
+import { grayOf, type GrayImage } from './grayImage.ts';
+import { picturesFromDecoded } from '../images/screenPictures.ts';
 import { IncrementalReader, type ReadMode } from './incrementalReader.ts';
 import type { Reading } from './recognize.ts';
 import { resetTesseract, tesseract } from './tesseract.ts';
@@ -47,8 +48,16 @@ async function readScreen(ref: ScreenSource, reading: IncrementalReader, signal:
   if (!check.ok) return { mediaId: ref.id, text: '', confidence: 0, message: check.message };
   let image: GrayImage;
   try {
-    // Decoded once, here; tesseract gets greyscale pixels, not the file.
-    image = await decodeGray(blob);
+    // Decoded once, here; tesseract gets greyscale pixels, not the file, and the chapters stage
+    // the pictures made from the same decode.
+    const bitmap = await createImageBitmap(blob);
+    try {
+      image = grayOf(bitmap);
+    } catch (error) {
+      bitmap.close();
+      throw error;
+    }
+    picturesFromDecoded(ref.id, blob, bitmap, check.size, ref.name);
   } catch {
     return { mediaId: ref.id, text: '', confidence: 0, message: damagedImage(ref.name) };
   }

@@ -12,7 +12,7 @@ import type { StageFn } from '../stage.ts';
  * MAX_IMAGE_PIXELS or cannot be read gets a plain message and empty text; the others are still
  * read. The frames of a recording may already be read, or under way: the video stage starts
  * reading them as it keeps them (workers/ocr/readAhead.ts), and this stage carries on from there;
- * meanwhile it makes the pictures the chapters stage needs of each frame (images/screenPictures.ts).
+ * each screen's decode also makes the pictures the chapters stage needs (images/screenPictures.ts).
  * With a pool slot idle (`ctx.idleSlots`), a second tesseract worker reads the screens that are
  * surely read whole ahead of the chain; the text is the same.
  * Progress moves once per screenshot.
@@ -26,7 +26,8 @@ export const ocrStage: StageFn = async (ctx): Promise<OcrResult> => {
   const readings = claimReadAhead(video, refs, mode, ctx.signal) ?? new ScreenReadings(mode, ctx.signal, (ctx.idleSlots ?? 0) > 0);
   for (const ref of refs.slice(readings.ids.length)) readings.add(ref);
   readings.close();
-  // While tesseract reads in its own worker, this one is mostly idle: the chapters stage's pictures of each frame are made now.
+  // Each screen read makes the chapters stage's pictures from its own decode; a repeated frame is
+  // not read, so its pictures are made now, while tesseract reads in its own worker.
   prepareFramePictures(refs, ctx.signal).catch(() => {});
   const screens: ScreenText[] = [];
   try {
