@@ -9,18 +9,24 @@ import { chaptersStage } from '../../workers/stages/chapters.ts';
 import { ocrStage } from '../../workers/stages/ocr.ts';
 import { SessionStore } from '../../src/store/sessionStore.ts';
 import { openEnricherDb } from '../../src/shared/db.ts';
+import type { StageContext } from '../../workers/stage.ts';
 import { stageHarness, type Shot } from './fixtures/stageHarness.ts';
 import { deleteDatabase, makeSession, uniqueDbName } from './fixtures/sessions.ts';
 
-/** Counts createImageBitmap calls that decode an encoded file (a Blob), as each screen's decode is one. */
-function countDecodes(): { count: () => number; restore: () => void } {
+/** Runs the chapters stage and counts the createImageBitmap calls that decode a file (a Blob): one a screen it decodes. */
+async function chaptersCountingDecodes(ctx: StageContext, ocr: unknown): Promise<{ chapters: ChaptersResult; decodes: number }> {
   const original = globalThis.createImageBitmap;
   let decodes = 0;
   globalThis.createImageBitmap = ((source: ImageBitmapSource, ...rest: unknown[]) => {
     if (source instanceof Blob) decodes++;
     return (original as (...args: unknown[]) => Promise<ImageBitmap>)(source, ...rest);
   }) as typeof createImageBitmap;
-  return { count: () => decodes, restore: () => void (globalThis.createImageBitmap = original) };
+  try {
+    const chapters = (await chaptersStage({ ...ctx, results: { ocr } })) as ChaptersResult;
+    return { chapters, decodes };
+  } finally {
+    globalThis.createImageBitmap = original;
+  }
 }
 
 async function bytesOf(thumbnail: Thumbnail): Promise<number[]> {
@@ -42,27 +48,14 @@ describe('a screenshot is decoded once for OCR and chapters', () => {
     const ocr = await ocrStage(shared.ctx);
     for (const [i, shot] of shots.entries()) expect(picturesStarted(`shot-${i}`, shot.blob)).toBe(true);
 
-    const decodes = countDecodes();
-    let chapters: ChaptersResult;
-    try {
-      chapters = (await chaptersStage({ ...shared.ctx, results: { ocr } })) as ChaptersResult;
-    } finally {
-      decodes.restore();
-    }
-    expect(decodes.count()).toBe(0);
+    const { chapters, decodes } = await chaptersCountingDecodes(shared.ctx, ocr);
+    expect(decodes).toBe(0);
 
     // The same screenshots as other blobs: chapters decode them themselves, to the same result.
     const copies = shots.map((shot) => ({ ...shot, blob: new Blob([shot.blob], { type: shot.blob.type }) }));
-    const alone = stageHarness(copies);
-    const own = countDecodes();
-    let fresh: ChaptersResult;
-    try {
-      fresh = (await chaptersStage({ ...alone.ctx, results: { ocr } })) as ChaptersResult;
-    } finally {
-      own.restore();
-    }
-    expect(own.count()).toBe(shots.length);
-    expect(await comparable(chapters)).toStrictEqual(await comparable(fresh));
+    const fresh = await chaptersCountingDecodes(stageHarness(copies).ctx, ocr);
+    expect(fresh.decodes).toBe(shots.length);
+    expect(await comparable(chapters)).toStrictEqual(await comparable(fresh.chapters));
   });
 });
 
