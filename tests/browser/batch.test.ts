@@ -169,11 +169,13 @@ describe('batches of short jobs on one worker', () => {
     const r = await rig();
     await warm(r);
     await r.scheduler.pause();
-    // 400 ms of sleep ahead of a job of 200 ms allowed 500 ms: timed from dispatch it would be stopped.
-    const first = await r.add(['test.sleep'], { sleepMs: 400 }, 5_000);
-    const second = await r.add(['test.sleep'], { sleepMs: 200 }, 500);
-    // Its retry runs on a fresh worker, whose start-up counts towards the limit too.
-    const spinner = await r.add(['test.spin'], { spinAttempts: 1 }, 1_500);
+    // 1,000 ms of sleep ahead of a job of 100 ms allowed 800 ms: timed from dispatch it would be
+    // stopped; timed from its own start it has 700 ms to spare, for a loaded machine.
+    const first = await r.add(['test.sleep'], { sleepMs: 1_000 }, 5_000);
+    const second = await r.add(['test.sleep'], { sleepMs: 100 }, 800);
+    // Its retry runs on a fresh worker, whose start-up counts towards the limit too: seconds when
+    // the machine is loaded, so the limit leaves room for them.
+    const spinner = await r.add(['test.spin'], { spinAttempts: 1 }, 4_000);
     const behind = await r.add(['test.ok']);
     await r.scheduler.resume();
     await r.scheduler.drain();
