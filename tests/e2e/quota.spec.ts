@@ -1,4 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../chromium.ts';
 import type { ResultRecord } from '../../src/shared/db.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { expectBatchDone, sessionRows, readStore } from './helpers.ts';
@@ -37,53 +41,61 @@ test('storage full during import: a clear message, and no session is half writte
 });
 
 // Chromium's IndexedDB does not ask the quota manager before every write: after each answer it lets
-// writes through from the space that answer left, an allowance that shrinks to nothing over 30 seconds
-// (BucketContext::kBucketSpaceCacheTimeLimit). A quota override therefore binds IndexedDB only once the
-// last allowance has run out; a quota set at the start binds at moments that depend on timing.
-const bucketSpaceCache = 31_000;
+// writes through from the space that answer left, an allowance that lasts up to 30 seconds
+// (BucketContext::kBucketSpaceCacheTimeLimit). So the browser is started again on the same profile, and the
+// quota is set before the app's first write there: the first answer, and every one after, holds the limit.
 
 // Room for the rerun's job states and progress saves, well short of its new result (the standup's thumbnails
 // and storyboard come to about 70 kB). Measured: any room from 5 kB to 60 kB gives the same outcome; at 120 kB the result fits.
 const roomForStates = 25_000;
 
-test('storage full while a result is written: the job fails saying so, and the result saved before stays whole', async ({ page, baseURL }) => {
+test('storage full while a result is written: the job fails saying so, and the result saved before stays whole', async ({ baseURL }) => {
   test.setTimeout(300_000);
   const origin = new URL(baseURL!).origin;
-  await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Session Enricher' })).toBeVisible();
-  await page.getByLabel('Import sessions').setInputFiles(fixtures);
-  await expect(sessionRows(page)).toHaveCount(2);
-  await page.getByRole('button', { name: 'Enrich all' }).click();
-  await expectBatchDone(page, 2);
-  await expect(sessionRows(page).getByTestId('state')).toHaveText(['Done', 'Done']);
-  const standup = (await readStore<{ id: string; title: string }>(page, 'sessions')).find((s) => s.title === 'Team standup')!;
-  const saved = (await readStore<ResultRecord>(page, 'results')).find((r) => r.sessionId === standup.id)!;
-
-  // The room is measured now, after the first batch, so what the batch wrote no longer matters; it is set
-  // again once the old allowance has run out, from the usage at that moment.
-  const { cdp } = await cdpFor(page);
-  const limitToUsagePlus = async (room: number) => {
+  const profile = mkdtempSync(join(tmpdir(), 'enricher-quota-'));
+  const launch = () =>
+    chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: chromiumArgs, baseURL, serviceWorkers: 'block' });
+  let context = await launch();
+  try {
+    let page = await context.newPage();
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Session Enricher' })).toBeVisible();
+    await page.getByLabel('Import sessions').setInputFiles(fixtures);
+    await expect(sessionRows(page)).toHaveCount(2);
+    await page.getByRole('button', { name: 'Enrich all' }).click();
+    await expectBatchDone(page, 2);
+    await expect(sessionRows(page).getByTestId('state')).toHaveText(['Done', 'Done']);
+    const standup = (await readStore<{ id: string; title: string }>(page, 'sessions')).find((s) => s.title === 'Team standup')!;
+    const saved = (await readStore<ResultRecord>(page, 'results')).find((r) => r.sessionId === standup.id)!;
+    // The room is measured now, after the first batch, so what the batch wrote no longer matters.
     const { usage } = await page.evaluate(() => navigator.storage.estimate());
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: (usage ?? 0) + room });
-  };
-  await limitToUsagePlus(roomForStates);
-  await page.waitForTimeout(bucketSpaceCache);
-  await limitToUsagePlus(roomForStates);
-  const before = await snapshot(page, [standup.id], ['results']);
+    await context.close();
 
-  await page.getByRole('button', { name: 'Enrich again: Team standup' }).click();
-  const row = sessionRows(page).filter({ has: page.getByRole('button', { name: 'Team standup', exact: true }) });
-  await expect(row.getByTestId('state')).toHaveText('Failed', { timeout: 120_000 });
-  await expect(row).toContainText('The results could not be saved: the device is out of storage space.');
-  // Nothing of the new result was written: the one saved before is there byte for byte.
-  expect(await snapshot(page, [standup.id], ['results'])).toBe(before);
-  const rerun = (await readStore<Job>(page, 'jobs')).find((job) => job.sessionId === standup.id && job.id !== saved.jobId)!;
-  expect(rerun.state).toBe('failed');
-  expect(rerun.lastError).toEqual({ class: 'permanent', message: expect.stringContaining('out of storage space') });
+    context = await launch();
+    page = await context.newPage();
+    const { cdp } = await cdpFor(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: (usage ?? 0) + roomForStates });
+    await page.goto('/');
+    await expect(sessionRows(page)).toHaveCount(2);
+    const before = await snapshot(page, [standup.id], ['results']);
 
-  // With the space back, "Retry failed" runs it again and its result replaces the old one.
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
-  await page.getByRole('button', { name: 'Retry failed' }).click();
-  await expect(row.getByTestId('state')).toHaveText('Done', { timeout: 120_000 });
-  await expect.poll(async () => (await readStore<ResultRecord>(page, 'results')).find((r) => r.sessionId === standup.id)?.jobId).toBe(rerun.id);
+    await page.getByRole('button', { name: 'Enrich again: Team standup' }).click();
+    const row = sessionRows(page).filter({ has: page.getByRole('button', { name: 'Team standup', exact: true }) });
+    await expect(row.getByTestId('state')).toHaveText('Failed', { timeout: 120_000 });
+    await expect(row).toContainText('The results could not be saved: the device is out of storage space.');
+    // Nothing of the new result was written: the one saved before is there byte for byte.
+    expect(await snapshot(page, [standup.id], ['results'])).toBe(before);
+    const rerun = (await readStore<Job>(page, 'jobs')).find((job) => job.sessionId === standup.id && job.id !== saved.jobId)!;
+    expect(rerun.state).toBe('failed');
+    expect(rerun.lastError).toEqual({ class: 'permanent', message: expect.stringContaining('out of storage space') });
+
+    // With the space back, "Retry failed" runs it again and its result replaces the old one.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await page.getByRole('button', { name: 'Retry failed' }).click();
+    await expect(row.getByTestId('state')).toHaveText('Done', { timeout: 120_000 });
+    await expect.poll(async () => (await readStore<ResultRecord>(page, 'results')).find((r) => r.sessionId === standup.id)?.jobId).toBe(rerun.id);
+  } finally {
+    await context.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+  }
 });
