@@ -24,10 +24,11 @@ export default mergeConfig(
             // (durability 55 s against 2 s), cause not yet found; a limit only guards against hangs.
             testTimeout: 120_000,
             hookTimeout: 240_000,
-            // One file at a time: the files run real workers (OCR, video decoding, a stage that spins
-            // or fills memory on purpose), and side by side on 2 cores they starved each other past
-            // their time limits. Each file already uses every core through its own worker pool.
-            fileParallelism: false,
+            // Two files at a time, one per core. Run one at a time, the browser sat idle a third of the
+            // run (each file's page and module graph load, workers starting, timers) and the files took
+            // 9.5 min; two at a time take 6.2 min, and passed whole with a third process spinning on a core.
+            fileParallelism: true,
+            maxWorkers: 2,
             // The OpenAI-compatible stub on 127.0.0.1 for the provider tests.
             globalSetup: ['tests/stubs/openaiStub.globalSetup.ts'],
             // Main-thread picture encoding goes to a worker (why: tests/browser/encodeOffMain.setup.ts).
