@@ -29,7 +29,7 @@ test.beforeAll(async () => {
   stub = await startOpenAiStub();
   folders = mkdtempSync(join(tmpdir(), 'enricher-privacy-'));
   // tesseract in Node with the app's own model file: nothing is fetched.
-  ocr = await createWorker('eng', OEM.LSTM_ONLY, { langPath: new URL('../../node_modules/@tesseract.js-data/eng/4.0.0_best_int', import.meta.url).pathname, gzip: true, cacheMethod: 'none' });
+  ocr = await createWorker('eng', OEM.LSTM_ONLY, { langPath: new URL('../../workers/ocr/model', import.meta.url).pathname, gzip: true, cacheMethod: 'none' });
 });
 test.afterAll(async () => {
   await ocr.terminate();
