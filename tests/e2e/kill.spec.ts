@@ -1,10 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../chromium.ts';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { expectEachSessionDoneOnce, readStore, sessionRows, type StoredRun } from './helpers.ts';
+import { browserProfile } from './pwa-helpers.ts';
 
 const KILLS = 10;
 /** Sample batches of 12: two make 24 sessions, room for ten kills two finished jobs apart. */
@@ -31,10 +28,8 @@ const killAt = (index: number): Kill => (index === KILLS / 2 ? 'browser-sigkill'
 test('kill the page and the browser mid-batch, ten times: every session is enriched exactly once', async ({ baseURL }) => {
   test.setTimeout(600_000);
   const random = mulberry32(20261123);
-  const profile = mkdtempSync(join(tmpdir(), 'enricher-kill-'));
-  const launch = () =>
-    chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: chromiumArgs, baseURL, serviceWorkers: 'block' });
-  let context: BrowserContext = await launch();
+  const profile = browserProfile(baseURL, 'block');
+  let context: BrowserContext = await profile.launch();
   let page = await context.newPage();
   try {
     await page.goto('/');
@@ -62,7 +57,7 @@ test('kill the page and the browser mid-batch, ten times: every session is enric
       kinds.push(kind);
       if (kind === 'browser-sigkill') {
         // The whole browser dies: no unload, no chance to write anything.
-        const pids = execFileSync('pgrep', ['-f', profile]).toString().trim().split('\n').map(Number);
+        const pids = execFileSync('pgrep', ['-f', profile.folder]).toString().trim().split('\n').map(Number);
         for (const pid of pids) {
           try {
             process.kill(pid, 'SIGKILL');
@@ -71,7 +66,7 @@ test('kill the page and the browser mid-batch, ten times: every session is enric
           }
         }
         await context.close().catch(() => {});
-        context = await launch();
+        context = await profile.launch();
       } else if (kind === 'renderer-crash') {
         // The page's renderer process crashes, taking its workers with it; no pagehide fires.
         const cdp = await context.newCDPSession(page);
@@ -102,6 +97,6 @@ test('kill the page and the browser mid-batch, ten times: every session is enric
     console.log(`kill test: ${figures}`);
   } finally {
     await context.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
+    profile.remove();
   }
 });

@@ -27,20 +27,28 @@ export function waitForServiceWorker(page: Page): Promise<number> {
   });
 }
 
-/** A Chromium profile in a temporary folder: installability is judged only outside incognito. */
+/**
+ * A Chromium profile in a temporary folder. `launch` starts a browser on it, again after a close or
+ * a kill, with the storage the last one left.
+ */
+export function browserProfile(baseURL: string | undefined, serviceWorkers: 'allow' | 'block') {
+  const folder = mkdtempSync(join(tmpdir(), 'enricher-profile-'));
+  return {
+    folder,
+    launch: () => chromium.launchPersistentContext(folder, { executablePath: chromiumPath(), args: chromiumArgs, baseURL, serviceWorkers }),
+    remove: () => rmSync(folder, { recursive: true, force: true }),
+  };
+}
+
+/** A browser on a fresh profile: installability is judged only outside incognito. */
 export async function launchPersistent(baseURL: string | undefined): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'enricher-pwa-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    args: chromiumArgs,
-    baseURL,
-    serviceWorkers: 'allow',
-  });
+  const profile = browserProfile(baseURL, 'allow');
+  const context = await profile.launch();
   return {
     context,
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      profile.remove();
     },
   };
 }

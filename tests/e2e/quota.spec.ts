@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, expect, test } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../chromium.ts';
+import { expect, test } from '@playwright/test';
 import type { ResultRecord } from '../../src/shared/db.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { expectBatchDone, sessionRows, readStore } from './helpers.ts';
 import { snapshot } from './storeSnapshot.ts';
-import { cdpFor } from './pwa-helpers.ts';
+import { browserProfile, cdpFor } from './pwa-helpers.ts';
 
 const fixtures = new URL('../fixtures/sessions', import.meta.url).pathname;
 
@@ -52,10 +48,8 @@ const roomForStates = 25_000;
 test('storage full while a result is written: the job fails saying so, and the result saved before stays whole', async ({ baseURL }) => {
   test.setTimeout(300_000);
   const origin = new URL(baseURL!).origin;
-  const profile = mkdtempSync(join(tmpdir(), 'enricher-quota-'));
-  const launch = () =>
-    chromium.launchPersistentContext(profile, { executablePath: chromiumPath(), args: chromiumArgs, baseURL, serviceWorkers: 'block' });
-  let context = await launch();
+  const profile = browserProfile(baseURL, 'block');
+  let context = await profile.launch();
   try {
     let page = await context.newPage();
     await page.goto('/');
@@ -71,7 +65,7 @@ test('storage full while a result is written: the job fails saying so, and the r
     const { usage } = await page.evaluate(() => navigator.storage.estimate());
     await context.close();
 
-    context = await launch();
+    context = await profile.launch();
     page = await context.newPage();
     const { cdp } = await cdpFor(page);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: (usage ?? 0) + roomForStates });
@@ -96,6 +90,6 @@ test('storage full while a result is written: the job fails saying so, and the r
     await expect.poll(async () => (await readStore<ResultRecord>(page, 'results')).find((r) => r.sessionId === standup.id)?.jobId).toBe(rerun.id);
   } finally {
     await context.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
+    profile.remove();
   }
 });
