@@ -24,9 +24,9 @@ export default mergeConfig(
             // (durability 55 s against 2 s), cause not yet found; a limit only guards against hangs.
             testTimeout: 120_000,
             hookTimeout: 240_000,
-            // Two files at a time, one per core. Run one at a time, the browser sat idle a third of the
-            // run (each file's page and module graph load, workers starting, timers) and the files took
-            // 9.5 min; two at a time take 6.2 min, and passed whole with a third process spinning on a core.
+            // Two files at a time, one per core: in a fresh clone the files took 472 s one at a time and
+            // 379–427 s two at a time, as one file's waits (page and module loads, worker starts, timers)
+            // leave the core to the other. All passed also with a third process spinning on a core.
             fileParallelism: true,
             maxWorkers: 2,
             // The OpenAI-compatible stub on 127.0.0.1 for the provider tests.
