@@ -18,19 +18,47 @@ export async function decodeGray(blob: Blob): Promise<GrayImage> {
   }
 }
 
+/** Past this many pixels (4K UHD) a picture gets a canvas of its own, not kept: 4 bytes a pixel. */
+const KEEP_CANVAS_PIXELS = 3840 * 2160;
+
+/**
+ * One canvas for the worker's life, resized to each picture: a fresh canvas costs about as much
+ * as reading its pixels back (~23 ms at 1920×1080 on 2 cores, ~30% of a screen's decode).
+ */
+let kept: OffscreenCanvasRenderingContext2D | null = null;
+
+function canvasFor(width: number, height: number): OffscreenCanvasRenderingContext2D {
+  if (width * height > KEEP_CANVAS_PIXELS) return context2d(new OffscreenCanvas(width, height));
+  if (!kept) kept = context2d(new OffscreenCanvas(width, height));
+  else if (kept.canvas.width !== width || kept.canvas.height !== height) {
+    kept.canvas.width = width;
+    kept.canvas.height = height;
+  }
+  return kept;
+}
+
+function context2d(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('No 2D context for OffscreenCanvas.');
+  return context;
+}
+
 /** The luminance of a decoded picture (Rec. 601, 0..255); transparent areas count as white. */
 export function grayOf(bitmap: ImageBitmap): GrayImage {
   const { width, height } = bitmap;
-  const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('No 2D context for OffscreenCanvas.');
+  const context = canvasFor(width, height);
   context.fillStyle = '#fff';
   context.fillRect(0, 0, width, height);
   context.drawImage(bitmap, 0, 0);
   const rgba = context.getImageData(0, 0, width, height).data;
   const data = new Uint8Array(width * height);
-  for (let i = 0, j = 0; i < data.length; i++, j += 4) {
+  // A pixel a load: ImageData is R, G, B, A in memory, so R is the low byte on the little-endian
+  // machines browsers run on. Three times faster than reading the bytes one by one.
+  const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, data.length);
+  for (let i = 0; i < data.length; i++) {
+    const p = pixels[i]!;
     // Integer weights of 0.299, 0.587, 0.114 over 1024.
-    data[i] = (306 * rgba[j]! + 601 * rgba[j + 1]! + 117 * rgba[j + 2]!) >> 10;
+    data[i] = (306 * (p & 0xff) + 601 * ((p >>> 8) & 0xff) + 117 * ((p >>> 16) & 0xff)) >> 10;
   }
   return { width, height, data };
 }
