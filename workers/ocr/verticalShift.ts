@@ -62,16 +62,23 @@ export function findShift(previous: GrayImage, current: GrayImage, region: Regio
   const step = Math.max(1, rows.length / SAMPLE_ROWS);
   const sample: number[] = [];
   for (let i = 0; i < rows.length; i += step) sample.push(rows[Math.floor(i)]!);
-  const cost = (dy: number): number => {
-    let sum = 0;
+  const minOverlap = Math.max(MIN_OVERLAP, sample.length / 4);
+  /** The mean difference at `dy`; Infinity when too few rows overlap, or as soon as it is sure to exceed `bound`. */
+  const cost = (dy: number, bound = Infinity): number => {
     let count = 0;
+    for (const r of sample) if (r + dy >= region.top && r + dy < region.bottom) count++;
+    if (count < minOverlap) return Infinity;
+    // Most shifts are far off: stopping once the sum passes the best so far leaves the answer as it
+    // was and skips most of the work (the margin keeps rounding from stopping a tie early).
+    const limit = bound * count * bins * (1 + 1e-9);
+    let sum = 0;
     for (const r of sample) {
       const from = r + dy;
       if (from < region.top || from >= region.bottom) continue;
       for (let b = 0; b < bins; b++) sum += Math.abs(now[r * bins + b]! - before[from * bins + b]!);
-      count++;
+      if (sum > limit) return Infinity;
     }
-    return count >= Math.max(MIN_OVERLAP, sample.length / 4) ? sum / (count * bins) : Infinity;
+    return sum / (count * bins);
   };
   const still = cost(0);
   let best = 0;
@@ -79,7 +86,7 @@ export function findShift(previous: GrayImage, current: GrayImage, region: Regio
   const reach = region.bottom - region.top - 1;
   for (let dy = -reach; dy <= reach; dy++) {
     if (dy === 0) continue;
-    const c = cost(dy);
+    const c = cost(dy, bestCost);
     if (c < bestCost) {
       best = dy;
       bestCost = c;
