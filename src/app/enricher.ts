@@ -104,7 +104,10 @@ export class Enricher {
     const first = await pages.next();
     enricher.view.setSessions(first.done ? [] : first.value);
     enricher.sessionsLoaded = enricher.showRemainingSessions(pages);
-    await enricher.reloadJobs();
+    // The stored jobs show as they are read: leading does not wait for them (100,000 take seconds),
+    // as the scheduler reads the queue itself, in dispatch order. A read that fails leaves the view
+    // to the scheduler's jobs, or to the next reload a leader asks for.
+    enricher.reloadJobs().catch(() => {});
     enricher.view.setStatus('follower', false);
     enricher.campaignForLeadership();
     return enricher;
@@ -172,6 +175,8 @@ export class Enricher {
     forgetClosedMarks(owner);
     // Only a loaded scheduler takes commands: one that arrived meanwhile waited in sentCommands.
     this.scheduler = scheduler;
+    // It holds every job now, newer than any stored copy a reload still reads: the view shows its jobs.
+    this.view.setJobs(scheduler.all());
     this.view.setStatus('leader', scheduler.isPaused);
     this.becameLeader();
     this.post({ kind: 'leader-ready' });
@@ -437,6 +442,13 @@ export class Enricher {
     return sessions;
   }
 
+  /** Shows jobs read from storage; false once this tab's scheduler holds the queue, which the view shows instead. */
+  private showStoredJobs(jobs: Iterable<Job>): boolean {
+    if (this.scheduler) return false;
+    this.view.updateStoredJobs(jobs);
+    return true;
+  }
+
   /** Reads the whole jobs store into the view; a call during a read asks for one more read after it. */
   private reloadJobs(): Promise<void> {
     if (this.reloading) {
@@ -447,17 +459,17 @@ export class Enricher {
       do {
         this.reloadAgain = false;
         // Packed jobs first: one written out of its pack meanwhile is then read again, never missed.
-        for await (const jobs of readPackedJobs(this.db)) this.view.updateJobs(jobs);
+        for await (const jobs of readPackedJobs(this.db)) if (!this.showStoredJobs(jobs)) return;
         // A page per read: 100,000 stored jobs read at once would hold the page for a second or more.
         let after: string | undefined;
         for (;;) {
           const page = await this.db.getAll('jobs', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), JOB_PAGE);
-          this.view.updateJobs(page);
+          if (!this.showStoredJobs(page)) return;
           if (page.length < JOB_PAGE) break;
           after = page.at(-1)!.id;
         }
         // Last: a running job's record holds its state before the run, the running record the current one.
-        this.view.updateJobs(await readRunningJobs(this.db));
+        if (!this.showStoredJobs(await readRunningJobs(this.db))) return;
       } while (this.reloadAgain);
     })().finally(() => (this.reloading = null));
     return this.reloading;

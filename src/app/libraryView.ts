@@ -93,6 +93,25 @@ export class LibraryView {
     this.invalidate();
   }
 
+  /**
+   * Takes in jobs read from storage while the engine may be changing them: a stored copy older
+   * (by `updatedAt`) than the same job shown is a state it has already left, and is not shown.
+   */
+  updateStoredJobs(jobs: Iterable<Job>): void {
+    const fresh: Job[] = [];
+    for (const job of jobs) {
+      const current = this.jobs.get(job.sessionId);
+      if (current?.id !== job.id || current.updatedAt <= job.updatedAt) fresh.push(job);
+    }
+    this.updateJobs(fresh);
+  }
+
+  /** Shows exactly `jobs`, dropping every other: the leader's scheduler holds the whole queue. */
+  setJobs(jobs: Iterable<Job>): void {
+    this.jobs.clear();
+    this.updateJobs(jobs);
+  }
+
   removeJobs(ids: ReadonlySet<string>): void {
     for (const [sessionId, job] of this.jobs) if (ids.has(job.id)) this.jobs.delete(sessionId);
     this.invalidate();

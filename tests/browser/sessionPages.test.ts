@@ -77,10 +77,11 @@ describe('the library read a page at a time', () => {
       await waitFor(() => queued() === sessions.length, { timeoutMs: 30_000 }).catch(() => expect(queued(), 'sessions queued').toBe(sessions.length));
       const shown = enricher.view.getSnapshot().sessions;
       expect(shown.map((s) => s.id)).toEqual(sessions.map((s) => s.id));
-      // A second tab reads the library and the 2,500 jobs (three pages of them) as they are stored.
+      // A second tab reads the library and the 2,500 jobs (three pages of them) as they are stored,
+      // behind its open(): a big history must not hold the page or the queue.
       const follower = await Enricher.open({ dbName: name });
       try {
-        expect(follower.view.current().jobs.size).toBe(sessions.length);
+        await waitFor(() => follower.view.current().jobs.size === sessions.length, { timeoutMs: 30_000, what: 'the follower to show every job' });
         expect([...follower.view.current().jobs.values()].every((job) => job.state === 'queued')).toBe(true);
         await waitFor(() => follower.view.current().sessions.length === sessions.length, { timeoutMs: 30_000 });
       } finally {
