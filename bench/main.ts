@@ -1,3 +1,4 @@
+import { clearAppHistory, prepareAppHistory } from './appStart.ts';
 import { enrichment, type EnrichmentBatch } from './enrichment.ts';
 import { deleteLibrary, openLibrary, prepareLibrary } from './library.ts';
 import { memory } from './memory.ts';
@@ -27,6 +28,8 @@ const api = {
     scaling({ ...options, library: options.ocrSessions > 0 ? await openLibrary().catch(() => null) : null }),
   memory,
   enqueueScale,
+  prepareAppHistory,
+  clearAppHistory,
   prepareLibrary,
   deleteLibrary,
   enrichment: async (options: { batches: EnrichmentBatch[]; size: number }) => enrichment({ ...options, library: await openLibrary() }),

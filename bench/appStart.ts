@@ -1,0 +1,68 @@
+import { DEFAULT_DB_NAME, openEnricherDb, type EnricherDb } from '../src/shared/db.ts';
+import { createJob } from '../src/engine/transitions.ts';
+import { PIPELINE_STAGES } from '../src/shared/pipeline.ts';
+import type { Job } from '../src/shared/job.ts';
+import { RUNNING_JOBS_KEY } from '../src/shared/runningJobs.ts';
+import { addTinySessions } from './harness.ts';
+
+/** The session the one queued job enriches: a tiny one, so that its run ends quickly. */
+const SESSION_PREFIX = 'app-start-';
+/** Job records put per transaction while preparing. */
+const CHUNK = 5_000;
+
+export interface AppHistory {
+  /** Finished job records stored, besides the one queued job. */
+  jobs: number;
+  /** The queued job the app's scheduler should start first. */
+  queuedId: string;
+  /** Where the driver's watcher looks for its start: the app's database and its running record's key. */
+  dbName: string;
+  runningKey: string;
+}
+
+/** Empties what a run leaves in the app's database: jobs (records, packs, the running record), results, settings. */
+async function clearQueue(db: EnricherDb): Promise<void> {
+  const tx = db.transaction(['jobs', 'jobPacks', 'runningJobs', 'results', 'meta'], 'readwrite');
+  await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()));
+  await tx.done;
+}
+
+/**
+ * Scenario 6 in the real app, first half: the app's own database as a library with a long history,
+ * `jobs` finished job records over its sessions (a library enriched again and again), and one job
+ * queued behind them. The driver then loads index.html and times its first dispatch.
+ */
+export async function prepareAppHistory(jobs: number): Promise<AppHistory> {
+  const db = await openEnricherDb(DEFAULT_DB_NAME);
+  try {
+    await clearQueue(db);
+    const [sessionId] = await addTinySessions(db, 1, SESSION_PREFIX);
+    const sessionIds = await db.getAllKeys('sessions');
+    const now = Date.now();
+    for (let from = 0; from < jobs; from += CHUNK) {
+      const tx = db.transaction('jobs', 'readwrite', { durability: 'relaxed' });
+      for (let i = from; i < Math.min(jobs, from + CHUNK); i++) {
+        const job = createJob({ id: `history-${i}`, sessionId: sessionIds[i % sessionIds.length]!, batchId: 'history', priority: 'normal', seq: i, stageOrder: [...PIPELINE_STAGES], timeoutMs: 60_000, maxAttempts: 3, now });
+        const stages = Object.fromEntries(PIPELINE_STAGES.map((stage) => [stage, { status: 'done' as const, progress: 1, ms: 10 }]));
+        void tx.store.put({ ...job, state: 'succeeded', stages, attempts: 1, startedAt: now, finishedAt: now } satisfies Job);
+      }
+      await tx.done;
+    }
+    const queued = createJob({ id: 'app-start-queued', sessionId: sessionId!, batchId: 'now', priority: 'normal', seq: jobs, stageOrder: [...PIPELINE_STAGES], timeoutMs: 60_000, maxAttempts: 3, now });
+    await db.put('jobs', queued);
+    return { jobs, queuedId: queued.id, dbName: DEFAULT_DB_NAME, runningKey: RUNNING_JOBS_KEY };
+  } finally {
+    db.close();
+  }
+}
+
+/** Scenario 6 in the real app, cleanup: the history and the tiny session go; the library stays. */
+export async function clearAppHistory(): Promise<void> {
+  const db = await openEnricherDb(DEFAULT_DB_NAME);
+  try {
+    await clearQueue(db);
+    await db.delete('sessions', `${SESSION_PREFIX}0`);
+  } finally {
+    db.close();
+  }
+}
