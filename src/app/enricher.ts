@@ -179,7 +179,8 @@ export class Enricher {
     forgetClosedMarks(owner);
     // Only a loaded scheduler takes commands: one that arrived meanwhile waited in sentCommands.
     this.scheduler = scheduler;
-    // It holds every job now, newer than any stored copy a reload still reads: the view shows its jobs.
+    // It holds every job now: the view shows exactly those (a job the view read from storage before
+    // this tab led, and that the start then deleted as long finished, goes).
     this.view.setJobs(scheduler.all());
     this.view.setStatus('leader', scheduler.isPaused);
     this.becameLeader();
