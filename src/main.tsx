@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Enricher } from './app/enricher.ts';
 import { App } from './ui/App.tsx';
@@ -8,10 +8,14 @@ const root = createRoot(document.getElementById('root')!);
 
 Enricher.open().then(
   (enricher) => {
-    root.render(
-      <StrictMode>
-        <App enricher={enricher} />
-      </StrictMode>,
+    // Rendered in slices: the tab's first render must not hold up the scheduler's start, whose reads
+    // and lock wait for turns of this thread.
+    startTransition(() =>
+      root.render(
+        <StrictMode>
+          <App enricher={enricher} />
+        </StrictMode>,
+      ),
     );
   },
   () => {

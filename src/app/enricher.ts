@@ -23,6 +23,7 @@ import { RateLimiter } from '../engine/rateLimiter.ts';
 import { Scheduler } from '../engine/scheduler.ts';
 import { ProviderGate } from '../provider/providerGate.ts';
 import { loadProviderConfig, providerAllowanceMs } from '../provider/providerSettings.ts';
+import type { ProviderConfig } from '../shared/provider.ts';
 
 export interface EnricherConfig {
   dbName?: string;
@@ -77,6 +78,11 @@ export class Enricher {
   private becameLeader!: () => void;
   /** Extra time per job for the AI provider's requests; 0 when it is off. */
   private providerAllowanceMs = 0;
+  /**
+   * The provider's settings as the page loaded (the CSP is widened then too; changing them asks for a
+   * reload). Read at once, beside the first sessions page, so that leading waits for no read of its own.
+   */
+  private readonly providerConfig: Promise<ProviderConfig>;
   /** Aborted on close: withdraws a pending leadership request. */
   private readonly closing = new AbortController();
   /** Resolves once this tab runs the scheduler. */
@@ -88,6 +94,9 @@ export class Enricher {
     options: EngineOptions,
   ) {
     this.sessions = new SessionStore(db);
+    this.providerConfig = loadProviderConfig(db);
+    // A tab that never leads never reads it: its failure is the leader's to report.
+    this.providerConfig.catch(() => {});
     this.options = options;
     this.channel = new BroadcastChannel(`session-enricher:${config.dbName}`);
     this.channel.onmessage = (event: MessageEvent<TabMessage>) => void this.onTabMessage(event.data);
@@ -136,8 +145,7 @@ export class Enricher {
     this.leading = true;
     this.view.setStatus('leader', this.view.getSnapshot().paused);
     const limiter = new RateLimiter(this.options.rateLimit);
-    // The provider's settings apply from page load (the CSP is widened then too): changing them asks for a reload.
-    const providerConfig = await loadProviderConfig(this.db);
+    const providerConfig = await this.providerConfig;
     this.providerAllowanceMs = providerAllowanceMs(providerConfig, this.options.backoffCapMs);
     const { breakerThreshold, breakerCooldownMs, backoffBaseMs, backoffCapMs } = this.options;
     const provider =

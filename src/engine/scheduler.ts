@@ -151,8 +151,11 @@ export class Scheduler {
     this.loading = true;
     const now = this.clock();
     // Jobs long finished are deleted before loading, read from an index: they are never loaded at all.
+    // The reads below are not held back for it: the store orders them after its deletion.
     const cutoff = pruneCutoff(now, this.deps.options.retentionMs);
-    if (cutoff !== null) await this.deps.store.deleteFinishedBefore?.(cutoff);
+    const pruning = cutoff === null ? Promise.resolve() : Promise.resolve(this.deps.store.deleteFinishedBefore?.(cutoff));
+    const pausedMeta = this.deps.store.getMeta<boolean>('paused');
+    for (const read of [pruning, pausedMeta]) read.catch(() => {});
     const pages = this.deps.store.loadInPages?.() ?? wholeQueue(this.deps.store);
     let first = true;
     for await (const page of pages) {
@@ -161,12 +164,14 @@ export class Scheduler {
       this.lanesRead = new Set(page.lanesRead);
       if (first) {
         first = false;
-        this.paused = (await this.deps.store.getMeta<boolean>('paused')) ?? false;
+        await pruning;
+        this.paused = (await pausedMeta) ?? false;
         this.started = true;
       }
       this.emit(taken);
       this.pump();
     }
+    await pruning;
     this.loading = false;
     this.lanesRead = new Set(PRIORITIES);
     this.markLoaded();

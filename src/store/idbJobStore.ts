@@ -99,8 +99,8 @@ export class IdbJobStore implements JobStore {
     const seen = new Set<string>();
     let lanesRead: readonly Priority[] = [];
     // The running jobs lead the first page: a page's first copy of a job is its current one.
-    let running: Job[] = await this.readRunning();
-    const packed = await this.packedLanes();
+    const [runningRead, packed] = await Promise.all([this.readRunning(), this.packedLanes()]);
+    let running: Job[] = runningRead;
     for await (const page of readQueueInPages(this.db, this.paging.headPerLane, this.paging.pageSize, packed)) {
       for (const job of page.jobs) seen.add(job.id);
       lanesRead = page.lanesRead;

@@ -36,6 +36,8 @@ export interface JobStore {
   /**
    * Deletes the finished jobs that finished before `cutoff` (epoch ms) and returns their ids, without
    * loading the others. Optional: a store without it leaves retention to the scheduler's own sweep.
+   * Reads started after the call, before it resolves, must not see the deleted jobs (IndexedDB
+   * orders transactions by when they were made: the deletion's is made in the call).
    */
   deleteFinishedBefore?(cutoff: number): Promise<string[]>;
   /** A key-value of the engine's own (settings, breaker state). */

@@ -17,7 +17,7 @@ describe('retention', () => {
     engines.push(first);
     await first.scheduler.start();
     const [oldSession, failingSession] = await first.addSessions(2);
-    await first.scheduler.enqueue([{ sessionId: oldSession!, timeoutMs: 10_000 }], { batchId: 'old', stages: ['test.ok'] });
+    const [old] = await first.scheduler.enqueue([{ sessionId: oldSession!, timeoutMs: 10_000 }], { batchId: 'old', stages: ['test.ok'] });
     await first.scheduler.drain();
 
     now += 25 * HOUR;
@@ -29,7 +29,13 @@ describe('retention', () => {
 
     const second = await first.restart(undefined, { clock });
     engines.push(second);
+    // The deletion is not awaited before the queue is read, but the reads must come after it: the old
+    // job is never loaded, not even for a moment.
+    const loaded = new Set<string>();
+    second.scheduler.subscribe(({ changed }) => changed.forEach((id) => loaded.add(id)));
     await second.scheduler.start();
+    expect(loaded.has(old!.id)).toBe(false);
+    expect(loaded.has(failed!.id)).toBe(true);
     const jobs = await readStoredJobs(second.db);
     expect(jobs.map((job) => job.id)).toEqual([failed!.id]);
     expect(await second.db.get('results', oldSession!)).toBeDefined();
