@@ -115,24 +115,37 @@ export class Enricher {
     const first = await pages.next();
     enricher.view.setSessions(first.done ? [] : first.value);
     enricher.sessionsLoaded = enricher.showRemainingSessions(pages);
-    // The stored jobs show as they are read: leading does not wait for them (100,000 take seconds),
-    // as the scheduler reads the queue itself, in dispatch order, and from then on the view takes
-    // them from it. A read that fails leaves the view to the scheduler, or to the next reload a
-    // leader asks for.
-    enricher.reloadJobs().catch(() => {});
     enricher.view.setStatus('follower', false);
     enricher.campaignForLeadership();
     return enricher;
   }
 
 
+  /**
+   * Leads at once when no tab does. Otherwise reads the stored jobs for the view (the leader's
+   * reports keep them current) and waits in line for the lock. A tab that leads reads no jobs for its
+   * view: its scheduler hands the view every job it reads, and a second read would hold up the
+   * scheduler's first reads, and its prune's write, in the database's backend (100,000 take seconds).
+   */
   private campaignForLeadership(): void {
     const name = `session-enricher:scheduler:${this.config.dbName}`;
+    const leadUntilReleased = async () => {
+      if (this.closing.signal.aborted) return;
+      await this.lead();
+      await new Promise<void>((resolve) => (this.releaseLock = resolve));
+    };
     navigator.locks
-      .request(name, { signal: this.closing.signal }, async () => {
-        if (this.closing.signal.aborted) return;
-        await this.lead();
-        await new Promise<void>((resolve) => (this.releaseLock = resolve));
+      // `ifAvailable` takes no abort signal: a tab closed meanwhile is caught by the check above.
+      .request(name, { ifAvailable: true }, async (lock) => {
+        if (!lock) return 'held elsewhere';
+        await leadUntilReleased();
+        return 'led';
+      })
+      .then((outcome) => {
+        if (outcome === 'led' || this.closing.signal.aborted) return;
+        // A read that fails leaves the view to the next reload a leader asks for.
+        this.reloadJobs().catch(() => {});
+        return navigator.locks.request(name, { signal: this.closing.signal }, leadUntilReleased);
       })
       .catch((error: unknown) => {
         // Closing a follower withdraws its request; anything else is a real failure.

@@ -56,4 +56,37 @@ describe('opening the app over many stored jobs', () => {
     expect(shown.get(session.id)?.state).toBe('succeeded');
     expect([...shown.values()].filter((job) => job.state === 'succeeded')).toHaveLength(2_501);
   });
+
+  it('a tab that finds no leader reads no jobs for its view (its scheduler hands them over); a tab that finds one reads them', async () => {
+    const dbName = uniqueDbName();
+    names.push(dbName);
+    const db = await openEnricherDb(dbName);
+    const tx = db.transaction('jobs', 'readwrite');
+    for (const job of finishedJobs(300, Date.now())) void tx.store.put(job);
+    await tx.done;
+    db.close();
+
+    // The view reads whole stores ('jobPacks', then 'jobs' a page at a time); the scheduler reads
+    // through the 'by-queue' index and the packs' keys.
+    const storesRead: string[] = [];
+    const getAll = IDBObjectStore.prototype.getAll;
+    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['getAll']>) {
+      storesRead.push(this.name);
+      return getAll.apply(this, args);
+    };
+    try {
+      const leader = await Enricher.open({ dbName, createWorker: createTestWorker, options: { concurrency: 1 } });
+      open.push(leader);
+      await leader.leadership;
+      await waitFor(() => leader.view.current().jobs.size === 300, { what: 'the scheduler to hand the view every job' });
+      expect(storesRead.filter((store) => store === 'jobs' || store === 'jobPacks')).toEqual([]);
+
+      const follower = await Enricher.open({ dbName, createWorker: createTestWorker, options: { concurrency: 1 } });
+      open.push(follower);
+      await waitFor(() => follower.view.current().jobs.size === 300, { what: 'the follower to read every job' });
+      expect(storesRead).toContain('jobs');
+    } finally {
+      IDBObjectStore.prototype.getAll = getAll;
+    }
+  });
 });
