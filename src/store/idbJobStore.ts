@@ -106,6 +106,9 @@ export class IdbJobStore implements JobStore {
       lanesRead = page.lanesRead;
       yield running.length === 0 ? page : { ...page, jobs: [...running, ...page.jobs] };
       running = [];
+      // The page's jobs may have started meanwhile: their running state goes to the database before
+      // the next page's read, which would otherwise hold the write up for as long as it reads.
+      await this.queuedCommitStarted();
     }
     if (running.length > 0) yield { jobs: running, lanesRead: PRIORITIES };
     // A safety net for records the index does not hold (a field missing): never expected.
@@ -169,6 +172,11 @@ export class IdbJobStore implements JobStore {
       // start) share one transaction.
       if (!this.inFlight && this.next.length === 1) queueMicrotask(() => void this.flush());
     });
+  }
+
+  /** Resolves once a commit asked for in this turn has made its transaction (the flush is a microtask queued before). */
+  private async queuedCommitStarted(): Promise<void> {
+    if (this.next.length > 0 && !this.inFlight) await new Promise<void>((resolve) => queueMicrotask(resolve));
   }
 
   /** Reads only the keys of due jobs, from the 'by-finished' index (schema v2), and deletes them in one transaction. */
