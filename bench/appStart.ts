@@ -66,3 +66,23 @@ export async function clearAppHistory(): Promise<void> {
     db.close();
   }
 }
+
+/**
+ * Scenario 6 in the real app, the watch: from this (bench) page, a renderer of its own, reads the
+ * app's running record and the queued job's record every 10 ms until the job has started, and
+ * resolves with that moment as an epoch time (timeOrigin + now). Watched from inside the app's page,
+ * each read would wait for that page's main thread, busy with its first render, and be late.
+ */
+export async function watchAppDispatch(history: AppHistory): Promise<number> {
+  const db = await openEnricherDb(history.dbName);
+  try {
+    for (;;) {
+      const tx = db.transaction(['runningJobs', 'jobs']);
+      const [running, job] = await Promise.all([tx.objectStore('runningJobs').get(history.runningKey), tx.objectStore('jobs').get(history.queuedId)]);
+      if (running?.jobs.some((j) => j.id === history.queuedId) || (job && job.state !== 'queued')) return performance.timeOrigin + performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  } finally {
+    db.close();
+  }
+}

@@ -1,4 +1,4 @@
-import { clearAppHistory, prepareAppHistory } from './appStart.ts';
+import { clearAppHistory, prepareAppHistory, watchAppDispatch } from './appStart.ts';
 import { enrichment, type EnrichmentBatch } from './enrichment.ts';
 import { deleteLibrary, openLibrary, prepareLibrary } from './library.ts';
 import { memory } from './memory.ts';
@@ -30,6 +30,7 @@ const api = {
   enqueueScale,
   prepareAppHistory,
   clearAppHistory,
+  watchAppDispatch,
   prepareLibrary,
   deleteLibrary,
   enrichment: async (options: { batches: EnrichmentBatch[]; size: number }) => enrichment({ ...options, library: await openLibrary() }),
