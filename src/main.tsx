@@ -1,4 +1,4 @@
-import { StrictMode, startTransition } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Enricher } from './app/enricher.ts';
 import { App } from './ui/App.tsx';
@@ -10,12 +10,10 @@ Enricher.open().then(
   (enricher) => {
     // Rendered in slices: the tab's first render must not hold up the scheduler's start, whose reads
     // and lock wait for turns of this thread.
-    startTransition(() =>
-      root.render(
-        <StrictMode>
-          <App enricher={enricher} />
-        </StrictMode>,
-      ),
+    root.render(
+      <StrictMode>
+        <App enricher={enricher} />
+      </StrictMode>,
     );
   },
   () => {
