@@ -115,4 +115,32 @@ describe('start-up in pages', () => {
     await drain;
     expect(await ranOrder(e)).toEqual(stored.map((job) => job.id));
   });
+
+  it("a first page's starts are written before the next page is read (a read ahead would hold the write up)", async () => {
+    const e = await engine({ concurrency: 1 });
+    await storeQueue(e, ['normal', 'normal', 'normal', 'normal', 'normal', 'normal']);
+    const store = new IdbJobStore(e.db, { headPerLane: 2, pageSize: 2 });
+    const scheduler = schedulerOver(e, store);
+    const made: { stores: string[]; mode: IDBTransactionMode }[] = [];
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      const tx = transaction.apply(this, args);
+      made.push({ stores: [...tx.objectStoreNames], mode: tx.mode });
+      return tx;
+    };
+    // The scheduler tells its listeners of the first page's jobs as it takes them in, before it starts any.
+    let firstPageRead: number | null = null;
+    scheduler.subscribe(() => (firstPageRead ??= made.length));
+    try {
+      await scheduler.start();
+    } finally {
+      IDBDatabase.prototype.transaction = transaction;
+    }
+    await scheduler.drain();
+    const after = made.slice(firstPageRead!).filter((tx) => tx.stores.includes('jobs'));
+    // Next after the first page: the write of the job it started, then the later pages' reads.
+    expect(after[0]).toEqual({ stores: ['jobPacks', 'jobs', 'results', 'runningJobs'], mode: 'readwrite' });
+    expect(after.slice(1).some((tx) => tx.mode === 'readonly')).toBe(true);
+  });
 });
+
