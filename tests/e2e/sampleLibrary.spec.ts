@@ -70,7 +70,9 @@ test('the README flow with no waits: "Load sample sessions" then "Enrich all" at
   await expect.poll(() => seen.some(({ from }) => from === 'service worker'), { timeout: 30_000 }).toBe(true);
   const fromPage = seen.filter(({ from }) => from !== 'service worker').map(({ url }) => new URL(url).pathname);
   expect(fromPage).toContain('/ocr/lang/eng.traineddata.gz');
-  expect(fromPage.some((path) => /^\/ocr\/tesseract-core-.*\.wasm\.js$/.test(path))).toBe(true);
+  // The core's script, then its module fetched on its own (compiled while it streams in).
+  expect(fromPage.some((path) => /^\/ocr\/tesseract-core-.*lstm\.js$/.test(path))).toBe(true);
+  expect(fromPage.some((path) => /^\/ocr\/tesseract-core-.*lstm\.wasm$/.test(path))).toBe(true);
   expect(fromPage.some((path) => /^\/assets\/enrich\.worker-.+\.js$/.test(path))).toBe(true);
   const counts = (['page and its workers', 'service worker'] as const).map((from) => `${seen.filter((s) => s.from === from).length} from the ${from}`);
   const figures = `${seen.length} requests, all to ${origin}: ${counts.join(', ')}`;

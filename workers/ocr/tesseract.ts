@@ -25,6 +25,16 @@ async function start(): Promise<TesseractWorker> {
   return createReader();
 }
 
+let core: Promise<string> | null = null;
+
+/** The fastest LSTM core this browser runs, as tesseract itself would choose: relaxed SIMD, SIMD, plain. */
+export function fastestCore(): Promise<string> {
+  core ??= import('wasm-feature-detect').then(async ({ relaxedSimd, simd }) =>
+    (await relaxedSimd()) ? 'relaxedsimd-lstm' : (await simd()) ? 'simd-lstm' : 'lstm',
+  );
+  return core;
+}
+
 async function createReader(): Promise<TesseractWorker> {
   // Loaded on first use: a pool worker that never runs OCR never fetches tesseract.
   const { createWorker, OEM } = await import('tesseract.js');
@@ -32,8 +42,9 @@ async function createReader(): Promise<TesseractWorker> {
   const base = new URL(`${import.meta.env.BASE_URL}${ASSET_FOLDER}`, self.location.origin).href;
   return createWorker('eng', OEM.LSTM_ONLY, {
     workerPath: `${base}worker.min.js`,
-    // A folder: tesseract picks the fastest LSTM core this browser runs (relaxed SIMD, SIMD, plain).
-    corePath: base,
+    // The core's script by name: it fetches its .wasm beside it and compiles it as it streams in.
+    // (Given a folder, tesseract would load the core with its WebAssembly inline as text.)
+    corePath: `${base}tesseract-core-${await fastestCore()}.js`,
     langPath: `${base}lang`,
     gzip: true,
     // The model is a same-origin file (precached by the service worker): no second copy in IndexedDB.
