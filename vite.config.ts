@@ -32,6 +32,6 @@ export default defineConfig({
   optimizeDeps: {
     // Every dependency the app, its workers and the tests import: one found during a browser test run
     // is optimized mid-run, and a fresh clone's run then stalls while Vite re-optimizes and reloads.
-    include: ['comlink', 'idb', 'react', 'react-dom', 'react-dom/client', 'react-markdown', 'workbox-window', 'framer-motion', 'tesseract.js', 'minisearch', 'minisearch/SearchableMap', 'fflate', '@tanstack/react-virtual', 'mediabunny', 'fast-png', 'chrono-node', 'onnxruntime-web/wasm', '@huggingface/transformers'],
+    include: ['comlink', 'idb', 'react', 'react-dom', 'react-dom/client', 'react-markdown', 'workbox-window', 'framer-motion', 'tesseract.js', 'wasm-feature-detect', 'minisearch', 'minisearch/SearchableMap', 'fflate', '@tanstack/react-virtual', 'mediabunny', 'fast-png', 'chrono-node', 'onnxruntime-web/wasm', '@huggingface/transformers'],
   },
 });
