@@ -73,10 +73,12 @@ export async function clearAppHistory(): Promise<void> {
  * resolves with that moment as an epoch time (timeOrigin + now). Watched from inside the app's page,
  * each read would wait for that page's main thread, busy with its first render, and be late.
  */
-export async function watchAppDispatch(history: AppHistory): Promise<number> {
+export async function watchAppDispatch(history: AppHistory, timeoutMs = 120_000): Promise<number> {
   const db = await openEnricherDb(history.dbName);
+  const deadline = performance.now() + timeoutMs;
   try {
     for (;;) {
+      if (performance.now() > deadline) throw new Error(`the app started no job within ${timeoutMs / 1000} s`);
       const tx = db.transaction(['runningJobs', 'jobs']);
       const [running, job] = await Promise.all([tx.objectStore('runningJobs').get(history.runningKey), tx.objectStore('jobs').get(history.queuedId)]);
       if (running?.jobs.some((j) => j.id === history.queuedId) || (job && job.state !== 'queued')) return performance.timeOrigin + performance.now();
