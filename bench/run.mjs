@@ -16,6 +16,7 @@
  * BENCH_TRACE=file  scenario 11 writes a Chrome trace of the drag there and prints where the main thread's time went
  * BENCH_VARIANTS=a,b  scenario 1 runs only these ways, in this order (engineDurable, engineMemory, poolOnly, poolBare, workerpool, comlink)
  * BENCH_ENGINE_PROFILE=file  scenario 1 writes the page's main-thread CPU profile there
+ * BENCH_APP_TRACE=file  scenario 4 writes a Chrome trace of the batch there and prints where the main thread's time went
  * BENCH_APP_PROFILE=file  scenario 4 writes the app's main-thread CPU profile of the batch and its cancel there (read it with bench/busySpans.mjs)
  * BENCH_INCOGNITO=1  an incognito-like context (IndexedDB in memory) instead of a profile on disk
  */
@@ -229,6 +230,8 @@ async function appBatch(context, { count, windowMs }) {
     const profiler = process.env.BENCH_APP_PROFILE ? await page.context().newCDPSession(page) : null;
     await profiler?.send('Profiler.enable');
     await profiler?.send('Profiler.start');
+    // BENCH_APP_TRACE=file.json: a Chrome trace of the batch's window (not the cancel), and where the main thread's time went.
+    const stopTrace = process.env.BENCH_APP_TRACE ? await startTrace(await page.context().newCDPSession(page), process.env.BENCH_APP_TRACE) : null;
     await page.evaluate(() => window.__benchProbe.start());
     const t0 = Date.now();
     await enrich.click();
@@ -236,6 +239,7 @@ async function appBatch(context, { count, windowMs }) {
     const atEnd = await watchBatch(page, windowMs, all);
     const ms = Date.now() - t0;
     const during = await page.evaluate(() => window.__benchProbe.stop());
+    if (stopTrace) log(`app batch trace: ${JSON.stringify(await stopTrace())}`);
     if (atEnd === null) throw new Error('The app shows no batch count (.batch-count): its UI changed; update bench/run.mjs.');
     let cancel = null;
     if (!all(atEnd)) {

@@ -16,9 +16,12 @@ export function lengthInWords(seconds: number): string {
   return rest ? `${Math.floor(minutes / 60)} h ${rest} min` : `${Math.floor(minutes / 60)} h`;
 }
 
+/** One formatter for every row: `toLocaleString` with options builds a new one on each call. */
+const SESSION_DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 /** When a session started, in the reader's locale: "Nov 20, 2026, 9:00 AM". */
 export function sessionDate(epochMs: number): string {
-  return new Date(epochMs).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return SESSION_DATE.format(epochMs);
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -34,7 +34,7 @@ test('search hits: arrow keys move through them, Escape goes back to the field, 
   await expect(page.getByRole('article', { name: `Details of ${session}` })).toBeVisible();
 });
 
-test('under reduced motion the detail appears in place, without sliding', async ({ page }) => {
+test('under reduced motion the detail appears in place, without sliding, and bars do not glide', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/');
   await page.getByLabel('Import sessions').setInputFiles(fixtures);
@@ -43,6 +43,9 @@ test('under reduced motion the detail appears in place, without sliding', async 
   // Read at once: with motion on, the pane starts shifted and glides into place.
   const transform = await page.locator('.detail-pane:has(article)').evaluate((pane) => getComputedStyle(pane).transform);
   expect(transform).toBe('none');
+  // Nor do progress bars glide: their fills jump to each new value.
+  const glide = await page.locator('.progress-fill').first().evaluate((fill) => getComputedStyle(fill).transitionDuration);
+  expect(glide).toBe('0s');
 });
 
 test('keyboard beside the list: Enter on a title opens it, the next Tab offers "Go to details", which moves the focus there', async ({ page }) => {
