@@ -262,12 +262,26 @@ async function appBatch(context, { count, windowMs }) {
  * its whole timeline with Playwright's mouse while the probe records frame gaps, long tasks and
  * React commits.
  */
+/**
+ * Opens a session by its title. The list is virtualized and sorted by import: the session prepared
+ * last sits at the bottom of a library of hundreds, so the list is scrolled until its row is rendered.
+ */
+async function openSession(page, title) {
+  const row = page.getByRole('button', { name: title, exact: true });
+  await page.locator('.session').first().waitFor({ timeout: 60_000 });
+  for (let i = 0; i < 200 && (await row.count()) === 0; i++) {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await delay(100);
+  }
+  await row.click({ timeout: 60_000 });
+}
+
 async function timelineDrag(context, prepared, { dragMs, passMs, moveEveryMs }) {
   const page = await context.newPage();
   page.on('pageerror', (error) => log(`app page error: ${error.message}`));
   try {
     await page.goto(`${BASE}/`);
-    await page.getByRole('button', { name: prepared.title, exact: true }).click({ timeout: 60_000 });
+    await openSession(page, prepared.title);
     const track = page.getByRole('slider', { name: 'Playhead' });
     await track.waitFor({ state: 'visible', timeout: 60_000 });
     await track.scrollIntoViewIfNeeded();
