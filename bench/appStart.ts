@@ -20,10 +20,17 @@ export interface AppHistory {
   runningKey: string;
 }
 
-/** Empties what a run leaves in the app's database: jobs (records, packs, the running record), results, settings. */
+/**
+ * Empties what a run leaves in the app's database: jobs (records, packs, the running record), settings,
+ * and the tiny session's result. Other results stay: scenario 11's session, prepared once before the
+ * runs, must keep its results from one run to the next.
+ */
 async function clearQueue(db: EnricherDb): Promise<void> {
   const tx = db.transaction(['jobs', 'jobPacks', 'runningJobs', 'results', 'meta'], 'readwrite');
-  await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()));
+  await Promise.all([
+    ...(['jobs', 'jobPacks', 'runningJobs', 'meta'] as const).map((name) => tx.objectStore(name).clear()),
+    tx.objectStore('results').delete(IDBKeyRange.bound(SESSION_PREFIX, `${SESSION_PREFIX}\uffff`)),
+  ]);
   await tx.done;
 }
 

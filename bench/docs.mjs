@@ -80,7 +80,7 @@ export function writeDocs(path, { results, sections, targets }) {
 const HOW = `## How to reproduce
 
 \`\`\`sh
-npm run bench                 # full: 3 runs; on a quiet machine (estimated 10–13 min on 2 cores)
+npm run bench                 # full: 3 runs; on a quiet machine about an hour on 2 cores (scenario 10 builds a 10,000-session library each run)
 BENCH_QUICK=1 npm run bench   # smoke test: small counts, one run, about 3 minutes
 \`\`\`
 
