@@ -258,11 +258,6 @@ async function appBatch(context, { count, windowMs }) {
 }
 
 /**
- * Scenario 11 in the real app: opens the prepared session's detail, then drags the playhead over
- * its whole timeline with Playwright's mouse while the probe records frame gaps, long tasks and
- * React commits.
- */
-/**
  * Opens a session by its title. The list is virtualized and sorted by import: the session prepared
  * last sits at the bottom of a library of hundreds, so the list is scrolled until its row is rendered.
  */
@@ -276,6 +271,11 @@ async function openSession(page, title) {
   await row.click({ timeout: 60_000 });
 }
 
+/**
+ * Scenario 11 in the real app: opens the prepared session's detail, then drags the playhead over
+ * its whole timeline with Playwright's mouse while the probe records frame gaps, long tasks and
+ * React commits.
+ */
 async function timelineDrag(context, prepared, { dragMs, passMs, moveEveryMs }) {
   const page = await context.newPage();
   page.on('pageerror', (error) => log(`app page error: ${error.message}`));
