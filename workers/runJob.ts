@@ -5,6 +5,7 @@ import type { PrivacyContext } from '../src/shared/privacy.ts';
 import { SPEECH_META_KEY, speechSettingsOf, type SpeechSettings } from '../src/shared/speechModel.ts';
 import type { RunRequest, RunResponse, StageOutcome } from '../src/shared/protocol.ts';
 import { classifyError } from './classify.ts';
+import { batchMetaReader } from './batchMeta.ts';
 import { throttledProgress } from './progress.ts';
 import { getStage } from './registry.ts';
 import type { StageContext } from './stage.ts';
@@ -43,16 +44,7 @@ export async function readInputs(requests: readonly RunRequest[]): Promise<RunIn
   const db = await database(first.dbName);
   const resumes = requests.some((request) => !request.fresh);
   const tx = db.transaction(resumes ? ['sessions', 'results', 'meta'] : ['sessions', 'meta'], 'readonly');
-  const store = tx.objectStore('meta');
-  // Each key once for the batch: the settings the jobs share are read once, not once per job.
-  const seen = new Map<string, Promise<unknown>>();
-  const meta = {
-    get(key: string): Promise<unknown> {
-      let value = seen.get(key);
-      if (!value) seen.set(key, (value = store.get(key)));
-      return value;
-    },
-  };
+  const meta = batchMetaReader(tx.objectStore('meta'));
   const speech = meta.get(SPEECH_META_KEY).then(speechSettingsOf);
   return Promise.all(
     requests.map(async (request) => {

@@ -114,11 +114,14 @@ export interface PrivacySettings {
 export const PRIVACY_META_KEY = 'privacy';
 export const PRIVACY_DEFAULTS: PrivacySettings = { mode: 'exports' };
 
+/** What every meta key of one session's review begins with: a batch reads which sessions have any as one key range. */
+export const REVIEW_KEY_PREFIX = 'privacy-';
+
 /** Meta key of the ids of one session's findings marked "Not sensitive". */
-export const dismissedKey = (sessionId: string): string => `privacy-dismissed:${sessionId}`;
+export const dismissedKey = (sessionId: string): string => `${REVIEW_KEY_PREFIX}dismissed:${sessionId}`;
 
 /** Meta key of one session's marks made in the review ("Redact this too"). */
-export const markedKey = (sessionId: string): string => `privacy-marked:${sessionId}`;
+export const markedKey = (sessionId: string): string => `${REVIEW_KEY_PREFIX}marked:${sessionId}`;
 
 /**
  * What a stage or an export needs to know to redact: the mode, the findings marked "Not
