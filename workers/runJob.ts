@@ -105,6 +105,7 @@ export async function runJob(request: RunRequest, host: WorkerHost, inputs?: Pro
     }
     return blob;
   };
+  const toRun = request.stages.filter((stage) => request.skip[stage] === undefined);
   for (const stage of request.stages) {
     const skipReason = request.skip[stage];
     if (skipReason !== undefined) {
@@ -135,6 +136,7 @@ export async function runJob(request: RunRequest, host: WorkerHost, inputs?: Pro
       kind,
       params: request.params ?? {},
       idleSlots: request.idleSlots ?? 0,
+      laterStages: toRun.slice(toRun.indexOf(stage) + 1),
       privacy,
       speech,
       results,

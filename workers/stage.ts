@@ -30,6 +30,11 @@ export interface StageContext {
   kind?: JobKind;
   /** The job's parameters (test stages read their behaviour from here). */
   params: Record<string, unknown>;
+  /**
+   * The stages this run goes on to after this one (asked for and not skipped): a stage does work
+   * ahead for a later stage only when that stage will run. Absent (stage tests): all of them.
+   */
+  laterStages?: readonly string[];
   /** Pool slots idle when the job started (RunRequest.idleSlots): more cores this stage may use. Absent: none. */
   idleSlots?: number;
   /**

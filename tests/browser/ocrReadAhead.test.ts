@@ -118,4 +118,15 @@ describe('OCR of a recording begins while the video stage decodes it', () => {
     expect(readings.ids).toEqual(ids);
     expect(readings.finished).toBeLessThan(ids.length);
   }, 240_000);
+
+  test('a run that does not go on to OCR (its stage skipped, as while its breaker is open) reads no frame ahead', async () => {
+    const counted = await countRecognize();
+    restore = counted.restore;
+    const before = latestReadAhead();
+    const { ctx } = videoContext('plan.mp4', blob);
+    const video = (await videoStage({ ...ctx, laterStages: ['chapters', 'summary'] })) as VideoStageResult;
+    expect(video.videos[0]!.frames.length).toBeGreaterThanOrEqual(8);
+    expect(latestReadAhead()).toBe(before);
+    expect(counted.calls()).toBe(0);
+  }, 240_000);
 });

@@ -141,5 +141,25 @@ describe('FrameSampler', () => {
       expect(steps.filter((s) => s === 'change').length).toBeGreaterThanOrEqual(3);
       expect(steps.filter((s) => s === 'hold').length).toBeGreaterThanOrEqual(3);
     });
+
+    describe("the rules of before issue 16 ('every-change', the bench's baseline)", () => {
+      test('a scroll keeps a frame at every probe, where the current rules hold most of them', () => {
+        const probes = Array.from({ length: 12 }, (_, i) => ({ t: (i + 1) * PROBE_SEC, picture: gray(1000, 100 + 50 * i), scroll: (i % 3 === 2 ? 'long' : 'short') as ScrollFrom }));
+        const keptBy = (sampler: FrameSampler) => {
+          offered(sampler, 0, gray(1000));
+          return probes.map(({ t, picture, scroll }) => offered(sampler, t, picture, scroll)).filter((step) => step === 'change').length;
+        };
+        expect(keptBy(new FrameSampler(160, 'every-change'))).toBe(12);
+        expect(keptBy(new FrameSampler())).toBe(4);
+      });
+
+      test('a busy tile keeps a frame at every probe, as the issue measured', () => {
+        const random = mulberry32(1);
+        const sampler = new FrameSampler(160, 'every-change');
+        let kept = 0;
+        for (let t = 0; t < 60 - 1e-9; t += PROBE_SEC) if (sampler.offer(t, withTile(random, 432)).frame) kept++;
+        expect(kept).toBe(120);
+      });
+    });
   });
 });

@@ -21,7 +21,9 @@ export const videoStage: StageFn = async (ctx): Promise<VideoStageResult> => {
   // frames, in the order they are kept, the first screens it reads.
   // With a pool slot idle, a second tesseract worker reads ahead the frames read whole (ocr/wholeReadsAhead.ts).
   const mode = ctx.params.ocr === 'full' ? 'full' : 'incremental';
-  const ahead = ctx.session.screenshots.length === 0 ? startReadAhead(mode, ctx.signal, (ctx.idleSlots ?? 0) > 0) : null;
+  // Nothing is read ahead for a run that will not OCR (the OCR stage skipped, as while its breaker is open).
+  const readsAhead = ctx.session.screenshots.length === 0 && (ctx.laterStages?.includes('ocr') ?? true);
+  const ahead = readsAhead ? startReadAhead(mode, ctx.signal, (ctx.idleSlots ?? 0) > 0) : null;
   const totalBytes = refs.reduce((sum, ref) => sum + ref.size, 0) || 1;
   const videos: VideoInfo[] = [];
   const failures: string[] = [];
@@ -38,6 +40,8 @@ export const videoStage: StageFn = async (ctx): Promise<VideoStageResult> => {
             ctx.progress((doneBytes + ref.size * within) / totalBytes, `${processed} of ${ref.name}`);
           },
           onFrame: (frame, durationSec) => ahead?.readings.add(frameSource({ mediaId: ref.id, name: ref.name, durationSec }, frame)),
+          // Only the bench asks for the rules of before issue 16, as its baseline.
+          rules: ctx.params.sampling === 'every-change' ? 'every-change' : 'current',
         });
         videos.push(info);
       } catch (error) {

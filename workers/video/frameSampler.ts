@@ -124,6 +124,13 @@ export interface FrameDecision {
   frame: 'interval' | 'change' | 'hold' | null;
 }
 
+/**
+ * 'current': the rules above. 'every-change': every probe that changed a lot is kept, scrolls and
+ * busy cells included, as the video stage kept frames before issue 16: the bench's baseline for
+ * "OCR'd frames against today" (job params `{ sampling: 'every-change' }`).
+ */
+export type SamplingRules = 'current' | 'every-change';
+
 interface Seen {
   timeSec: number;
   gray: Float32Array;
@@ -145,7 +152,10 @@ export class FrameSampler {
   lastChange = 1;
 
   /** `gridWidth`: cells per row of the grays offered (the video stage's probe is 160 wide). */
-  constructor(gridWidth = 160) {
+  constructor(
+    gridWidth = 160,
+    private readonly rules: SamplingRules = 'current',
+  ) {
     this.busy = new BusyCells(gridWidth);
   }
 
@@ -155,7 +165,8 @@ export class FrameSampler {
     const previousProbe = this.previousProbe;
     this.previousProbe = gray;
     if (previousProbe) this.busy.update(previousProbe, gray);
-    const ignored = this.busy.mask ?? undefined;
+    const everyChange = this.rules === 'every-change';
+    const ignored = everyChange ? undefined : (this.busy.mask ?? undefined);
     this.lastChange = last ? changedShare(last.gray, gray, ignored) : 1;
     if (!last || timeSec - last.timeSec >= INTERVAL_SEC - 1e-6) return this.keep({ timeSec, gray }, 'interval', false);
     if (this.lastChange < CHANGE_SHARE) {
@@ -163,7 +174,7 @@ export class FrameSampler {
       if (this.held) return this.keep(this.held, null, true);
       return { keepHeld: false, frame: null };
     }
-    const scroll = scrollFrom();
+    const scroll = everyChange ? 'none' : scrollFrom();
     if (scroll === 'short') {
       const stopped = previousProbe !== null && changedShare(previousProbe, gray, ignored) < REPEAT_SHARE;
       if (stopped) return this.keep({ timeSec, gray }, 'change', false);

@@ -5,7 +5,7 @@ import type { MediaRef } from '../../src/shared/session.ts';
 import { StageFailure } from '../stage.ts';
 import { rowImageOfPixels, ROW_COLUMNS, scrollMatch, type RowImage } from '../images/scrollMatch.ts';
 import { SCROLLED } from '../images/boundary.ts';
-import { FrameSampler, PROBE_SEC, REPEAT_SHARE, type ScrollFrom } from './frameSampler.ts';
+import { FrameSampler, PROBE_SEC, REPEAT_SHARE, type SamplingRules, type ScrollFrom } from './frameSampler.ts';
 import { openVideo } from './openVideo.ts';
 
 /** Kept frames are no wider than this: full HD text stays sharp for OCR, 4K would only cost time. */
@@ -22,6 +22,8 @@ export interface SampleOptions {
   onProgress?: (seconds: number, durationSec: number) => void;
   /** Called with each frame as soon as it is kept, in time order: OCR can start on it while the rest decodes. */
   onFrame?: (frame: VideoFrameShot, durationSec: number) => void;
+  /** Which frames are kept (see FrameSampler). @default 'current' */
+  rules?: SamplingRules;
 }
 
 function abortError(): Error {
@@ -109,7 +111,7 @@ export async function sampleVideo(ref: MediaRef, blob: Blob, options: SampleOpti
   const heldContext = context2d(new OffscreenCanvas(frameCanvas.width, frameCanvas.height));
   let held: { timeSec: number; rows: RowImage } | null = null;
   let keptRows: RowImage | null = null;
-  const sampler = new FrameSampler(PROBE_W);
+  const sampler = new FrameSampler(PROBE_W, options.rules);
   const frames: VideoFrameShot[] = [];
   let decodedFrames = 0;
   let nextProbe = 0;
