@@ -134,6 +134,10 @@ What each scenario measures:
    bench/videoRecording.ts: 1080p pages of text with a line being typed), each enriched with every stage
    twice in the same run: job params \`{ ocr: 'full' }\` reads every kept frame whole (the path before
    incremental reading), then the default reads only what is new (workers/ocr/incrementalReader.ts).
+   The 5× target's baseline is the issue's "today": the video stage alone with job params
+   \`{ sampling: 'every-change' }\`, which keeps a frame at every changed probe as before issue 16 (no
+   scroll rule, no busy cells); that app read each kept frame whole, so those frames are its full-frame
+   equivalents.
    OCR'd full-frame equivalents are the pixels handed to tesseract over one frame's pixels, from the OCR
    result's \`work\`; real-time factor is seconds of recording per second of wall time. Scenario 3 runs its
    first 12-session batch with \`{ ocr: 'full' }\` too, for the samples' before and after.
