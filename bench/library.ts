@@ -2,6 +2,7 @@ import { DEFAULT_DB_NAME, openEnricherDb, type EnricherDb } from '../src/shared/
 import { SessionStore } from '../src/store/sessionStore.ts';
 import { loadSampleSessions, SAMPLE_COUNT, SAMPLE_SEED } from '../src/import/samples.ts';
 import { deleteDb } from './harness.ts';
+import { TIMELINE_SESSION_PREFIX } from './timelineSession.ts';
 
 /**
  * The generated sample sessions, kept in the app's own database so that the real app (scenario 4)
@@ -16,7 +17,7 @@ export interface Library {
   sampleIds: string[];
   /** A new connection; whoever opens it closes it. */
   open(): Promise<EnricherDb>;
-  /** Removes every job, result and meta record (search index, paused flag): sessions stay. */
+  /** Removes every job, result and meta record (search index, paused flag) but the timeline session's result: sessions stay. */
   resetQueue(): Promise<void>;
   screenshotCount(ids: readonly string[]): Promise<number>;
 }
@@ -79,7 +80,9 @@ export async function openLibrary(): Promise<Library> {
       try {
         const tx = conn.transaction(['jobs', 'results', 'meta'], 'readwrite');
         void tx.objectStore('jobs').clear();
-        void tx.objectStore('results').clear();
+        // Every result but the timeline session's: scenario 11, after scenarios 2 and 3, reads it.
+        void tx.objectStore('results').delete(IDBKeyRange.upperBound(TIMELINE_SESSION_PREFIX, true));
+        void tx.objectStore('results').delete(IDBKeyRange.lowerBound(`${TIMELINE_SESSION_PREFIX}\uffff`, true));
         void tx.objectStore('meta').clear();
         await tx.done;
       } finally {

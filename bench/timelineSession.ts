@@ -42,6 +42,9 @@ async function thumbnail(i: number, chapter: number): Promise<Blob> {
   return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.7 });
 }
 
+/** What the prepared session's id begins with: the library's resets keep its results (see Library.resetQueue). */
+export const TIMELINE_SESSION_PREFIX = 'bench-timeline-';
+
 /**
  * Stores, in the app's own database, a session whose stored results describe a long screen
  * recording: frames with thumbnails, chapters, speech and transcript cues, all synthetic (no video
@@ -49,7 +52,7 @@ async function thumbnail(i: number, chapter: number): Promise<Blob> {
  */
 export async function prepareTimelineSession(shape: TimelineShape): Promise<PreparedTimeline> {
   const started = performance.now();
-  const sessionId = `bench-timeline-${Date.now().toString(36)}`;
+  const sessionId = `${TIMELINE_SESSION_PREFIX}${Date.now().toString(36)}`;
   const title = `Timeline bench: ${Math.round(shape.durationSec / 60)} min recording`;
   const frameCount = Math.floor(shape.durationSec / shape.frameEverySec);
   const perChapter = Math.ceil(frameCount / shape.chapters);
