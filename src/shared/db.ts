@@ -33,8 +33,10 @@ export type JobPackSpec = Pick<QueuedJob, 'batchId' | 'priority' | 'maxAttempts'
 /**
  * New queued jobs written together as one record (v4): a big enqueue stores a few hundred jobs per
  * record instead of one record each, since IndexedDB's cost is per record. A job leaves its pack
- * (the pack is written out as ordinary job records and deleted, in one transaction) the first time
- * any job of the pack changes; a job is never in a pack and in `jobs` at once. Columns by job.
+ * when it changes to any state but running, or is deleted: in one transaction its record is written
+ * and the pack rewritten without it (deleted with its last job). A running job stays in its pack, as
+ * a running job's record keeps its state before the run; a job is never in a pack and in `jobs` at
+ * once. Columns by job.
  */
 export interface JobPackRecord {
   id: string;

@@ -1,7 +1,7 @@
 import { unwrap } from 'idb';
 import type { EnricherDb, JobPackRecord, ResultRecord } from '../shared/db.ts';
 import { PRIORITIES, type Job, type Priority, type RunningJob } from '../shared/job.ts';
-import { packJobs, packRef, type PackRef } from './jobPack.ts';
+import { packJobs, packRef, withoutJobs, type PackRef } from './jobPack.ts';
 import { unpackJobs } from '../shared/packedJobs.ts';
 import { readRunningJobs, RUNNING_JOBS_KEY, withRunning } from '../shared/runningJobs.ts';
 import { PackedLane } from './packedLane.ts';
@@ -59,7 +59,7 @@ export class IdbJobStore implements JobStore {
   /** Transactions written so far: a measure of how well changes are grouped. */
   transactions = 0;
   private next: Pending[] = [];
-  /** The stored packs, and the pack of each packed job: a change to one of them writes its pack out. */
+  /** The stored packs, and the pack of each packed job: a job that leaves one rewrites it. */
   private readonly packs = new Map<string, JobPackRecord>();
   private readonly packOf = new Map<string, string>();
   /** The running record as stored: every change rewrites it whole when it starts, updates or ends a run. */
@@ -156,11 +156,6 @@ export class IdbJobStore implements JobStore {
     for (const id of pack.ids) this.packOf.set(id, pack.id);
   }
 
-  private forgetPack(packId: string): void {
-    for (const id of this.packs.get(packId)?.ids ?? []) this.packOf.delete(id);
-    this.packs.delete(packId);
-  }
-
   loadResult(sessionId: string): Promise<ResultRecord | undefined> {
     return this.db.get('results', sessionId);
   }
@@ -216,7 +211,8 @@ export class IdbJobStore implements JobStore {
 
   /**
    * Writes changes in one transaction: all of them land, or none. A big enqueue's new jobs are packed;
-   * a pack holding a job that changes or goes is written out as job records and deleted.
+   * a packed job that changes to any state but running, or goes, leaves its pack, which is rewritten
+   * without it (a started job's pack keeps its state before the run, as a record would).
    */
   private async write(changes: QueueChange[]): Promise<void> {
     const { jobs, results, deleteJobs, created } = mergeChanges(changes);
@@ -224,12 +220,10 @@ export class IdbJobStore implements JobStore {
     const { packs, rest } = fresh.length >= this.paging.packFrom ? packJobs(fresh, this.paging.packSize) : { packs: [], rest: fresh };
     const changed = jobs.filter((job) => !created.has(job.id));
     const running = runningAfter(this.running, changed, deleteJobs);
-    // A running job's state goes in the running record only: its job record keeps the state before.
+    // A running job's state goes in the running record only: its job record (or pack) keeps the state before.
     const records = [...changed.filter((job) => job.state !== 'running'), ...rest];
-    const gone = new Set([...changed.map((job) => job.id), ...deleteJobs]);
-    const opened = new Set([...gone].flatMap((id) => this.packOf.get(id) ?? []));
-    // The other jobs of an opened pack, as they were stored: unchanged, they become records.
-    const unpacked = [...opened].flatMap((packId) => unpackJobs(this.packs.get(packId)!).filter((job) => !gone.has(job.id)));
+    const leaving = new Set([...records.map((job) => job.id), ...deleteJobs].filter((id) => this.packOf.has(id)));
+    const shrunk = new Map([...new Set([...leaving].map((id) => this.packOf.get(id)!))].map((packId) => [packId, withoutJobs(this.packs.get(packId)!, leaving)]));
     // 'relaxed' (Chrome's default) completes once the data is with the OS: it survives a tab or
     // browser crash, and only a power cut can lose it. 'strict' waits for the disk, 7–17 ms a commit.
     const tx = this.db.transaction(['jobs', 'results', 'jobPacks', 'runningJobs'], 'readwrite', { durability: 'relaxed' });
@@ -239,17 +233,15 @@ export class IdbJobStore implements JobStore {
     const jobStore = raw.objectStore('jobs');
     const resultStore = raw.objectStore('results');
     const packStore = raw.objectStore('jobPacks');
-    // A pack or two written out goes at once (a few ms of cloning): paced, it would wait for the page
-    // between slices, and start-up reads pages while the first jobs start.
-    const atOnce = unpacked.length <= this.paging.packSize * 4 ? unpacked : [];
     try {
       if (running) raw.objectStore('runningJobs').put({ jobs: [...running.values()] }, RUNNING_JOBS_KEY);
-      for (const job of atOnce) jobStore.put(job);
+      for (const [packId, pack] of shrunk) {
+        if (pack) packStore.put(pack);
+        else packStore.delete(packId);
+      }
       await writeInSlices(
         [
           ...packs.map((pack) => () => packStore.put(pack)),
-          ...[...opened].map((packId) => () => packStore.delete(packId)),
-          ...(atOnce === unpacked ? [] : unpacked).map((job) => () => jobStore.put(job)),
           ...records.map((job) => () => jobStore.put(job)),
           ...deleteJobs.map((id) => () => jobStore.delete(id)),
           ...results.map((result) => () => resultStore.put(result)),
@@ -265,7 +257,11 @@ export class IdbJobStore implements JobStore {
     await tx.done;
     // Only what is stored is noted: a failed transaction leaves the packs as they were.
     if (running) this.running = running;
-    for (const packId of opened) this.forgetPack(packId);
+    for (const id of leaving) this.packOf.delete(id);
+    for (const [packId, pack] of shrunk) {
+      if (pack) this.packs.set(packId, pack);
+      else this.packs.delete(packId);
+    }
     for (const pack of packs) this.notePack(pack);
   }
 }

@@ -51,6 +51,22 @@ export function packJobs(jobs: readonly Job[], size: number, unique: () => strin
   return { packs, rest };
 }
 
+/**
+ * The pack without the jobs in `leaving` (null once none is left). It keeps its key: the key's seq
+ * range then holds the pack's jobs still, if more loosely, and start-up reads packs by key alone.
+ */
+export function withoutJobs(pack: JobPackRecord, leaving: ReadonlySet<string>): JobPackRecord | null {
+  const kept = pack.ids.flatMap((id, i) => (leaving.has(id) ? [] : [i]));
+  if (kept.length === 0) return null;
+  return {
+    ...pack,
+    ids: kept.map((i) => pack.ids[i]!),
+    sessionIds: kept.map((i) => pack.sessionIds[i]!),
+    seqs: kept.map((i) => pack.seqs[i]!),
+    timeoutMs: kept.map((i) => pack.timeoutMs[i]!),
+  };
+}
+
 /** What a pack's key says of it: start-up orders packs and reads them one at a time from their keys alone. */
 export interface PackRef {
   id: string;

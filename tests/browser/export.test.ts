@@ -5,7 +5,7 @@ import { importSessions } from '../../src/import/importSessions.ts';
 import type { Enrichment } from '../../src/shared/export.ts';
 import { PIPELINE_STAGES } from '../../src/shared/pipeline.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
-import { createJob } from '../../src/engine/transitions.ts';
+import { createJob, startAttempt } from '../../src/engine/transitions.ts';
 import { IdbJobStore } from '../../src/store/idbJobStore.ts';
 import { readCentralDirectory } from '../../workers/zip/centralDirectory.ts';
 import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
@@ -124,6 +124,12 @@ describe('export', () => {
       const enrichment = JSON.parse(strFromU8(zipped[`${session.title}/enrichment.json`]!)) as Enrichment;
       expect(enrichment.job).toStrictEqual({ state: 'queued', attempts: 0, maxAttempts: 3, reason: null });
     }
+
+    // A packed job that starts stays in its pack: the export shows the run, not the packed copy.
+    await store.commit({ jobs: [startAttempt(jobs[0]!, { owner: 'tab', runId: 'run-0' }, Date.now())] });
+    expect((await e.db.getAll('jobPacks'))[0]!.ids).toContain(jobs[0]!.id);
+    const during = JSON.parse(await (await exportSessionFiles(imported[0]!.id, e.dbName)).files[0]!.blob.text()) as Enrichment;
+    expect(during.job).toMatchObject({ state: 'running', attempts: 1 });
   });
 
   test('a session that is gone is refused with a plain message', async () => {

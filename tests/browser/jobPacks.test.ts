@@ -10,6 +10,7 @@ import { openEnricherDb } from '../../src/shared/db.ts';
 import { engineFactory, type TestEngine } from './fixtures/engine.ts';
 import { deleteDatabase, uniqueDbName } from './fixtures/sessions.ts';
 import { readStoredJobs } from '../../src/shared/runningJobs.ts';
+import { waitForStoredJob } from './fixtures/waitFor.ts';
 
 const { engine } = engineFactory();
 
@@ -65,7 +66,7 @@ describe('packed jobs (a big enqueue stored a few jobs to a record)', () => {
     expect(byId(await new IdbJobStore(e.db, SMALL).loadJobs())).toStrictEqual(byId([...big, ...small]));
   });
 
-  it('a change to a packed job writes its pack out as records in the same transaction; other packs stay', async () => {
+  it('a change to a packed job takes it out of its pack as a record, in the same transaction; the rest stay packed', async () => {
     const e = await engine();
     const store = new IdbJobStore(e.db, SMALL);
     const big = newJobs(['a', 'b', 'c', 'd', 'e', 'f'], 'normal', 0);
@@ -76,15 +77,26 @@ describe('packed jobs (a big enqueue stored a few jobs to a record)', () => {
     const changed = { ...big.find((job) => job.id === target)!, priority: 'high' as const };
     await store.commit({ jobs: [changed] });
 
-    expect((await e.db.getAll('jobPacks')).map((pack) => pack.id)).toEqual([packs[1]!.id]);
-    const records = packs[0]!.ids.map((id) => (id === target ? changed : big.find((job) => job.id === id)!));
-    expect(byId(await readStoredJobs(e.db))).toStrictEqual(byId(records));
-    // A store that read the packs at start-up (a new leader) writes them out the same way, and a delete does too.
+    expect(await readStoredJobs(e.db)).toStrictEqual([changed]);
+    const left = packs[0]!.ids.filter((id) => id !== target);
+    expect((await e.db.getAll('jobPacks')).map((pack) => pack.ids)).toStrictEqual(
+      [left, packs[1]!.ids].sort((a, b) => packs.findIndex((p) => p.ids.includes(a[0]!)) - packs.findIndex((p) => p.ids.includes(b[0]!))),
+    );
+    const packed: Job[] = [];
+    for await (const jobs of readPackedJobs(e.db)) packed.push(...jobs);
+    expect(byId(packed)).toStrictEqual(byId(big.filter((job) => job.id !== target)));
+    // A store that read the packs at start-up (a new leader) takes jobs out the same way, and a delete does too.
     const next = new IdbJobStore(e.db, SMALL);
-    expect(await next.loadJobs()).toHaveLength(6);
+    expect(byId(await next.loadJobs())).toStrictEqual(byId(big.map((job) => (job.id === target ? changed : job))));
     await next.commit({ deleteJobs: [packs[1]!.ids[0]!] });
-    expect(await e.db.count('jobPacks')).toBe(0);
-    expect(await e.db.count('jobs')).toBe(5);
+    expect(await e.db.count('jobPacks')).toBe(2);
+    expect(await e.db.count('jobs')).toBe(1);
+    expect(byId(await new IdbJobStore(e.db, SMALL).loadJobs()).map((job) => job.id)).toStrictEqual(
+      byId(big.filter((job) => job.id !== packs[1]!.ids[0]!)).map((job) => job.id),
+    );
+    // Deleting a pack's last jobs deletes the pack.
+    await next.commit({ deleteJobs: packs[1]!.ids.slice(1) });
+    expect((await e.db.getAll('jobPacks')).map((pack) => pack.ids)).toStrictEqual([left]);
   });
 
   it('an enqueue whose one job cannot be stored leaves none of its jobs, packed or not', async () => {
@@ -152,6 +164,40 @@ describe('packed jobs (a big enqueue stored a few jobs to a record)', () => {
     await reloaded.start();
     expect(byId([...reloaded.all()])).toStrictEqual(byId(created));
     reloaded.abandon();
+  });
+
+  it('a tab that dies while a packed job runs: the next leader runs it again and every other job once, each result written by the run that settled it', async () => {
+    const e = await engine({ concurrency: 1 });
+    const sessions = await e.addSessions(6);
+    const scheduler = schedulerOver(e, new IdbJobStore(e.db, SMALL));
+    await scheduler.start();
+    const created = await scheduler.enqueue(
+      sessions.map((sessionId) => ({ sessionId, timeoutMs: 20_000 })),
+      { batchId: 'big', stages: ['test.sleep'], params: { sleepMs: 300 } },
+    );
+    expect(await e.db.count('jobPacks')).toBe(2);
+    const first = await waitForStoredJob(e.db, created[0]!.id, 'running');
+    // The run wrote no record: its pack still holds it, as it was before the run.
+    expect(await e.db.count('jobs')).toBe(0);
+    expect((await e.db.getAll('jobPacks')).flatMap((pack) => pack.ids)).toContain(created[0]!.id);
+
+    // The tab is gone mid-run: its scheduler writes nothing more and its workers stop.
+    const next = await e.restart({ concurrency: 1 }, { interruption: () => 'crashed' });
+    await next.scheduler.start();
+    await next.scheduler.drain();
+
+    expect(await next.db.count('jobPacks')).toBe(0);
+    const stored = byId(await readStoredJobs(next.db));
+    // The lost run costs no attempt; the crash is counted on the job it cut off.
+    expect(stored.map((job) => [job.id, job.state, job.attempts, job.crashes ?? 0])).toEqual(
+      byId(created).map((job) => [job.id, 'succeeded', 1, job.id === created[0]!.id ? 1 : 0]),
+    );
+    expect((await next.pool.spans()).map((span) => span.jobId).sort()).toEqual(created.map((job) => job.id).sort());
+    for (const job of stored) {
+      const result = await next.db.get('results', job.sessionId);
+      expect(result && job.state === 'succeeded' ? [result.jobId, result.attempt] : null, job.id).toEqual([job.id, job.attempts]);
+    }
+    expect(first.state === 'running' && (await next.db.get('results', first.sessionId))?.runId).not.toBe(first.state === 'running' ? first.lease.runId : null);
   });
 
   it('an enqueue of 20,000 jobs cut off by its page dying leaves all of them or none, never some', async () => {

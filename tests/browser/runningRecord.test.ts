@@ -70,28 +70,51 @@ describe('the running record: a run costs no job record of its own', () => {
       expect(await readRunningJobs(db)).toEqual([runA, runB]);
     }));
 
-  it('a packed job that starts leaves its pack with no record: the running record holds it, and a deletion takes it out', () =>
+  it('a packed job that starts stays in its pack, as a record keeps the state before the run; the running record holds the run, and a deletion takes it out of both', () =>
     withDb(async (db) => {
       const store = new IdbJobStore(db, { packFrom: 4, packSize: 10 });
       const jobs = Array.from({ length: 5 }, (_, i) => queued(`p${i}`, i));
       await store.commit({ jobs, created: true });
-      expect(await db.count('jobPacks')).toBe(1);
+      const [pack] = await db.getAll('jobPacks');
       const running = run(jobs[2]!, 'run-p2');
       await store.commit({ jobs: [running] });
-      expect(await db.count('jobPacks')).toBe(0);
-      expect(await db.get('jobs', 'p2')).toBeUndefined();
-      expect((await readStoredJobs(db)).map((job) => [job.id, job.state])).toEqual([
+      // Nothing but the running record was written: no job became a record, the pack is as it was.
+      expect(await db.count('jobs')).toBe(0);
+      expect(await db.getAll('jobPacks')).toEqual([pack]);
+      expect(await readStoredJobs(db)).toEqual([running]);
+      // A new leader reads the run over the packed copy.
+      expect((await new IdbJobStore(db).loadJobs()).map((job) => [job.id, job.state])).toEqual([
         ['p0', 'queued'],
         ['p1', 'queued'],
+        ['p2', 'running'],
         ['p3', 'queued'],
         ['p4', 'queued'],
-        ['p2', 'running'],
       ]);
       // A reader of one session's jobs (the export) finds it too.
       expect(await readStoredJobsOfSession(db, 's-p2')).toEqual([running]);
       await store.commit({ deleteJobs: ['p2'] });
       expect(await readRunningJobs(db)).toEqual([]);
       expect(await readStoredJob(db, 'p2')).toBeUndefined();
+      expect((await db.getAll('jobPacks')).map((stored) => stored.ids)).toEqual([['p0', 'p1', 'p3', 'p4']]);
+      expect((await new IdbJobStore(db).loadJobs()).map((job) => job.id)).toEqual(['p0', 'p1', 'p3', 'p4']);
+    }));
+
+  it('a packed job that finishes leaves its pack as its own record; the other jobs stay packed, and the last one out deletes the pack', () =>
+    withDb(async (db) => {
+      const store = new IdbJobStore(db, { packFrom: 2, packSize: 10 });
+      const jobs = [queued('p0', 0), queued('p1', 1)];
+      await store.commit({ jobs, created: true });
+      const [pack] = await db.getAll('jobPacks');
+      const done0 = succeed(run(jobs[0]!, 'run-p0'));
+      await store.commit({ jobs: [run(jobs[0]!, 'run-p0')] });
+      await store.commit({ jobs: [done0] });
+      expect(await db.getAll('jobs')).toEqual([done0]);
+      expect(await db.getAll('jobPacks')).toEqual([{ ...pack, ids: ['p1'], sessionIds: ['s-p1'], seqs: [1], timeoutMs: [1000] }]);
+      expect(await new IdbJobStore(db).loadJobs()).toEqual([done0, jobs[1]]);
+      const done1 = succeed(run(jobs[1]!, 'run-p1'));
+      await store.commit({ jobs: [done1] });
+      expect(await db.count('jobPacks')).toBe(0);
+      expect(await db.getAll('jobs')).toEqual([done0, done1]);
     }));
 
   it('through the scheduler: while a job runs its record is untouched, and the running record names the very run in memory', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cancelJob, createJob, type NewJob } from '../../src/engine/transitions.ts';
 import type { Job } from '../../src/shared/job.ts';
-import { packJobs } from '../../src/store/jobPack.ts';
+import { packJobs, withoutJobs } from '../../src/store/jobPack.ts';
 import { unpackJobs } from '../../src/shared/packedJobs.ts';
 
 const base: NewJob = { id: 'j', sessionId: 's', batchId: 'b', priority: 'normal', seq: 0, stageOrder: ['ocr', 'summary'], timeoutMs: 1000, maxAttempts: 3, now: 5 };
@@ -44,5 +44,18 @@ describe('packJobs', () => {
     expect(written.map((pack) => pack.ids)).toEqual([['j0', 'j1'], ['other'], ['p1'], ['p2']]);
     expect(rest).toEqual([started, progressed, withError, explicitUndefined, cancelled]);
     expect(structuredClone(written).flatMap(unpackJobs)).toStrictEqual([a, b, other, ...sameParamsValue]);
+  });
+});
+
+describe('withoutJobs', () => {
+  it('drops the leaving jobs from every column and keeps the key and the rest in order; null once none is left', () => {
+    const made = jobs(5);
+    const [pack] = packJobs(made, 10, newId).packs;
+    const shrunk = withoutJobs(pack!, new Set([made[1]!.id, made[3]!.id, 'not-in-the-pack']));
+    expect(shrunk?.id).toBe(pack!.id);
+    expect(unpackJobs(shrunk!)).toStrictEqual([made[0], made[2], made[4]]);
+    expect(withoutJobs(shrunk!, new Set(made.map((one) => one.id)))).toBeNull();
+    // The pack it came from is left as it was.
+    expect(unpackJobs(pack!)).toStrictEqual(made);
   });
 });

@@ -61,7 +61,9 @@ async function exportedStoryboard(storyboard: StoryboardResult, plan: ExportReda
 /** A session's exported files, and its title as exported (redacted like the rest): folders are named after it. */
 async function filesOf(db: EnricherDb, session: SessionRecord, packed: ReadonlyMap<string, readonly Job[]>): Promise<{ title: string; files: ExportFile[] }> {
   const record = await db.get('results', session.id);
-  const jobs = [...(await readStoredJobsOfSession(db, session.id)), ...(packed.get(session.id) ?? [])];
+  const stored = await readStoredJobsOfSession(db, session.id);
+  // A running job is in its pack too, as it was before the run: the running copy is the current one.
+  const jobs = [...stored, ...(packed.get(session.id) ?? []).filter((job) => !stored.some((known) => known.id === job.id))];
   const latest = jobs.sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq)[0];
   const plan = exportRedactionPlan(session, record, await loadPrivacyContext(db, session.id));
   const built = buildEnrichment(session, record, { loudnessDb: await measuredLoudness(db, record) }, latest);
