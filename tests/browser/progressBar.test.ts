@@ -1,28 +1,19 @@
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { createElement } from 'react';
 import { flushSync } from 'react-dom';
-import { createRoot, type Root } from 'react-dom/client';
 import { ProgressBar } from '../../src/ui/ProgressBar.tsx';
 import '../../src/ui/styles.css';
+import { reactRoot } from './fixtures/reactRoot.ts';
 
 // During a batch the rows' and the batch's bars move several times a second. A bar whose fill
 // changes its width lays the page out on every frame of its glide, on a main thread that shares two
 // cores with the OCR workers; a fill that scales glides on the compositor and lays out nothing.
 
-let root: Root | null = null;
-let host: HTMLElement | null = null;
-
-afterEach(() => {
-  root?.unmount();
-  host?.remove();
-  root = host = null;
-});
+const { root, host } = reactRoot(() => Object.assign(document.createElement('div'), { style: 'width: 400px' }));
 
 function renderBar(value: number): { track: HTMLElement; fill: HTMLElement } {
-  host ??= document.body.appendChild(Object.assign(document.createElement('div'), { style: 'width: 400px' }));
-  root ??= createRoot(host);
-  flushSync(() => root!.render(createElement(ProgressBar, { value, label: 'Batch progress' })));
-  const track = host.querySelector<HTMLElement>('[role="progressbar"]')!;
+  flushSync(() => root().render(createElement(ProgressBar, { value, label: 'Batch progress' })));
+  const track = host().querySelector<HTMLElement>('[role="progressbar"]')!;
   return { track, fill: track.firstElementChild as HTMLElement };
 }
 

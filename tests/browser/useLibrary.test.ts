@@ -1,9 +1,9 @@
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { createElement, Fragment } from 'react';
 import { flushSync } from 'react-dom';
-import { createRoot, type Root } from 'react-dom/client';
 import { LibraryView } from '../../src/app/libraryView.ts';
 import { useLibrary } from '../../src/ui/useLibrary.ts';
+import { reactRoot } from './fixtures/reactRoot.ts';
 
 // During a batch the library's snapshot changes many times a second while the workers hold the
 // cores. Rendered in one piece, a change to a long list was one task the page then waited for a
@@ -14,14 +14,7 @@ const ROWS = 120;
 /** Busy time of one row's render: the whole list takes far longer than React's 5 ms slice. */
 const ROW_MS = 1;
 
-let root: Root | null = null;
-let host: HTMLElement | null = null;
-
-afterEach(() => {
-  root?.unmount();
-  host?.remove();
-  root = host = null;
-});
+const mounted = reactRoot(() => document.createElement('ul'));
 
 let rendered = 0;
 
@@ -41,9 +34,8 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 test("a new library snapshot renders in pieces: the page's own tasks run between them", async () => {
   const view = new LibraryView();
-  host = document.body.appendChild(document.createElement('ul'));
-  root = createRoot(host);
-  flushSync(() => root!.render(createElement(List, { view })));
+  const host = mounted.host();
+  flushSync(() => mounted.root().render(createElement(List, { view })));
   // The first snapshot is taken in an effect, then rendered: wait until it has settled.
   for (let i = 0; i < 100 && host.textContent !== String(view.getSnapshot().version).repeat(ROWS); i++) await nextTask();
   const before = view.getSnapshot().version;
