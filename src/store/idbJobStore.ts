@@ -223,7 +223,12 @@ export class IdbJobStore implements JobStore {
     // A running job's state goes in the running record only: its job record (or pack) keeps the state before.
     const records = [...changed.filter((job) => job.state !== 'running'), ...rest];
     const leaving = new Set([...records.map((job) => job.id), ...deleteJobs].filter((id) => this.packOf.has(id)));
-    const shrunk = new Map([...new Set([...leaving].map((id) => this.packOf.get(id)!))].map((packId) => [packId, withoutJobs(this.packs.get(packId)!, leaving)]));
+    // Each pack a job leaves, as it is to be stored: without the leaving jobs, or null to delete it.
+    const shrunk = new Map<string, JobPackRecord | null>();
+    for (const id of leaving) {
+      const packId = this.packOf.get(id)!;
+      if (!shrunk.has(packId)) shrunk.set(packId, withoutJobs(this.packs.get(packId)!, leaving));
+    }
     // 'relaxed' (Chrome's default) completes once the data is with the OS: it survives a tab or
     // browser crash, and only a power cut can lose it. 'strict' waits for the disk, 7–17 ms a commit.
     const tx = this.db.transaction(['jobs', 'results', 'jobPacks', 'runningJobs'], 'readwrite', { durability: 'relaxed' });
