@@ -163,3 +163,38 @@ describe('a follower tab', () => {
     expect([...follower.view.getSnapshot().jobs.values()]).toEqual(leaderJobs);
   });
 });
+
+describe('reports to the followers', () => {
+  it('a change of hundreds of jobs reaches the followers a hundred jobs a message at most, all of it', async () => {
+    const dbName = uniqueDbName();
+    names.push(dbName);
+    const leader = await tab(dbName);
+    await leader.leadership;
+    const { session, media } = await makeSession();
+    await leader.sessions.add(session, media);
+    // 250 sessions sharing one's media: enough to queue and cancel, never run (the queue is paused).
+    const copies = Array.from({ length: 250 }, (_, i) => ({ ...session, id: `${session.id}-${i}` }));
+    const tx = leader.db.transaction('sessions', 'readwrite');
+    for (const copy of copies) void tx.store.put(copy);
+    await tx.done;
+    const follower = await tab(dbName);
+    await waitFor(() => follower.view.getSnapshot().role === 'follower');
+    const heard = new BroadcastChannel(`session-enricher:${dbName}`);
+    const sizes: number[] = [];
+    heard.onmessage = (event: MessageEvent<{ kind: string; jobs?: unknown[] }>) => {
+      if (event.data.kind === 'jobs-changed') sizes.push(event.data.jobs!.length);
+    };
+    try {
+      await leader.run({ type: 'pause' });
+      await leader.run({ type: 'enrich', sessionIds: copies.map((copy) => copy.id), priority: 'normal' });
+      await leader.run({ type: 'cancel-all' });
+      await waitFor(() => [...follower.view.getSnapshot().jobs.values()].filter((job) => job.state === 'cancelled').length === 250, {
+        what: 'the follower to see 250 jobs cancelled',
+      });
+      expect([...follower.view.getSnapshot().jobs.values()]).toEqual([...leader.view.getSnapshot().jobs.values()]);
+      expect(Math.max(...sizes), `jobs per message: ${sizes.join(' ')}`).toBeLessThanOrEqual(100);
+    } finally {
+      heard.close();
+    }
+  });
+});

@@ -15,6 +15,7 @@ import { openSearchDb, SEARCH_STORES, type BuiltMark, type Counters, type Search
 import { makeSnippet } from './snippet.ts';
 import { WARM_UP_FROM_DOCUMENTS, warmUpSteps } from './warmUp.ts';
 import { DamagedPostingsError } from './varint.ts';
+import { nextTask } from '../../src/shared/nextTask.ts';
 
 /** Changes are saved this long after the last one… */
 export const PERSIST_DELAY_MS = 2_000;
@@ -55,8 +56,6 @@ interface Opened {
 /** Set once this worker has warmed its ranking code up (warmUp.ts): the JIT's work outlives a library. */
 let rankingWarmed = false;
 
-/** Lets queued messages (a query) run between two steps of a build. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * The library's search index inside the search worker: an inverted index whose postings are stored
