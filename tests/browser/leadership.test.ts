@@ -166,12 +166,8 @@ describe('a follower tab', () => {
 
 describe('reports to the followers', () => {
   it('a change of hundreds of jobs reaches the followers a hundred jobs a message at most, all of it', async () => {
-    const dbName = uniqueDbName();
-    names.push(dbName);
-    const leader = await tab(dbName);
-    await leader.leadership;
-    const { session, media } = await makeSession();
-    await leader.sessions.add(session, media);
+    const { dbName, leader, ids } = await library(1);
+    const session = (await leader.sessions.get(ids[0]!))!;
     // 250 sessions sharing one's media: enough to queue and cancel, never run (the queue is paused).
     const copies = Array.from({ length: 250 }, (_, i) => ({ ...session, id: `${session.id}-${i}` }));
     const tx = leader.db.transaction('sessions', 'readwrite');
