@@ -248,7 +248,7 @@ async function appBatch(context, { count, windowMs }) {
       await page.getByRole('button', { name: 'Cancel batch' }).click();
       await watchBatch(page, 60_000, all);
       const probe = await page.evaluate(() => window.__benchProbe.stop());
-      cancel = { jobs: count - atEnd.done, ms: Date.now() - c0, longTasks: probe.longTasks, longestTaskMs: probe.longestTaskMs, maxFrameGapMs: probe.maxFrameGapMs };
+      cancel = { jobs: count - atEnd.done, ms: Date.now() - c0, longTasks: probe.longTasks, longestTaskMs: probe.longestTaskMs, maxFrameGapMs: probe.maxFrameGapMs, clickToPaintMs: probe.clickToPaintMs };
     }
     if (profiler) writeFileSync(process.env.BENCH_APP_PROFILE, JSON.stringify((await profiler.send('Profiler.stop')).profile));
     return { sessions: count, finished: atEnd.done, complete: all(atEnd), windowMs, ms, sessionsPerMin: (atEnd.done * 60_000) / ms, ...during, cancel };
