@@ -29,8 +29,10 @@ export interface PagingOptions {
   sliceMs: number;
   /**
    * New jobs in one transaction from which they are packed (see JobPackRecord): fewer are written
-   * one record each, as cheap enough and visible to every index.
-   * @default 1000
+   * one record each, as cheap enough and visible to every index. "Enrich all" over a few hundred
+   * sessions is packed: 500 job records cloned in the click's task kept its next paint 40 ms away
+   * (docs/benchmarks.md, 4b).
+   * @default 100
    */
   packFrom: number;
   /**
@@ -71,7 +73,7 @@ export class IdbJobStore implements JobStore {
     private readonly db: EnricherDb,
     paging: Partial<PagingOptions> = {},
   ) {
-    this.paging = { headPerLane: 256, pageSize: 2000, sliceMs: 8, packFrom: 1000, packSize: 500, ...paging };
+    this.paging = { headPerLane: 256, pageSize: 2000, sliceMs: 8, packFrom: 100, packSize: 500, ...paging };
   }
 
   async loadJobs(): Promise<Job[]> {

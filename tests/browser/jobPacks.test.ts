@@ -66,6 +66,19 @@ describe('packed jobs (a big enqueue stored a few jobs to a record)', () => {
     expect(byId(await new IdbJobStore(e.db, SMALL).loadJobs())).toStrictEqual(byId([...big, ...small]));
   });
 
+  it('by default, "Enrich all" over a few hundred sessions is stored packed; fewer than 100 new jobs as records', async () => {
+    const e = await engine();
+    const store = new IdbJobStore(e.db);
+    const sessions = (count: number, from: number) => Array.from({ length: count }, (_, i) => `s${from + i}`);
+    const batch = newJobs(sessions(300, 0), 'normal', 0);
+    const few = newJobs(sessions(99, 300), 'normal', 300, 'b2');
+    await store.commit({ jobs: batch, created: true });
+    await store.commit({ jobs: few, created: true });
+
+    expect((await e.db.getAll('jobPacks')).map((pack) => pack.ids.length)).toEqual([300]);
+    expect(byId(await readStoredJobs(e.db))).toStrictEqual(byId(few));
+  });
+
   it('a change to a packed job takes it out of its pack as a record, in the same transaction; the rest stay packed', async () => {
     const e = await engine();
     const store = new IdbJobStore(e.db, SMALL);
