@@ -341,6 +341,14 @@ export function tables(summary, context) {
         ],
       ],
     });
+    if (lib.enrichAll) {
+      const row = (name, c) => [name, clickText(c.clickToPaintMs), fmt(c.longTasks, 0), fmt(c.longestTaskMs, 0, ' ms'), fmt(c.maxFrameGapMs, 1, ' ms')];
+      out.push({
+        title: `12b. The same library: "Enrich all" queues all ${fmt(lib.sessions)}, then "Cancel batch" (each click and the 5 s after it)`,
+        columns: ['command', 'click to next paint', 'long tasks', 'longest', 'max frame gap'],
+        rows: [row('"Enrich all"', lib.enrichAll), row('"Cancel batch"', lib.cancelAll)],
+      });
+    }
   }
   const sc = summary.scale;
   const rec = summary.recovery;

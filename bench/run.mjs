@@ -18,6 +18,7 @@
  * BENCH_ENGINE_PROFILE=file  scenario 1 writes the page's main-thread CPU profile there
  * BENCH_APP_TRACE=file  scenario 4 writes a Chrome trace of the batch there and prints where the main thread's time went
  * BENCH_APP_PROFILE=file  scenario 4 writes the app's main-thread CPU profile of the batch and its cancel there (read it with bench/busySpans.mjs)
+ * BENCH_LIBRARY_PROFILE=file  scenario 12 writes the main-thread CPU profile of its "Enrich all" and "Cancel batch" there
  * BENCH_INCOGNITO=1  an incognito-like context (IndexedDB in memory) instead of a profile on disk
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -384,7 +385,9 @@ async function appStart(context, benchPage, jobs) {
 /**
  * Scenario 12 in the real app: opens a library of `count` sessions, times the first row shown (from
  * navigation start) and the long tasks of start-up, then scrolls the list with the mouse wheel (400 px
- * every 16 ms for 150 steps, about 700 rows) while the probe records frame gaps and long tasks.
+ * every 16 ms for 150 steps, about 700 rows) while the probe records frame gaps and long tasks; then
+ * clicks "Enrich all" (every session queued) and "Cancel batch", timing each click to its next paint
+ * and the long tasks of the 5 s after it.
  */
 async function libraryScroll(context, count) {
   const page = await context.newPage();
@@ -406,7 +409,23 @@ async function libraryScroll(context, count) {
     const scroll = await page.evaluate(() => window.__benchProbe.stop());
     const scrolledPx = await page.evaluate(() => window.scrollY);
     const heapMB = await page.evaluate(() => (performance.memory?.usedJSHeapSize ?? NaN) / 2 ** 20);
-    return { sessions: count, firstRowMs, rowsRendered: rows, startLongTasks: start.longTasks, startLongestTaskMs: start.longestTaskMs, scrolledPx, heapMB, ...scroll };
+    // "Enrich all" over the whole library, then "Cancel batch": each click and the 5 s after it.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await delay(500);
+    const profiler = process.env.BENCH_LIBRARY_PROFILE ? await page.context().newCDPSession(page) : null;
+    await profiler?.send('Profiler.enable');
+    await profiler?.send('Profiler.start');
+    const command = async (name) => {
+      await page.evaluate(() => window.__benchProbe.start());
+      await page.getByRole('button', { name }).click();
+      await delay(5000);
+      const probe = await page.evaluate(() => window.__benchProbe.stop());
+      return { longTasks: probe.longTasks, longestTaskMs: probe.longestTaskMs, maxFrameGapMs: probe.maxFrameGapMs, clickToPaintMs: probe.clickToPaintMs };
+    };
+    const enrichAll = await command('Enrich all');
+    const cancelAll = await command('Cancel batch');
+    if (profiler) writeFileSync(process.env.BENCH_LIBRARY_PROFILE, JSON.stringify((await profiler.send('Profiler.stop')).profile));
+    return { sessions: count, firstRowMs, rowsRendered: rows, startLongTasks: start.longTasks, startLongestTaskMs: start.longestTaskMs, scrolledPx, heapMB, ...scroll, enrichAll, cancelAll };
   } finally {
     await page.close();
   }
@@ -513,7 +532,7 @@ async function main() {
     // A persistent profile by default: IndexedDB on disk, as for a person using the app. A plain
     // Playwright context is incognito-like and keeps IndexedDB in memory (BENCH_INCOGNITO=1).
     const launch = { executablePath: chromiumPath(), args: [...chromiumArgs, ...benchArgs], headless: true };
-    const contextOptions = { serviceWorkers: 'block', viewport: { width: 1280, height: 800 } };
+    const contextOptions = { serviceWorkers: 'block', viewport: { width: 1280, height: 800 }, ...(process.env.BENCH_REDUCED_MOTION ? { reducedMotion: 'reduce' } : {}) };
     context = INCOGNITO
       ? await (await chromium.launch(launch)).newContext(contextOptions)
       : await chromium.launchPersistentContext(profile, { ...launch, ...contextOptions });
