@@ -201,7 +201,7 @@ export class Enricher {
       this.notifyFollowers(changed, removed);
     });
     this.pool = pool;
-    this.view.setEtaSource(() => scheduler.stats().etaMs);
+    this.view.setEtaSource(() => scheduler.etaMs());
     await scheduler.start();
     forgetClosedMarks(owner);
     // Only a loaded scheduler takes commands: one that arrived meanwhile waited in sentCommands.

@@ -4,6 +4,8 @@ import { expectNumber } from './options.ts';
 export class StageTimings {
   readonly window: number;
   readonly #samples = new Map<string, number[]>();
+  /** Each stage's mean since its last sample: the view asks for the ETA every frame of a batch. */
+  readonly #means = new Map<string, number>();
 
   /**
    * @param window Samples kept per stage; older ones are dropped.
@@ -24,13 +26,18 @@ export class StageTimings {
     samples.push(ms);
     // Windows are small (hundreds), so shifting is cheaper than keeping a ring buffer's indexes right.
     if (samples.length > this.window) samples.shift();
+    this.#means.delete(stage);
   }
 
   /** Mean of the window, or null with no samples. */
   mean(stage: string): number | null {
+    const known = this.#means.get(stage);
+    if (known !== undefined) return known;
     const samples = this.#samples.get(stage);
     if (samples === undefined || samples.length === 0) return null;
-    return samples.reduce((sum, ms) => sum + ms, 0) / samples.length;
+    const mean = samples.reduce((sum, ms) => sum + ms, 0) / samples.length;
+    this.#means.set(stage, mean);
+    return mean;
   }
 
   /** Median of the window, or null with no samples. */
@@ -59,6 +66,8 @@ export interface RemainingJob {
   stagesLeft: readonly string[];
   /** For a running job: milliseconds already spent on `stagesLeft` in this attempt. */
   runningFor?: number;
+  /** Jobs it stands for, all alike (waiting jobs with the same stages left). @default 1 */
+  count?: number;
 }
 
 export interface EstimateInput {
@@ -84,17 +93,31 @@ export function estimateRemainingMs({
   fallbackStageMs,
 }: EstimateInput): number | null {
   expectNumber('concurrency', concurrency, { min: 1 });
-  if (remainingJobs.length === 0) return 0;
+  const jobs = remainingJobs.reduce((sum, job) => sum + (job.count ?? 1), 0);
+  if (jobs === 0) return 0;
   if (!timings.hasData()) return null;
   let total = 0;
   let longest = 0;
+  // Each stage's expected time once: a big queue has thousands of jobs over a dozen stages.
+  const expectedOf = new Map<string, number>();
+  const stageMs = (stage: string): number => {
+    let ms = expectedOf.get(stage);
+    if (ms === undefined) expectedOf.set(stage, (ms = timings.mean(stage) ?? fallbackStageMs));
+    return ms;
+  };
   for (const job of remainingJobs) {
     let expected = 0;
-    for (const stage of job.stagesLeft) expected += timings.mean(stage) ?? fallbackStageMs;
+    for (const stage of job.stagesLeft) expected += stageMs(stage);
     const left = Math.max(0, expected - (job.runningFor ?? 0));
-    total += left;
+    total += left * (job.count ?? 1);
     longest = Math.max(longest, left);
   }
-  const workers = Math.min(concurrency, remainingJobs.length);
+  const workers = Math.min(concurrency, jobs);
   return Math.round(Math.max(total / workers, longest));
+}
+
+/** A stage never timed is expected to take the mean of the timed stages' means (0 before any). */
+export function fallbackStageMs(timings: StageTimings): number {
+  const means = timings.stages().flatMap((stage) => timings.mean(stage) ?? []);
+  return means.length === 0 ? 0 : means.reduce((a, b) => a + b, 0) / means.length;
 }

@@ -11,6 +11,8 @@ import type { RateLimiter, RateLimitStats } from './rateLimiter.ts';
 import { ReadyQueue } from './readyQueue.ts';
 import { pruneCutoff, selectPrunable } from './retention.ts';
 import { computeStats, type EngineStats } from './stats.ts';
+import { estimateRemainingMs, fallbackStageMs } from './eta.ts';
+import { RemainingWork } from './remainingWork.ts';
 import { mergeResult } from './mergeResult.ts';
 import { isCovered, mustWaitFor } from './sessionOrder.ts';
 import { isQuotaError, resultNotSaved } from './unsaved.ts';
@@ -95,6 +97,8 @@ const AGING_AFTER = 8;
 export class Scheduler {
   private readonly jobs = new Map<string, Job>();
   private readonly ready = new ReadyQueue({ agingAfter: AGING_AFTER });
+  /** The unfinished jobs as the ETA reads them, kept as jobs change. */
+  private readonly remaining = new RemainingWork();
   /** Waiting retries by due time, on one timer. */
   private readonly retries: DueTimer;
   private readonly aborts = new Map<string, AbortController>();
@@ -390,6 +394,7 @@ export class Scheduler {
     const job = this.jobs.get(id);
     if (job && !isTerminal(job.state)) this.active--;
     if (job) this.forgetUnfinished(job);
+    this.remaining.change(job, undefined);
     this.jobs.delete(id);
   }
 
@@ -643,6 +648,7 @@ export class Scheduler {
 
   private put(job: Job): void {
     const previous = this.jobs.get(job.id);
+    this.remaining.change(previous, job);
     if (previous && !isTerminal(previous.state)) this.active--;
     if (!isTerminal(job.state)) this.active++;
     this.jobs.set(job.id, job);
@@ -677,7 +683,13 @@ export class Scheduler {
     const base = computeStats(this.jobs.values(), this.health.timings, [this.deps.runner.health()], this.clock(), THROUGHPUT_WINDOW_MS, {
       concurrency: this.deps.runner.size,
     });
-    return { ...base, paused: this.paused, rateLimits: this.deps.limiter?.stats() ?? {}, breakers: this.breaker.snapshot() };
+    return { ...base, etaMs: this.etaMs(), paused: this.paused, rateLimits: this.deps.limiter?.stats() ?? {}, breakers: this.breaker.snapshot() };
+  }
+
+  /** Milliseconds until the queue is empty (see estimateRemainingMs), from work kept up to date as jobs change. */
+  etaMs(): number | null {
+    const { timings } = this.health;
+    return estimateRemainingMs({ remainingJobs: this.remaining.jobs(this.clock()), timings, concurrency: this.deps.runner.size, fallbackStageMs: fallbackStageMs(timings) });
   }
 
   /**
@@ -690,7 +702,10 @@ export class Scheduler {
     const now = this.clock();
     const removed = selectPrunable(this.jobs.values(), now, this.deps.options.retentionMs);
     if (removed.length > 0) {
-      for (const id of removed) this.jobs.delete(id);
+      for (const id of removed) {
+        this.remaining.change(this.jobs.get(id), undefined);
+        this.jobs.delete(id);
+      }
       this.emit([], removed);
       await this.write({ deleteJobs: removed });
     }

@@ -1,6 +1,7 @@
 import { isTerminal } from '../shared/job.ts';
 import type { Job, JobState } from '../shared/job.ts';
-import { estimateRemainingMs } from './eta.ts';
+import { estimateRemainingMs, fallbackStageMs } from './eta.ts';
+import { stagesLeftOf } from './remainingWork.ts';
 import type { RemainingJob, StageTimings } from './eta.ts';
 
 /** How one worker slot has fared since the engine started. */
@@ -59,7 +60,7 @@ export function computeStats(
     if (isTerminal(job.state)) {
       if (job.state !== 'cancelled' && 'finishedAt' in job && now - job.finishedAt <= windowMs) finishedInWindow += 1;
     } else {
-      const stagesLeft = job.stageOrder.filter((stage) => job.stages[stage]?.status !== 'done');
+      const stagesLeft = stagesLeftOf(job);
       remaining.push(job.state === 'running' ? { stagesLeft, runningFor: Math.max(0, now - job.startedAt) } : { stagesLeft });
     }
   }
@@ -70,7 +71,6 @@ export function computeStats(
     const median = timings.median(stage);
     if (mean !== null && median !== null) stageMs[stage] = { mean, median };
   }
-  const means = Object.values(stageMs).map((timing) => timing.mean);
 
   const done = counts.succeeded + counts.partial + counts.failed + counts.cancelled + counts['timed-out'];
   const errors = counts.failed + counts['timed-out'] + counts.partial;
@@ -86,7 +86,7 @@ export function computeStats(
       remainingJobs: remaining,
       timings,
       concurrency: eta.concurrency ?? Math.max(1, workerHealth.length),
-      fallbackStageMs: eta.fallbackStageMs ?? (means.length === 0 ? 0 : means.reduce((a, b) => a + b, 0) / means.length),
+      fallbackStageMs: eta.fallbackStageMs ?? fallbackStageMs(timings),
     }),
   };
 }

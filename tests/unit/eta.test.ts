@@ -16,6 +16,16 @@ describe('StageTimings', () => {
     expect(timings.median('ocr')).toBe(200);
   });
 
+  it('.mean() - follows each new sample, also once it was read', () => {
+    const timings = timingsOf({ ocr: [100, 300] });
+    expect(timings.mean('ocr')).toBe(200);
+    timings.record('ocr', 500);
+    expect(timings.mean('ocr')).toBe(300);
+    expect(timings.mean('audio')).toBeNull();
+    timings.record('audio', 40);
+    expect(timings.mean('audio')).toBe(40);
+  });
+
   it('.mean() and .median() - null for a stage never timed', () => {
     const timings = new StageTimings();
     expect(timings.mean('ocr')).toBeNull();
@@ -47,6 +57,17 @@ describe('StageTimings', () => {
 
 describe('estimateRemainingMs()', () => {
   const timings = timingsOf({ audio: [1000, 3000], ocr: [500] });
+
+  it("reads each stage's mean once, however many jobs remain (a view asks every frame of a batch)", () => {
+    const asked: string[] = [];
+    const counted = timingsOf({ audio: [1000, 3000], ocr: [500] });
+    const mean = counted.mean.bind(counted);
+    counted.mean = (stage) => (asked.push(stage), mean(stage));
+    const remainingJobs = Array.from({ length: 10_000 }, () => ({ stagesLeft: ['audio', 'ocr', 'summary'] }));
+
+    expect(estimateRemainingMs({ remainingJobs, timings: counted, concurrency: 2, fallbackStageMs: 100 })).toBe((10_000 * 2600) / 2);
+    expect(asked.sort()).toEqual(['audio', 'ocr', 'summary']);
+  });
 
   it('is null before any stage has been timed', () => {
     expect(
