@@ -312,8 +312,20 @@ function errorOf(error: JobError | undefined): { lastError?: JobError } {
   return error === undefined ? {} : { lastError: error };
 }
 
+/**
+ * The job's stages in `stageOrder`, each passed through `fn`. The job's own object when `fn` changed
+ * none of them (jobs are never mutated): cancelling 10,000 queued jobs copied 110,000 stages.
+ */
 function mapStages(job: Job, fn: (stage: StageState) => StageState): Record<string, StageState> {
-  return Object.fromEntries(job.stageOrder.map((name) => [name, fn(job.stages[name] ?? { ...PENDING })]));
+  const out: Record<string, StageState> = {};
+  let same = Object.keys(job.stages).length === job.stageOrder.length;
+  for (const name of job.stageOrder) {
+    const stage = job.stages[name];
+    const next = fn(stage ?? { ...PENDING });
+    if (next !== stage) same = false;
+    out[name] = next;
+  }
+  return same ? job.stages : out;
 }
 
 function retryDelay(job: RunningJob, ctx: AttemptContext): number {

@@ -353,6 +353,13 @@ describe('cancelJob()', () => {
     expect('lease' in run).toBe(false);
   });
 
+  it('shares the stages of a job that runs none: a cancel of a big queue copies no stage', () => {
+    const queued = deepFreeze(newJob());
+    expect(cancelJob(queued, 3000).stages).toBe(queued.stages);
+    const partlyKnown = { ...newJob(), stages: { audio: { status: 'done', progress: 1 } } } as Job;
+    expect(cancelJob(partlyKnown, 3000).stages).toEqual({ audio: { status: 'done', progress: 1 }, ocr: { status: 'pending', progress: 0 }, chapters: { status: 'pending', progress: 0 } });
+  });
+
   it('returns a finished job unchanged (the same object)', () => {
     const finished = settleAttempt(running(), { audio: done(), ocr: done(), chapters: done() }, ctx(2000));
     expect(cancelJob(finished, 3000)).toBe(finished);
