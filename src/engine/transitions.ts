@@ -317,15 +317,23 @@ function errorOf(error: JobError | undefined): { lastError?: JobError } {
  * none of them (jobs are never mutated): cancelling 10,000 queued jobs copied 110,000 stages.
  */
 function mapStages(job: Job, fn: (stage: StageState) => StageState): Record<string, StageState> {
+  const { stages, stageOrder } = job;
+  if (keepsStages(stages, stageOrder, fn)) return stages;
   const out: Record<string, StageState> = {};
-  let same = Object.keys(job.stages).length === job.stageOrder.length;
-  for (const name of job.stageOrder) {
-    const stage = job.stages[name];
-    const next = fn(stage ?? { ...PENDING });
-    if (next !== stage) same = false;
-    out[name] = next;
+  for (const name of stageOrder) out[name] = fn(stages[name] ?? { ...PENDING });
+  return out;
+}
+
+/** Whether `fn` leaves every stage as it is and the job has no stage but those of its order. Allocates nothing. */
+function keepsStages(stages: Record<string, StageState>, stageOrder: readonly string[], fn: (stage: StageState) => StageState): boolean {
+  let count = 0;
+  for (const name in stages) if (Object.hasOwn(stages, name)) count++;
+  if (count !== stageOrder.length) return false;
+  for (const name of stageOrder) {
+    const stage = stages[name];
+    if (stage === undefined || fn(stage) !== stage) return false;
   }
-  return same ? job.stages : out;
+  return true;
 }
 
 function retryDelay(job: RunningJob, ctx: AttemptContext): number {

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { mergeResult } from '../../src/engine/mergeResult.ts';
 import { resolveOptions } from '../../src/engine/options.ts';
-import { Scheduler, type JobRunner } from '../../src/engine/scheduler.ts';
+import { Scheduler } from '../../src/engine/scheduler.ts';
 import { isCovered, mustWaitFor, willRunAfresh } from '../../src/engine/sessionOrder.ts';
 import { createJob, startAttempt } from '../../src/engine/transitions.ts';
 import { planReapply } from '../../src/privacy/reapply.ts';
 import type { ResultRecord } from '../../src/shared/db.ts';
 import type { Job, JobKind } from '../../src/shared/job.ts';
 import { PIPELINE_STAGES, PRIVACY_STAGES } from '../../src/shared/pipeline.ts';
-import type { RunRequest, RunResponse, StageOutcome } from '../../src/shared/protocol.ts';
+import type { StageOutcome } from '../../src/shared/protocol.ts';
 import { MemoryJobStore } from '../../src/store/memoryJobStore.ts';
+import { manualRunner } from './fixtures/manualRunner.ts';
 
 const done = (result: unknown, ms = 1): StageOutcome => ({ status: 'done', result, ms });
 
@@ -100,21 +101,6 @@ describe('mergeResult()', () => {
     expect(Object.keys(mergeResult(retry, { summary: done('s') }, previous).outcomes).sort()).toEqual(['ocr', 'redact', 'storyboard', 'summary']);
   });
 });
-
-/** A runner whose runs end when the test says, recording what it was asked. */
-function manualRunner(size = 2) {
-  const asked: RunRequest[] = [];
-  const finish = new Map<string, (response: RunResponse) => void>();
-  const runner: JobRunner = {
-    size,
-    run: ({ request }) => {
-      asked.push(request);
-      return new Promise((resolve) => finish.set(request.jobId, resolve));
-    },
-    health: () => ({ size, busy: 0, restarts: 0, jobsRun: 0, errors: 0 }),
-  };
-  return { runner, asked, finish };
-}
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
