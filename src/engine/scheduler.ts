@@ -752,7 +752,7 @@ export class Scheduler {
 }
 
 /** Jobs a cancel takes per task (see cancel()). */
-export const CANCEL_SLICE = 500;
+export const CANCEL_SLICE = 200;
 /** Jobs an enqueue makes per task before it takes them all in (see enqueue()). */
 export const ENQUEUE_SLICE = 1000;
 
