@@ -27,7 +27,8 @@ export function packJobs(jobs: readonly Job[], size: number, unique: () => strin
       continue;
     }
     const paramsId = 'params' in job ? (paramsIds.get(job.params) ?? paramsIds.set(job.params, paramsIds.size).size - 1) : -1;
-    const key = JSON.stringify([job.batchId, job.priority, job.maxAttempts, job.createdAt, job.updatedAt, 'kind' in job ? job.kind : null, paramsId, job.stageOrder]);
+    // Joined, not JSON (a third of the time at 10,000 jobs): a key two specs share by chance only costs a record, as sameSpec() tells them apart.
+    const key = `${job.batchId}\u0000${job.priority}\u0000${job.maxAttempts}\u0000${job.createdAt}\u0000${job.updatedAt}\u0000${'kind' in job ? job.kind : ''}\u0000${paramsId}\u0000${job.stageOrder.join('\u0000')}`;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, { spec: specOf(job), jobs: [job] });
     else if (sameSpec(group.spec, job)) group.jobs.push(job);
@@ -94,15 +95,22 @@ export function packRef(id: string): PackRef | null {
 function isPackable(job: Job): job is QueuedJob {
   if (job.state !== 'queued' || job.attempts !== 0) return false;
   if (typeof job.id !== 'string' || typeof job.sessionId !== 'string' || !Number.isSafeInteger(job.seq) || job.seq < 0 || typeof job.timeoutMs !== 'number') return false;
-  if (!Object.keys(job).every((key) => PACKABLE_KEYS.has(key))) return false;
+  for (const key in job) if (Object.hasOwn(job, key) && !PACKABLE_KEYS.has(key)) return false;
   // An explicit `undefined` would come back absent.
   if (('params' in job && job.params === undefined) || ('kind' in job && job.kind === undefined)) return false;
-  const stages = Object.entries(job.stages);
-  if (!Array.isArray(job.stageOrder) || stages.length !== job.stageOrder.length) return false;
-  return job.stageOrder.every((name) => {
+  if (!Array.isArray(job.stageOrder) || ownKeys(job.stages) !== job.stageOrder.length) return false;
+  for (const name of job.stageOrder) {
     const stage = job.stages[name];
-    return stage !== undefined && Object.keys(stage).length === 2 && stage.status === 'pending' && Object.is(stage.progress, 0);
-  });
+    if (stage === undefined || ownKeys(stage) !== 2 || stage.status !== 'pending' || !Object.is(stage.progress, 0)) return false;
+  }
+  return true;
+}
+
+/** How many own enumerable keys an object has, without making a list of them (10,000 jobs are checked in one click). */
+function ownKeys(value: object): number {
+  let count = 0;
+  for (const key in value) if (Object.hasOwn(value, key)) count++;
+  return count;
 }
 
 function specOf(job: QueuedJob): JobPackSpec {

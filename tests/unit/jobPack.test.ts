@@ -39,10 +39,12 @@ describe('packJobs', () => {
     const withError = { ...b!, id: 'with-error', lastError: { class: 'transient' as const, message: 'x' } };
     const explicitUndefined = { ...b!, id: 'undefined-params', params: undefined };
     const cancelled = cancelJob(b!, 9);
-    const { packs: written, rest } = packJobs([a!, b!, other, ...sameParamsValue, started, progressed, withError, explicitUndefined, cancelled], 10, newId);
+    const notedStage = { ...b!, id: 'noted-stage', stages: { ...b!.stages, ocr: { status: 'pending' as const, progress: 0, message: 'x' } } };
+    const extraStage = { ...b!, id: 'extra-stage', stages: { ...b!.stages, extra: { status: 'pending' as const, progress: 0 } } };
+    const { packs: written, rest } = packJobs([a!, b!, other, ...sameParamsValue, started, progressed, withError, explicitUndefined, cancelled, notedStage, extraStage], 10, newId);
     // Params are opaque: equal-looking params of two objects are two specs.
     expect(written.map((pack) => pack.ids)).toEqual([['j0', 'j1'], ['other'], ['p1'], ['p2']]);
-    expect(rest).toEqual([started, progressed, withError, explicitUndefined, cancelled]);
+    expect(rest).toEqual([started, progressed, withError, explicitUndefined, cancelled, notedStage, extraStage]);
     expect(structuredClone(written).flatMap(unpackJobs)).toStrictEqual([a, b, other, ...sameParamsValue]);
   });
 });
