@@ -84,12 +84,13 @@ npm run bench                 # full: 3 runs; on a quiet machine about an hour o
 BENCH_QUICK=1 npm run bench   # smoke test: small counts, one run, about 3 minutes
 \`\`\`
 
-The driver prints how long the whole bench should take once the first run is over. Options: \`BENCH_RUNS=n\`, \`BENCH_ONLY=overhead,scaling,memory,scale,enrichment,app,video,ocr,search\`, \`BENCH_SKIP_BUILD=1\`
+The driver prints how long the whole bench should take once the first run is over. Options: \`BENCH_RUNS=n\`, \`BENCH_ONLY=overhead,scaling,memory,scale,enrichment,app,video,ocr,search,timeline,library\`, \`BENCH_SKIP_BUILD=1\`
 (reuse \`dist-bench/\`), \`BENCH_NO_DOCS=1\` (leave this file alone), \`BENCH_PORT\` (another port than 4299),
 \`BENCH_VARIANTS=engineDurable,engineMemory\` (scenario 1 runs only these, in this order), \`BENCH_ENGINE_PROFILE=file\` (the main thread's CPU profile of scenario 1),
+\`BENCH_APP_PROFILE=file\` and \`BENCH_LIBRARY_PROFILE=file\` (the app's, of scenario 4 and of scenario 12's commands; read them with \`node bench/busySpans.mjs file\`),
 \`BENCH_INCOGNITO=1\` (IndexedDB in memory, to see what the disk costs), \`CHROMIUM_PATH\`. Raw figures of every run:
 \`bench/results.json\`. For search's first asks, \`node bench/searchProbe.mjs DIR@PORT,DIR@PORT [REPS]\` probes checkouts side by side
-(scenario 10's 10,000-session library kept per port, each query's postings and documents reads timed).
+(scenario 10's 10,000-session library kept per port, each query's postings and documents reads timed, and what is left of a first ask).
 
 What it does: \`BENCH=1 vite build --outDir dist-bench\` (the bench page \`bench/index.html\` is an extra input
 only then), \`vite preview --port 4299\`, then headless Chromium through Playwright with a fresh persistent
