@@ -704,13 +704,15 @@ export class Scheduler {
 
   /** Statistics of the whole queue: counts, throughput, stage times, errors, workers, ETA. */
   stats(): EngineStats & { paused: boolean; rateLimits: Record<string, RateLimitStats>; breakers: ReturnType<CircuitBreaker['snapshot']> } {
-    const base = computeStats(this.jobs.values(), this.health.timings, [this.deps.runner.health()], this.clock(), THROUGHPUT_WINDOW_MS, {
+    const now = this.clock();
+    const base = computeStats(this.jobs.values(), this.health.timings, [this.deps.runner.health()], now, THROUGHPUT_WINDOW_MS, {
       concurrency: this.deps.runner.size,
+      remainingJobs: this.remaining.jobs(now),
     });
-    return { ...base, etaMs: this.etaMs(), paused: this.paused, rateLimits: this.deps.limiter?.stats() ?? {}, breakers: this.breaker.snapshot() };
+    return { ...base, paused: this.paused, rateLimits: this.deps.limiter?.stats() ?? {}, breakers: this.breaker.snapshot() };
   }
 
-  /** Milliseconds until the queue is empty (see estimateRemainingMs), from work kept up to date as jobs change. */
+  /** Milliseconds until the queue is empty, as stats() gives it, without the rest: the view asks in most frames of a batch. */
   etaMs(): number | null {
     const { timings } = this.health;
     return estimateRemainingMs({ remainingJobs: this.remaining.jobs(this.clock()), timings, concurrency: this.deps.runner.size, fallbackStageMs: fallbackStageMs(timings) });

@@ -39,6 +39,11 @@ export interface EtaSettings {
    * @default the mean of the timed stages' means
    */
   fallbackStageMs?: number;
+  /**
+   * The unfinished jobs as the estimate reads them, when the caller keeps them (RemainingWork).
+   * @default read off `jobs`
+   */
+  remainingJobs?: readonly RemainingJob[];
 }
 
 /** Counts, rates and an ETA over all jobs known to the engine. */
@@ -59,7 +64,7 @@ export function computeStats(
     counts[job.state] += 1;
     if (isTerminal(job.state)) {
       if (job.state !== 'cancelled' && 'finishedAt' in job && now - job.finishedAt <= windowMs) finishedInWindow += 1;
-    } else {
+    } else if (!eta.remainingJobs) {
       const stagesLeft = stagesLeftOf(job);
       remaining.push(job.state === 'running' ? { stagesLeft, runningFor: Math.max(0, now - job.startedAt) } : { stagesLeft });
     }
@@ -83,7 +88,7 @@ export function computeStats(
     errorRate: done === 0 ? 0 : errors / done,
     workers: workerHealth.map((health) => ({ ...health })),
     etaMs: estimateRemainingMs({
-      remainingJobs: remaining,
+      remainingJobs: eta.remainingJobs ?? remaining,
       timings,
       concurrency: eta.concurrency ?? Math.max(1, workerHealth.length),
       fallbackStageMs: eta.fallbackStageMs ?? fallbackStageMs(timings),
