@@ -19,6 +19,7 @@
  * BENCH_APP_TRACE=file  scenario 4 writes a Chrome trace of the batch there and prints where the main thread's time went
  * BENCH_APP_PROFILE=file  scenario 4 writes the app's main-thread CPU profile of the batch and its cancel there (read it with bench/busySpans.mjs)
  * BENCH_LIBRARY_PROFILE=file  scenario 12 writes the main-thread CPU profile of its "Enrich all" and "Cancel batch" there
+ * BENCH_REDUCED_MOTION=1  the pages prefer reduced motion (every animation of the app off), to see what the animations cost
  * BENCH_INCOGNITO=1  an incognito-like context (IndexedDB in memory) instead of a profile on disk
  */
 import { spawn, spawnSync } from 'node:child_process';
