@@ -17,6 +17,7 @@ import type {
   WaitingRetryJob,
 } from '../shared/job.ts';
 import type { StageOutcome } from '../shared/protocol.ts';
+import { ownKeyCount } from '../shared/ownKeyCount.ts';
 import { backoffDelay } from './backoff.ts';
 import { expectNumber } from './options.ts';
 import type { EngineOptions } from './options.ts';
@@ -326,9 +327,7 @@ function mapStages(job: Job, fn: (stage: StageState) => StageState): Record<stri
 
 /** Whether `fn` leaves every stage as it is and the job has no stage but those of its order. Allocates nothing. */
 function keepsStages(stages: Record<string, StageState>, stageOrder: readonly string[], fn: (stage: StageState) => StageState): boolean {
-  let count = 0;
-  for (const name in stages) if (Object.hasOwn(stages, name)) count++;
-  if (count !== stageOrder.length) return false;
+  if (ownKeyCount(stages) !== stageOrder.length) return false;
   for (const name of stageOrder) {
     const stage = stages[name];
     if (stage === undefined || fn(stage) !== stage) return false;

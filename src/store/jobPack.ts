@@ -1,5 +1,6 @@
 import type { JobPackRecord, JobPackSpec } from '../shared/db.ts';
 import type { Job, Priority, QueuedJob } from '../shared/job.ts';
+import { ownKeyCount } from '../shared/ownKeyCount.ts';
 
 /** The fields a packable job may have: a new queued job's, as `createJob` makes it. */
 const PACKABLE_KEYS = new Set(['state', 'id', 'kind', 'sessionId', 'batchId', 'priority', 'seq', 'attempts', 'maxAttempts', 'stageOrder', 'stages', 'timeoutMs', 'params', 'createdAt', 'updatedAt']);
@@ -98,19 +99,12 @@ function isPackable(job: Job): job is QueuedJob {
   for (const key in job) if (Object.hasOwn(job, key) && !PACKABLE_KEYS.has(key)) return false;
   // An explicit `undefined` would come back absent.
   if (('params' in job && job.params === undefined) || ('kind' in job && job.kind === undefined)) return false;
-  if (!Array.isArray(job.stageOrder) || ownKeys(job.stages) !== job.stageOrder.length) return false;
+  if (!Array.isArray(job.stageOrder) || ownKeyCount(job.stages) !== job.stageOrder.length) return false;
   for (const name of job.stageOrder) {
     const stage = job.stages[name];
-    if (stage === undefined || ownKeys(stage) !== 2 || stage.status !== 'pending' || !Object.is(stage.progress, 0)) return false;
+    if (stage === undefined || ownKeyCount(stage) !== 2 || stage.status !== 'pending' || !Object.is(stage.progress, 0)) return false;
   }
   return true;
-}
-
-/** How many own enumerable keys an object has, without making a list of them (10,000 jobs are checked in one click). */
-function ownKeys(value: object): number {
-  let count = 0;
-  for (const key in value) if (Object.hasOwn(value, key)) count++;
-  return count;
 }
 
 function specOf(job: QueuedJob): JobPackSpec {
