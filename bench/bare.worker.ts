@@ -10,6 +10,7 @@ const api: EnrichWorkerApi = {
   connect() {},
   run: async (request) => ({ outcomes: Object.fromEntries(request.stages.map((stage) => [stage, { status: 'done', result: null, ms: 0 }])) }),
   drop: () => false,
+  lend: () => false,
   spans: () => [],
 };
 

@@ -8,6 +8,7 @@ import { classifyError } from './classify.ts';
 import { batchMetaReader } from './batchMeta.ts';
 import { throttledProgress } from './progress.ts';
 import { getStage } from './registry.ts';
+import { SpareSlots } from './spareSlots.ts';
 import type { StageContext } from './stage.ts';
 import type { WorkerHost } from '../src/shared/protocol.ts';
 
@@ -70,7 +71,7 @@ function allFailed(stages: string[], message: string): RunResponse {
  * Runs the requested stages of one job, each isolated: a stage that throws is recorded as failed
  * and the next one still runs. Reads the session and its media from IndexedDB itself.
  */
-export async function runJob(request: RunRequest, host: WorkerHost, inputs?: Promise<RunInputs>): Promise<RunResponse> {
+export async function runJob(request: RunRequest, host: WorkerHost, inputs?: Promise<RunInputs>, spareSlots = new SpareSlots(request.idleSlots ?? 0)): Promise<RunResponse> {
   const db = await database(request.dbName);
   // A retry (after a failure, or "Retry failed") runs only the stages not done yet; later stages
   // still need the results of those done in the job's earlier runs. All reads share one transaction,
@@ -135,7 +136,7 @@ export async function runJob(request: RunRequest, host: WorkerHost, inputs?: Pro
       attempt: request.attempt,
       kind,
       params: request.params ?? {},
-      idleSlots: request.idleSlots ?? 0,
+      spareSlots,
       laterStages: toRun.slice(toRun.indexOf(stage) + 1),
       privacy,
       speech,

@@ -9,6 +9,7 @@ import {
   type RunSpan,
 } from '../src/shared/protocol.ts';
 import { readInputs, runJob, type RunInputs } from './runJob.ts';
+import { SpareSlots } from './spareSlots.ts';
 
 /** Spans kept for concurrency proofs and statistics; bounded so a long batch does not grow memory. */
 const MAX_SPANS = 10_000;
@@ -34,6 +35,8 @@ export function createWorkerApi(): EnrichWorkerApi {
   let host: WorkerHost = { progress: () => {}, acquire: async () => {}, ...PROVIDER_OFF };
   const waiting: Waiting[] = [];
   let running = false;
+  /** The run under way and the pool slots it may use beside its own, changed by `lend`. */
+  let current: { jobId: string; spare: SpareSlots } | null = null;
 
   let readScheduled = false;
 
@@ -69,11 +72,14 @@ export function createWorkerApi(): EnrichWorkerApi {
     for (let next = waiting.shift(); next; next = waiting.shift()) {
       readAhead(next.request.dbName, next);
       const start = now();
+      const spare = new SpareSlots(next.request.idleSlots ?? 0);
+      current = { jobId: next.request.jobId, spare };
       try {
-        next.resolve(await runJob(next.request, host, next.inputs));
+        next.resolve(await runJob(next.request, host, next.inputs, spare));
       } catch (error) {
         next.reject(error);
       } finally {
+        current = null;
         spans.push({ jobId: next.request.jobId, start, end: now() });
         if (spans.length > MAX_SPANS) spans.shift();
       }
@@ -101,6 +107,15 @@ export function createWorkerApi(): EnrichWorkerApi {
       error.name = 'AbortError';
       entry!.reject(error);
       return true;
+    },
+    lend(jobId, idleSlots) {
+      if (current?.jobId === jobId) {
+        current.spare.set(idleSlots);
+        return true;
+      }
+      const entry = waiting.find((item) => item.request.jobId === jobId);
+      if (entry) entry.request = { ...entry.request, idleSlots };
+      return entry !== undefined;
     },
     spans: () => spans.slice(),
   };

@@ -3,6 +3,7 @@ import type { SessionRecord } from '../src/shared/session.ts';
 import type { PrivacyContext } from '../src/shared/privacy.ts';
 import type { ProviderHost } from '../src/shared/provider.ts';
 import type { SpeechSettings } from '../src/shared/speechModel.ts';
+import type { SpareSlots } from './spareSlots.ts';
 
 /** What a stage gets to do its work. Inputs are read by id; nothing big comes from the main thread. */
 export interface StageContext {
@@ -35,8 +36,8 @@ export interface StageContext {
    * ahead for a later stage only when that stage will run. Absent (stage tests): all of them.
    */
   laterStages?: readonly string[];
-  /** Pool slots idle when the job started (RunRequest.idleSlots): more cores this stage may use. Absent: none. */
-  idleSlots?: number;
+  /** Pool slots this stage may use beside its own, kept current as other jobs start and end. Absent: none. */
+  spareSlots?: SpareSlots;
   /**
    * The stage did its work, but less than it was asked to (a fallback): the job ends "partly done"
    * with this plain message on the stage, and is not retried for it.

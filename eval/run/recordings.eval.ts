@@ -8,6 +8,7 @@ import { chaptersStage } from '../../workers/stages/chapters.ts';
 import { ocrStage } from '../../workers/stages/ocr.ts';
 import { videoStage } from '../../workers/stages/video.ts';
 import { latestReadAhead } from '../../workers/ocr/readAhead.ts';
+import { SpareSlots } from '../../workers/spareSlots.ts';
 import { videoContext } from '../../tests/fixtures/video/videoContext.ts';
 import type { Corpus } from './corpus.ts';
 import { BOUNDARY_TOLERANCE_SEC, timedBoundaryScore } from './timedScore.ts';
@@ -44,14 +45,14 @@ test('scores chapters on the screen recordings, and the time they take', async (
   const corpus = (await (await load(`${BASE}corpus.json`)).json()) as Corpus;
   const reuse = await earlierOcr();
   const only = inject('recordings') ? new Set(inject('recordings').split(',')) : null;
-  // As when the job has the machine to itself (or not): RunRequest.idleSlots.
+  // As when the job has the machine to itself (or not): RunRequest.idleSlots, kept for the whole run.
   const idleSlots = inject('idleSlots') ?? 0;
   const recordings = [];
   for (const r of (corpus.recordings ?? []).filter((x) => !only || only.has(x.id))) {
     const bytes = await (await load(`${BASE}recordings/${r.file}`)).blob();
     const blob = new Blob([bytes], { type: r.file.endsWith('.webm') ? 'video/webm' : 'video/mp4' });
     const began = performance.now();
-    const video = (await videoStage({ ...videoContext(r.file, blob, START).ctx, idleSlots })) as VideoStageResult;
+    const video = (await videoStage({ ...videoContext(r.file, blob, START).ctx, spareSlots: new SpareSlots(idleSlots) })) as VideoStageResult;
     const sampled = performance.now();
     const second = latestReadAhead()?.readings.second ?? null;
     const frames = video.videos[0]?.frames ?? [];
@@ -59,7 +60,7 @@ test('scores chapters on the screen recordings, and the time they take', async (
     const reused = earlier !== undefined && frames.every((f) => f.id in earlier.texts);
     const ocr: OcrResult = reused
       ? { screens: frames.map((f) => ({ mediaId: f.id, text: earlier.texts[f.id]!, confidence: 0 })) }
-      : ((await ocrStage({ ...videoContext(r.file, blob, START).ctx, idleSlots, results: { video } })) as OcrResult);
+      : ((await ocrStage({ ...videoContext(r.file, blob, START).ctx, spareSlots: new SpareSlots(idleSlots), results: { video } })) as OcrResult);
     const ocrSec = reused ? earlier.seconds : (performance.now() - sampled) / 1000;
     const read = performance.now();
     const chapters = (await chaptersStage({ ...videoContext(r.file, blob, START).ctx, results: { video, ocr } })) as ChaptersResult;

@@ -37,6 +37,8 @@ export interface JobRunner {
   room?(): number;
   run(task: PoolTask): Promise<RunResponse>;
   health(): PoolHealth;
+  /** Changes the pool slots a running job may use beside its own (RunRequest.idleSlots). */
+  lend?(jobId: string, idleSlots: number): void;
 }
 
 export interface SchedulerDeps {
@@ -125,6 +127,8 @@ export class Scheduler {
   private inFlight = 0;
   /** Attempts handed to the runner and not answered: without `room()`, dispatch fills up to the pool's size. */
   private busyWorkers = 0;
+  /** The pool slots each job on a worker was told it may use beside its own, in the order they started. */
+  private readonly lent = new Map<string, number>();
   /** Jobs not yet in a terminal state; kept as a count so idleness is O(1). */
   private active = 0;
   private seq = 0;
@@ -457,8 +461,43 @@ export class Scheduler {
     const durable = this.write({ jobs: starting });
     this.emit(starting.map((job) => job.id));
     // Workers nobody runs on now, shared out among the jobs starting together (a batch gets none).
-    const idleSlots = Math.floor(Math.max(0, this.deps.runner.size - this.busyWorkers) / starting.length);
-    for (const job of starting) void this.execute(job, durable, idleSlots);
+    // The workers nobody runs on now are shared out among the jobs on workers (a batch gets none).
+    for (const job of starting) this.lent.set(job.id, 0);
+    const shares = this.shares();
+    for (const job of starting) {
+      const idleSlots = shares.get(job.id) ?? 0;
+      this.lent.set(job.id, idleSlots);
+      void this.execute(job, durable, idleSlots);
+    }
+    this.relend();
+  }
+
+  /** The idle workers shared out among the jobs on workers, in the order they started: the oldest get any left over. */
+  private shares(): Map<string, number> {
+    const idle = Math.max(0, this.deps.runner.size - this.busyWorkers);
+    const each = Math.floor(idle / this.lent.size);
+    let over = idle - each * this.lent.size;
+    const out = new Map<string, number>();
+    for (const jobId of this.lent.keys()) out.set(jobId, each + (over-- > 0 ? 1 : 0));
+    return out;
+  }
+
+  /**
+   * Tells the jobs on workers their new share of the idle workers after a job started or ended: a
+   * job loses a slot lent to it as soon as another job takes that slot (two threads of one job would
+   * crowd the new job's core), and gets one again when a slot falls idle with nothing ready for it.
+   */
+  private relend(): void {
+    const { runner } = this.deps;
+    if (!runner.lend || this.lent.size === 0) return;
+    // A full pool with nothing lent (every batch of short jobs): nothing to share, nothing to take back.
+    if (this.busyWorkers >= runner.size && ![...this.lent.values()].some((share) => share > 0)) return;
+    for (const [jobId, share] of this.shares()) {
+      const was = this.lent.get(jobId)!;
+      if (share === was || (share > was && this.ready.size > 0)) continue;
+      this.lent.set(jobId, share);
+      runner.lend(jobId, share);
+    }
   }
 
   /** The session's other jobs not finished yet. */
@@ -505,10 +544,12 @@ export class Scheduler {
       attempt = { ok: false, error };
     } finally {
       this.aborts.delete(job.id);
+      this.lent.delete(job.id);
       this.busyWorkers--;
     }
     if (!attempt.ok) this.health.noVerdict(job.id);
     this.pump();
+    this.relend();
 
     let change: QueueChange | null = null;
     try {

@@ -283,6 +283,16 @@ export class WorkerPool {
     );
   }
 
+  /**
+   * Tells job `jobId`, on whichever worker holds it, how many pool slots it may now use beside its
+   * own (`RunRequest.idleSlots`); a job no worker holds any more is left alone.
+   */
+  lend(jobId: string, idleSlots: number): void {
+    const slot = this.slots.find((candidate) => candidate.runs.some((run) => !run.settled && run.task.request.jobId === jobId));
+    // A worker that dies meanwhile settles its runs through its death: nothing to tell.
+    slot?.api.lend(jobId, idleSlots).catch(() => undefined);
+  }
+
   /** Spans of the jobs run by the current workers (replaced workers take theirs with them; dead ones have none). */
   async spans(): Promise<RunSpan[]> {
     const none = (slot: Slot) => slot.dead.then((): RunSpan[] => []);

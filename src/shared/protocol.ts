@@ -26,7 +26,8 @@ export interface RunRequest {
   /**
    * Pool slots left idle when this attempt was dispatched, shared out among the attempts dispatched
    * with it: a stage may use that many more cores (OCR starts a second text reader). Absent or 0:
-   * other jobs share the machine, so a stage uses one core.
+   * other jobs share the machine, so a stage uses one core. `EnrichWorkerApi.lend` changes it while
+   * the attempt runs.
    */
   idleSlots?: number;
 }
@@ -74,6 +75,11 @@ export interface EnrichWorkerApi {
    * `AbortError`): true if it was waiting, false if it has started or is unknown.
    */
   drop(jobId: string): boolean;
+  /**
+   * The pool slots job `jobId` may use beside its own changed (`RunRequest.idleSlots`): another job
+   * took one, or one fell idle. True if the job is running or waiting here, false if unknown.
+   */
+  lend(jobId: string, idleSlots: number): boolean;
   /** Spans of the jobs this worker ran, oldest first. */
   spans(): RunSpan[];
 }

@@ -5,10 +5,16 @@ import { waitFor } from './fixtures/waitFor.ts';
 
 const { engine } = engineFactory({ concurrency: 2 });
 
-/** What stage `test.idleSlots` of the session's stored result read from its run request. */
-async function idleSlotsSeen(e: TestEngine, sessionId: string): Promise<unknown> {
+/** What stage `test.idleSlots` of the session's stored result saw: the idle slots at its start, and each change. */
+async function lentTo(e: TestEngine, sessionId: string): Promise<{ start: number; changes: number[] } | StageOutcome | undefined> {
   const outcome = (await e.db.get('results', sessionId))?.outcomes['test.idleSlots'] as StageOutcome | undefined;
-  return outcome?.status === 'done' ? outcome.result : outcome;
+  return outcome?.status === 'done' ? (outcome.result as { start: number; changes: number[] }) : outcome;
+}
+
+/** The idle slots the stage was told of as it started. */
+async function idleSlotsSeen(e: TestEngine, sessionId: string): Promise<unknown> {
+  const seen = await lentTo(e, sessionId);
+  return seen && 'start' in seen ? seen.start : seen;
 }
 
 async function started(e: TestEngine, sessionIds: string[], params: Record<string, unknown> = {}) {
@@ -32,7 +38,8 @@ describe('RunRequest.idleSlots: the pool slots a job may use beside its own', ()
     const e = await engine();
     await e.scheduler.start();
     const sessions = await e.addSessions(2);
-    await started(e, sessions);
+    // Long enough that neither has ended (and lent its slot to the other) before both have begun.
+    await started(e, sessions, { sleepMs: 300 });
     await e.scheduler.drain();
     for (const session of sessions) expect(await idleSlotsSeen(e, session)).toBe(0);
   });
@@ -42,10 +49,40 @@ describe('RunRequest.idleSlots: the pool slots a job may use beside its own', ()
     await e.scheduler.start();
     const [first, second] = await e.addSessions(2);
     const [running] = await started(e, [first!], { sleepMs: 800 });
-    await waitFor(() => e.scheduler.get(running!.id)?.state === 'running', { what: 'the first job to run' });
+    await waitFor(() => (e.scheduler.get(running!.id)?.stages['test.idleSlots']?.progress ?? 0) > 0, { what: 'the first job\'s stage to begin' });
     await started(e, [second!]);
     await e.scheduler.drain();
     expect(await idleSlotsSeen(e, first!)).toBe(1);
     expect(await idleSlotsSeen(e, second!)).toBe(0);
+  });
+
+  it('a job running alone gives its lent slot back when another job starts, and gets it again when that job ends', async () => {
+    const e = await engine();
+    await e.scheduler.start();
+    const [first, second] = await e.addSessions(2);
+    // Runs until it has seen two changes (or 8 s): the slot taken, then given back.
+    const [running] = await started(e, [first!], { changes: 2, maxMs: 8000 });
+    await waitFor(() => (e.scheduler.get(running!.id)?.stages['test.idleSlots']?.progress ?? 0) > 0, { what: 'the first job\'s stage to begin' });
+    await started(e, [second!], { sleepMs: 300 });
+    await e.scheduler.drain();
+    expect(await lentTo(e, first!)).toEqual({ start: 1, changes: [0, 1] });
+    expect(await lentTo(e, second!)).toEqual({ start: 0, changes: [] });
+  });
+
+  it('a slot that falls idle while jobs are still queued is not lent; one that falls idle after the last is', async () => {
+    const e = await engine();
+    await e.scheduler.start();
+    const sessions = await e.addSessions(4);
+    // Two run together; as each ends, a queued job takes its slot. The last waits to be lent one (at most 8 s).
+    await started(e, sessions.slice(0, 2), { sleepMs: 200 });
+    await started(e, [sessions[2]!], { sleepMs: 300 });
+    await started(e, [sessions[3]!], { changes: 1, maxMs: 8000 });
+    await e.scheduler.drain();
+    expect(await Promise.all(sessions.map((session) => lentTo(e, session)))).toEqual([
+      { start: 0, changes: [] },
+      { start: 0, changes: [] },
+      { start: 0, changes: [] },
+      { start: 0, changes: [1] },
+    ]);
   });
 });

@@ -2,7 +2,10 @@ import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { OcrResult, VideoStageResult } from '../../src/shared/results.ts';
 import { latestReadAhead } from '../../workers/ocr/readAhead.ts';
 import { spareReaders, tesseract } from '../../workers/ocr/tesseract.ts';
+import { SpareSlots } from '../../workers/spareSlots.ts';
+import { ScreenReadings } from '../../workers/ocr/screenReadings.ts';
 import { ocrStage } from '../../workers/stages/ocr.ts';
+import { screenSources } from '../../workers/video/screens.ts';
 import { videoStage } from '../../workers/stages/video.ts';
 import { makeRecording, type RecordedPage } from '../fixtures/video/makeRecording.ts';
 import { videoContext } from '../fixtures/video/videoContext.ts';
@@ -50,7 +53,7 @@ describe('a second tesseract worker reads ahead the frames read whole, when a po
   /** The OCR stage over a copy of the sampled frames (no read-ahead: all frames queued at once). */
   const readFrames = (idleSlots: number, signal?: AbortSignal) => {
     const { ctx, controller } = videoContext('plan.mp4', blob);
-    const run = ocrStage({ ...ctx, idleSlots, results: { video: structuredClone(video) }, ...(signal ? { signal } : {}) }) as Promise<OcrResult>;
+    const run = ocrStage({ ...ctx, spareSlots: new SpareSlots(idleSlots), results: { video: structuredClone(video) }, ...(signal ? { signal } : {}) }) as Promise<OcrResult>;
     return { run, controller };
   };
 
@@ -77,7 +80,7 @@ describe('a second tesseract worker reads ahead the frames read whole, when a po
   test('with no idle slot, the video and OCR stages never start a second tesseract worker', async () => {
     const before = spareReaders();
     const { ctx } = videoContext('plan.mp4', blob);
-    const sampled = (await videoStage({ ...ctx, idleSlots: 0 })) as VideoStageResult;
+    const sampled = (await videoStage({ ...ctx, spareSlots: new SpareSlots(0) })) as VideoStageResult;
     const ocr = (await ocrStage({ ...videoContext('plan.mp4', blob).ctx, results: { video: sampled } })) as OcrResult;
     expect(ocr.screens.length).toBe(sampled.videos[0]!.frames.length);
     expect(spareReaders()).toEqual(before);
@@ -104,5 +107,30 @@ describe('a second tesseract worker reads ahead the frames read whole, when a po
     await pause(50);
     // The call under way at the cancel may end (it was counted when it began); none begins after it.
     expect(counted.calls()).toBe(callsAtAbort);
+  }, 240_000);
+
+  test('a slot taken back stops the second worker mid-reading, one lent again starts another, and the text is that of one reader', async () => {
+    const one = await readFrames(0).run;
+    const before = spareReaders();
+    const { ctx, controller } = videoContext('plan.mp4', blob);
+    const refs = screenSources({ ...ctx, results: { video: structuredClone(video) } });
+    const spare = new SpareSlots(1);
+    const readings = new ScreenReadings('incremental', controller.signal, spare);
+    for (const ref of refs) readings.add(ref);
+    readings.close();
+    try {
+      // Taken back once the second worker is reading a screen ahead of the chain.
+      await waitFor(() => (readings.second?.readsBegun ?? 0) > 0 && spareReaders().ready > before.ready, { timeoutMs: 60_000, intervalMs: 2, what: 'the second worker to read ahead' });
+      spare.set(0);
+      expect(readings.second).toBeNull();
+      await waitFor(() => spareReaders().alive === before.alive, { timeoutMs: 1000, what: 'the second worker to be terminated' });
+      spare.set(1);
+      expect(readings.secondsStarted).toBe(2);
+      const screens = await Promise.all(refs.map((ref) => readings.textOf(ref.id)));
+      expect(screens).toEqual(one.screens);
+    } finally {
+      readings.end();
+    }
+    await waitFor(() => spareReaders().alive === 0, { timeoutMs: 1000, what: 'the second workers to be gone' });
   }, 240_000);
 });

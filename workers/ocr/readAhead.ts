@@ -1,4 +1,5 @@
 import type { VideoStageResult } from '../../src/shared/results.ts';
+import type { SpareSlots } from '../spareSlots.ts';
 import type { ScreenSource } from '../video/screens.ts';
 import type { ReadMode } from './incrementalReader.ts';
 import { abortError, ScreenReadings } from './screenReadings.ts';
@@ -21,16 +22,16 @@ let unclaimed: ReadAhead | null = null;
 
 /**
  * Starts reading ahead for a video stage; stops when `signal` aborts, or when `abort()` is called.
- * `secondReader`: the job has a core to spare for a second tesseract worker (ScreenReadings).
+ * `spare`: the pool slots the job may use beside its own, for a second tesseract worker (ScreenReadings).
  */
-export function startReadAhead(mode: ReadMode, signal: AbortSignal, secondReader = false): ReadAhead {
+export function startReadAhead(mode: ReadMode, signal: AbortSignal, spare: SpareSlots | null = null): ReadAhead {
   unclaimed?.abort();
   const controller = new AbortController();
   const onAbort = () => controller.abort(abortError());
   signal.addEventListener('abort', onAbort, { once: true });
   if (signal.aborted) onAbort();
   const ahead: ReadAhead = {
-    readings: new ScreenReadings(mode, controller.signal, secondReader),
+    readings: new ScreenReadings(mode, controller.signal, spare),
     abort: () => {
       signal.removeEventListener('abort', onAbort);
       controller.abort(abortError());

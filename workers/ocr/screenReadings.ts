@@ -1,5 +1,6 @@
 import type { OcrWork, ScreenText } from '../../src/shared/results.ts';
 import { checkImage, damagedImage } from '../images/imageSize.ts';
+import type { SpareSlots } from '../spareSlots.ts';
 import { StageFailure } from '../stage.ts';
 import type { ScreenSource } from '../video/screens.ts';
 import { grayOf, type GrayImage } from './grayImage.ts';
@@ -79,24 +80,34 @@ async function readScreen(ref: ScreenSource, reading: IncrementalReader, signal:
  * screen's reading builds on the one before (workers/ocr/incrementalReader.ts), so the order is
  * the whole result. A screen is read as soon as it is added and the one before it is read, which
  * lets the video stage add its frames while it still decodes the rest. Aborting `signal` stops
- * the reading before the next call to tesseract. With `secondReader`, a second tesseract worker
- * reads ahead the screens that will surely be read whole (wholeReadsAhead.ts); the text is the same.
+ * the reading before the next call to tesseract. While `spare` counts a pool slot idle, a second
+ * tesseract worker reads ahead the screens that will surely be read whole (wholeReadsAhead.ts): it is
+ * stopped when the slot is taken and started again when one falls idle; the text is the same.
  */
 export class ScreenReadings {
   private readonly reading: IncrementalReader;
   private readonly byId = new Map<string, Promise<ScreenText>>();
   private readonly order: string[] = [];
+  private readonly refs: ScreenSource[] = [];
+  /** Screens the chain has reached, in order: a second reader started later begins after them. */
+  private reached = 0;
   private tail: Promise<unknown> = Promise.resolve();
   private count = 0;
-  private readonly ahead: WholeReadsAhead | null;
+  private ahead: WholeReadsAhead | null = null;
+  private closed = false;
+  private ended = false;
+  private readonly unwatch: () => void;
+  /** Second readers started so far. For tests. */
+  secondsStarted = 0;
 
   constructor(
     readonly mode: ReadMode,
     private readonly signal: AbortSignal,
-    secondReader = false,
+    spare: SpareSlots | null = null,
   ) {
     this.reading = new IncrementalReader(mode);
-    this.ahead = secondReader ? new WholeReadsAhead(mode, signal) : null;
+    this.unwatch = spare?.watch((count) => this.lend(count)) ?? (() => {});
+    if (spare) this.lend(spare.count);
   }
 
   /** The second reader, when there is one. For tests. */
@@ -126,6 +137,7 @@ export class ScreenReadings {
     this.byId.set(ref.id, text);
     this.order.push(ref.id);
     this.tail = text;
+    this.refs.push(ref);
     this.ahead?.add(ref);
     // Seen through textOf; a reading nobody waits for must not count as an unhandled rejection.
     text.catch(() => {});
@@ -133,12 +145,34 @@ export class ScreenReadings {
 
   /** No more screens will be added: the second reader stops once it has nothing left to read ahead. */
   close(): void {
+    this.closed = true;
     this.ahead?.close();
   }
 
   /** The job is over (or gave up on these readings): the second reader is terminated now. */
   end(): void {
+    this.ended = true;
+    this.unwatch();
     this.ahead?.stop();
+    this.ahead = null;
+  }
+
+  /**
+   * Starts a second reader when a slot is lent and none runs, stops it when none is: a screen it was
+   * reading is then read by the chain itself (its claim settles with null).
+   */
+  private lend(count: number): void {
+    if (count > 0 && !this.ahead && !this.ended && !this.signal.aborted) {
+      const ahead = new WholeReadsAhead(this.mode, this.signal);
+      for (const id of this.order.slice(0, this.reached)) ahead.claim(id);
+      for (const ref of this.refs) ahead.add(ref);
+      if (this.closed) ahead.close();
+      this.ahead = ahead;
+      this.secondsStarted++;
+    } else if (count === 0 && this.ahead) {
+      this.ahead.stop();
+      this.ahead = null;
+    }
   }
 
   /** The text of an added screen, once read. Rejects with an AbortError after an abort. */
@@ -151,6 +185,7 @@ export class ScreenReadings {
   private async readOne(ref: ScreenSource): Promise<ScreenText> {
     // Claimed whatever comes next, so the second reader does not begin what the chain reads itself.
     const whole = this.ahead?.claim(ref.id);
+    this.reached++;
     throwIfAborted(this.signal);
     // A video frame that repeats an earlier one (a caret blinked) has its text: no second reading.
     const earlier = ref.repeatOf === undefined ? undefined : this.byId.get(ref.repeatOf);

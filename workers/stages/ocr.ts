@@ -13,7 +13,7 @@ import type { StageFn } from '../stage.ts';
  * read. The frames of a recording may already be read, or under way: the video stage starts
  * reading them as it keeps them (workers/ocr/readAhead.ts), and this stage carries on from there;
  * each screen's decode also makes the pictures the chapters stage needs (images/screenPictures.ts).
- * With a pool slot idle (`ctx.idleSlots`), a second tesseract worker reads the screens that are
+ * With a pool slot idle (`ctx.spareSlots`), a second tesseract worker reads the screens that are
  * surely read whole ahead of the chain; the text is the same.
  * Progress moves once per screenshot.
  */
@@ -23,7 +23,7 @@ export const ocrStage: StageFn = async (ctx): Promise<OcrResult> => {
   const mode = ctx.params.ocr === 'full' ? 'full' : 'incremental';
   const video = ctx.results.video as VideoStageResult | undefined;
   // With a pool slot idle, a second tesseract worker reads ahead the screens read whole (ocr/wholeReadsAhead.ts).
-  const readings = claimReadAhead(video, refs, mode, ctx.signal) ?? new ScreenReadings(mode, ctx.signal, (ctx.idleSlots ?? 0) > 0);
+  const readings = claimReadAhead(video, refs, mode, ctx.signal) ?? new ScreenReadings(mode, ctx.signal, ctx.spareSlots ?? null);
   for (const ref of refs.slice(readings.ids.length)) readings.add(ref);
   readings.close();
   // Each screen read makes the chapters stage's pictures from its own decode; a repeated frame is

@@ -23,7 +23,7 @@ export const videoStage: StageFn = async (ctx): Promise<VideoStageResult> => {
   const mode = ctx.params.ocr === 'full' ? 'full' : 'incremental';
   // Nothing is read ahead for a run that will not OCR (the OCR stage skipped, as while its breaker is open).
   const readsAhead = ctx.session.screenshots.length === 0 && (ctx.laterStages?.includes('ocr') ?? true);
-  const ahead = readsAhead ? startReadAhead(mode, ctx.signal, (ctx.idleSlots ?? 0) > 0) : null;
+  const ahead = readsAhead ? startReadAhead(mode, ctx.signal, ctx.spareSlots ?? null) : null;
   const totalBytes = refs.reduce((sum, ref) => sum + ref.size, 0) || 1;
   const videos: VideoInfo[] = [];
   const failures: string[] = [];
