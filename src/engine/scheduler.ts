@@ -460,7 +460,6 @@ export class Scheduler {
     this.ensureProgressSaver();
     const durable = this.write({ jobs: starting });
     this.emit(starting.map((job) => job.id));
-    // Workers nobody runs on now, shared out among the jobs starting together (a batch gets none).
     // The workers nobody runs on now are shared out among the jobs on workers (a batch gets none).
     for (const job of starting) this.lent.set(job.id, 0);
     const shares = this.shares();
@@ -491,13 +490,18 @@ export class Scheduler {
     const { runner } = this.deps;
     if (!runner.lend || this.lent.size === 0) return;
     // A full pool with nothing lent (every batch of short jobs): nothing to share, nothing to take back.
-    if (this.busyWorkers >= runner.size && ![...this.lent.values()].some((share) => share > 0)) return;
+    if (this.busyWorkers >= runner.size && !this.anyLent()) return;
     for (const [jobId, share] of this.shares()) {
       const was = this.lent.get(jobId)!;
       if (share === was || (share > was && this.ready.size > 0)) continue;
       this.lent.set(jobId, share);
       runner.lend(jobId, share);
     }
+  }
+
+  private anyLent(): boolean {
+    for (const share of this.lent.values()) if (share > 0) return true;
+    return false;
   }
 
   /** The session's other jobs not finished yet. */

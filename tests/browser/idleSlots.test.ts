@@ -17,6 +17,17 @@ async function idleSlotsSeen(e: TestEngine, sessionId: string): Promise<unknown>
   return seen && 'start' in seen ? seen.start : seen;
 }
 
+/** The idle slots each session's run request carried as the scheduler handed it to the pool. */
+function toldAtDispatch(e: TestEngine): Map<string, number> {
+  const told = new Map<string, number>();
+  const run = e.pool.run.bind(e.pool);
+  e.pool.run = (task) => {
+    told.set(task.request.sessionId, task.request.idleSlots ?? 0);
+    return run(task);
+  };
+  return told;
+}
+
 async function started(e: TestEngine, sessionIds: string[], params: Record<string, unknown> = {}) {
   return e.scheduler.enqueue(
     sessionIds.map((sessionId) => ({ sessionId, timeoutMs: 20_000 })),
@@ -38,22 +49,23 @@ describe('RunRequest.idleSlots: the pool slots a job may use beside its own', ()
     const e = await engine();
     await e.scheduler.start();
     const sessions = await e.addSessions(2);
-    // Long enough that neither has ended (and lent its slot to the other) before both have begun.
+    // What the run requests said: by the time a stage begins, the first job to end may have lent its slot on.
+    const told = toldAtDispatch(e);
     await started(e, sessions, { sleepMs: 300 });
     await e.scheduler.drain();
-    for (const session of sessions) expect(await idleSlotsSeen(e, session)).toBe(0);
+    expect(sessions.map((session) => told.get(session))).toEqual([0, 0]);
   });
 
   it('a job that starts while another runs is told of none; the one running alone was told of 1', async () => {
     const e = await engine();
     await e.scheduler.start();
     const [first, second] = await e.addSessions(2);
+    const told = toldAtDispatch(e);
     const [running] = await started(e, [first!], { sleepMs: 800 });
-    await waitFor(() => (e.scheduler.get(running!.id)?.stages['test.idleSlots']?.progress ?? 0) > 0, { what: 'the first job\'s stage to begin' });
+    await waitFor(() => e.scheduler.get(running!.id)?.state === 'running', { what: 'the first job to run' });
     await started(e, [second!]);
     await e.scheduler.drain();
-    expect(await idleSlotsSeen(e, first!)).toBe(1);
-    expect(await idleSlotsSeen(e, second!)).toBe(0);
+    expect([told.get(first!), told.get(second!)]).toEqual([1, 0]);
   });
 
   it('a job running alone gives its lent slot back when another job starts, and gets it again when that job ends', async () => {
