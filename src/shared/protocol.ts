@@ -26,9 +26,8 @@ export interface RunRequest {
   /**
    * This attempt's share of the pool slots left idle when it was dispatched (shared out among the
    * jobs on workers, oldest first): a stage may use that many more cores (OCR starts a second text
-   * reader). Absent or 0:
-   * other jobs share the machine, so a stage uses one core. `EnrichWorkerApi.lend` changes it while
-   * the attempt runs.
+   * reader). Absent or 0: other jobs share the machine, so a stage uses one core.
+   * `EnrichWorkerApi.lend` changes it while the attempt runs.
    */
   idleSlots?: number;
 }
