@@ -33,7 +33,7 @@ const TAG = '\u0000warm:';
  * family of rare words sharing a prefix, each record passed through the structured clone as
  * IndexedDB hands records over.
  */
-function madeUpPostings(index: PostingsIndex): Map<string, { stored: PostingsRecord[] }> {
+export function madeUpPostings(index: PostingsIndex): Map<string, { stored: PostingsRecord[] }> {
   const table = index.docs;
   const random = mulberry32(16);
   const live = Math.max(1, table.live);
@@ -50,10 +50,16 @@ function madeUpPostings(index: PostingsIndex): Map<string, { stored: PostingsRec
   const flats = new Map<string, number[]>();
   for (const [term, share] of shares) {
     const flat: number[] = [];
-    // Random gaps of about 1 / share documents: a pass over the term's pairs, not over the library.
-    const gap = share > 0 ? 2 / share : Infinity;
+    // Random gaps of about 1.5 / share documents, 1.5 pairs a document: `share` pairs a document in
+    // all, in a pass over the term's pairs, not over the library.
+    const gap = share > 0 ? 3 / share : Infinity;
     for (let doc = Math.floor(random() * gap); doc < table.limit; doc += 1 + Math.floor(random() * gap)) {
-      if (alive[doc] === 1) flat.push(doc, codeOf(Math.floor(random() * 3), 1 + Math.floor(random() * 3)));
+      if (alive[doc] !== 1) continue;
+      // As stored: a pair per field the word is in (fields in order), now and then a frequency whose
+      // code takes two bytes. Loops that never saw either were deoptimized by the first real query.
+      const first = Math.floor(random() * 3);
+      const last = first + Math.floor(random() * (3 - first));
+      for (let field = first; field <= last; field++) flat.push(doc, codeOf(field, random() < 0.05 ? 32 + Math.floor(random() * 20) : 1 + Math.floor(random() * 3)));
     }
     flats.set(term, flat);
   }
