@@ -87,7 +87,6 @@ async function readScreen(ref: ScreenSource, reading: IncrementalReader, signal:
 export class ScreenReadings {
   private readonly reading: IncrementalReader;
   private readonly byId = new Map<string, Promise<ScreenText>>();
-  private readonly order: string[] = [];
   private readonly refs: ScreenSource[] = [];
   /** Screens the chain has reached, in order: a second reader started later begins after them. */
   private reached = 0;
@@ -122,7 +121,7 @@ export class ScreenReadings {
 
   /** The ids of the screens added, in order. */
   get ids(): readonly string[] {
-    return this.order;
+    return this.refs.map((ref) => ref.id);
   }
 
   /** How many screens have their text (or their message) so far. */
@@ -135,7 +134,6 @@ export class ScreenReadings {
     // After the screen before it; a failure there (an abort, a reader that cannot start) fails the rest unread.
     const text = this.tail.then(() => this.readOne(ref));
     this.byId.set(ref.id, text);
-    this.order.push(ref.id);
     this.tail = text;
     this.refs.push(ref);
     this.ahead?.add(ref);
@@ -164,7 +162,7 @@ export class ScreenReadings {
   private lend(count: number): void {
     if (count > 0 && !this.ahead && !this.ended && !this.signal.aborted) {
       const ahead = new WholeReadsAhead(this.mode, this.signal);
-      for (const id of this.order.slice(0, this.reached)) ahead.claim(id);
+      for (const ref of this.refs.slice(0, this.reached)) ahead.claim(ref.id);
       for (const ref of this.refs) ahead.add(ref);
       if (this.closed) ahead.close();
       this.ahead = ahead;
