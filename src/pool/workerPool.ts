@@ -60,6 +60,8 @@ export interface PoolTask {
 /** One task handed to a worker, from the pool's side. */
 interface Run {
   task: PoolTask;
+  /** The worker it was handed to; another one's after a move. */
+  slot: Slot;
   resolve: (response: RunResponse) => void;
   reject: (error: PoolError) => void;
   settled: boolean;
@@ -69,6 +71,8 @@ interface Run {
   onAbort: () => void;
   /** Cancelled before it started: the worker was asked to drop it. */
   dropping: boolean;
+  /** Being taken out of its worker's batch, not started, for a worker that fell idle. */
+  moving: boolean;
 }
 
 interface Slot {
@@ -114,6 +118,7 @@ export class WorkerPool {
   private jobsRun = 0;
   private errors = 0;
   private closed = false;
+  private balancing: ReturnType<typeof setTimeout> | undefined;
   /** Workers in a row that died before they started (a script that 404s after an update): respawns back off. */
   private startFailures = 0;
   private readonly respawnTimers = new Set<ReturnType<typeof setTimeout>>();
@@ -152,21 +157,34 @@ export class WorkerPool {
     // Not handed to any worker: nothing to stop.
     if (task.signal?.aborted) return Promise.reject(cancelled());
     return new Promise<RunResponse>((resolve, reject) => {
-      const run: Run = { task, resolve, reject, settled: false, dropping: false, onAbort: () => this.abort(slot, run) };
+      const run: Run = { task, slot, resolve, reject, settled: false, dropping: false, moving: false, onAbort: () => this.abort(run) };
       this.progressSinks.set(task.request.jobId, task.onProgress);
       task.signal?.addEventListener('abort', run.onAbort, { once: true });
-      slot.runs.push(run);
-      if (slot.runs.length === 1) this.begin(run, slot);
-      slot.api.run(task.request).then(
-        (response) => this.answered(slot, run, response),
-        (error: unknown) => {
-          if (run.dropping && error instanceof Error && error.name === 'AbortError') return this.dropped(slot, run);
-          // An error thrown by the worker's runtime itself (stages catch their own): keep no doubtful worker.
-          const message = error instanceof Error ? error.message : String(error);
-          this.fail(slot, run, new PoolError('crashed', `The worker failed: ${message}`));
-        },
-      );
+      this.hand(run, slot);
     });
+  }
+
+  /** Gives `run` to the worker of `slot`, behind what it holds. */
+  private hand(run: Run, slot: Slot): void {
+    run.slot = slot;
+    slot.runs.push(run);
+    if (slot.runs.length === 1) this.begin(run, slot);
+    slot.api.run(run.task.request).then(
+      (response) => {
+        if (run.slot === slot) this.answered(slot, run, response);
+      },
+      (error: unknown) => {
+        // A worker the run was moved away from: its answer is the drop, already acted on.
+        if (run.slot !== slot) return;
+        if (error instanceof Error && error.name === 'AbortError') {
+          if (run.dropping) return this.dropped(slot, run);
+          if (run.moving) return this.moved(slot, run);
+        }
+        // An error thrown by the worker's runtime itself (stages catch their own): keep no doubtful worker.
+        const message = error instanceof Error ? error.message : String(error);
+        this.fail(slot, run, new PoolError('crashed', `The worker failed: ${message}`));
+      },
+    );
   }
 
   /**
@@ -222,6 +240,7 @@ export class WorkerPool {
     // A worker answers its runs in order, so the next one began when this one ended.
     const next = slot.runs[0];
     if (index === 0 && next && next.startedAt === undefined) this.begin(next, slot);
+    if (slot.runs.length === 0) this.balanceSoon();
   }
 
   private answered(slot: Slot, run: Run, response: RunResponse): void {
@@ -229,6 +248,66 @@ export class WorkerPool {
     this.finish(slot, run);
     this.jobsRun++;
     run.resolve(response);
+  }
+
+  /**
+   * Once a worker has fallen idle and stayed so for a task (the scheduler had nothing ready to give
+   * it), it takes half of the jobs waiting, not started, in the batch of the worker that holds the
+   * most: the end of a batch of short jobs, or jobs behind one that turned out long, then run on
+   * both cores instead of one after the other. Each is dropped by its worker first; one that started
+   * meanwhile stays where it is.
+   */
+  private balanceSoon(): void {
+    if (this.balancing || this.closed) return;
+    this.balancing = setTimeout(() => {
+      this.balancing = undefined;
+      this.balance();
+    });
+  }
+
+  private balance(): void {
+    if (this.closed) return;
+    for (const idle of this.slots.filter((slot) => !slot.retired && slot.runs.length === 0)) {
+      const waitingIn = (slot: Slot) => slot.runs.slice(1).filter((run) => !run.moving && !run.dropping && !run.settled);
+      let fullest: Run[] = [];
+      for (const slot of this.slots) {
+        const waiting = waitingIn(slot);
+        if (slot !== idle && waiting.length > fullest.length) fullest = waiting;
+      }
+      if (fullest.length === 0) return;
+      // The latest of them: the worker keeps those it would run first.
+      for (const run of fullest.slice(-Math.ceil(fullest.length / 2))) this.move(run);
+    }
+  }
+
+  private move(run: Run): void {
+    const from = run.slot;
+    run.moving = true;
+    from.api.drop(run.task.request.jobId).then(
+      (dropped) => {
+        if (dropped || run.slot !== from) return;
+        // It started on its worker meanwhile: it runs there; a cancel that came during the move stops it now.
+        run.moving = false;
+        if (run.dropping) this.fail(from, run, cancelled());
+      },
+      () => undefined, // the worker died: its death settles the run
+    );
+  }
+
+  /** The worker dropped the run for a move: it goes to the worker holding the fewest jobs now. */
+  private moved(from: Slot, run: Run): void {
+    run.moving = false;
+    clearTimeout(run.timer);
+    run.timer = undefined;
+    run.startedAt = undefined;
+    const index = from.runs.indexOf(run);
+    if (index >= 0) from.runs.splice(index, 1);
+    const next = from.runs[0];
+    if (index === 0 && next && next.startedAt === undefined) this.begin(next, from);
+    if (this.closed) return this.end(run, new PoolError('crashed', 'The pool was shut down.'));
+    let to = from;
+    for (const slot of this.slots) if (!slot.retired && (to.retired || slot.runs.length < to.runs.length)) to = slot;
+    this.hand(run, to);
   }
 
   /** The worker took the run out of its batch before starting it. */
@@ -271,8 +350,11 @@ export class WorkerPool {
    * A running job is stopped the only sure way, by terminating its worker. A job waiting in a batch
    * is dropped by the worker, which goes on; if it started meanwhile, the worker is terminated.
    */
-  private abort(slot: Slot, run: Run): void {
+  private abort(run: Run): void {
     if (run.settled) return;
+    const slot = run.slot;
+    // A move's drop is under way: its outcome carries the cancel (see move).
+    if (run.moving) return void (run.dropping = true);
     if (slot.runs[0] === run) return this.fail(slot, run, cancelled());
     run.dropping = true;
     slot.api.drop(run.task.request.jobId).then(
@@ -303,6 +385,7 @@ export class WorkerPool {
   /** Terminates every worker and makes no new one. Runs in flight reject as crashed. */
   terminate(): void {
     this.closed = true;
+    clearTimeout(this.balancing);
     for (const timer of this.respawnTimers) clearTimeout(timer);
     for (const slot of this.slots) {
       const [running] = slot.runs;
@@ -362,6 +445,7 @@ export class WorkerPool {
       const index = this.slots.indexOf(slot);
       if (index >= 0) this.slots[index] = this.spawn();
       this.restarts++;
+      this.balanceSoon();
     };
     if (this.startFailures === 0) return respawn();
     const delay = Math.min(RESPAWN_CAP_MS, RESPAWN_BASE_MS * 2 ** (this.startFailures - 1));

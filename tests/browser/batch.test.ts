@@ -202,6 +202,39 @@ describe('batches of short jobs on one worker', () => {
     expect(await r.db.count('results')).toBe(62);
   });
 
+  it('a job waiting in a batch behind a long one moves to the other worker once that one falls idle', async () => {
+    const r = await rig({ max: 4, shortJobMs: Infinity }, 2);
+    // One quick job on each worker: both take batches from then on.
+    await r.addMany(2, ['test.ok']);
+    await r.scheduler.drain();
+    await r.scheduler.pause();
+    // Handed out in order to the worker holding fewer: [long, stuck] on one, [short, other] on the other.
+    const long = await r.add(['test.sleep'], { sleepMs: 6_000 });
+    const short = await r.add(['test.sleep'], { sleepMs: 100 });
+    const stuck = await r.add(['test.ok']);
+    const other = await r.add(['test.ok']);
+    let longWhenStuckEnded: string | undefined;
+    r.scheduler.subscribe(({ changed }) => {
+      if (changed.includes(stuck.id) && r.scheduler.get(stuck.id)?.state === 'succeeded') longWhenStuckEnded ??= r.scheduler.get(long.id)?.state;
+    });
+    await r.scheduler.resume();
+    await r.scheduler.drain();
+
+    expect(r.mostHeld()).toBe(4);
+    // Without the move it would wait the long job's 6 s on its worker while the other stood idle.
+    expect(longWhenStuckEnded).toBe('running');
+    for (const job of [long, short, stuck, other]) {
+      expect(r.scheduler.get(job.id)).toMatchObject({ state: 'succeeded', attempts: 1 });
+      expect(r.resultCommits.get(job.sessionId)).toBe(1);
+      // One run each: a move within the pool is not a new attempt, and the result names that run.
+      expect(runIds(r, job.id)).toHaveLength(1);
+      expect(await r.db.get('results', job.sessionId)).toMatchObject({ jobId: job.id, runId: runIds(r, job.id)[0] });
+    }
+    const spans = await r.pool.spans();
+    expect(spans.filter((span) => span.jobId === stuck.id)).toHaveLength(1);
+    expect(r.pool.health().restarts).toBe(0);
+  });
+
   it('a worker whose latest jobs were long is handed one job at a time', async () => {
     const r = await rig({ max: 4, shortJobMs: 100 });
     await r.add(['test.sleep'], { sleepMs: 200 });
