@@ -34,6 +34,13 @@ export interface BatchOptions {
    * @default 50
    */
   readonly shortJobMs: number;
+  /**
+   * A job still running after this long hands the jobs waiting behind it in its worker back to the
+   * queue, and its worker takes one job at a time until it ends. Well above `shortJobMs`, so that a
+   * page busy for a moment (an answer not read yet) does not send a batch back.
+   * @default 500
+   */
+  readonly handBackMs: number;
 }
 
 export interface PoolOptions {
@@ -71,8 +78,11 @@ interface Run {
   onAbort: () => void;
   /** Cancelled before it started: the worker was asked to drop it. */
   dropping: boolean;
-  /** Being taken out of its worker's batch, not started, for a worker that fell idle. */
-  moving: boolean;
+  /**
+   * Being taken out of its worker's batch, not started: for a worker that fell idle (`pool`), or back
+   * to the scheduler's queue because the job ahead of it turned out long (`queue`).
+   */
+  leaving: 'pool' | 'queue' | null;
 }
 
 interface Slot {
@@ -88,6 +98,10 @@ interface Slot {
   dead: Promise<void>;
   /** How long its latest runs took (ms), newest last. */
   recent: number[];
+  /** Its run under way has taken longer than `handBackMs`: it takes no more until it ends. */
+  busyLong: boolean;
+  /** Fires when its run under way stops counting as short. */
+  longTimer?: ReturnType<typeof setTimeout>;
 }
 
 /** First delay before respawning a worker that died before it ever started; it doubles up to the cap. */
@@ -95,7 +109,7 @@ const RESPAWN_BASE_MS = 250;
 const RESPAWN_CAP_MS = 30_000;
 /** How many of a worker's latest runs decide whether it is given batches. */
 const RECENT_RUNS = 4;
-const DEFAULT_BATCH: BatchOptions = { max: 8, shortJobMs: 50 };
+const DEFAULT_BATCH: BatchOptions = { max: 8, shortJobMs: 50, handBackMs: 500 };
 
 const cancelled = () => new PoolError('cancelled', 'The job was cancelled.');
 
@@ -157,7 +171,7 @@ export class WorkerPool {
     // Not handed to any worker: nothing to stop.
     if (task.signal?.aborted) return Promise.reject(cancelled());
     return new Promise<RunResponse>((resolve, reject) => {
-      const run: Run = { task, slot, resolve, reject, settled: false, dropping: false, moving: false, onAbort: () => this.abort(run) };
+      const run: Run = { task, slot, resolve, reject, settled: false, dropping: false, leaving: null, onAbort: () => this.abort(run) };
       this.progressSinks.set(task.request.jobId, task.onProgress);
       task.signal?.addEventListener('abort', run.onAbort, { once: true });
       this.hand(run, slot);
@@ -178,7 +192,7 @@ export class WorkerPool {
         if (run.slot !== slot) return;
         if (error instanceof Error && error.name === 'AbortError') {
           if (run.dropping) return this.dropped(slot, run);
-          if (run.moving) return this.moved(slot, run);
+          if (run.leaving) return this.left(slot, run);
         }
         // An error thrown by the worker's runtime itself (stages catch their own): keep no doubtful worker.
         const message = error instanceof Error ? error.message : String(error);
@@ -210,15 +224,18 @@ export class WorkerPool {
     return best;
   }
 
-  /** One job at a time until the worker's latest runs were all short. */
+  /** One job at a time until the worker's latest runs were all short, and while its current one is not. */
   private depth(slot: Slot): number {
-    const short = slot.recent.length > 0 && slot.recent.every((ms) => ms < this.batch.shortJobMs);
+    const short = !slot.busyLong && slot.recent.length > 0 && slot.recent.every((ms) => ms < this.batch.shortJobMs);
     return short ? Math.max(1, this.batch.max) : 1;
   }
 
   /** The run starts on its worker now: its time limit counts from here. */
   private begin(run: Run, slot: Slot): void {
     run.startedAt = performance.now();
+    clearTimeout(slot.longTimer);
+    slot.busyLong = false;
+    if (Number.isFinite(this.batch.handBackMs)) slot.longTimer = setTimeout(() => this.turnedLong(slot, run), this.batch.handBackMs);
     run.timer = setTimeout(
       () => this.fail(slot, run, new PoolError('timeout', `It took longer than ${Math.round(run.task.timeoutMs / 1000)} s and was stopped.`)),
       run.task.timeoutMs,
@@ -233,6 +250,10 @@ export class WorkerPool {
     this.progressSinks.delete(run.task.request.jobId);
     const index = slot.runs.indexOf(run);
     if (index >= 0) slot.runs.splice(index, 1);
+    if (index === 0) {
+      clearTimeout(slot.longTimer);
+      slot.busyLong = false;
+    }
     if (index === 0 && run.startedAt !== undefined) {
       slot.recent.push(performance.now() - run.startedAt);
       if (slot.recent.length > RECENT_RUNS) slot.recent.shift();
@@ -268,7 +289,7 @@ export class WorkerPool {
   private balance(): void {
     if (this.closed) return;
     for (const idle of this.slots.filter((slot) => !slot.retired && slot.runs.length === 0)) {
-      const waitingIn = (slot: Slot) => slot.runs.slice(1).filter((run) => !run.moving && !run.dropping && !run.settled);
+      const waitingIn = (slot: Slot) => slot.runs.slice(1).filter((run) => !run.leaving && !run.dropping && !run.settled);
       let fullest: Run[] = [];
       for (const slot of this.slots) {
         const waiting = waitingIn(slot);
@@ -276,27 +297,40 @@ export class WorkerPool {
       }
       if (fullest.length === 0) return;
       // The latest of them: the worker keeps those it would run first.
-      for (const run of fullest.slice(-Math.ceil(fullest.length / 2))) this.move(run);
+      for (const run of fullest.slice(-Math.ceil(fullest.length / 2))) this.takeOut(run, 'pool');
     }
   }
 
-  private move(run: Run): void {
+  /**
+   * The run under way on `slot` has taken longer than `handBackMs`: the jobs waiting behind it go back
+   * to the scheduler (ended `interrupted`, which spends no attempt), so they start in priority order
+   * on whichever worker frees first, and this worker takes one job at a time again.
+   */
+  private turnedLong(slot: Slot, run: Run): void {
+    if (run.settled || slot.runs[0] !== run) return;
+    slot.busyLong = true;
+    for (const waiting of slot.runs.slice(1)) if (!waiting.leaving && !waiting.dropping && !waiting.settled) this.takeOut(waiting, 'queue');
+  }
+
+  /** Asks the run's worker to drop it, not started, for `to`; one that started meanwhile stays where it is. */
+  private takeOut(run: Run, to: 'pool' | 'queue'): void {
     const from = run.slot;
-    run.moving = true;
+    run.leaving = to;
     from.api.drop(run.task.request.jobId).then(
       (dropped) => {
         if (dropped || run.slot !== from) return;
-        // It started on its worker meanwhile: it runs there; a cancel that came during the move stops it now.
-        run.moving = false;
+        // It started on its worker meanwhile: it runs there; a cancel that came meanwhile stops it now.
+        run.leaving = null;
         if (run.dropping) this.fail(from, run, cancelled());
       },
       () => undefined, // the worker died: its death settles the run
     );
   }
 
-  /** The worker dropped the run for a move: it goes to the worker holding the fewest jobs now. */
-  private moved(from: Slot, run: Run): void {
-    run.moving = false;
+  /** The worker dropped the run, not started: it goes to the worker holding the fewest jobs now, or back to the queue. */
+  private left(from: Slot, run: Run): void {
+    const to = run.leaving;
+    run.leaving = null;
     clearTimeout(run.timer);
     run.timer = undefined;
     run.startedAt = undefined;
@@ -305,9 +339,10 @@ export class WorkerPool {
     const next = from.runs[0];
     if (index === 0 && next && next.startedAt === undefined) this.begin(next, from);
     if (this.closed) return this.end(run, new PoolError('crashed', 'The pool was shut down.'));
-    let to = from;
-    for (const slot of this.slots) if (!slot.retired && (to.retired || slot.runs.length < to.runs.length)) to = slot;
-    this.hand(run, to);
+    if (to === 'queue') return this.end(run, new PoolError('interrupted', 'The job ahead of it on its worker took long: it goes back in line.'));
+    let target = from;
+    for (const slot of this.slots) if (!slot.retired && (target.retired || slot.runs.length < target.runs.length)) target = slot;
+    this.hand(run, target);
   }
 
   /** The worker took the run out of its batch before starting it. */
@@ -353,8 +388,8 @@ export class WorkerPool {
   private abort(run: Run): void {
     if (run.settled) return;
     const slot = run.slot;
-    // A move's drop is under way: its outcome carries the cancel (see move).
-    if (run.moving) return void (run.dropping = true);
+    // A drop for a move is under way: its outcome carries the cancel (see takeOut).
+    if (run.leaving) return void (run.dropping = true);
     if (slot.runs[0] === run) return this.fail(slot, run, cancelled());
     run.dropping = true;
     slot.api.drop(run.task.request.jobId).then(
@@ -398,7 +433,7 @@ export class WorkerPool {
     const worker = this.options.createWorker();
     const api = Comlink.wrap<EnrichWorkerApi>(worker);
     let markDead!: () => void;
-    const slot: Slot = { worker, api, runs: [], retired: false, started: false, recent: [], dead: new Promise((resolve) => (markDead = resolve)) };
+    const slot: Slot = { worker, api, runs: [], retired: false, started: false, recent: [], busyLong: false, dead: new Promise((resolve) => (markDead = resolve)) };
     const die = (message: string) => (event: Event) => {
       event.preventDefault?.();
       markDead();
@@ -437,6 +472,7 @@ export class WorkerPool {
    * is not retried in a tight loop; the slot stays retired meanwhile.
    */
   private replace(slot: Slot): void {
+    clearTimeout(slot.longTimer);
     slot.worker.terminate();
     slot.retired = true;
     if (this.closed) return;

@@ -33,7 +33,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function rig(batch: Partial<BatchOptions> = { max: 4, shortJobMs: Infinity }, size = 1): Promise<BatchRig> {
+async function rig(batch: Partial<BatchOptions> = { max: 4, shortJobMs: Infinity, handBackMs: Infinity }, size = 1): Promise<BatchRig> {
   const dbName = uniqueDbName();
   const db = await openEnricherDb(dbName);
   const pool = new WorkerPool({ size, createWorker: createTestWorker, batch });
@@ -189,7 +189,7 @@ describe('batches of short jobs on one worker', () => {
   });
 
   it('many short jobs over two workers, topped up half a batch at a time: each finds a place and succeeds on its first attempt', async () => {
-    const r = await rig({ max: 8, shortJobMs: Infinity }, 2);
+    const r = await rig({ max: 8, shortJobMs: Infinity, handBackMs: Infinity }, 2);
     await r.addMany(2, ['test.ok']);
     await r.scheduler.drain();
     await r.scheduler.pause();
@@ -203,7 +203,7 @@ describe('batches of short jobs on one worker', () => {
   });
 
   it('a job waiting in a batch behind a long one moves to the other worker once that one falls idle', async () => {
-    const r = await rig({ max: 4, shortJobMs: Infinity }, 2);
+    const r = await rig({ max: 4, shortJobMs: Infinity, handBackMs: Infinity }, 2);
     // One quick job on each worker: both take batches from then on.
     await r.addMany(2, ['test.ok']);
     await r.scheduler.drain();
@@ -232,6 +232,37 @@ describe('batches of short jobs on one worker', () => {
     }
     const spans = await r.pool.spans();
     expect(spans.filter((span) => span.jobId === stuck.id)).toHaveLength(1);
+    expect(r.pool.health().restarts).toBe(0);
+  });
+
+  it('jobs waiting behind one that turns out long go back to the queue: a job put first then runs before them', async () => {
+    const r = await rig({ max: 4, shortJobMs: 200, handBackMs: 300 });
+    // Five runs: the first on a fresh worker counts its start-up, which may pass 200 ms, and the
+    // worker takes batches once its latest four were short.
+    for (let i = 0; i < 5; i++) await warm(r);
+    await r.scheduler.pause();
+    const long = await r.add(['test.sleep'], { sleepMs: 1_500 });
+    const behind = [await r.add(['test.ok']), await r.add(['test.ok']), await r.add(['test.ok'])];
+    const later = await r.add(['test.ok']);
+    const ended: string[] = [];
+    r.scheduler.subscribe(({ changed }) => {
+      for (const id of changed) if (r.scheduler.get(id)?.state === 'succeeded' && !ended.includes(id)) ended.push(id);
+    });
+    await r.scheduler.resume();
+    await waitForJob(r.scheduler, behind[2]!.id, 'running');
+    // "Enrich now" on a session still queued, while the long job runs with three handed to its worker behind it.
+    await r.scheduler.reprioritize([later.id], 'high');
+    await r.scheduler.drain();
+
+    expect(r.mostHeld()).toBe(4);
+    expect(ended.slice(0, 2)).toEqual([long.id, later.id]);
+    for (const job of behind) {
+      // Handed to the worker, given back unstarted, run again: no attempt or crash spent.
+      expect(r.history.get(job.id)).toEqual(['queued', expect.stringMatching(/^running:/), 'queued', expect.stringMatching(/^running:/), 'succeeded']);
+      expect(await readStoredJob(r.db, job.id)).toMatchObject({ state: 'succeeded', attempts: 1 });
+      expect(r.resultCommits.get(job.sessionId)).toBe(1);
+      expect(await r.db.get('results', job.sessionId)).toMatchObject({ jobId: job.id, runId: runIds(r, job.id).at(-1) });
+    }
     expect(r.pool.health().restarts).toBe(0);
   });
 

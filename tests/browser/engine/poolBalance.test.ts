@@ -25,7 +25,7 @@ async function rig(onDrop: (jobId: string) => void) {
   const dbName = uniqueDbName();
   const db = await openEnricherDb(dbName);
   const sessions = new SessionStore(db);
-  const pool = new WorkerPool({ size: 2, createWorker: () => watchedWorker(onDrop), batch: { max: 4, shortJobMs: Infinity } });
+  const pool = new WorkerPool({ size: 2, createWorker: () => watchedWorker(onDrop), batch: { max: 4, shortJobMs: Infinity, handBackMs: Infinity } });
   cleanups.push(async () => {
     pool.terminate();
     db.close();
