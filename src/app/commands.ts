@@ -3,6 +3,8 @@ import type { Job, Priority } from '../shared/job.ts';
 /** What the UI asks of the queue. A follower tab sends these to the leader over BroadcastChannel. */
 export type Command =
   | { type: 'enrich'; sessionIds: string[]; priority: Priority }
+  /** "Enrich all": of these sessions, those not enriched yet, as the leader's whole queue says (`sessionsToEnrich`). */
+  | { type: 'enrich-all'; sessionIds: string[] }
   /** Enrich now: queue the sessions first, or move their waiting jobs to the front. */
   | { type: 'enrich-now'; sessionIds: string[] }
   | { type: 'cancel'; sessionIds: string[] }

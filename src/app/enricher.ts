@@ -19,6 +19,7 @@ import { searchClientFor } from '../search/searchClient.ts';
 import type { SearchFilters, SearchHit } from '../shared/search.ts';
 import type { Command, TabMessage } from './commands.ts';
 import { LibraryView } from './libraryView.ts';
+import { sessionsToEnrich } from './sessionsToEnrich.ts';
 import { resolveOptions, timeoutFor, type EngineOptions, type EngineOptionsInput } from '../engine/options.ts';
 import { RateLimiter } from '../engine/rateLimiter.ts';
 import { Scheduler } from '../engine/scheduler.ts';
@@ -271,6 +272,14 @@ export class Enricher {
         await scheduler.enqueue(items, { batchId: newId('batch'), priority: command.priority, stages: PIPELINE_STAGES });
         return;
       }
+      case 'enrich-all': {
+        // Results are read only for sessions without a job: those retention left with their result alone.
+        const jobless = new Set(command.sessionIds);
+        for (const job of scheduler.all()) jobless.delete(job.sessionId);
+        const withResult = new Set(jobless.size === 0 ? [] : await this.db.getAllKeys('results'));
+        const todo = sessionsToEnrich(command.sessionIds, scheduler.all(), withResult);
+        return this.run({ type: 'enrich', sessionIds: todo, priority: 'normal' });
+      }
       case 'enrich-now': {
         const ids = new Set(command.sessionIds);
         const waiting = [...scheduler.all()].filter((job) => ids.has(job.sessionId) && !isTerminal(job.state));
@@ -331,17 +340,14 @@ export class Enricher {
   /**
    * Queues every session that has not been enriched and is not queued already. While an import or the
    * samples are still being made, the sessions they add afterwards are queued too, as they arrive.
+   * The leader picks them over its whole queue: this tab's view may not hold the finished jobs yet
+   * (a click as the page opens re-enriched every session already done).
    */
   async enrichAll(): Promise<void> {
     if (this.importsRunning > 0) this.enrichArrivals = true;
     // "All" is every stored session, also those start-up has not read yet.
     await this.sessionsLoaded;
-    const { sessions, jobs } = this.view.current();
-    const todo = sessions.filter((session) => {
-      const job = jobs.get(session.id);
-      return !job || job.state === 'cancelled' || job.state === 'failed' || job.state === 'timed-out';
-    });
-    return this.run({ type: 'enrich', sessionIds: todo.map((s) => s.id), priority: 'normal' });
+    return this.run({ type: 'enrich-all', sessionIds: this.view.current().sessions.map((s) => s.id) });
   }
 
   async loadSamples(): Promise<void> {
