@@ -264,21 +264,14 @@ export class Enricher {
     }
     switch (command.type) {
       case 'enrich': {
-        const sessions = await this.sessionsById(command.sessionIds);
+        const ids = command.unlessEnriched ? await this.notEnriched(scheduler, command.sessionIds) : command.sessionIds;
+        const sessions = await this.sessionsById(ids);
         const items = sessions.map((session) => ({
           sessionId: session.id,
           timeoutMs: timeoutFor(inputBytes(session), this.options, session.screenshots.length, videoBytes(session), audioBytes(session)) + this.providerAllowanceMs,
         }));
         await scheduler.enqueue(items, { batchId: newId('batch'), priority: command.priority, stages: PIPELINE_STAGES });
         return;
-      }
-      case 'enrich-all': {
-        // Results are read only for sessions without a job: those retention left with their result alone.
-        const jobless = new Set(command.sessionIds);
-        for (const job of scheduler.all()) jobless.delete(job.sessionId);
-        const withResult = new Set(jobless.size === 0 ? [] : await this.db.getAllKeys('results'));
-        const todo = sessionsToEnrich(command.sessionIds, scheduler.all(), withResult);
-        return this.run({ type: 'enrich', sessionIds: todo, priority: 'normal' });
       }
       case 'enrich-now': {
         const ids = new Set(command.sessionIds);
@@ -313,6 +306,15 @@ export class Enricher {
     }
   }
 
+  /** Of these sessions, those "Enrich all" queues, decided over the whole queue (`sessionsToEnrich`). */
+  private async notEnriched(scheduler: Scheduler, sessionIds: readonly string[]): Promise<string[]> {
+    // Results are read only when a session has no job: retention may have left it its result alone.
+    const jobless = new Set(sessionIds);
+    for (const job of scheduler.all()) jobless.delete(job.sessionId);
+    const withResult = new Set(jobless.size === 0 ? [] : await this.db.getAllKeys('results'));
+    return sessionsToEnrich(sessionIds, scheduler.all(), withResult);
+  }
+
   /**
    * The privacy context changed (a mark, "Not sensitive", the setting), already stored by the caller.
    * When stored results depend on it ("redact everywhere"), queues a job per session that runs the
@@ -340,14 +342,17 @@ export class Enricher {
   /**
    * Queues every session that has not been enriched and is not queued already. While an import or the
    * samples are still being made, the sessions they add afterwards are queued too, as they arrive.
-   * The leader picks them over its whole queue: this tab's view may not hold the finished jobs yet
-   * (a click as the page opens re-enriched every session already done).
+   * This tab's view may not hold the finished jobs yet (a click as the page opened re-enriched every
+   * session already done), nor any job of a session enriched over a day ago (retention), so the
+   * leader checks its choice again over its whole queue and the stored results.
    */
   async enrichAll(): Promise<void> {
     if (this.importsRunning > 0) this.enrichArrivals = true;
     // "All" is every stored session, also those start-up has not read yet.
     await this.sessionsLoaded;
-    return this.run({ type: 'enrich-all', sessionIds: this.view.current().sessions.map((s) => s.id) });
+    const { sessions, jobs } = this.view.current();
+    const todo = sessionsToEnrich(sessions.map((session) => session.id), jobs.values(), new Set());
+    return this.run({ type: 'enrich', sessionIds: todo, priority: 'normal', unlessEnriched: true });
   }
 
   async loadSamples(): Promise<void> {
