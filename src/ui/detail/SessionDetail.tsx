@@ -49,7 +49,7 @@ interface SessionDetailProps {
 /** What enrichment found in one session, read from IndexedDB when the session or its job changes. */
 export function SessionDetail({ enricher, session, job, focus }: SessionDetailProps) {
   const [result, setResult] = useState<ResultRecord | undefined>();
-  const committedKey = job ? `${job.id}:${job.state}:${job.attempts}` : 'none';
+  const committedKey = job ? `${job.id}:${job.state}:${job.attempts}:${job.updatedAt}` : 'none';
   useEffect(() => {
     let live = true;
     void committedResult(enricher, session.id, job, () => live).then((record) => live && setResult(record));
