@@ -1,7 +1,7 @@
 import { isTerminal, type Job, type JobState } from '../shared/job.ts';
 import type { SessionRecord } from '../shared/session.ts';
 import { zeroCounts } from '../engine/stats.ts';
-import { sameKind, shownJob, withJob, type SessionJobs } from './shownJob.ts';
+import { sameKind, shownJob, withJob, type SessionJobs } from '../shared/shownJob.ts';
 
 /** Who runs the queue in this tab: the leader schedules; a follower watches and forwards commands. */
 /** `outdated`: a newer version of the app opened the library in another tab; this one has stepped down. */

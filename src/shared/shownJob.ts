@@ -1,4 +1,4 @@
-import { jobKindOf, type Job } from '../shared/job.ts';
+import { jobKindOf, type Job } from './job.ts';
 
 /** A session's newest job of each kind: its enrichment, and the privacy pass over its result. */
 export interface SessionJobs {
