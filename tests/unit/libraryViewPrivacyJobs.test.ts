@@ -31,6 +31,14 @@ describe('a privacy job over a session enriched partly', () => {
     expect([...view.current().jobs.values()].map((j) => j.state)).toEqual(['partial']);
   });
 
+  test('queued behind an enrichment that has not ended, it waits: the session shows its enrichment running', () => {
+    const view = new LibraryView();
+    view.updateJobs([job('enrich', 1, 'running'), job('privacy', 2, 'queued', 'reapply-privacy')]);
+    expect(shown(view)).toBe('enrich:running');
+    view.updateJobs([job('enrich', 1, 'succeeded')]);
+    expect(shown(view)).toBe('privacy:queued');
+  });
+
   test('a privacy job that failed or was cancelled speaks for the session: it is what Retry failed runs again', () => {
     const view = new LibraryView();
     view.updateJobs([job('enrich', 1, 'succeeded'), job('privacy', 2, 'failed', 'reapply-privacy')]);
