@@ -2,7 +2,11 @@ import type { Job, Priority } from '../shared/job.ts';
 
 /** What the UI asks of the queue. A follower tab sends these to the leader over BroadcastChannel. */
 export type Command =
-  | { type: 'enrich'; sessionIds: string[]; priority: Priority }
+  /**
+   * `unlessEnriched` ("Enrich all"): only those of the sessions not enriched yet, as the leader's whole
+   * queue and stored results say (`sessionsToEnrich`). A leader of an older version ignores the field.
+   */
+  | { type: 'enrich'; sessionIds: string[]; priority: Priority; unlessEnriched?: boolean }
   /** Enrich now: queue the sessions first, or move their waiting jobs to the front. */
   | { type: 'enrich-now'; sessionIds: string[] }
   | { type: 'cancel'; sessionIds: string[] }

@@ -19,6 +19,7 @@ import { searchClientFor } from '../search/searchClient.ts';
 import type { SearchFilters, SearchHit } from '../shared/search.ts';
 import type { Command, TabMessage } from './commands.ts';
 import { LibraryView } from './libraryView.ts';
+import { sessionsToEnrich } from './sessionsToEnrich.ts';
 import { resolveOptions, timeoutFor, type EngineOptions, type EngineOptionsInput } from '../engine/options.ts';
 import { RateLimiter } from '../engine/rateLimiter.ts';
 import { Scheduler } from '../engine/scheduler.ts';
@@ -263,7 +264,8 @@ export class Enricher {
     }
     switch (command.type) {
       case 'enrich': {
-        const sessions = await this.sessionsById(command.sessionIds);
+        const ids = command.unlessEnriched ? await this.notEnriched(scheduler, command.sessionIds) : command.sessionIds;
+        const sessions = await this.sessionsById(ids);
         const items = sessions.map((session) => ({
           sessionId: session.id,
           timeoutMs: timeoutFor(inputBytes(session), this.options, session.screenshots.length, videoBytes(session), audioBytes(session)) + this.providerAllowanceMs,
@@ -304,6 +306,15 @@ export class Enricher {
     }
   }
 
+  /** Of these sessions, those "Enrich all" queues, decided over the whole queue (`sessionsToEnrich`). */
+  private async notEnriched(scheduler: Scheduler, sessionIds: readonly string[]): Promise<string[]> {
+    // Results are read only when a session has no job: retention may have left it its result alone.
+    const jobless = new Set(sessionIds);
+    for (const job of scheduler.all()) jobless.delete(job.sessionId);
+    const withResult = new Set(jobless.size === 0 ? [] : await this.db.getAllKeys('results'));
+    return sessionsToEnrich(sessionIds, scheduler.all(), withResult);
+  }
+
   /**
    * The privacy context changed (a mark, "Not sensitive", the setting), already stored by the caller.
    * When stored results depend on it ("redact everywhere"), queues a job per session that runs the
@@ -331,17 +342,17 @@ export class Enricher {
   /**
    * Queues every session that has not been enriched and is not queued already. While an import or the
    * samples are still being made, the sessions they add afterwards are queued too, as they arrive.
+   * This tab's view may not hold the finished jobs yet (a click as the page opened re-enriched every
+   * session already done), nor any job of a session enriched over a day ago (retention), so the
+   * leader checks its choice again over its whole queue and the stored results.
    */
   async enrichAll(): Promise<void> {
     if (this.importsRunning > 0) this.enrichArrivals = true;
     // "All" is every stored session, also those start-up has not read yet.
     await this.sessionsLoaded;
     const { sessions, jobs } = this.view.current();
-    const todo = sessions.filter((session) => {
-      const job = jobs.get(session.id);
-      return !job || job.state === 'cancelled' || job.state === 'failed' || job.state === 'timed-out';
-    });
-    return this.run({ type: 'enrich', sessionIds: todo.map((s) => s.id), priority: 'normal' });
+    const todo = sessionsToEnrich(sessions.map((session) => session.id), jobs.values(), new Set());
+    return this.run({ type: 'enrich', sessionIds: todo, priority: 'normal', unlessEnriched: true });
   }
 
   async loadSamples(): Promise<void> {

@@ -1,6 +1,7 @@
 import { isTerminal, type Job, type JobState } from '../shared/job.ts';
 import type { SessionRecord } from '../shared/session.ts';
 import { zeroCounts } from '../engine/stats.ts';
+import { sameKind, shownJob, withJob, type SessionJobs } from '../shared/shownJob.ts';
 
 /** Who runs the queue in this tab: the leader schedules; a follower watches and forwards commands. */
 /** `outdated`: a newer version of the app opened the library in another tab; this one has stepped down. */
@@ -12,7 +13,7 @@ export interface LibrarySnapshot {
   role: Role;
   paused: boolean;
   sessions: readonly SessionRecord[];
-  /** The newest job of each session, by session id. */
+  /** The job that says how each session stands (`shownJob`), by session id. */
   jobs: ReadonlyMap<string, Job>;
   /** Over the sessions that have a job: how many have ended. */
   batch: { done: number; total: number };
@@ -31,6 +32,9 @@ export class LibraryView {
   private sessions: SessionRecord[] = [];
   /** The ids of `sessions`, kept with them: a page of a big library is checked against it. */
   private sessionIds = new Set<string>();
+  /** Each session's newest job of each kind. */
+  private readonly held = new Map<string, SessionJobs>();
+  /** The job shown for each session, of those held (`shownJob`). */
   private readonly jobs = new Map<string, Job>();
   private role: Role = 'starting';
   private paused = false;
@@ -84,13 +88,21 @@ export class LibraryView {
     this.invalidate();
   }
 
-  /** Takes in changed jobs; only the newest job of a session is shown. */
+  /** Takes in changed jobs; a session shows its newest job, or its enrichment after a privacy pass (`shownJob`). */
   updateJobs(jobs: Iterable<Job>): void {
-    for (const job of jobs) {
-      const current = this.jobs.get(job.sessionId);
-      if (!current || current.id === job.id || current.seq <= job.seq) this.jobs.set(job.sessionId, job);
-    }
+    for (const job of jobs) this.hold(job.sessionId, withJob(this.held.get(job.sessionId) ?? {}, job));
     this.invalidate();
+  }
+
+  private hold(sessionId: string, held: SessionJobs): void {
+    const shown = shownJob(held);
+    if (shown) {
+      this.held.set(sessionId, held);
+      this.jobs.set(sessionId, shown);
+    } else {
+      this.held.delete(sessionId);
+      this.jobs.delete(sessionId);
+    }
   }
 
   /**
@@ -100,7 +112,7 @@ export class LibraryView {
   updateStoredJobs(jobs: Iterable<Job>): void {
     const fresh: Job[] = [];
     for (const job of jobs) {
-      const current = this.jobs.get(job.sessionId);
+      const current = sameKind(this.held.get(job.sessionId), job);
       if (current?.id !== job.id || current.updatedAt <= job.updatedAt) fresh.push(job);
     }
     this.updateJobs(fresh);
@@ -108,12 +120,17 @@ export class LibraryView {
 
   /** Shows exactly `jobs`, dropping every other: the leader's scheduler holds the whole queue. */
   setJobs(jobs: Iterable<Job>): void {
+    this.held.clear();
     this.jobs.clear();
     this.updateJobs(jobs);
   }
 
   removeJobs(ids: ReadonlySet<string>): void {
-    for (const [sessionId, job] of this.jobs) if (ids.has(job.id)) this.jobs.delete(sessionId);
+    for (const [sessionId, { enrich, privacy }] of this.held) {
+      if ((enrich && ids.has(enrich.id)) || (privacy && ids.has(privacy.id))) {
+        this.hold(sessionId, { ...(enrich && !ids.has(enrich.id) ? { enrich } : {}), ...(privacy && !ids.has(privacy.id) ? { privacy } : {}) });
+      }
+    }
     this.invalidate();
   }
 

@@ -4,10 +4,11 @@ import type { Job } from '../shared/job.ts';
 /** What a row offers, by its job: never enriched or waiting, enriched before, or in the queue now. */
 type RowOffer = { enrich: 'Enrich now' | 'Enrich again' | null; cancel: boolean };
 
-function offerFor(job: Job | undefined): RowOffer {
+/** `enriched`: the session has a stored result (with no job left, retention removed it). */
+function offerFor(job: Job | undefined, enriched: boolean): RowOffer {
   switch (job?.state) {
     case undefined:
-      return { enrich: 'Enrich now', cancel: false };
+      return { enrich: enriched ? 'Enrich again' : 'Enrich now', cancel: false };
     case 'queued':
     case 'waiting-retry':
       return { enrich: 'Enrich now', cancel: true };
@@ -18,8 +19,16 @@ function offerFor(job: Job | undefined): RowOffer {
   }
 }
 
-export function RowActions({ enricher, job, sessionId, title }: { enricher: Enricher; job: Job | undefined; sessionId: string; title: string }) {
-  const offer = offerFor(job);
+interface RowActionsProps {
+  enricher: Enricher;
+  job: Job | undefined;
+  enriched: boolean;
+  sessionId: string;
+  title: string;
+}
+
+export function RowActions({ enricher, job, enriched, sessionId, title }: RowActionsProps) {
+  const offer = offerFor(job, enriched);
   return (
     <span className="row-actions">
       {offer.enrich && (

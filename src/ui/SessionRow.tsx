@@ -29,7 +29,7 @@ interface SessionRowProps {
 export const SessionRow = memo(function SessionRow({ enricher, session, job, selected, opened, index, top, measure, onToggle, onOpen }: SessionRowProps) {
   const reduce = useReducedMotion();
   const facts = useSessionFacts(enricher, session, job);
-  const word = stateWord(job);
+  const word = stateWord(job, facts?.verdict ?? null);
   const note = stageNote(job);
   const active = job?.state === 'queued' || job?.state === 'waiting-retry' || job?.state === 'running';
   return (
@@ -63,7 +63,7 @@ export const SessionRow = memo(function SessionRow({ enricher, session, job, sel
       </div>
       <div className="row-side">
         <StateChip word={word} />
-        <RowActions enricher={enricher} job={job} sessionId={session.id} title={facts?.title ?? session.title} />
+        <RowActions enricher={enricher} job={job} enriched={facts?.verdict != null} sessionId={session.id} title={facts?.title ?? session.title} />
       </div>
     </motion.li>
   );

@@ -1,11 +1,13 @@
 import type { Job } from '../shared/job.ts';
 import { STAGE_LABELS } from '../shared/pipeline.ts';
+import type { StoredVerdict } from './storedVerdict.ts';
 
 /** A session's state in words, as the row's chip shows it. */
 export type StateWord = 'Not enriched' | 'Queued' | 'Running' | 'Done' | 'Partly done' | 'Failed' | 'Cancelled';
 
-export function stateWord(job: Job | undefined): StateWord {
-  if (!job) return 'Not enriched';
+/** `stored`: the verdict of the session's stored result, which speaks when it has no job (`storedVerdict`). */
+export function stateWord(job: Job | undefined, stored: StoredVerdict | null = null): StateWord {
+  if (!job) return stored ?? 'Not enriched';
   switch (job.state) {
     case 'queued':
     case 'waiting-retry':

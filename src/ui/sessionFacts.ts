@@ -4,6 +4,7 @@ import type { AudioStageResult, ChaptersResult, SummaryResult, VideoStageResult 
 import type { SessionRecord } from '../shared/session.ts';
 import { sessionSpan } from '../shared/sessionSpan.ts';
 import { doneResult } from './detail/outcomes.ts';
+import { storedVerdict, type StoredVerdict } from './storedVerdict.ts';
 
 /** Where a chapter starts in the session and what it looks like, for search hits. */
 export interface ChapterFact {
@@ -25,9 +26,11 @@ export interface SessionFacts {
   durationSec: number | null;
   keywords: readonly string[];
   thumbnail: Blob | null;
+  /** How the stored result ended; null with no result. What the row says of a session with no job. */
+  verdict: StoredVerdict | null;
 }
 
-export const NO_FACTS: SessionFacts = { title: null, screens: null, chapters: null, speechSec: null, durationSec: null, keywords: [], thumbnail: null };
+export const NO_FACTS: SessionFacts = { title: null, screens: null, chapters: null, speechSec: null, durationSec: null, keywords: [], thumbnail: null, verdict: null };
 
 export function factsOf(session: SessionRecord, record: ResultRecord | undefined): SessionFacts {
   const chapters = doneResult<ChaptersResult>(record, 'chapters');
@@ -54,5 +57,6 @@ export function factsOf(session: SessionRecord, record: ResultRecord | undefined
     durationSec: timed ? (span.endedAt! - span.startedAt!) / 1000 : longest > 0 ? longest : null,
     keywords: summary?.keywords.slice(0, 3) ?? [],
     thumbnail: thumbnails[0]?.blob ?? null,
+    verdict: storedVerdict(record),
   };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { LibrarySnapshot } from '../app/libraryView.ts';
+import { batchNoticeText } from './batchNoticeText.ts';
 
 /**
  * Shows the batch's progress in the tab's title while it runs ("(42%) Session Enricher") and,
@@ -12,11 +13,7 @@ export function useBatchNotice(library: LibrarySnapshot): void {
     const running = total > 0 && done < total;
     document.title = running ? `(${Math.floor((done / total) * 100)}%) Session Enricher` : 'Session Enricher';
     if (wasRunning.current && !running && total > 0 && document.hidden && 'Notification' in window && Notification.permission === 'granted') {
-      const failed = library.counts.failed + library.counts['timed-out'];
-      new Notification('Session Enricher', {
-        body: failed ? `Your batch is finished: ${done - failed} of ${total} sessions enriched.` : `Your batch is finished: ${total} sessions enriched.`,
-        icon: '/favicon.svg',
-      });
+      new Notification('Session Enricher', { body: batchNoticeText(library.counts, total), icon: '/favicon.svg' });
     }
     wasRunning.current = running;
   }, [done, total, library.counts]);

@@ -10,11 +10,12 @@ const KEEP = 400;
 
 /**
  * Which stored result facts come from. A job that has not ended leaves the result stored before
- * it in place, so only a job's end (or a session with no job) calls for a read.
+ * it in place, so only a job's end (or a session with no job) calls for a read. An ended job shown
+ * as updated later had a privacy pass over its result (`shownJob`): that calls for a read too.
  */
 function wantedKey(job: Job | undefined): string {
   if (!job) return 'none';
-  return isTerminal(job.state) ? `${job.id}:${job.attempts}:${job.state}` : 'unchanged';
+  return isTerminal(job.state) ? `${job.id}:${job.attempts}:${job.state}:${job.updatedAt}` : 'unchanged';
 }
 
 /**

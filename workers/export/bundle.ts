@@ -13,6 +13,7 @@ import { fillAreas, storyboardAreas } from '../privacy/redactStoryboard.ts';
 import { packedJobsBySession } from '../../src/shared/packedJobs.ts';
 import { readStoredJobsOfSession } from '../../src/shared/runningJobs.ts';
 import type { Job } from '../../src/shared/job.ts';
+import { shownJob, withJob, type SessionJobs } from '../../src/shared/shownJob.ts';
 import { buildReport } from './report.ts';
 import { redactStrings } from '../privacy/redactText.ts';
 import { withoutRedactedWords } from './redactedWords.ts';
@@ -64,7 +65,8 @@ async function filesOf(db: EnricherDb, session: SessionRecord, packed: ReadonlyM
   const stored = await readStoredJobsOfSession(db, session.id);
   // A running job is in its pack too, as it was before the run: the running copy is the current one.
   const jobs = [...stored, ...(packed.get(session.id) ?? []).filter((job) => !stored.some((known) => known.id === job.id))];
-  const latest = jobs.sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq)[0];
+  // As the app shows it: a privacy pass that succeeded over the result does not stand for the enrichment.
+  const latest = shownJob(jobs.reduce<SessionJobs>(withJob, {}));
   const plan = exportRedactionPlan(session, record, await loadPrivacyContext(db, session.id));
   const built = buildEnrichment(session, record, { loudnessDb: await measuredLoudness(db, record) }, latest);
   const storyboard = record?.outcomes.storyboard;

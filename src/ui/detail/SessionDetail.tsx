@@ -18,6 +18,7 @@ import { addMark, markFinding, removeMark } from '../../privacy/privacySettings.
 import { sessionVideos, type SessionRecord } from '../../shared/session.ts';
 import { sessionDate } from '../format.ts';
 import { stateWord } from '../jobWords.ts';
+import { storedVerdict } from '../storedVerdict.ts';
 import { committedResult } from '../committedResult.ts';
 import { DETAIL_ID } from './detailId.ts';
 import { AudioView } from './AudioView.tsx';
@@ -48,7 +49,7 @@ interface SessionDetailProps {
 /** What enrichment found in one session, read from IndexedDB when the session or its job changes. */
 export function SessionDetail({ enricher, session, job, focus }: SessionDetailProps) {
   const [result, setResult] = useState<ResultRecord | undefined>();
-  const committedKey = job ? `${job.id}:${job.state}:${job.attempts}` : 'none';
+  const committedKey = job ? `${job.id}:${job.state}:${job.attempts}:${job.updatedAt}` : 'none';
   useEffect(() => {
     let live = true;
     void committedResult(enricher, session.id, job, () => live).then((record) => live && setResult(record));
@@ -126,7 +127,7 @@ export function SessionDetail({ enricher, session, job, focus }: SessionDetailPr
       </div>
       <p className="meta">
         {session.screenshots.length} screenshots · {session.audio.length} recordings
-        {videos.length > 0 ? ` · ${videos.length} ${videos.length === 1 ? 'video' : 'videos'}` : ''} · {stateWord(job)}
+        {videos.length > 0 ? ` · ${videos.length} ${videos.length === 1 ? 'video' : 'videos'}` : ''} · {stateWord(job, storedVerdict(result))}
         {session.startedAt ? ` · ${sessionDate(session.startedAt)}` : ''}
       </p>
       {session.warnings.length > 0 && (

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Enricher } from '../../src/app/enricher.ts';
+import { createJob } from '../../src/engine/transitions.ts';
+import { openEnricherDb, type EnricherDb, type ResultRecord } from '../../src/shared/db.ts';
+import type { Job } from '../../src/shared/job.ts';
+import { PIPELINE_STAGES } from '../../src/shared/pipeline.ts';
+import { searchClientFor } from '../../src/search/searchClient.ts';
+import { bareSession } from '../fixtures/stageContext.ts';
+import { createTestWorker } from './fixtures/engine.ts';
+import { deleteDatabase, uniqueDbName } from './fixtures/sessions.ts';
+
+const open: Enricher[] = [];
+const names: string[] = [];
+
+afterEach(async () => {
+  for (const enricher of open.splice(0)) await enricher.close({ graceful: false });
+  for (const name of names.splice(0)) {
+    await searchClientFor(name).close();
+    await deleteDatabase(name);
+  }
+});
+
+const HOUR = 60 * 60_000;
+
+function succeeded(sessionId: string, seq: number, finishedAt: number): Job {
+  const job = createJob({ id: `job-${sessionId}`, sessionId, batchId: 'earlier', priority: 'normal', seq, stageOrder: [...PIPELINE_STAGES], timeoutMs: 10_000, maxAttempts: 3, now: finishedAt });
+  return { ...job, state: 'succeeded', attempts: 1, startedAt: finishedAt, finishedAt, updatedAt: finishedAt } as Job;
+}
+
+function result(sessionId: string): ResultRecord {
+  return { sessionId, jobId: `job-${sessionId}`, attempt: 1, runId: 'run', committedAt: 1, outcomes: {} };
+}
+
+/**
+ * A library of `enriched` sessions with their results (and, when `finishedAt` is given, their
+ * succeeded jobs), plus `fresh` sessions never enriched. The queue is paused, so nothing runs and the
+ * test sees exactly what "Enrich all" queued.
+ */
+async function library(enriched: string[], fresh: string[], finishedAt: number | null): Promise<string> {
+  const dbName = uniqueDbName();
+  names.push(dbName);
+  const db: EnricherDb = await openEnricherDb(dbName);
+  const tx = db.transaction(['sessions', 'jobs', 'results', 'meta'], 'readwrite');
+  [...enriched, ...fresh].forEach((id, i) => void tx.objectStore('sessions').put(bareSession({ id, title: id, importedAt: 1000 + i })));
+  enriched.forEach((id, i) => {
+    void tx.objectStore('results').put(result(id));
+    if (finishedAt !== null) void tx.objectStore('jobs').put(succeeded(id, i, finishedAt));
+  });
+  void tx.objectStore('meta').put(true, 'paused');
+  await tx.done;
+  db.close();
+  return dbName;
+}
+
+/** The jobs "Enrich all" queued, by session: read from the leader's whole queue. */
+function queuedSessions(enricher: Enricher): string[] {
+  return [...enricher.view.current().jobs.values()].filter((job) => job.state === 'queued').map((job) => job.sessionId).sort();
+}
+
+describe('"Enrich all" over sessions already enriched', () => {
+  it('pressed as the app opens, before the finished jobs are read, queues only the sessions never enriched', async () => {
+    const dbName = await library(['a', 'b', 'c'], ['new'], Date.now());
+    const enricher = await Enricher.open({ dbName, createWorker: createTestWorker, options: { concurrency: 1 } });
+    open.push(enricher);
+    // The person clicks as soon as the list shows: start-up has not read the finished jobs yet.
+    await enricher.enrichAll();
+    await enricher.leadership;
+    expect(queuedSessions(enricher)).toEqual(['new']);
+    expect(enricher.view.current().jobs.get('a')?.state).toBe('succeeded');
+  });
+
+  it('a day later, when retention has removed their finished jobs (their results stay), queues only the sessions never enriched', async () => {
+    // Finished two days ago: the start deletes those jobs, as it does after 24 hours.
+    const dbName = await library(['a', 'b', 'c'], ['new'], Date.now() - 48 * HOUR);
+    const enricher = await Enricher.open({ dbName, createWorker: createTestWorker, options: { concurrency: 1 } });
+    open.push(enricher);
+    await enricher.leadership;
+    await enricher.enrichAll();
+    expect(queuedSessions(enricher)).toEqual(['new']);
+  });
+});
