@@ -1,5 +1,6 @@
 import { newId } from '../shared/ids.ts';
 import type { MediaRecord, MediaRef, SessionRecord } from '../shared/session.ts';
+import { decodeTextFile, readAsWindows1252 } from '../shared/textFile.ts';
 import { baseName, kindOf, mimeOf, type PickedFile } from './files.ts';
 import type { SessionGroup } from './groupFiles.ts';
 import { parseManifest, type Manifest } from './manifest.ts';
@@ -39,8 +40,11 @@ export async function buildSession(group: SessionGroup, files: Map<string, File>
     const kind = kindOf(path);
     if (!kind) continue;
     if (kind === 'notes') {
-      if (file.size > MAX_NOTES_BYTES) warnings.push(`${baseName(path)} is larger than 1 MB; only its first megabyte was kept.`);
-      notes.push(await file.slice(0, MAX_NOTES_BYTES).text());
+      const cut = file.size > MAX_NOTES_BYTES;
+      if (cut) warnings.push(`${baseName(path)} is larger than 1 MB; only its first megabyte was kept.`);
+      const { text, windows1252 } = decodeTextFile(new Uint8Array(await file.slice(0, MAX_NOTES_BYTES).arrayBuffer()), { cut });
+      if (windows1252) warnings.push(readAsWindows1252(baseName(path)));
+      notes.push(text);
       continue;
     }
     const ref: MediaRef = {

@@ -1,6 +1,7 @@
 import type { AudioStageResult, ChaptersResult, TranscriptCue, TranscriptResult } from '../../src/shared/results.ts';
 import type { MediaRef, SessionRecord } from '../../src/shared/session.ts';
 import { SPEECH_DEFAULTS } from '../../src/shared/speechModel.ts';
+import { decodeTextFile, readAsWindows1252 } from '../../src/shared/textFile.ts';
 import { providerTranscript, type HeardCue } from '../provider/providerTranscript.ts';
 import { deviceTranscript } from '../speech/deviceTranscript.ts';
 import { readSpeechManifest } from '../speech/modelStore.ts';
@@ -140,7 +141,7 @@ export const transcriptStage: StageFn = async (ctx): Promise<TranscriptResult> =
   if (blob.size > MAX_TRANSCRIPT_BYTES) {
     throw new StageFailure('permanent', `${ref.name} is too large to be a transcript (over 20 MB).`);
   }
-  const text = await blob.text();
+  const { text, windows1252 } = decodeTextFile(new Uint8Array(await blob.arrayBuffer()));
   throwIfAborted(ctx.signal);
   if (text.includes('\u0000')) {
     throw new StageFailure('permanent', `${ref.name} is not a text file, so it cannot be read as a transcript.`);
@@ -157,5 +158,7 @@ export const transcriptStage: StageFn = async (ctx): Promise<TranscriptResult> =
     const at = start === null ? null : Math.round(start + cue.start * 1000);
     return { ...cue, at, chapter: chapterAt(chapters, at) };
   });
-  return { cues, warnings: parsed.warnings.map((warning) => `${ref.name}: ${warning}`), source: { kind: 'imported', name: ref.name } };
+  const warnings = parsed.warnings.map((warning) => `${ref.name}: ${warning}`);
+  if (windows1252) warnings.unshift(readAsWindows1252(ref.name));
+  return { cues, warnings, source: { kind: 'imported', name: ref.name } };
 };
