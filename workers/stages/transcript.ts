@@ -7,7 +7,7 @@ import { deviceTranscript } from '../speech/deviceTranscript.ts';
 import { readSpeechManifest } from '../speech/modelStore.ts';
 import { StageFailure } from '../stage.ts';
 import type { StageContext, StageFn } from '../stage.ts';
-import type { ParsedTranscript } from '../text/cues.ts';
+import { inTimeOrder, type ParsedTranscript } from '../text/cues.ts';
 import { parseSrt } from '../text/srt.ts';
 import { parseVtt } from '../text/vtt.ts';
 
@@ -154,11 +154,13 @@ export const transcriptStage: StageFn = async (ctx): Promise<TranscriptResult> =
   ctx.progress(0.5);
   const start = timelineStart(ctx.session, ctx.results.audio as AudioStageResult | undefined);
   const chapters = ctx.results.chapters as ChaptersResult | undefined;
-  const cues: TranscriptCue[] = parsed.cues.map((cue) => {
+  const ordered = inTimeOrder(parsed.cues);
+  const cues: TranscriptCue[] = ordered.cues.map((cue) => {
     const at = start === null ? null : Math.round(start + cue.start * 1000);
     return { ...cue, at, chapter: chapterAt(chapters, at) };
   });
   const warnings = parsed.warnings.map((warning) => `${ref.name}: ${warning}`);
+  if (ordered.reordered) warnings.unshift(`${ref.name}: its cues are not in time order; they were put in order.`);
   if (windows1252) warnings.unshift(readAsWindows1252(ref.name));
   return { cues, warnings, source: { kind: 'imported', name: ref.name } };
 };
