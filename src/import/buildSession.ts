@@ -1,12 +1,17 @@
 import { newId } from '../shared/ids.ts';
 import type { MediaRecord, MediaRef, SessionRecord } from '../shared/session.ts';
+import { decodeTextFile, readAsWindows1252 } from '../shared/textFile.ts';
 import { baseName, kindOf, mimeOf, type PickedFile } from './files.ts';
 import type { SessionGroup } from './groupFiles.ts';
 import { parseManifest, type Manifest } from './manifest.ts';
 import { timeFromName } from './timeFromName.ts';
 
-/** Notes larger than this are cut, with a warning: they are read on the main thread. */
+/**
+ * Notes a session keeps, in UTF-8 bytes, from its session.json and its notes files together;
+ * the rest is cut, with a warning: they are read on the main thread and searched whole.
+ */
 const MAX_NOTES_BYTES = 1024 * 1024;
+const NOTES_LIMIT = 'a session keeps at most 1 MB of notes in all.';
 
 export interface BuiltSession {
   session: SessionRecord;
@@ -32,15 +37,31 @@ export async function buildSession(group: SessionGroup, files: Map<string, File>
   const audio: MediaRef[] = [];
   const videos: MediaRef[] = [];
   let transcript: MediaRef | null = null;
-  const notes: string[] = manifest.notes ? [manifest.notes] : [];
+  const notes: string[] = [];
+  let notesLeft = MAX_NOTES_BYTES;
+  if (manifest.notes) {
+    const bytes = new TextEncoder().encode(manifest.notes);
+    const cut = bytes.length > notesLeft;
+    if (cut) warnings.push('session.json: "notes" is longer than 1 MB; only its first megabyte was kept.');
+    notes.push(decodeTextFile(bytes.subarray(0, notesLeft), { cut }).text);
+    notesLeft -= Math.min(bytes.length, notesLeft);
+  }
 
   for (const path of group.paths) {
     const file = files.get(path)!;
     const kind = kindOf(path);
     if (!kind) continue;
     if (kind === 'notes') {
-      if (file.size > MAX_NOTES_BYTES) warnings.push(`${baseName(path)} is larger than 1 MB; only its first megabyte was kept.`);
-      notes.push(await file.slice(0, MAX_NOTES_BYTES).text());
+      const cut = file.size > notesLeft;
+      if (notesLeft === MAX_NOTES_BYTES && cut) warnings.push(`${baseName(path)} is larger than 1 MB; only its first megabyte was kept.`);
+      else if (notesLeft === 0 && file.size > 0) warnings.push(`${baseName(path)} was left out: ${NOTES_LIMIT}`);
+      else if (cut) warnings.push(`${baseName(path)} was cut: ${NOTES_LIMIT}`);
+      if (notesLeft === 0) continue;
+      const bytes = new Uint8Array(await file.slice(0, notesLeft).arrayBuffer());
+      notesLeft -= bytes.length;
+      const { text, windows1252 } = decodeTextFile(bytes, { cut });
+      if (windows1252) warnings.push(readAsWindows1252(baseName(path)));
+      notes.push(text);
       continue;
     }
     const ref: MediaRef = {

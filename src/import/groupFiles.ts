@@ -1,3 +1,4 @@
+import { isSystemFile } from '../shared/systemFiles.ts';
 import { kindOf } from './files.ts';
 
 /** The files of one session, by path, and the folder they came from. */
@@ -22,9 +23,11 @@ function isMediaOrManifest(path: string): boolean {
 /**
  * Splits picked files into sessions. A folder whose direct children include media (or a
  * session.json) is one session, and everything below it belongs to it; a folder of such
- * folders is many sessions. Files a session cannot use are ignored.
+ * folders is many sessions. Files a session cannot use are ignored, and so is system metadata
+ * (`__MACOSX/`, `._0001.png`): named like media, but never media.
  */
-export function groupFiles(paths: readonly string[]): SessionGroup[] {
+export function groupFiles(picked: readonly string[]): SessionGroup[] {
+  const paths = picked.filter((path) => !isSystemFile(path));
   const roots = new Set<string>();
   for (const path of paths) if (isMediaOrManifest(path)) roots.add(parentOf(path));
   // A session folder swallows deeper folders (screens/ inside a session).

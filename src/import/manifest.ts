@@ -28,6 +28,18 @@ function time(value: unknown): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+/**
+ * A file's path as the session folder lists it: tools write "./screens/a.png", and Windows
+ * "screens\\a.png", for "screens/a.png".
+ */
+function folderPath(file: string): string {
+  return file
+    .replaceAll('\\', '/')
+    .split('/')
+    .filter((segment) => segment !== '' && segment !== '.')
+    .join('/');
+}
+
 function fileList(value: unknown, field: string, manifest: Manifest, warnings: string[]): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
@@ -41,9 +53,10 @@ function fileList(value: unknown, field: string, manifest: Manifest, warnings: s
       warnings.push(`session.json: an entry of "${field}" has no file name; it was ignored.`);
       continue;
     }
-    files.push(file);
+    const path = folderPath(file);
+    files.push(path);
     const at = time((entry as { at?: unknown }).at);
-    if (at !== undefined) manifest.times.set(file, at);
+    if (at !== undefined) manifest.times.set(path, at);
   }
   return files;
 }
@@ -74,7 +87,8 @@ export function parseManifest(text: string): ParsedManifest {
   };
   manifest.title = text_('title');
   manifest.notes = text_('notes');
-  manifest.transcript = text_('transcript');
+  const transcript = text_('transcript');
+  if (transcript !== undefined) manifest.transcript = folderPath(transcript);
   for (const key of ['startedAt', 'endedAt'] as const) {
     if (data[key] === undefined) continue;
     const at = time(data[key]);

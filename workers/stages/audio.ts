@@ -54,6 +54,19 @@ async function analyse(ctx: StageContext, ref: MediaRef, fellBack: FallbackNote)
 }
 
 /**
+ * A recording's result, or the plain message of why it cannot be read (empty, not audio): that
+ * one recording is skipped, and the others of the session are still analysed.
+ */
+async function analyseRecording(ctx: StageContext, ref: MediaRef, fellBack: FallbackNote): Promise<AudioRecordingResult | string> {
+  try {
+    return await analyse(ctx, ref, fellBack);
+  } catch (error) {
+    if (error instanceof StageFailure && error.errorClass === 'permanent') return error.message;
+    throw error;
+  }
+}
+
+/**
  * The sound track of a video, or null when it has none. Other failures are left to the 'video'
  * stage, which reports an unreadable video: one message per file, not two.
  */
@@ -70,8 +83,9 @@ async function analyseVideo(ctx: StageContext, ref: MediaRef, fellBack: Fallback
  * Finds the speech in each recording of the session, then in the sound track of each video, with
  * the Silero voice model; a sound track that repeats a recording of the same meeting is marked and
  * not counted twice. When the model cannot load, loudness alone finds the speech and the
- * stage says so (the job ends "partly done"). Fails permanently on an unreadable recording; a
- * video without sound is passed over.
+ * stage says so (the job ends "partly done"). An unreadable recording is skipped and the stage
+ * warns, naming it; it fails permanently when no recording could be read. A video without sound
+ * is passed over.
  */
 export const audioStage: StageFn = async (ctx): Promise<AudioStageResult> => {
   const refs = ctx.session.audio;
@@ -80,20 +94,28 @@ export const audioStage: StageFn = async (ctx): Promise<AudioStageResult> => {
   const recordings: AudioRecordingResult[] = [];
   const fallbacks: string[] = [];
   const fellBack: FallbackNote = (reason) => fallbacks.push(reason);
+  const unreadable: string[] = [];
   for (const [i, ref] of refs.entries()) {
     throwIfAborted(ctx.signal);
-    recordings.push(await analyse(ctx, ref, fellBack));
+    const analysed = await analyseRecording(ctx, ref, fellBack);
+    if (typeof analysed === 'string') unreadable.push(analysed);
+    else recordings.push(analysed);
     ctx.progress((i + 1) / total);
   }
+  // No recording could be read: the stage fails, naming them. One of several is only a shortfall.
+  if (refs.length > 0 && unreadable.length === refs.length) throw new StageFailure('permanent', unreadable.join(' '));
   for (const [i, ref] of videos.entries()) {
     throwIfAborted(ctx.signal);
     const result = await analyseVideo(ctx, ref, fellBack);
     if (result) recordings.push(result);
     ctx.progress((refs.length + i + 1) / total);
   }
+  const notes = [...unreadable];
   if (fallbacks.length > 0) {
-    ctx.warn(`The voice model could not be used (${fallbacks[0]}), so speech was found by loudness alone: pauses over steady noise, music or typing may count as speech.`);
+    notes.push(`The voice model could not be used (${fallbacks[0]}), so speech was found by loudness alone: pauses over steady noise, music or typing may count as speech.`);
   }
+  // A stage keeps one warning: every shortfall goes in it.
+  if (notes.length > 0) ctx.warn(notes.join(' '));
   // A screen recording with the microphone on and the meeting's own recording: one meeting, counted once.
   const marked = markRepeatedSoundtracks(recordings, new Set(videos.map((ref) => ref.id)));
   const speechSec = countedRecordings(marked).reduce((sum, r) => sum + r.speechSec, 0);

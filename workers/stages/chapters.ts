@@ -1,8 +1,8 @@
 import type { Chapter, ChaptersResult, OcrResult, ScreenHash, ScreenText, Thumbnail } from '../../src/shared/results.ts';
 import { continuesScreen, startsChapter } from '../images/boundary.ts';
-import { checkImage } from '../images/imageSize.ts';
+import { checkImage, type ImageSize } from '../images/imageSize.ts';
 import { hammingHex, phash64 } from '../images/phash.ts';
-import { screenPictures } from '../images/screenPictures.ts';
+import { screenPictures, type ScreenPictures } from '../images/screenPictures.ts';
 import { scrolledOverlap, type RowImage } from '../images/scrollMatch.ts';
 import { boxedTrigrams, lineTrigrams, scrolledTrigrams } from '../text/continuity.ts';
 import { contentWords, keywords } from '../text/keywords.ts';
@@ -117,6 +117,16 @@ function videoSpan(refs: ScreenSource[], first: number, last: number): { videoId
   return { videoId: start.id, startSec: start.timeSec, endSec: Math.max(start.timeSec, endSec) };
 }
 
+/** A screen's pictures and size, or the plain message of why it could not be decoded (damaged). */
+async function picturesOrFailure(ref: ScreenSource, blob: Blob, size: ImageSize): Promise<{ pictures: ScreenPictures; size: ImageSize } | { message: string }> {
+  try {
+    return { pictures: await screenPictures(ref.id, blob, size, ref.name), size };
+  } catch (error) {
+    if (error instanceof StageFailure && error.errorClass === 'permanent') return { message: error.message };
+    throw error;
+  }
+}
+
 /**
  * Hashes each screen of the session in time order and starts a chapter where the picture
  * changes a lot, or changes somewhat while its text (from the 'ocr' stage, when it ran) changes
@@ -124,8 +134,9 @@ function videoSpan(refs: ScreenSource[], first: number, last: number): { videoId
  * document scrolled, or lines of its text still there. A blank or loading screen starts no
  * chapter, and the next screen is compared with the last one that was not blank. In a recording
  * a chapter lasts at least MIN_VIDEO_CHAPTER_SEC, the first one too. Titles chapters from their
- * keywords and makes a thumbnail of every screen. A screenshot over MAX_IMAGE_PIXELS is skipped with a message and
- * stays in its chapter; one that is not an image fails the stage permanently, naming the file.
+ * keywords and makes a thumbnail of every screen. A screenshot over MAX_IMAGE_PIXELS, not an image
+ * or damaged is skipped with a message and stays in its chapter; the last two make the stage warn,
+ * naming the files, so the session is partly done, or fail it when no screenshot could be read.
  */
 export const chaptersStage: StageFn = async (ctx): Promise<ChaptersResult> => {
   // Screenshots and the frames the 'video' stage sampled, in time order.
@@ -137,21 +148,27 @@ export const chaptersStage: StageFn = async (ctx): Promise<ChaptersResult> => {
   const thumbnails: Thumbnail[] = [];
   let starts: number[] = [];
   let previous: (Compared & { hash: string }) | null = null;
+  const unreadable: string[] = [];
+  let skippedLarge = 0;
   for (const [i, ref] of refs.entries()) {
     throwIfAborted(ctx.signal);
     const blob = await ref.read();
     throwIfAborted(ctx.signal);
     const check = await checkImage(blob, ref.name);
-    if (!check.ok && check.reason === 'unreadable') throw new StageFailure('permanent', check.message);
-    if (!check.ok) {
-      screens.push({ mediaId: ref.id, hash: '', distance: 0, at: ref.at, message: check.message, ...videoPlace(ref) });
+    const read = check.ok ? await picturesOrFailure(ref, blob, check.size) : { message: check.message };
+    if ('message' in read) {
+      // Skipped, with its message; it stays in the chapter it falls in. Not a picture or damaged
+      // (not merely too large) is a shortfall of the session, said once the good ones are done.
+      screens.push({ mediaId: ref.id, hash: '', distance: 0, at: ref.at, message: read.message, ...videoPlace(ref) });
+      if (!check.ok && check.reason === 'too-large') skippedLarge += 1;
+      else unreadable.push(read.message);
       if (i === 0) starts.push(0);
     } else {
-      const { gray, rows, thumbnail } = await screenPictures(ref.id, blob, check.size, ref.name);
+      const { gray, rows, thumbnail } = read.pictures;
       const hash = phash64(gray);
       const text = texts.get(ref.id);
       const words = new Set(contentWords(text ?? ''));
-      const trigrams = trigramsOf(readings.get(ref.id), check.size.height);
+      const trigrams = trigramsOf(readings.get(ref.id), read.size.height);
       const distance = previous ? hammingHex(previous.hash, hash) : 0;
       // A new video always starts a chapter: its first frame is not a change within one recording.
       const newVideo = firstFrames.has(i);
@@ -163,6 +180,9 @@ export const chaptersStage: StageFn = async (ctx): Promise<ChaptersResult> => {
     }
     ctx.progress((i + 1) / refs.length);
   }
+  // Nothing of the session could be read: the stage fails, naming the files.
+  if (unreadable.length > 0 && unreadable.length + skippedLarge === refs.length) throw new StageFailure('permanent', unreadable.join(' '));
+  if (unreadable.length > 0) ctx.warn(unreadable.join(' '));
   starts = withoutShortVideoChapters(refs, starts, firstFrames);
 
   const spans = starts.map((first, n) => ({ first, last: (starts[n + 1] ?? refs.length) - 1 }));

@@ -1,12 +1,13 @@
 import type { AudioStageResult, ChaptersResult, TranscriptCue, TranscriptResult } from '../../src/shared/results.ts';
 import type { MediaRef, SessionRecord } from '../../src/shared/session.ts';
 import { SPEECH_DEFAULTS } from '../../src/shared/speechModel.ts';
+import { decodeTextFile, readAsWindows1252 } from '../../src/shared/textFile.ts';
 import { providerTranscript, type HeardCue } from '../provider/providerTranscript.ts';
 import { deviceTranscript } from '../speech/deviceTranscript.ts';
 import { readSpeechManifest } from '../speech/modelStore.ts';
 import { StageFailure } from '../stage.ts';
 import type { StageContext, StageFn } from '../stage.ts';
-import type { ParsedTranscript } from '../text/cues.ts';
+import { inTimeOrder, type ParsedTranscript } from '../text/cues.ts';
 import { parseSrt } from '../text/srt.ts';
 import { parseVtt } from '../text/vtt.ts';
 
@@ -140,7 +141,7 @@ export const transcriptStage: StageFn = async (ctx): Promise<TranscriptResult> =
   if (blob.size > MAX_TRANSCRIPT_BYTES) {
     throw new StageFailure('permanent', `${ref.name} is too large to be a transcript (over 20 MB).`);
   }
-  const text = await blob.text();
+  const { text, windows1252 } = decodeTextFile(new Uint8Array(await blob.arrayBuffer()));
   throwIfAborted(ctx.signal);
   if (text.includes('\u0000')) {
     throw new StageFailure('permanent', `${ref.name} is not a text file, so it cannot be read as a transcript.`);
@@ -153,9 +154,13 @@ export const transcriptStage: StageFn = async (ctx): Promise<TranscriptResult> =
   ctx.progress(0.5);
   const start = timelineStart(ctx.session, ctx.results.audio as AudioStageResult | undefined);
   const chapters = ctx.results.chapters as ChaptersResult | undefined;
-  const cues: TranscriptCue[] = parsed.cues.map((cue) => {
+  const ordered = inTimeOrder(parsed.cues);
+  const cues: TranscriptCue[] = ordered.cues.map((cue) => {
     const at = start === null ? null : Math.round(start + cue.start * 1000);
     return { ...cue, at, chapter: chapterAt(chapters, at) };
   });
-  return { cues, warnings: parsed.warnings.map((warning) => `${ref.name}: ${warning}`), source: { kind: 'imported', name: ref.name } };
+  const warnings = parsed.warnings.map((warning) => `${ref.name}: ${warning}`);
+  if (ordered.reordered) warnings.unshift(`${ref.name}: its cues are not in time order; they were put in order.`);
+  if (windows1252) warnings.unshift(readAsWindows1252(ref.name));
+  return { cues, warnings, source: { kind: 'imported', name: ref.name } };
 };

@@ -28,12 +28,23 @@ type Context = OffscreenCanvasRenderingContext2D;
 
 const chapterColor = (n: number) => COLORS.chapters[n % COLORS.chapters.length]!;
 
-/** `text`, cut with an ellipsis to fit `width` in the current font. */
+/**
+ * `text`, cut with an ellipsis to fit `width` in the current font. The longest prefix that fits is
+ * found by halving: a caption may be a "keyword" of a megabyte (a base64 blob pasted in the
+ * notes), and cutting a character at a time would measure it that many times.
+ */
 function fit(ctx: Context, text: string, width: number): string {
   if (ctx.measureText(text).width <= width) return text;
-  let cut = text.length;
-  while (cut > 0 && ctx.measureText(`${text.slice(0, cut)}…`).width > width) cut -= 1;
-  return cut > 0 ? `${text.slice(0, cut).trimEnd()}…` : '';
+  const fits = (cut: number) => ctx.measureText(`${text.slice(0, cut)}…`).width <= width;
+  // The longest cut that fits lies in [low, high); a prefix only grows wider as it grows longer.
+  let low = 0;
+  let high = text.length;
+  while (high - low > 1) {
+    const mid = (low + high) >>> 1;
+    if (fits(mid)) low = mid;
+    else high = mid;
+  }
+  return low > 0 ? `${text.slice(0, low).trimEnd()}…` : '';
 }
 
 /** Where a piece of text or a picture was drawn, in storyboard pixels. */

@@ -120,3 +120,14 @@ export function addCue(lines: readonly string[], timingAt: number, n: number, cu
   const speaker = voiceOf(payload);
   if (text !== '') cues.push({ start: timing.start, end: timing.end, text, ...(speaker ? { speaker } : {}) });
 }
+
+/**
+ * The cues in time order, equal starts in file order, and whether they had to be reordered:
+ * cues edited by hand or joined from two files come out of order, and every reader downstream
+ * (sentences and their pauses, the transcript shown) takes them in time order.
+ */
+export function inTimeOrder(cues: readonly ParsedCue[]): { cues: ParsedCue[]; reordered: boolean } {
+  const reordered = cues.some((cue, i) => i > 0 && cue.start < cues[i - 1]!.start);
+  // Array.prototype.sort is stable: cues that start together keep the file's order.
+  return { cues: reordered ? [...cues].sort((a, b) => a.start - b.start) : [...cues], reordered };
+}

@@ -1,3 +1,5 @@
+import { MAX_KEYWORD_WORD_CHARS } from './tokenize.ts';
+
 /**
  * Words too common to tell one text from another: English function words, small number words
  * and greetings. Kept short on purpose: keywords are ranked by how distinctive they are anyway.
@@ -21,11 +23,12 @@ const MIN_LENGTH = 3;
 /**
  * The words of a text that carry meaning: lowercase, split on anything but letters, digits,
  * inner apostrophes and hyphens; stopwords and words under three characters left out, and so are
- * tokens with fewer than two letters (numbers, and OCR noise such as "e000").
+ * tokens with fewer than two letters (numbers, and OCR noise such as "e000") and runs too long to
+ * be words (MAX_KEYWORD_WORD_CHARS).
  */
 export function contentWords(text: string): string[] {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
-  return words.filter((word) => word.length >= MIN_LENGTH && /\p{L}.*\p{L}/u.test(word) && !STOPWORDS.has(word));
+  return words.filter((word) => word.length >= MIN_LENGTH && word.length <= MAX_KEYWORD_WORD_CHARS && /\p{L}.*\p{L}/u.test(word) && !STOPWORDS.has(word));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { isStopword } from './stopwords.ts';
-import { tokens } from './tokenize.ts';
+import { MAX_KEYWORD_WORD_CHARS, tokens } from './tokenize.ts';
 
 /** Longest keyword, in words. */
 const MAX_PHRASE_WORDS = 3;
@@ -18,7 +18,7 @@ function runs(text: string): string[][] {
     if (lastEnd >= 0 && !/^\s*$/.test(text.slice(lastEnd, token.start))) close();
     lastEnd = token.end;
     const word = token.word;
-    if (isStopword(word) || word.length < 2 || /^\d+$/.test(word)) close();
+    if (isStopword(word) || word.length < 2 || word.length > MAX_KEYWORD_WORD_CHARS || /^\d+$/.test(word)) close();
     else run.push(word);
   }
   close();

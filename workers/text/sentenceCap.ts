@@ -54,27 +54,34 @@ export function splitLongWords<T extends CapWord>(words: readonly T[], max: numb
  */
 export function capWords<T extends CapWord>(words: readonly T[], max = MAX_SENTENCE_CHARS): T[][] {
   const pieces: T[][] = [];
-  let rest = words.slice();
-  while (joinWords(rest).length > max) {
-    const total = joinWords(rest).length;
+  // The rest is words[start..], `total` characters long. Kept as an index and a count, not sliced
+  // and joined again at every cut: a line of a megabyte has thousands of cuts.
+  let start = 0;
+  let total = joinWords(words).length;
+  while (total > max) {
     const target = total / Math.ceil(total / max);
     let best = -1;
     let bestCut = -1;
     let bestDistance = Infinity;
-    let length = rest[0]?.text.length ?? 0;
-    for (let k = 1; k < rest.length; k++) {
-      const word = rest[k]!;
-      // The left piece is words [0, k): its length before word k joins.
+    let bestLength = 0;
+    let length = words[start]?.text.length ?? 0;
+    for (let k = start + 1; k < words.length; k++) {
+      const word = words[k]!;
+      // The left piece is words [start, k): its length before word k joins.
       if (length > max) break;
       const distance = Math.abs(length - target);
-      if (word.cut > bestCut || (word.cut === bestCut && distance < bestDistance)) [best, bestCut, bestDistance] = [k, word.cut, distance];
+      if (word.cut > bestCut || (word.cut === bestCut && distance < bestDistance)) {
+        [best, bestCut, bestDistance, bestLength] = [k, word.cut, distance, length];
+      }
       length += (word.glue ? 0 : 1) + word.text.length;
     }
     if (best < 0) break;
-    pieces.push(rest.slice(0, best));
-    rest = rest.slice(best);
+    pieces.push(words.slice(start, best));
+    // The space before the first word of the rest goes with the cut.
+    total -= bestLength + (words[best]!.glue ? 0 : 1);
+    start = best;
   }
-  if (rest.length > 0) pieces.push(rest);
+  if (start < words.length) pieces.push(words.slice(start));
   return pieces;
 }
 

@@ -1,3 +1,9 @@
+/**
+ * Longest keyword word, in characters: longer runs of letters are base64, hashes or minified code
+ * pasted in the notes, not words ("Donaudampfschifffahrtsgesellschaft" is 34).
+ */
+export const MAX_KEYWORD_WORD_CHARS = 40;
+
 /** A word: letters and digits, with inner apostrophes or hyphens ("don't", "check-in"). */
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 

@@ -1,5 +1,4 @@
-/** Files operating systems leave behind that are never part of a session. */
-const JUNK_NAMES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
+import { isSystemFile } from '../../src/shared/systemFiles.ts';
 
 /**
  * The path of a zip entry as the import reads it, or null for entries it skips: folders,
@@ -12,10 +11,8 @@ export function entryPath(name: string): string | null {
     .split('/')
     .filter((segment) => segment !== '' && segment !== '.');
   if (segments.length === 0 || segments.includes('..')) return null;
-  if (segments.some((segment) => segment === '__MACOSX')) return null;
-  const base = segments.at(-1)!;
-  if (base.startsWith('._') || JUNK_NAMES.has(base.toLowerCase())) return null;
-  return segments.join('/');
+  const path = segments.join('/');
+  return isSystemFile(path) ? null : path;
 }
 
 /** The archive's name without its `.zip` extension, fit to be a folder name. */
