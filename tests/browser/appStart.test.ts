@@ -1,24 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Enricher } from '../../src/app/enricher.ts';
 import { createJob } from '../../src/engine/transitions.ts';
 import { openEnricherDb } from '../../src/shared/db.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { createTestWorker } from './fixtures/engine.ts';
-import { deleteDatabase, makeSession, uniqueDbName } from './fixtures/sessions.ts';
+import { openedEnrichers } from './fixtures/enrichers.ts';
+import { makeSession, uniqueDbName } from './fixtures/sessions.ts';
 import { waitFor } from './fixtures/waitFor.ts';
-import { searchClientFor } from '../../src/search/searchClient.ts';
 import { SessionStore } from '../../src/store/sessionStore.ts';
 
-const open: Enricher[] = [];
-const names: string[] = [];
-
-afterEach(async () => {
-  for (const enricher of open.splice(0)) await enricher.close({ graceful: false });
-  for (const name of names.splice(0)) {
-    await searchClientFor(name).close();
-    await deleteDatabase(name);
-  }
-});
+const { open, names } = openedEnrichers();
 
 /** Finished job records of `count` sessions (no session records: only the view reads them), as a big library's history. */
 function finishedJobs(count: number, now: number): Job[] {

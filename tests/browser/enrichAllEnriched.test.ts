@@ -1,24 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Enricher } from '../../src/app/enricher.ts';
 import { createJob } from '../../src/engine/transitions.ts';
 import { openEnricherDb, type EnricherDb, type ResultRecord } from '../../src/shared/db.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { PIPELINE_STAGES } from '../../src/shared/pipeline.ts';
-import { searchClientFor } from '../../src/search/searchClient.ts';
 import { bareSession } from '../fixtures/stageContext.ts';
 import { createTestWorker } from './fixtures/engine.ts';
-import { deleteDatabase, uniqueDbName } from './fixtures/sessions.ts';
+import { openedEnrichers } from './fixtures/enrichers.ts';
+import { uniqueDbName } from './fixtures/sessions.ts';
 
-const open: Enricher[] = [];
-const names: string[] = [];
-
-afterEach(async () => {
-  for (const enricher of open.splice(0)) await enricher.close({ graceful: false });
-  for (const name of names.splice(0)) {
-    await searchClientFor(name).close();
-    await deleteDatabase(name);
-  }
-});
+const { open, names } = openedEnrichers();
 
 const HOUR = 60 * 60_000;
 
