@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import type { LibrarySnapshot } from '../app/libraryView.ts';
 import { batchNoticeText } from './batchNoticeText.ts';
 
+const BATCH_NOTICE_TAG = 'session-enricher-batch-finished';
+
 /**
  * Shows the batch's progress in the tab's title while it runs ("(42%) Session Enricher") and,
  * when it finishes while the tab is hidden, a system notification where permitted.
@@ -13,7 +15,8 @@ export function useBatchNotice(library: LibrarySnapshot): void {
     const running = total > 0 && done < total;
     document.title = running ? `(${Math.floor((done / total) * 100)}%) Session Enricher` : 'Session Enricher';
     if (wasRunning.current && !running && total > 0 && document.hidden && 'Notification' in window && Notification.permission === 'granted') {
-      new Notification('Session Enricher', { body: batchNoticeText(library.counts, total), icon: '/favicon.svg' });
+      // Every open tab of the app sees the batch end: one tag makes the system show one notice, not one per tab.
+      new Notification('Session Enricher', { body: batchNoticeText(library.counts, total), icon: '/favicon.svg', tag: BATCH_NOTICE_TAG });
     }
     wasRunning.current = running;
   }, [done, total, library.counts]);

@@ -22,15 +22,18 @@ function Probe({ library }: { library: LibrarySnapshot }) {
 }
 
 const shown: string[] = [];
+const tags: Array<string | undefined> = [];
 const realNotification = window.Notification;
 beforeEach(() => {
   shown.length = 0;
+  tags.length = 0;
   // A hidden tab that may notify.
   Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
   class FakeNotification {
     static permission = 'granted';
     constructor(_title: string, options?: NotificationOptions) {
       shown.push(options?.body ?? '');
+      tags.push(options?.tag);
     }
   }
   Object.defineProperty(window, 'Notification', { configurable: true, writable: true, value: FakeNotification });
@@ -57,6 +60,17 @@ describe('the notice of a finished batch, in a hidden tab', () => {
     expect(await finish(library({ running: 2, queued: 3 }), library({ succeeded: 2, partial: 1, failed: 1, cancelled: 1 }))).toEqual([
       'Your batch is finished: 3 of 5 sessions enriched (1 partly), 1 failed, 1 cancelled.',
     ]);
+  });
+
+  it('each tab notifies under one tag, so that the system shows one notice of the batch, not one per tab', async () => {
+    const [from, to] = [library({ succeeded: 1, running: 2 }), library({ succeeded: 3 })];
+    await finish(from, to);
+    // A second tab of the app, which saw the same batch end.
+    await act(async () => root().render(createElement(Probe, { library: { ...from, version: 2 }, key: 'second tab' })));
+    await act(async () => root().render(createElement(Probe, { library: { ...to, version: 2 }, key: 'second tab' })));
+    expect(shown).toHaveLength(2);
+    expect(tags[0]).toBeTruthy();
+    expect(tags[1]).toBe(tags[0]);
   });
 
   it('every session enriched says so', async () => {
