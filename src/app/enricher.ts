@@ -276,7 +276,7 @@ export class Enricher {
       case 'enrich-now': {
         const ids = new Set(command.sessionIds);
         const waiting = [...scheduler.all()].filter((job) => ids.has(job.sessionId) && !isTerminal(job.state));
-        await scheduler.reprioritize(waiting.map((job) => job.id), 'high');
+        await scheduler.reprioritize(waiting.map((job) => job.id), 'high', { now: true });
         return this.run({ type: 'enrich', sessionIds: command.sessionIds, priority: 'high' });
       }
       case 'reapply-privacy': {

@@ -316,21 +316,31 @@ export class Scheduler {
     if (changed.length > 0) await this.write({ jobs: changed });
   }
 
-  /** Changes the priority of waiting jobs ("Enrich now" puts a queued session first). */
-  async reprioritize(ids: readonly string[], priority: Priority): Promise<void> {
+  /**
+   * Changes the priority of waiting jobs ("Enrich now" puts a queued session first). With `now`, a
+   * job waiting for its retry is due at once: a person asked for it, so its backoff is not waited out.
+   */
+  async reprioritize(ids: readonly string[], priority: Priority, { now = false }: { now?: boolean } = {}): Promise<void> {
     await this.loaded;
     const changed: Job[] = [];
     for (const id of ids) {
       const job = this.jobs.get(id);
-      if (!job || (job.state !== 'queued' && job.state !== 'waiting-retry') || job.priority === priority) continue;
-      const next = { ...job, priority, updatedAt: this.clock() };
+      if (!job || (job.state !== 'queued' && job.state !== 'waiting-retry')) continue;
+      const dueNow = now && job.state === 'waiting-retry' && job.nextRunAt > this.clock();
+      if (job.priority === priority && !dueNow) continue;
+      const next = dueNow ? { ...job, priority, nextRunAt: this.clock(), updatedAt: this.clock() } : { ...job, priority, updatedAt: this.clock() };
       this.put(next);
-      if (this.ready.remove(id)) this.ready.push(id, priority, next.seq);
+      if (dueNow) {
+        this.retries.delete(id);
+        this.ready.remove(id);
+        this.ready.push(id, priority, next.seq);
+      } else if (this.ready.remove(id)) this.ready.push(id, priority, next.seq);
       changed.push(next);
     }
     if (changed.length === 0) return;
     await this.write({ jobs: changed });
     this.emit(changed.map((job) => job.id));
+    this.pump();
   }
 
   /** Puts finished jobs that did not succeed back in the queue. */

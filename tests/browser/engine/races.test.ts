@@ -123,4 +123,17 @@ describe('a retry', () => {
     // The retry falls due while the second normal job runs: as a high job it goes next, before the third.
     expect(startedAt(ids[0]!)).toBeLessThan(startedAt(ids[3]!));
   });
+
+  it('"Enrich now" on a job waiting for its retry runs it now, not when its backoff ends', async () => {
+    const e = await engine({ concurrency: 1 });
+    // A backoff of ten minutes: without "now" the test would time out waiting.
+    const scheduler = schedulerOver(e, e.store, { concurrency: 1, maxAttempts: 2, backoffBaseMs: 600_000, backoffCapMs: 600_000 }, () => 0.99);
+    await scheduler.start();
+    const [id] = await e.addSessions(1);
+    const [job] = await scheduler.enqueue([{ sessionId: id!, timeoutMs: 20_000 }], { batchId: 'b1', stages: ['test.failTimes'], params: { failTimes: 1 } });
+    await waitFor(() => scheduler.get(job!.id)?.state === 'waiting-retry', { what: 'the retry to wait' });
+    await scheduler.reprioritize([job!.id], 'high', { now: true });
+    await waitFor(() => scheduler.get(job!.id)?.state === 'succeeded', { what: 'the retry to run at once' });
+    expect(scheduler.get(job!.id)).toMatchObject({ attempts: 2, priority: 'high' });
+  });
 });
