@@ -209,7 +209,7 @@ describe('batches of short jobs on one worker', () => {
     await r.scheduler.drain();
     await r.scheduler.pause();
     // Handed out in order to the worker holding fewer: [long, stuck] on one, [short, other] on the other.
-    const long = await r.add(['test.sleep'], { sleepMs: 6_000 });
+    const long = await r.add(['test.sleep'], { sleepMs: 2_500 });
     const short = await r.add(['test.sleep'], { sleepMs: 100 });
     const stuck = await r.add(['test.ok']);
     const other = await r.add(['test.ok']);
@@ -221,7 +221,7 @@ describe('batches of short jobs on one worker', () => {
     await r.scheduler.drain();
 
     expect(r.mostHeld()).toBe(4);
-    // Without the move it would wait the long job's 6 s on its worker while the other stood idle.
+    // Without the move it would wait the long job's 2.5 s on its worker while the other stood idle.
     expect(longWhenStuckEnded).toBe('running');
     for (const job of [long, short, stuck, other]) {
       expect(r.scheduler.get(job.id)).toMatchObject({ state: 'succeeded', attempts: 1 });

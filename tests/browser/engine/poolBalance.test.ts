@@ -51,7 +51,7 @@ describe('WorkerPool: a worker that falls idle takes waiting jobs from another',
     // One quick job on each worker: both take batches from then on.
     const [a, b] = await Promise.all([task('warm-1', ['test.ok']), task('warm-2', ['test.ok'])]);
     await Promise.all([pool.run(a), pool.run(b)]);
-    const tasks = [await task('long', ['test.sleep'], { sleepMs: 3_000 }), await task('short', ['test.sleep'], { sleepMs: 100 }), await task('moving', ['test.ok'], {}, cancel.signal)];
+    const tasks = [await task('long', ['test.sleep'], { sleepMs: 2_000 }), await task('short', ['test.sleep'], { sleepMs: 100 }), await task('moving', ['test.ok'], {}, cancel.signal)];
     // [long, moving] on one worker, [short] on the other, which then falls idle.
     const [long, short, moving] = tasks.map((t) => pool.run(t));
 
@@ -67,7 +67,7 @@ describe('WorkerPool: a worker that falls idle takes waiting jobs from another',
     const { pool, task } = await rig(() => {});
     const [a, b] = await Promise.all([task('warm-1', ['test.ok']), task('warm-2', ['test.ok'])]);
     await Promise.all([pool.run(a), pool.run(b)]);
-    const tasks = [await task('long', ['test.sleep'], { sleepMs: 3_000 }), await task('short', ['test.ok']), await task('moved', ['test.ok'])];
+    const tasks = [await task('long', ['test.sleep'], { sleepMs: 2_000 }), await task('short', ['test.ok']), await task('moved', ['test.ok'])];
     const order: string[] = [];
     await Promise.all(tasks.map((t) => pool.run(t).then(() => order.push(t.request.jobId))));
 
