@@ -248,20 +248,25 @@ export class WorkerPool {
     clearTimeout(run.timer);
     run.task.signal?.removeEventListener('abort', run.onAbort);
     this.progressSinks.delete(run.task.request.jobId);
-    const index = slot.runs.indexOf(run);
-    if (index >= 0) slot.runs.splice(index, 1);
-    if (index === 0) {
-      clearTimeout(slot.longTimer);
-      slot.busyLong = false;
-    }
-    if (index === 0 && run.startedAt !== undefined) {
+    const wasFirst = slot.runs[0] === run;
+    if (wasFirst && run.startedAt !== undefined) {
       slot.recent.push(performance.now() - run.startedAt);
       if (slot.recent.length > RECENT_RUNS) slot.recent.shift();
     }
+    this.unlist(slot, run);
+    if (slot.runs.length === 0) this.balanceSoon();
+  }
+
+  /** Takes `run` out of its worker's list; when it was the one under way, the next one has begun. */
+  private unlist(slot: Slot, run: Run): void {
+    const index = slot.runs.indexOf(run);
+    if (index >= 0) slot.runs.splice(index, 1);
+    if (index !== 0) return;
+    clearTimeout(slot.longTimer);
+    slot.busyLong = false;
     // A worker answers its runs in order, so the next one began when this one ended.
     const next = slot.runs[0];
-    if (index === 0 && next && next.startedAt === undefined) this.begin(next, slot);
-    if (slot.runs.length === 0) this.balanceSoon();
+    if (next && next.startedAt === undefined) this.begin(next, slot);
   }
 
   private answered(slot: Slot, run: Run, response: RunResponse): void {
@@ -334,10 +339,7 @@ export class WorkerPool {
     clearTimeout(run.timer);
     run.timer = undefined;
     run.startedAt = undefined;
-    const index = from.runs.indexOf(run);
-    if (index >= 0) from.runs.splice(index, 1);
-    const next = from.runs[0];
-    if (index === 0 && next && next.startedAt === undefined) this.begin(next, from);
+    this.unlist(from, run);
     if (this.closed) return this.end(run, new PoolError('crashed', 'The pool was shut down.'));
     if (to === 'queue') return this.end(run, new PoolError('interrupted', 'The job ahead of it on its worker took long: it goes back in line.'));
     let target = from;
