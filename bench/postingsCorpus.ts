@@ -4,7 +4,8 @@ import { factsOf } from '../workers/search/facts.ts';
 import { PostingsIndex } from '../workers/search/postingsIndex.ts';
 import { COMPACT_AFTER_SEGMENTS, MAX_CACHED_BYTES, MAX_FRESH_SEGMENTS } from '../workers/search/library.ts';
 import { openSearchDb, type BuiltMark } from '../workers/search/searchDb.ts';
-import { isStopword } from '../workers/text/stopwords.ts';
+import { SEARCH_ANALYZER_VERSION } from '../workers/search/options.ts';
+import { isFunctionWord } from '../workers/search/functionWords.ts';
 import { codeOf } from '../workers/search/varint.ts';
 import { syntheticDocuments, syntheticSession, syntheticWords, sessionIdOf, type CorpusShape } from './searchCorpus.ts';
 
@@ -14,7 +15,7 @@ const SEGMENT_SESSIONS = 230;
 const stop = new Map<string, boolean>();
 const isStop = (word: string) => {
   let known = stop.get(word);
-  if (known === undefined) stop.set(word, (known = isStopword(word)));
+  if (known === undefined) stop.set(word, (known = isFunctionWord(word)));
   return known;
 };
 
@@ -54,7 +55,7 @@ export async function writePostingsCorpus(dbName: string, from: number, to: numb
     }
     await index.save('terms');
     for (const term of await index.fragmentedTerms()) await index.compact(term);
-    const mark: BuiltMark = { at: Date.now(), from: 'results' };
+    const mark: BuiltMark = { at: Date.now(), from: 'results', analyzer: SEARCH_ANALYZER_VERSION };
     await search.put('state', mark, 'built');
   } finally {
     search.close();

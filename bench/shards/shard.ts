@@ -1,7 +1,10 @@
 import MiniSearch from 'minisearch';
 import type { SearchResult } from 'minisearch';
 import type { SearchDocument } from '../../src/shared/results.ts';
-import { INDEX_OPTIONS, QUERY_OPTIONS, SEARCH_INDEX_VERSION, createIndex } from '../../workers/search/options.ts';
+import { INDEX_OPTIONS, QUERY_OPTIONS, createIndex } from '../../workers/search/options.ts';
+
+/** The version the shards of before were written with. */
+const SEARCH_INDEX_VERSION = 1;
 import type { IndexedSession, ShardRecord } from './shardDb.ts';
 
 /** A MiniSearch result with the fields the index stores. */

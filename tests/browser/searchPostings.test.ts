@@ -3,8 +3,8 @@ import { describe, expect, test } from 'vitest';
 import type { EnricherDb } from '../../src/shared/db.ts';
 import type { SearchDocument } from '../../src/shared/results.ts';
 import { SEARCH_INDEX_KEY, searchDbName, type SearchIndexOptions } from '../../src/shared/search.ts';
-import { createIndex } from '../../workers/search/options.ts';
-import { readBuiltMark, readCatalog, readDocuments, readPostings, readSegments, segmentsByTerm, writePostings } from './fixtures/searchDb.ts';
+import { createIndex, SEARCH_ANALYZER_VERSION } from '../../workers/search/options.ts';
+import { readBuiltMark, readCatalog, writeOlderAnalyzerIndex, readDocuments, readPostings, readSegments, segmentsByTerm, writePostings } from './fixtures/searchDb.ts';
 import { searchRig } from './fixtures/searchRig.ts';
 import { indexSessions, searchResult, storeResults } from './fixtures/searchSessions.ts';
 import { waitFor } from './fixtures/waitFor.ts';
@@ -147,6 +147,23 @@ describe('search postings', () => {
     const upgraded = await openDB(searchDbName(dbName));
     expect([...upgraded.objectStoreNames].sort()).toEqual(['catalog', 'docs', 'documents', 'postings', 'segments', 'state', 'vocabulary']);
     upgraded.close();
+  });
+
+  test('an index built by an older analyzer is rebuilt from the stored results: words it left out are found', async () => {
+    const { db, dbName } = await library();
+    const records = [...SESSIONS, searchResult('ses-d', 'TODO: sort the vendor list.', 'Procurement board')];
+    await indexed(dbName, db, records, MERGED);
+    // The analyzer of before dropped "todo" and "sort" as stopwords.
+    await writeOlderAnalyzerIndex(dbName, 'todo');
+
+    const search = client(dbName);
+    expect(await search.status()).toMatchObject({ source: 'rebuilt', sessions: 4 });
+    expect((await search.search('todo'))[0]).toMatchObject({ sessionId: 'ses-d', kind: 'session' });
+    await search.close();
+    expect(await readBuiltMark(dbName)).toMatchObject({ analyzer: SEARCH_ANALYZER_VERSION });
+
+    const again = client(dbName);
+    expect(await again.status()).toMatchObject({ source: 'stored', sessions: 4 });
   });
 
   test('a damaged postings record makes the index rebuild from the stored results, and search still answers', async () => {

@@ -9,6 +9,7 @@ import { documentsOf } from './documents.ts';
 import { factsOf, isFiltering, passes } from './facts.ts';
 import { fillFacts } from './fillFacts.ts';
 import { PostingsIndex, type PostingsIndexOptions } from './postingsIndex.ts';
+import { SEARCH_ANALYZER_VERSION } from './options.ts';
 import { queryTerms, type RankedDoc } from './ranking.ts';
 import { rankTerms } from './rankTerms.ts';
 import { openSearchDb, SEARCH_STORES, type BuiltMark, type Counters, type SearchDb } from './searchDb.ts';
@@ -329,8 +330,9 @@ export class SearchLibrary {
   /** Reads the catalog, vocabulary and counters; the first time, starts building from the stored results instead. */
   private async open(): Promise<Opened> {
     const { main, search } = await this.connect();
-    const built = await search.get('state', 'built');
-    if (built) {
+    const built = (await search.get('state', 'built')) as BuiltMark | undefined;
+    // An index whose terms were read another way would miss words, or keep some no query can reach.
+    if (built?.analyzer === SEARCH_ANALYZER_VERSION) {
       const [catalog, vocabulary, counters, segments] = await Promise.all([
         search.getAll('catalog'),
         search.get('vocabulary', 'terms'),
@@ -384,7 +386,7 @@ export class SearchLibrary {
     await step(() => index.save('terms'));
     // Each save of the build added a segment to the common terms: merge them, so queries read one record a term.
     for (const term of await index.fragmentedTerms()) await step(() => index.compact(term));
-    const mark: BuiltMark = { at: Date.now(), from: legacy === undefined ? 'results' : 'single-index' };
+    const mark: BuiltMark = { at: Date.now(), from: legacy === undefined ? 'results' : 'single-index', analyzer: SEARCH_ANALYZER_VERSION };
     await search.put('state', mark, 'built');
     if (legacy !== undefined) await main.delete('meta', SEARCH_INDEX_KEY);
     if (index.catalog.size > 0) opened.source = 'rebuilt';

@@ -66,6 +66,8 @@ export interface DocumentsRecord {
 export interface BuiltMark {
   at: number;
   from: 'results' | 'single-index';
+  /** SEARCH_ANALYZER_VERSION of the build (absent before version 2): an index of another is built again. */
+  analyzer?: number;
 }
 
 /** The next document and segment numbers: never reused, so tombstoned postings cannot be mistaken for new ones. */

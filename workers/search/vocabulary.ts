@@ -2,9 +2,9 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { SearchDocument } from '../../src/shared/results.ts';
 import { INDEX_OPTIONS, QUERY_OPTIONS } from './options.ts';
 
-/** MiniSearch's own weights of prefix and fuzzy matches (its defaults), so that scores stay as they were. */
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
+/** How much a prefix or fuzzy match counts against the word itself. */
+const PREFIX_WEIGHT = QUERY_OPTIONS.weights.prefix;
+const FUZZY_WEIGHT = QUERY_OPTIONS.weights.fuzzy;
 /** MiniSearch's default cap on the edit distance of a fuzzy match. */
 const MAX_FUZZY = 6;
 
@@ -92,6 +92,7 @@ export class Vocabulary {
   expand(query: string): Array<Map<string, number>> {
     const fuzzyOf = QUERY_OPTIONS.fuzzy as (term: string, i: number, terms: string[]) => number | false;
     const words = termsOf(query, '');
+    if (words.length === 0) return this.startOfWord(query);
     return words.map((word, i) => {
       const variants = new Map<string, number>([[word, 1]]);
       for (const term of this.terms.atPrefix(word).keys()) {
@@ -107,5 +108,21 @@ export class Vocabulary {
       }
       return variants;
     });
+  }
+
+  /**
+   * A query of function words alone ("there", "over") is taken as a longer word being typed
+   * ("therefore", "overview"): its last word widened by prefix to the longer terms, scored as any
+   * prefix match. Nothing when no term is longer.
+   */
+  private startOfWord(query: string): Array<Map<string, number>> {
+    const last = tokenize(query, '').at(-1)?.toLowerCase();
+    if (!last) return [];
+    const variants = new Map<string, number>();
+    for (const term of this.terms.atPrefix(last).keys()) {
+      const distance = term.length - last.length;
+      if (distance > 0) variants.set(term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
+    }
+    return variants.size > 0 ? [variants] : [];
   }
 }
