@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_ZIP_LIMITS } from '../../src/shared/zip.ts';
 import { resolveZipLimits, UnpackMeter, type EntryCount } from '../../workers/zip/limits.ts';
-import { describeProblem, formatBytes } from '../../workers/zip/problems.ts';
+import { describeProblem, formatBytes } from '../../src/shared/zipProblems.ts';
 
 const MB = 1024 * 1024;
 const GB = 1024 * MB;

@@ -1,7 +1,5 @@
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../../src/shared/zip.ts';
-
-/** A limit an archive passed. */
-export type ZipBreach = { kind: 'too-big' } | { kind: 'ratio' } | { kind: 'too-many-files' };
+import type { ZipBreach } from '../../src/shared/zipProblems.ts';
 
 /** Sizes a file's headers claim; absent for files written by a streaming zipper. Headers may lie. */
 export interface DeclaredSizes {

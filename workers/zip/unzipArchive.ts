@@ -3,7 +3,7 @@ import type { UnzipOutcome, ZipLimits } from '../../src/shared/zip.ts';
 import { readCentralDirectory, type CentralEntry } from './centralDirectory.ts';
 import { resolveZipLimits, UnpackMeter, type EntryCount } from './limits.ts';
 import { archivePaths, entryPath } from './paths.ts';
-import { describeProblem, type ZipProblem } from './problems.ts';
+import { describeProblem, type ZipProblem } from '../../src/shared/zipProblems.ts';
 
 /**
  * Archive bytes handed to the inflater at a time. Deflate expands at most about 1032 times, so

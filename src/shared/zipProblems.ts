@@ -1,5 +1,7 @@
-import type { ZipLimits } from '../../src/shared/zip.ts';
-import type { ZipBreach } from './limits.ts';
+import type { ZipLimits } from './zip.ts';
+
+/** A limit an archive passed. */
+export type ZipBreach = { kind: 'too-big' } | { kind: 'ratio' } | { kind: 'too-many-files' };
 
 /** Anything that stops a zip from being imported. */
 export type ZipProblem =
@@ -23,7 +25,10 @@ export function formatBytes(bytes: number): string {
   return `${shown} ${UNITS[unit]}`;
 }
 
-/** The sentence people read when `archiveName` is refused. */
+/**
+ * The sentence people read when `archiveName` is refused: by the unzip worker, and by the import
+ * when the zips inside a zip together pass its limits (`ZipBudget`).
+ */
 export function describeProblem(archiveName: string, problem: ZipProblem, limits: ZipLimits): string {
   const refused = `${archiveName} was not imported:`;
   switch (problem.kind) {
