@@ -55,6 +55,11 @@ export function extensionOf(path: string): string {
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
+/** Whether a picked or unpacked file is a zip, to be unpacked in its turn. */
+export function isZip(file: { path: string }): boolean {
+  return extensionOf(file.path) === 'zip';
+}
+
 /** What a file is to a session, by its extension; null for files a session does not use. */
 export function kindOf(path: string): MediaKind | null {
   return KIND_BY_EXTENSION[extensionOf(path)] ?? null;

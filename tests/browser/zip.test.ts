@@ -118,6 +118,22 @@ describe('zip import', () => {
     }
   });
 
+  test('a zip of zips (each session zipped, then both zipped together) imports both sessions, unpacked in the worker', async () => {
+    const sessions = await store();
+    const bySession = new Map<string, Zippable>();
+    for (const [path, bytes] of await fixtureBytes()) {
+      const folder = path.slice(0, path.indexOf('/'));
+      bySession.set(folder, { ...bySession.get(folder), [path]: bytes });
+    }
+    const inner: Zippable = {};
+    for (const [folder, files] of bySession) inner[`${folder}.zip`] = zipSync(files);
+    const all = new File([zipSync(inner)], 'all.zip', { type: 'application/zip' });
+    const report = await importPicked([{ path: 'all.zip', file: all }], sessions);
+    expect(report.refused).toEqual([]);
+    expect(report.imported.map((s) => s.title).sort()).toEqual(['Team standup', 'design-review']);
+    expect(await storedCounts(sessions)).toEqual([2, 7]);
+  });
+
   test('a zip with no session in it is refused, saying so', async () => {
     const sessions = await store();
     const zip = new File([zipSync({ 'readme.pdf': new Uint8Array(10) })], 'docs.zip');

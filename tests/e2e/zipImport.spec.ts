@@ -22,6 +22,20 @@ test('"Import zip files": a zip of two sessions imports both, and they enrich', 
   await expectBatchDone(page, 2);
 });
 
+test('"Import zip files": a zip of zips (each session zipped, then both zipped together) imports both', async ({ page }) => {
+  const inner: Zippable = {};
+  for (const folder of ['standup', 'design-review']) {
+    const files: Zippable = {};
+    for (const path of FIXTURE_PATHS.filter((p) => p.startsWith(`${folder}/`))) files[path] = new Uint8Array(await readFile(fixtures + path));
+    inner[`${folder}.zip`] = zipSync(files);
+  }
+  await page.goto('/');
+  await page.getByLabel('Import zip files').setInputFiles({ name: 'all.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(inner)) });
+  await expect(sessionRows(page)).toHaveCount(2);
+  await expect(sessionRows(page).filter({ hasText: 'Team standup' })).toHaveCount(1);
+  await expect(sessionRows(page).filter({ hasText: 'design-review' })).toHaveCount(1);
+});
+
 test('"Import zip files": a zip bomb is refused with the reason and adds no session', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Import zip files').setInputFiles({ name: 'archive.zip', mimeType: 'application/zip', buffer: Buffer.from(zerosBomb('standup/audio.wav', 300)) });
