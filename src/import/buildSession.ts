@@ -1,6 +1,6 @@
 import { newId } from '../shared/ids.ts';
 import type { MediaRecord, MediaRef, SessionRecord } from '../shared/session.ts';
-import { decodeTextFile, readAsWindows1252 } from '../shared/textFile.ts';
+import { decodeTextFile, encodingNote } from '../shared/textFile.ts';
 import { baseName, kindOf, mimeOf, type PickedFile } from './files.ts';
 import type { SessionGroup } from './groupFiles.ts';
 import { parseManifest, type Manifest } from './manifest.ts';
@@ -59,8 +59,9 @@ export async function buildSession(group: SessionGroup, files: Map<string, File>
       if (notesLeft === 0) continue;
       const bytes = new Uint8Array(await file.slice(0, notesLeft).arrayBuffer());
       notesLeft -= bytes.length;
-      const { text, windows1252 } = decodeTextFile(bytes, { cut });
-      if (windows1252) warnings.push(readAsWindows1252(baseName(path)));
+      const { text, read } = decodeTextFile(bytes, { cut });
+      const note = encodingNote(baseName(path), read);
+      if (note) warnings.push(note);
       notes.push(text);
       continue;
     }

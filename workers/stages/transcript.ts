@@ -1,7 +1,7 @@
 import type { AudioStageResult, ChaptersResult, TranscriptCue, TranscriptResult } from '../../src/shared/results.ts';
 import type { MediaRef, SessionRecord } from '../../src/shared/session.ts';
 import { SPEECH_DEFAULTS } from '../../src/shared/speechModel.ts';
-import { decodeTextFile, readAsWindows1252 } from '../../src/shared/textFile.ts';
+import { decodeTextFile, encodingNote } from '../../src/shared/textFile.ts';
 import { providerTranscript, type HeardCue } from '../provider/providerTranscript.ts';
 import { deviceTranscript } from '../speech/deviceTranscript.ts';
 import { readSpeechManifest } from '../speech/modelStore.ts';
@@ -141,7 +141,7 @@ export const transcriptStage: StageFn = async (ctx): Promise<TranscriptResult> =
   if (blob.size > MAX_TRANSCRIPT_BYTES) {
     throw new StageFailure('permanent', `${ref.name} is too large to be a transcript (over 20 MB).`);
   }
-  const { text, windows1252 } = decodeTextFile(new Uint8Array(await blob.arrayBuffer()));
+  const { text, read } = decodeTextFile(new Uint8Array(await blob.arrayBuffer()));
   throwIfAborted(ctx.signal);
   if (text.includes('\u0000')) {
     throw new StageFailure('permanent', `${ref.name} is not a text file, so it cannot be read as a transcript.`);
@@ -161,6 +161,7 @@ export const transcriptStage: StageFn = async (ctx): Promise<TranscriptResult> =
   });
   const warnings = parsed.warnings.map((warning) => `${ref.name}: ${warning}`);
   if (ordered.reordered) warnings.unshift(`${ref.name}: its cues are not in time order; they were put in order.`);
-  if (windows1252) warnings.unshift(readAsWindows1252(ref.name));
+  const note = encodingNote(ref.name, read);
+  if (note) warnings.unshift(note);
   return { cues, warnings, source: { kind: 'imported', name: ref.name } };
 };
