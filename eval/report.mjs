@@ -1,11 +1,13 @@
 // Writes the figures of the last `npm run eval` into docs/quality.md, between <!-- eval:NAME -->
 // and <!-- /eval:NAME --> (NAME = "latest", or the --block given): the screenshot corpus from
 // eval/.corpus/results.json, the screen recordings from eval/.corpus/recording-results.json, and the meetings' text from eval/.corpus/text-results.json into
-// "text-NAME". With --text, only the text part.
+// "text-NAME", and search on the corpus from eval/.corpus/search-results.json into "search-NAME". With --text,
+// only the search and text parts; with --search, only the search part.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { recordingBlock } from './recordingReport.mjs';
+import { searchBlock } from './searchReport.mjs';
 import { textBlock } from './textReport.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -23,6 +25,10 @@ function writeBlock(name, body) {
   writeFileSync(path, doc.replace(pattern, () => text));
   console.info(text);
 }
+
+const searchResults = `${root}eval/.corpus/search-results.json`;
+if (existsSync(searchResults)) writeBlock(`search-${block}`, searchBlock(JSON.parse(readFileSync(searchResults, 'utf8'))));
+if (process.argv.includes('--search')) process.exit(0);
 
 const textResults = `${root}eval/.corpus/text-results.json`;
 if (existsSync(textResults)) writeBlock(`text-${block}`, textBlock(JSON.parse(readFileSync(textResults, 'utf8'))));

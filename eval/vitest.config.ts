@@ -46,6 +46,20 @@ export default mergeConfig(
         {
           extends: true,
           test: {
+            name: 'search',
+            include: ['eval/run/search.eval.ts'],
+            testTimeout: 10 * 60_000,
+            browser: {
+              enabled: true,
+              headless: true,
+              provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
+              instances: [{ browser: 'chromium' }],
+            },
+          },
+        },
+        {
+          extends: true,
+          test: {
             name: 'recordings',
             include: ['eval/run/recordings.eval.ts'],
             // About 3 minutes of recordings, read at 7–10× their length on 2 busy cores.
