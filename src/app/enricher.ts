@@ -311,8 +311,11 @@ export class Enricher {
     // Results are read only when a session has no job: retention may have left it its result alone.
     const jobless = new Set(sessionIds);
     for (const job of scheduler.all()) jobless.delete(job.sessionId);
-    const withResult = new Set(jobless.size === 0 ? [] : await this.db.getAllKeys('results'));
-    return sessionsToEnrich(sessionIds, scheduler.all(), withResult);
+    if (jobless.size === 0) return sessionsToEnrich(sessionIds, scheduler.all(), new Set());
+    // Keys only: the results that failed whole are in their own index.
+    const tx = this.db.transaction('results');
+    const [withResult, failed] = await Promise.all([tx.store.getAllKeys(), tx.store.index('by-failed').getAllKeys()]);
+    return sessionsToEnrich(sessionIds, scheduler.all(), new Set(withResult), new Set(failed));
   }
 
   /**

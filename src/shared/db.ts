@@ -2,6 +2,7 @@ import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Job, QueuedJob, RunningJob } from './job.ts';
 import type { MediaRecord, SessionRecord } from './session.ts';
 import type { StageOutcome } from './protocol.ts';
+import { failedWhole } from './failedWhole.ts';
 
 /** The stored outcome of the last committed enrichment of a session. */
 export interface ResultRecord {
@@ -13,6 +14,12 @@ export interface ResultRecord {
   runId?: string;
   committedAt: number;
   outcomes: Record<string, StageOutcome>;
+  /**
+   * Set (to `committedAt`) when no stage is done (`failedWhole`), and only then: the 'by-failed' index
+   * (v6) holds these, so "Enrich all" finds the sessions that failed whole after retention deleted
+   * their jobs without reading every result.
+   */
+  failedAt?: number;
   /**
    * Which job and run wrote each stage's outcome: a result merges outcomes of earlier runs (a retry,
    * or a `reapply-privacy` job over another job's result). Absent in records of before.
@@ -67,7 +74,7 @@ export interface EnricherDB extends DBSchema {
    * of each priority's queue from it, in order, without reading the rest first.
    */
   jobs: { key: string; value: Job; indexes: { 'by-session': string; 'by-queue': [string, string, number]; 'by-finished': number } };
-  results: { key: string; value: ResultRecord };
+  results: { key: string; value: ResultRecord; indexes: { 'by-failed': number } };
   /** Queued jobs written together (v4): see `JobPackRecord`. */
   jobPacks: { key: string; value: JobPackRecord };
   /** The running jobs (v5): see `RunningJobsRecord`. One record, under RUNNING_JOBS_KEY. */
@@ -75,7 +82,7 @@ export interface EnricherDB extends DBSchema {
   meta: { key: string; value: unknown };
 }
 
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 export const DEFAULT_DB_NAME = 'session-enricher';
 
 /**
@@ -118,6 +125,7 @@ export function openEnricherDb(name: string = DEFAULT_DB_NAME, onVersionChange?:
         // are still read as such; an older app, which would not see this record, cannot open this version.
         db.createObjectStore('runningJobs');
       }
+      if (oldVersion < 6) markFailedResults(unwrap(transaction.objectStore('results')));
     },
     blocking(_current, _next, event) {
       // A newer version wants in (another tab after an update): step aside so it can migrate. This
@@ -129,3 +137,20 @@ export function openEnricherDb(name: string = DEFAULT_DB_NAME, onVersionChange?:
 }
 
 export type EnricherDb = IDBPDatabase<EnricherDB>;
+
+/**
+ * v6: the 'by-failed' index, and the results stored before it marked, a cursor step per task (a
+ * library's results are read once, in the upgrade). An older app, which would write unmarked
+ * results, cannot open this version.
+ */
+function markFailedResults(results: IDBObjectStore): void {
+  results.createIndex('by-failed', 'failedAt');
+  const cursor = results.openCursor();
+  cursor.onsuccess = () => {
+    const at = cursor.result;
+    if (!at) return;
+    const record = at.value as ResultRecord;
+    if (record.failedAt === undefined && failedWhole(record.outcomes)) at.update({ ...record, failedAt: record.committedAt });
+    at.continue();
+  };
+}

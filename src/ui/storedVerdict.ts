@@ -1,4 +1,5 @@
 import type { ResultRecord } from '../shared/db.ts';
+import { failedWhole } from '../shared/failedWhole.ts';
 
 /** How a session's stored result ended, in the words a job's state gives (`stateWord`). */
 export type StoredVerdict = 'Done' | 'Partly done' | 'Failed';
@@ -11,7 +12,7 @@ export type StoredVerdict = 'Done' | 'Partly done' | 'Failed';
 export function storedVerdict(record: ResultRecord | undefined): StoredVerdict | null {
   const outcomes = Object.values(record?.outcomes ?? {});
   if (outcomes.length === 0) return null;
+  if (failedWhole(record!.outcomes)) return 'Failed';
   const done = outcomes.filter((outcome) => outcome.status === 'done');
-  if (done.length === 0) return 'Failed';
   return done.length === outcomes.length && done.every((outcome) => outcome.warning === undefined) ? 'Done' : 'Partly done';
 }

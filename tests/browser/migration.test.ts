@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { DB_VERSION, openEnricherDb } from '../../src/shared/db.ts';
+import { DB_VERSION, openEnricherDb, type ResultRecord } from '../../src/shared/db.ts';
+import type { StageOutcome } from '../../src/shared/protocol.ts';
 import type { Job, QueuedJob } from '../../src/shared/job.ts';
 import { createJob, recoverOrphan, startAttempt } from '../../src/engine/transitions.ts';
 import { IdbJobStore } from '../../src/store/idbJobStore.ts';
@@ -56,7 +57,7 @@ describe('schema migration', () => {
 
     const db = await openEnricherDb(name);
     try {
-      expect(DB_VERSION).toBe(5);
+      expect(DB_VERSION).toBe(6);
       expect(db.version).toBe(DB_VERSION);
       // Every session, media blob (byte for byte), job and result, exactly as version 1 stored them.
       for (const store of ['sessions', 'media', 'jobs', 'results'] as const) {
@@ -78,6 +79,8 @@ describe('schema migration', () => {
       const byQueue = [...jobs].sort(queueOrder);
       expect(await db.getAllKeysFromIndex('jobs', 'by-queue')).toEqual(byQueue.map((job) => job.id));
 
+      // v6: the results that failed whole are in their index: none of version 1's did.
+      expect(await db.getAllKeysFromIndex('results', 'by-failed')).toEqual([]);
       // The app's stores read the migrated library: each session with its files and its result.
       const sessions = new SessionStore(db);
       for (const session of await db.getAll('sessions')) {
@@ -196,7 +199,7 @@ describe('schema migration', () => {
 
     const db = await openEnricherDb(name);
     try {
-      expect(db.version).toBe(5);
+      expect(db.version).toBe(DB_VERSION);
       expect(await db.get('runningJobs', RUNNING_JOBS_KEY)).toBeUndefined();
       const store = new IdbJobStore(db);
       // Version 4's running record is read as the running job it is.
@@ -215,4 +218,48 @@ describe('schema migration', () => {
       indexedDB.deleteDatabase(name);
     }
   });
+
+  test('a library written at version 5 opens at version 6: results that failed whole are marked and indexed, the others unchanged', async () => {
+    const name = uniqueDbName();
+    await createV1Database(name, await fetchV1Dump());
+    await upgradeToV2(name, []);
+    await upgradeToV3(name);
+    await upgradeToV4(name, []);
+    await openAt(name, 5, (open) => open.result.createObjectStore('runningJobs'));
+    const done: StageOutcome = { status: 'done', result: {}, ms: 1 };
+    const failed: StageOutcome = { status: 'failed', error: { class: 'permanent', message: 'No screen could be read.' }, ms: 1 };
+    const stored: ResultRecord[] = [
+      { sessionId: 'all-failed', jobId: 'j1', attempt: 3, committedAt: 40, outcomes: { ocr: failed, chapters: failed } },
+      { sessionId: 'partly', jobId: 'j2', attempt: 1, committedAt: 50, outcomes: { ocr: done, chapters: failed } },
+      { sessionId: 'done', jobId: 'j3', attempt: 1, committedAt: 60, outcomes: { ocr: done } },
+    ];
+    await putResults(name, stored);
+
+    const db = await openEnricherDb(name);
+    try {
+      expect(await db.getAllKeysFromIndex('results', 'by-failed')).toEqual(['all-failed']);
+      expect(await db.get('results', 'all-failed')).toEqual({ ...stored[0], failedAt: 40 });
+      expect(await db.get('results', 'partly')).toEqual(stored[1]);
+      expect(await db.get('results', 'done')).toEqual(stored[2]);
+    } finally {
+      db.close();
+      indexedDB.deleteDatabase(name);
+    }
+  });
 });
+
+/** Stores `results` as the version the database is at wrote them. */
+async function putResults(name: string, results: readonly ResultRecord[]): Promise<void> {
+  const open = indexedDB.open(name);
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const tx = db.transaction('results', 'readwrite');
+  for (const result of results) tx.objectStore('results').put(result);
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}

@@ -21,4 +21,13 @@ describe('the sessions "Enrich all" queues', () => {
     const all = ['done', 'partly', 'failed', 'late', 'stopped', 'queued', 'running', 'again', 'new', 'pruned'];
     expect(sessionsToEnrich(all, jobs, new Set(['pruned', 'done']))).toEqual(['failed', 'late', 'stopped', 'new']);
   });
+
+  it('with no job left (retention), those whose stored result failed whole, as with their failed job still there', () => {
+    expect(sessionsToEnrich(['done', 'partly', 'failed', 'new'], [], new Set(['done', 'partly', 'failed']), new Set(['failed']))).toEqual(['failed', 'new']);
+  });
+
+  it('a job, when there is one, speaks over the stored result', () => {
+    // Failed whole, then enriched again and still running: its new result is not stored yet.
+    expect(sessionsToEnrich(['again'], [job('again', 1, 'running')], new Set(['again']), new Set(['again']))).toEqual([]);
+  });
 });
