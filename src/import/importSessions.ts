@@ -1,3 +1,4 @@
+import { DEFAULT_PACING, type Pacing } from '../shared/pacing.ts';
 import type { SessionRecord } from '../shared/session.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { buildSession, filesByPath } from './buildSession.ts';
@@ -10,8 +11,16 @@ export interface ImportReport {
   refused: string[];
 }
 
-/** Turns picked or dropped files into stored sessions, one transaction per session. */
-export async function importSessions(picked: readonly PickedFile[], store: SessionStore, now = Date.now()): Promise<ImportReport> {
+/**
+ * Turns picked or dropped files into stored sessions, one transaction per session. `pacing` keeps
+ * each task of the main thread short (a big folder is read and written in slices).
+ */
+export async function importSessions(
+  picked: readonly PickedFile[],
+  store: SessionStore,
+  now = Date.now(),
+  pacing: Pacing = DEFAULT_PACING,
+): Promise<ImportReport> {
   const groups = groupFiles(picked.map((p) => p.path));
   if (groups.length === 0) {
     return { imported: [], refused: ['No session was found: a session folder holds screenshots, audio, a transcript, notes or a session.json.'] };
@@ -21,8 +30,10 @@ export async function importSessions(picked: readonly PickedFile[], store: Sessi
   for (const [index, group] of groups.entries()) {
     const name = group.folder || 'the picked files';
     try {
-      const { session, media } = await buildSession(group, files, now + index);
-      await store.add(session, media);
+      const { session, media } = await buildSession(group, files, now + index, pacing);
+      // Its writes' first slices in a task of their own, not after the last files' reads.
+      await pacing.nextTask();
+      await store.add(session, media, pacing);
       report.imported.push(session);
     } catch (error) {
       const quota = error instanceof DOMException && error.name === 'QuotaExceededError';
