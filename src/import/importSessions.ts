@@ -4,6 +4,7 @@ import type { SessionStore } from '../store/sessionStore.ts';
 import { buildSession, filesByPath } from './buildSession.ts';
 import type { PickedFile } from './files.ts';
 import { groupFiles } from './groupFiles.ts';
+import { refusal } from './refusal.ts';
 
 export interface ImportReport {
   imported: SessionRecord[];
@@ -36,10 +37,7 @@ export async function importSessions(
       await store.add(session, media, pacing);
       report.imported.push(session);
     } catch (error) {
-      const quota = error instanceof DOMException && error.name === 'QuotaExceededError';
-      report.refused.push(
-        quota ? `${name} was not imported: the device is out of storage space.` : `${name} could not be imported: ${(error as Error).message}`,
-      );
+      report.refused.push(refusal(name, error));
     }
   }
   return report;

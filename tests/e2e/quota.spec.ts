@@ -36,6 +36,25 @@ test('storage full during import: a clear message, and no session is half writte
   expect(await readStore(page, 'sessions')).toHaveLength(2);
 });
 
+test('storage full while the samples are made: each sample not stored is named, and the page says why', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Session Enricher' })).toBeVisible();
+  const { cdp } = await cdpFor(page);
+  const { usage } = await page.evaluate(() => navigator.storage.estimate());
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: (usage ?? 0) + 8_000 });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+
+  await page.getByRole('button', { name: 'Load sample sessions' }).click();
+  // Before: the first refusal was thrown out of the click handler, and the page said nothing at all.
+  const refused = page.getByRole('alert').getByRole('listitem');
+  await expect(refused).toHaveCount(12, { timeout: 60_000 });
+  await expect(refused.first()).toHaveText(/^Sample session .+ was not imported: the device is out of storage space\.$/);
+  await expect(page.getByRole('button', { name: 'Load sample sessions' })).toBeEnabled();
+  expect(errors).toEqual([]);
+});
+
 // Chromium's IndexedDB does not ask the quota manager before every write: after each answer it lets
 // writes through from the space that answer left, an allowance that lasts up to 30 seconds
 // (BucketContext::kBucketSpaceCacheTimeLimit). So the browser is started again on the same profile, and the
