@@ -1,6 +1,7 @@
 import { isTerminal, type Job, type JobState } from '../shared/job.ts';
 import type { SessionRecord } from '../shared/session.ts';
 import { zeroCounts } from '../engine/stats.ts';
+import { failedForSpace } from '../engine/unsaved.ts';
 import { sameKind, shownJob, withJob, type SessionJobs } from '../shared/shownJob.ts';
 
 /** Who runs the queue in this tab: the leader schedules; a follower watches and forwards commands. */
@@ -18,6 +19,8 @@ export interface LibrarySnapshot {
   /** Over the sessions that have a job: how many have ended. */
   batch: { done: number; total: number };
   counts: Readonly<Record<JobState, number>>;
+  /** Sessions whose enrichment ended for lack of storage space (`failedForSpace`). */
+  storageFull: number;
   /** The engine's estimate of the time left, from observed stage times; null when unknown. */
   etaMs: number | null;
 }
@@ -162,9 +165,11 @@ export class LibraryView {
   private build(version: number): LibrarySnapshot {
     const counts = { ...ZERO_COUNTS };
     let done = 0;
+    let storageFull = 0;
     for (const job of this.jobs.values()) {
       counts[job.state]++;
       if (isTerminal(job.state)) done++;
+      if (job.lastError && failedForSpace(job)) storageFull++;
     }
     return {
       version,
@@ -174,6 +179,7 @@ export class LibraryView {
       jobs: new Map(this.jobs),
       batch: { done, total: this.jobs.size },
       counts,
+      storageFull,
       etaMs: done < this.jobs.size ? this.etaSource() : null,
     };
   }

@@ -42,6 +42,13 @@ export function BatchPanel({ enricher, library, selected }: BatchPanelProps) {
         {eta ? ` · ${eta}` : ''}
         {library.role === 'follower' ? ' · another tab runs the queue' : ''}
       </p>
+      {library.storageFull > 0 && (
+        <p role="alert" className="storage-full">
+          Storage is full: {library.storageFull === 1 ? '1 session' : `${library.storageFull} sessions`} could not be saved. The
+          results saved before are kept. Free some space on this device (remove sessions you no longer need, or other sites&apos;
+          data), then press &ldquo;Retry failed&rdquo;.
+        </p>
+      )}
       <div className="toolbar">
         <button
           type="button"

@@ -96,6 +96,8 @@ test('storage full while a result is written: the job fails saying so, and the r
     const row = sessionRows(page).filter({ has: page.getByRole('button', { name: 'Team standup', exact: true }) });
     await expect(row.getByTestId('state')).toHaveText('Failed', { timeout: 120_000 });
     await expect(row).toContainText('The results could not be saved: the device is out of storage space.');
+    // And the page says it once for the batch, with what to do.
+    await expect(page.getByRole('alert').filter({ hasText: 'Storage is full: 1 session could not be saved.' })).toContainText('then press “Retry failed”');
     // Nothing of the new result was written: the one saved before is there byte for byte.
     expect(await snapshot(page, [standup.id], ['results'])).toBe(before);
     const rerun = (await readStore<Job>(page, 'jobs')).find((job) => job.sessionId === standup.id && job.id !== saved.jobId)!;
@@ -106,6 +108,7 @@ test('storage full while a result is written: the job fails saying so, and the r
     await cdp.send('Storage.overrideQuotaForOrigin', { origin });
     await page.getByRole('button', { name: 'Retry failed' }).click();
     await expect(row.getByTestId('state')).toHaveText('Done', { timeout: 120_000 });
+    await expect(page.getByText('Storage is full')).toHaveCount(0);
     await expect.poll(async () => (await readStore<ResultRecord>(page, 'results')).find((r) => r.sessionId === standup.id)?.jobId).toBe(rerun.id);
   } finally {
     await context.close().catch(() => {});
