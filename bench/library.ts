@@ -44,7 +44,8 @@ export async function prepareLibrary(count: number, unique = count): Promise<Lib
   const started = performance.now();
   let ms: number;
   try {
-    const originals = await loadSampleSessions(new SessionStore(db), () => {}, { count: made, seed: SAMPLE_SEED });
+    const { imported: originals, refused } = await loadSampleSessions(new SessionStore(db), () => {}, { count: made, seed: SAMPLE_SEED });
+    if (refused.length > 0) throw new Error(refused.join(' '));
     ms = performance.now() - started;
     const last = Math.max(...originals.map((session) => session.importedAt));
     const tx = db.transaction('sessions', 'readwrite');

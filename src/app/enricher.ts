@@ -358,8 +358,9 @@ export class Enricher {
     return this.run({ type: 'enrich', sessionIds: todo, priority: 'normal', unlessEnriched: true });
   }
 
-  async loadSamples(): Promise<void> {
-    await this.importing(() => loadSampleSessions(this.sessions, (session) => this.arrived([session])));
+  /** Makes and stores the sample sessions; the report names those that could not be stored. */
+  async loadSamples(): Promise<ImportReport> {
+    return this.importing(() => loadSampleSessions(this.sessions, (session) => this.arrived([session])));
   }
 
   async importFiles(picked: readonly PickedFile[]): Promise<ImportReport> {

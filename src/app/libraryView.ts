@@ -1,6 +1,7 @@
 import { isTerminal, type Job, type JobState } from '../shared/job.ts';
 import type { SessionRecord } from '../shared/session.ts';
 import { zeroCounts } from '../engine/stats.ts';
+import { failedForSpace } from '../engine/unsaved.ts';
 import { sameKind, shownJob, withJob, type SessionJobs } from '../shared/shownJob.ts';
 
 /** Who runs the queue in this tab: the leader schedules; a follower watches and forwards commands. */
@@ -18,8 +19,21 @@ export interface LibrarySnapshot {
   /** Over the sessions that have a job: how many have ended. */
   batch: { done: number; total: number };
   counts: Readonly<Record<JobState, number>>;
+  /** Sessions whose enrichment ended for lack of storage space (`failedForSpace`). */
+  storageFull: number;
+  /**
+   * The running jobs with their sessions' titles, found while counting: the batch panel shows them on
+   * every frame of a batch, and walking the whole library there cost each frame in proportion to it.
+   */
+  running: readonly RunningSession[];
   /** The engine's estimate of the time left, from observed stage times; null when unknown. */
   etaMs: number | null;
+}
+
+/** A running job and the title of its session, for the batch panel. */
+export interface RunningSession {
+  job: Job;
+  title: string;
 }
 
 const ZERO_COUNTS: Readonly<Record<JobState, number>> = Object.freeze(zeroCounts());
@@ -30,8 +44,8 @@ const ZERO_COUNTS: Readonly<Record<JobState, number>> = Object.freeze(zeroCounts
  */
 export class LibraryView {
   private sessions: SessionRecord[] = [];
-  /** The ids of `sessions`, kept with them: a page of a big library is checked against it. */
-  private sessionIds = new Set<string>();
+  /** `sessions` by id, kept with them: a page of a big library is checked against it, a running job's title read from it. */
+  private sessionsById = new Map<string, SessionRecord>();
   /** Each session's newest job of each kind. */
   private readonly held = new Map<string, SessionJobs>();
   /** The job shown for each session, of those held (`shownJob`). */
@@ -64,7 +78,7 @@ export class LibraryView {
 
   setSessions(sessions: SessionRecord[]): void {
     this.sessions = sessions;
-    this.sessionIds = new Set(sessions.map((session) => session.id));
+    this.sessionsById = new Map(sessions.map((session) => [session.id, session]));
     this.invalidate();
   }
 
@@ -78,9 +92,9 @@ export class LibraryView {
    * left above older ones.
    */
   addSessions(sessions: readonly SessionRecord[]): void {
-    const added = sessions.filter((session) => !this.sessionIds.has(session.id));
+    const added = sessions.filter((session) => !this.sessionsById.has(session.id));
     if (added.length === 0) return;
-    for (const session of added) this.sessionIds.add(session.id);
+    for (const session of added) this.sessionsById.set(session.id, session);
     const last = this.sessions.at(-1)?.importedAt ?? -Infinity;
     const merged = [...this.sessions, ...added];
     if (added.some((session) => session.importedAt < last)) merged.sort((a, b) => a.importedAt - b.importedAt);
@@ -162,9 +176,13 @@ export class LibraryView {
   private build(version: number): LibrarySnapshot {
     const counts = { ...ZERO_COUNTS };
     let done = 0;
+    let storageFull = 0;
+    const running: RunningSession[] = [];
     for (const job of this.jobs.values()) {
       counts[job.state]++;
       if (isTerminal(job.state)) done++;
+      if (job.lastError && failedForSpace(job)) storageFull++;
+      if (job.state === 'running') running.push({ job, title: this.sessionsById.get(job.sessionId)?.title ?? 'Session' });
     }
     return {
       version,
@@ -174,6 +192,8 @@ export class LibraryView {
       jobs: new Map(this.jobs),
       batch: { done, total: this.jobs.size },
       counts,
+      storageFull,
+      running,
       etaMs: done < this.jobs.size ? this.etaSource() : null,
     };
   }

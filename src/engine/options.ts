@@ -112,6 +112,12 @@ export const VIDEO_TIMEOUT = Object.freeze({ baseMs: 60 * 60_000, perMegabyteMs:
  */
 export const AUDIO_TIMEOUT = Object.freeze({ baseMs: 60_000, perMegabyteMs: 60_000, maxMs: 3 * 60 * 60_000 });
 
+/**
+ * The most the screenshots' allowance (`perScreenshotMs` each, beyond `maxMs`) gives a job: OCR of a
+ * full-HD screen takes about 5 s on a loaded 2-core machine, so 6 hours covers some 4,000 of them.
+ */
+export const SCREENSHOTS_MAX_MS = 6 * 60 * 60_000;
+
 /** Used when the hardware concurrency is unknown or unusable. */
 const FALLBACK_CONCURRENCY = 4;
 /** More workers than this rarely help: stages share memory bandwidth and IndexedDB. */
@@ -231,8 +237,8 @@ export function resolveOptions(
 }
 
 /**
- * The time limit for a job with this much input:
- * `min(maxMs, baseMs + perMegabyteMs × megabytes + perScreenshotMs × screenshots)`, rounded up to a whole millisecond.
+ * The time limit for a job with this much input: `min(maxMs, baseMs + perMegabyteMs × megabytes)`,
+ * rounded up to a whole millisecond, plus `perScreenshotMs × screenshots` up to SCREENSHOTS_MAX_MS.
  * With videos (`videoBytes` > 0) the job also gets VIDEO_TIMEOUT's allowance, up to its own cap,
  * so a one-hour recording is not killed by `maxMs`; with recordings (`audioBytes` > 0, also counted
  * in `totalInputBytes`) AUDIO_TIMEOUT's, for the voice model.
@@ -249,7 +255,10 @@ export function timeoutFor(
   expectNumber('audioBytes', audioBytes, { min: 0 });
   const { baseMs, perMegabyteMs, perScreenshotMs, maxMs } = options.timeoutMs;
   const audio = audioBytes === 0 ? 0 : Math.min(AUDIO_TIMEOUT.maxMs, AUDIO_TIMEOUT.baseMs + Math.ceil((AUDIO_TIMEOUT.perMegabyteMs * audioBytes) / MEGABYTE));
-  const plain = Math.min(maxMs, Math.ceil(baseMs + (perMegabyteMs * totalInputBytes) / MEGABYTE + perScreenshotMs * screenshots)) + audio;
+  // The screenshots' allowance is on top of maxMs, as OCR reads each one: under it, a session of more
+  // than 38 screenshots timed out on every attempt.
+  const screens = Math.min(SCREENSHOTS_MAX_MS, perScreenshotMs * screenshots);
+  const plain = Math.min(maxMs, Math.ceil(baseMs + (perMegabyteMs * totalInputBytes) / MEGABYTE)) + screens + audio;
   if (videoBytes === 0) return plain;
   const video = VIDEO_TIMEOUT.baseMs + Math.ceil((VIDEO_TIMEOUT.perMegabyteMs * videoBytes) / MEGABYTE);
   return Math.max(plain, Math.min(VIDEO_TIMEOUT.maxMs, plain + video));

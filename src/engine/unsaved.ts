@@ -4,6 +4,14 @@ import type { FailedJob, Job } from '../shared/job.ts';
 export const RESULT_NOT_SAVED =
   'The results could not be saved: the device is out of storage space. The results saved before are kept; free some space, then use "Retry failed".';
 
+/**
+ * Whether a job ended for lack of storage space: its result did not fit (RESULT_NOT_SAVED), or a
+ * write of a stage or of its state was refused on its last attempt. Every such message names it.
+ */
+export function failedForSpace(job: Job): boolean {
+  return (job.state === 'failed' || job.state === 'partial' || job.state === 'timed-out') && /out of storage space/.test(job.lastError?.message ?? '');
+}
+
 export function isQuotaError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'QuotaExceededError';
 }

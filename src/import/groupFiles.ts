@@ -30,19 +30,15 @@ export function groupFiles(picked: readonly string[]): SessionGroup[] {
   const paths = picked.filter((path) => !isSystemFile(path));
   const roots = new Set<string>();
   for (const path of paths) if (isMediaOrManifest(path)) roots.add(parentOf(path));
-  // A session folder swallows deeper folders (screens/ inside a session).
+  // A session folder swallows deeper folders (screens/ inside a session). Shallow folders first, so
+  // a folder's owner, if any, is known before it; each looks up its ancestors, not every session.
   const sorted = [...roots].sort((a, b) => a.length - b.length);
-  const sessionFolders: string[] = [];
-  for (const folder of sorted) {
-    const inside = sessionFolders.some((root) => root === '' || folder.startsWith(`${root}/`));
-    if (!inside) sessionFolders.push(folder);
-  }
-  const groups = new Map<string, string[]>(sessionFolders.map((folder) => [folder, []]));
+  const sessionFolders = new Set<string>();
+  for (const folder of sorted) if (ownerOf(folder, sessionFolders) === undefined) sessionFolders.add(folder);
+  const groups = new Map<string, string[]>([...sessionFolders].map((folder) => [folder, []]));
   for (const path of paths) {
     if (kindOf(path) === null && !path.toLowerCase().endsWith('session.json')) continue;
-    const owner = sessionFolders
-      .filter((root) => root === '' || path.startsWith(`${root}/`))
-      .sort((a, b) => b.length - a.length)[0];
+    const owner = ownerOf(parentOf(path), sessionFolders, true);
     if (owner !== undefined) groups.get(owner)?.push(path);
   }
   return [...groups]
@@ -50,6 +46,22 @@ export function groupFiles(picked: readonly string[]): SessionGroup[] {
     .flatMap(([folder, files]) => splitVideos({ folder, paths: files.sort() }))
     .sort((a, b) => a.folder.localeCompare(b.folder));
 }
+
+/**
+ * The session folder that holds `folder`: the deepest of its ancestors (itself too, with `orSelf`)
+ * among `sessionFolders`, "" (what was picked) last. Work in proportion to the path's depth.
+ */
+function ownerOf(folder: string, sessionFolders: ReadonlySet<string>, orSelf = false): string | undefined {
+  let at: string | undefined = orSelf ? folder : ancestorOf(folder);
+  while (at !== undefined) {
+    if (sessionFolders.has(at)) return at;
+    at = ancestorOf(at);
+  }
+  return undefined;
+}
+
+/** The folder above; none above what was picked (""). */
+const ancestorOf = (folder: string): string | undefined => (folder === '' ? undefined : parentOf(folder));
 
 function titleOf(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);

@@ -3,6 +3,8 @@ import type { SampleFile, SampleSession, SamplesWorkerApi } from '../shared/samp
 import type { MediaRecord, MediaRef, SessionRecord } from '../shared/session.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { newId } from '../shared/ids.ts';
+import type { ImportReport } from './importSessions.ts';
+import { refusal } from './refusal.ts';
 
 /** How many sample sessions "Load sample sessions" makes, and from which seed. */
 export const SAMPLE_COUNT = 12;
@@ -38,13 +40,14 @@ function toRecords(sample: SampleSession, now: number): { session: SessionRecord
 
 /**
  * Generates the built-in sample sessions in workers (drawing and encoding is heavy) and stores
- * each one as it arrives. Deterministic from the seed.
+ * each one as it arrives. Deterministic from the seed. A sample that cannot be stored (the device
+ * is full) is named in the report's `refused`, and the others are still made, as an import does.
  */
 export async function loadSampleSessions(
   store: SessionStore,
   onStored: (session: SessionRecord) => void,
   options: { count?: number; seed?: number; workers?: number } = {},
-): Promise<SessionRecord[]> {
+): Promise<ImportReport> {
   const count = options.count ?? SAMPLE_COUNT;
   const seed = options.seed ?? SAMPLE_SEED;
   const workerCount = Math.max(1, Math.min(options.workers ?? navigator.hardwareConcurrency ?? 2, 4, count));
@@ -53,7 +56,8 @@ export async function loadSampleSessions(
     () => new Worker(new URL('../../workers/samples.worker.ts', import.meta.url), { type: 'module', name: 'samples' }),
   );
   const now = Date.now();
-  const stored: SessionRecord[] = new Array(count);
+  const stored: Array<SessionRecord | undefined> = new Array(count);
+  const refused: Array<string | undefined> = new Array(count);
   let next = 0;
   try {
     await Promise.all(
@@ -62,7 +66,12 @@ export async function loadSampleSessions(
         while (next < count) {
           const index = next++;
           const { session, media } = toRecords(await api.generate(seed, index), now + index);
-          await store.add(session, media);
+          try {
+            await store.add(session, media);
+          } catch (error) {
+            refused[index] = refusal(`Sample session ${session.title}`, error);
+            continue;
+          }
           stored[index] = session;
           onStored(session);
         }
@@ -71,5 +80,6 @@ export async function loadSampleSessions(
   } finally {
     for (const worker of workers) worker.terminate();
   }
-  return stored;
+  const present = <T>(item: T | undefined): item is T => item !== undefined;
+  return { imported: stored.filter(present), refused: refused.filter(present) };
 }

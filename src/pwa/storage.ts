@@ -1,11 +1,16 @@
 import type { PwaStore } from './pwaStore.ts';
 
+/** The estimate is read at most this often: a batch of small sessions finishes a job every few ms, and each asked. */
+const REFRESH_MS = 1000;
+
 /**
  * Persistent storage and the space used. The browser may clear a site's data when the device runs
  * low on space unless the site's storage is persistent; persistence keeps the sessions safe.
  */
 export class StorageControl {
   private asking: Promise<void> | null = null;
+  private refreshing: Promise<void> | null = null;
+  private lastRead = -Infinity;
 
   constructor(private readonly store: PwaStore) {}
 
@@ -28,8 +33,21 @@ export class StorageControl {
     return this.asking;
   }
 
-  /** Reads the space used and available again. */
-  async refresh(): Promise<void> {
+  /**
+   * Reads the space used and available again, at most once every REFRESH_MS: calls meanwhile share
+   * one read at the end of the interval, so the figure still ends current.
+   */
+  refresh(): Promise<void> {
+    this.refreshing ??= new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, this.lastRead + REFRESH_MS - Date.now()))).then(() => {
+      // A call from now on asks for a read after this one: what it follows may not be counted in this one.
+      this.refreshing = null;
+      this.lastRead = Date.now();
+      return this.read();
+    });
+    return this.refreshing;
+  }
+
+  private async read(): Promise<void> {
     if (!navigator.storage?.estimate) return;
     const { usage = 0, quota = 0 } = await navigator.storage.estimate();
     this.store.set({ storage: { usage, quota } });

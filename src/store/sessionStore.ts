@@ -1,17 +1,24 @@
+import { unwrap } from 'idb';
 import type { EnricherDb, ResultRecord } from '../shared/db.ts';
+import { DEFAULT_PACING, type Pacing } from '../shared/pacing.ts';
 import type { MediaRecord, SessionRecord } from '../shared/session.ts';
+import { writeInSlices } from './writeInSlices.ts';
 
 /** Sessions, their files and their results in IndexedDB. */
 export class SessionStore {
   constructor(readonly db: EnricherDb) {}
 
-  /** Stores a session with all its files in one transaction: never half a session. */
-  async add(session: SessionRecord, media: MediaRecord[]): Promise<void> {
+  /**
+   * Stores a session with all its files in one transaction: never half a session. The files' puts go
+   * a slice at a time (`writeInSlices`): each costs ~0.5 ms of the main thread, 300 of them 140 ms.
+   */
+  async add(session: SessionRecord, media: MediaRecord[], pacing: Pacing = DEFAULT_PACING): Promise<void> {
     const tx = this.db.transaction(['sessions', 'media'], 'readwrite');
+    // The bare store: idb's wrapper would give every request a promise of its own.
+    const mediaStore = unwrap(tx).objectStore('media');
     void tx.objectStore('sessions').put(session);
-    const mediaStore = tx.objectStore('media');
-    for (const record of media) void mediaStore.put(record);
-    await tx.done;
+    const writes = media.map((record) => () => mediaStore.put(record));
+    await Promise.all([writeInSlices(writes, pacing), tx.done]);
   }
 
   /** All sessions, oldest import first. */

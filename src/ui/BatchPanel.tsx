@@ -17,8 +17,7 @@ export function BatchPanel({ enricher, library, selected }: BatchPanelProps) {
   const { batch, counts, paused, sessions } = library;
   const active = counts.queued + counts.running + counts['waiting-retry'];
   const retryable = counts.failed + counts['timed-out'] + counts.partial + counts.cancelled;
-  const running = [...library.jobs.values()].filter((job) => job.state === 'running');
-  const titles = new Map(sessions.map((s) => [s.id, s.title]));
+  const { running } = library;
   const eta = !paused && library.etaMs !== null && library.etaMs > 0 ? timeLeftInWords(library.etaMs) : null;
   return (
     <section className="batch" aria-label="Batch">
@@ -42,6 +41,13 @@ export function BatchPanel({ enricher, library, selected }: BatchPanelProps) {
         {eta ? ` · ${eta}` : ''}
         {library.role === 'follower' ? ' · another tab runs the queue' : ''}
       </p>
+      {library.storageFull > 0 && (
+        <p role="alert" className="storage-full">
+          Storage is full: {library.storageFull === 1 ? '1 session' : `${library.storageFull} sessions`} could not be saved. The
+          results saved before are kept. Free some space on this device (remove sessions you no longer need, or other sites&apos;
+          data), then press &ldquo;Retry failed&rdquo;.
+        </p>
+      )}
       <div className="toolbar">
         <button
           type="button"
@@ -81,9 +87,9 @@ export function BatchPanel({ enricher, library, selected }: BatchPanelProps) {
       </div>
       {running.length > 0 && (
         <ul className="running" aria-label="Running sessions">
-          {running.map((job) => (
+          {running.map(({ job, title }) => (
             <li key={job.id}>
-              <span className="running-title">{titles.get(job.sessionId) ?? 'Session'}</span>
+              <span className="running-title">{title}</span>
               <StageSteps job={job} />
             </li>
           ))}

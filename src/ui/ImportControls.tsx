@@ -2,6 +2,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import type { Enricher } from '../app/enricher.ts';
 import { filesFromDrop, filesFromInput } from '../import/dropEntries.ts';
 import type { ImportReport } from '../import/importSessions.ts';
+import { refusal } from '../import/refusal.ts';
 
 const EMPTY_FOLDER = 'The picked folder is empty, so no session was imported: a session folder holds screenshots, audio, a transcript, notes or a session.json.';
 
@@ -12,11 +13,13 @@ export function ImportControls({ enricher }: { enricher: Enricher }) {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [dragging, setDragging] = useState(false);
 
-  const guard = async (label: string, work: () => Promise<ImportReport | void>) => {
+  const guard = async (label: string, work: () => Promise<ImportReport>, what = 'What was picked') => {
     setBusy(label);
     try {
-      const result = await work();
-      setReport(result ?? null);
+      setReport(await work());
+    } catch (error) {
+      // Whatever stopped the import is said here, not thrown into the void of a click handler.
+      setReport({ imported: [], refused: [refusal(what, error)] });
     } finally {
       setBusy(null);
     }
@@ -39,7 +42,7 @@ export function ImportControls({ enricher }: { enricher: Enricher }) {
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
     >
-      <button type="button" disabled={busy !== null} onClick={() => void guard('Making samples…', () => enricher.loadSamples())}>
+      <button type="button" disabled={busy !== null} onClick={() => void guard('Making samples…', () => enricher.loadSamples(), 'The sample sessions')}>
         Load sample sessions
       </button>
       <label className="button">

@@ -13,7 +13,9 @@ export function useBatchNotice(library: LibrarySnapshot): void {
   const wasRunning = useRef(false);
   useEffect(() => {
     const running = total > 0 && done < total;
-    document.title = running ? `(${Math.floor((done / total) * 100)}%) Session Enricher` : 'Session Enricher';
+    const title = running ? `(${Math.floor((done / total) * 100)}%) Session Enricher` : 'Session Enricher';
+    // The effect runs on every snapshot (a frame of a batch); the title changes at most a hundred times.
+    if (document.title !== title) document.title = title;
     if (wasRunning.current && !running && total > 0 && document.hidden && 'Notification' in window && Notification.permission === 'granted') {
       // Every open tab of the app sees the batch end: one tag makes the system show one notice, not one per tab.
       new Notification('Session Enricher', { body: batchNoticeText(library.counts, total), icon: '/favicon.svg', tag: BATCH_NOTICE_TAG });

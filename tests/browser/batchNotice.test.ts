@@ -13,7 +13,7 @@ function library(states: Partial<Record<JobState, number>>): LibrarySnapshot {
   const counts = { ...zeroCounts(), ...states };
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const done = counts.succeeded + counts.partial + counts.failed + counts['timed-out'] + counts.cancelled;
-  return { version: 1, role: 'leader', paused: false, sessions: [], jobs: new Map(), batch: { done, total }, counts, etaMs: null };
+  return { version: 1, role: 'leader', paused: false, sessions: [], jobs: new Map(), batch: { done, total }, counts, storageFull: 0, running: [], etaMs: null };
 }
 
 function Probe({ library }: { library: LibrarySnapshot }) {
@@ -75,5 +75,22 @@ describe('the notice of a finished batch, in a hidden tab', () => {
 
   it('every session enriched says so', async () => {
     expect(await finish(library({ succeeded: 1, running: 2 }), library({ succeeded: 3 }))).toEqual(['Your batch is finished: 3 sessions enriched.']);
+  });
+});
+
+describe('the batch progress in the tab title', () => {
+  it('is written only when it changes: a frame of a batch that moves no percent leaves the title alone', async () => {
+    await act(async () => root().render(createElement(Probe, { library: library({ succeeded: 10, running: 2, queued: 188 }) })));
+    const title = document.querySelector('title')!;
+    let writes = 0;
+    const observer = new MutationObserver((records) => (writes += records.length));
+    observer.observe(title, { childList: true, characterData: true, subtree: true });
+    // A new snapshot each frame, 5% all along: before, every one rewrote the title (2 s of a 3,000-session batch).
+    await act(async () => root().render(createElement(Probe, { library: library({ succeeded: 10, running: 1, queued: 189 }) })));
+    await act(async () => root().render(createElement(Probe, { library: library({ succeeded: 11, running: 2, queued: 187 }) })));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    observer.disconnect();
+    expect(document.title).toBe('(5%) Session Enricher');
+    expect(writes).toBe(0);
   });
 });

@@ -36,6 +36,25 @@ test('storage full during import: a clear message, and no session is half writte
   expect(await readStore(page, 'sessions')).toHaveLength(2);
 });
 
+test('storage full while the samples are made: each sample not stored is named, and the page says why', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Session Enricher' })).toBeVisible();
+  const { cdp } = await cdpFor(page);
+  const { usage } = await page.evaluate(() => navigator.storage.estimate());
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: (usage ?? 0) + 8_000 });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+
+  await page.getByRole('button', { name: 'Load sample sessions' }).click();
+  // Before: the first refusal was thrown out of the click handler, and the page said nothing at all.
+  const refused = page.getByRole('alert').getByRole('listitem');
+  await expect(refused).toHaveCount(12, { timeout: 60_000 });
+  await expect(refused.first()).toHaveText(/^Sample session .+ was not imported: the device is out of storage space\.$/);
+  await expect(page.getByRole('button', { name: 'Load sample sessions' })).toBeEnabled();
+  expect(errors).toEqual([]);
+});
+
 // Chromium's IndexedDB does not ask the quota manager before every write: after each answer it lets
 // writes through from the space that answer left, an allowance that lasts up to 30 seconds
 // (BucketContext::kBucketSpaceCacheTimeLimit). So the browser is started again on the same profile, and the
@@ -77,6 +96,8 @@ test('storage full while a result is written: the job fails saying so, and the r
     const row = sessionRows(page).filter({ has: page.getByRole('button', { name: 'Team standup', exact: true }) });
     await expect(row.getByTestId('state')).toHaveText('Failed', { timeout: 120_000 });
     await expect(row).toContainText('The results could not be saved: the device is out of storage space.');
+    // And the page says it once for the batch, with what to do.
+    await expect(page.getByRole('alert').filter({ hasText: 'Storage is full: 1 session could not be saved.' })).toContainText('then press “Retry failed”');
     // Nothing of the new result was written: the one saved before is there byte for byte.
     expect(await snapshot(page, [standup.id], ['results'])).toBe(before);
     const rerun = (await readStore<Job>(page, 'jobs')).find((job) => job.sessionId === standup.id && job.id !== saved.jobId)!;
@@ -87,6 +108,7 @@ test('storage full while a result is written: the job fails saying so, and the r
     await cdp.send('Storage.overrideQuotaForOrigin', { origin });
     await page.getByRole('button', { name: 'Retry failed' }).click();
     await expect(row.getByTestId('state')).toHaveText('Done', { timeout: 120_000 });
+    await expect(page.getByText('Storage is full')).toHaveCount(0);
     await expect.poll(async () => (await readStore<ResultRecord>(page, 'results')).find((r) => r.sessionId === standup.id)?.jobId).toBe(rerun.id);
   } finally {
     await context.close().catch(() => {});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIO_TIMEOUT, DEFAULT_OPTIONS, defaultConcurrency, resolveOptions, timeoutFor, VIDEO_TIMEOUT } from '../../src/engine/options.ts';
+import { AUDIO_TIMEOUT, DEFAULT_OPTIONS, defaultConcurrency, resolveOptions, SCREENSHOTS_MAX_MS, timeoutFor, VIDEO_TIMEOUT } from '../../src/engine/options.ts';
 import type { EngineOptionsInput } from '../../src/engine/options.ts';
 
 const MB = 1024 * 1024;
@@ -94,6 +94,13 @@ describe('timeoutFor()', () => {
 
   it('never goes over maxMs', () => {
     expect(timeoutFor(10_000 * MB, options)).toBe(600_000);
+  });
+
+  it('gives every screenshot its allowance beyond maxMs: a big session can finish its OCR', () => {
+    // 300 full-HD screenshots (133 MB) took over 10 minutes of OCR on 2 cores: capped at maxMs, the
+    // job timed out on every attempt and never finished.
+    expect(timeoutFor(133 * MB, options, 300)).toBe(30_000 + 133 * 2000 + 300 * 15_000);
+    expect(timeoutFor(10_000 * MB, options, 100_000)).toBe(600_000 + SCREENSHOTS_MAX_MS);
   });
 
   it('rejects a negative size', () => {
