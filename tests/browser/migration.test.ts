@@ -10,22 +10,25 @@ import { createTestEngine } from './fixtures/engine.ts';
 import { uniqueDbName } from './fixtures/sessions.ts';
 import { readRunningJobs, readStoredJob, readStoredJobs, RUNNING_JOBS_KEY } from '../../src/shared/runningJobs.ts';
 
-/** Opens `name` at `version`, running `upgrade` if it is a step up, stores `jobs` as that version wrote them, and closes it. */
-async function openAt(name: string, version: number, upgrade: (open: IDBOpenDBRequest) => void, jobs: readonly Job[] = []): Promise<void> {
+/** Opens `name` (at `version`, running `upgrade` if it is a step up), stores `records` in `storeName` as that version wrote them, and closes it. */
+async function storeAt(name: string, storeName: string, records: readonly unknown[], version?: number, upgrade?: (open: IDBOpenDBRequest) => void): Promise<void> {
   const open = indexedDB.open(name, version);
-  open.onupgradeneeded = () => upgrade(open);
+  if (upgrade) open.onupgradeneeded = () => upgrade(open);
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error);
   });
-  const tx = db.transaction('jobs', 'readwrite');
-  for (const job of jobs) tx.objectStore('jobs').put(job);
+  const tx = db.transaction(storeName, 'readwrite');
+  for (const record of records) tx.objectStore(storeName).put(record);
   await new Promise<void>((resolve, reject) => {
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
   });
   db.close();
 }
+
+/** Opens `name` at `version`, running `upgrade` if it is a step up, stores `jobs` as that version wrote them, and closes it. */
+const openAt = (name: string, version: number, upgrade: (open: IDBOpenDBRequest) => void, jobs: readonly Job[] = []) => storeAt(name, 'jobs', jobs, version, upgrade);
 
 /** Version 2's upgrade step, frozen here, then `jobs` stored as version 2 wrote them. */
 const upgradeToV2 = (name: string, jobs: readonly Job[]) =>
@@ -233,7 +236,7 @@ describe('schema migration', () => {
       { sessionId: 'partly', jobId: 'j2', attempt: 1, committedAt: 50, outcomes: { ocr: done, chapters: failed } },
       { sessionId: 'done', jobId: 'j3', attempt: 1, committedAt: 60, outcomes: { ocr: done } },
     ];
-    await putResults(name, stored);
+    await storeAt(name, 'results', stored);
 
     const db = await openEnricherDb(name);
     try {
@@ -247,19 +250,3 @@ describe('schema migration', () => {
     }
   });
 });
-
-/** Stores `results` as the version the database is at wrote them. */
-async function putResults(name: string, results: readonly ResultRecord[]): Promise<void> {
-  const open = indexedDB.open(name);
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
-  const tx = db.transaction('results', 'readwrite');
-  for (const result of results) tx.objectStore('results').put(result);
-  await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  db.close();
-}

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { ResultRecord } from '../../src/shared/db.ts';
 import type { Job } from '../../src/shared/job.ts';
 import { expectBatchDone, sessionRows, readStore } from './helpers.ts';
@@ -10,14 +10,22 @@ const fixtures = new URL('../fixtures/sessions', import.meta.url).pathname;
 // The service worker's precache would count against the tiny quota; it is not the subject here.
 test.use({ serviceWorkers: 'block' });
 
-test('storage full during import: a clear message, and no session is half written', async ({ page, baseURL }) => {
+/**
+ * Opens the app with room for a few kilobytes more than the empty library: each fixture session
+ * (about 90 and 140 kB) and each sample overflows it. Returns how to give the space back.
+ */
+async function openNearlyFull(page: Page, baseURL: string | undefined): Promise<{ restore: () => Promise<unknown> }> {
   const origin = new URL(baseURL!).origin;
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Session Enricher' })).toBeVisible();
   const { cdp } = await cdpFor(page);
-  // Room for a few kilobytes more than the empty library: each fixture session (about 90 and 140 kB) overflows.
   const { usage } = await page.evaluate(() => navigator.storage.estimate());
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: (usage ?? 0) + 8_000 });
+  return { restore: () => cdp.send('Storage.overrideQuotaForOrigin', { origin }) };
+}
+
+test('storage full during import: a clear message, and no session is half written', async ({ page, baseURL }) => {
+  const { restore } = await openNearlyFull(page, baseURL);
 
   await page.getByLabel('Import sessions').setInputFiles(fixtures);
   const refused = page.getByRole('alert');
@@ -30,19 +38,14 @@ test('storage full during import: a clear message, and no session is half writte
   await expect(sessionRows(page)).toHaveCount(0);
 
   // With the space back, the same import succeeds in full.
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await restore();
   await page.getByLabel('Import sessions').setInputFiles(fixtures);
   await expect(sessionRows(page)).toHaveCount(2);
   expect(await readStore(page, 'sessions')).toHaveLength(2);
 });
 
 test('storage full while the samples are made: each sample not stored is named, and the page says why', async ({ page, baseURL }) => {
-  const origin = new URL(baseURL!).origin;
-  await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Session Enricher' })).toBeVisible();
-  const { cdp } = await cdpFor(page);
-  const { usage } = await page.evaluate(() => navigator.storage.estimate());
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: (usage ?? 0) + 8_000 });
+  await openNearlyFull(page, baseURL);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
 
