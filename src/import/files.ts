@@ -1,3 +1,4 @@
+import { isSystemFile } from '../shared/systemFiles.ts';
 import type { MediaKind } from '../shared/session.ts';
 
 /** A file picked or dropped, with its path inside the chosen folder ("trip/day1/screens/a.png"). */
@@ -55,9 +56,9 @@ export function extensionOf(path: string): string {
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
-/** Whether a picked or unpacked file is a zip, to be unpacked in its turn. */
+/** Whether a picked or unpacked file is a zip, to be unpacked in its turn: not macOS's `._name.zip` metadata. */
 export function isZip(file: { path: string }): boolean {
-  return extensionOf(file.path) === 'zip';
+  return extensionOf(file.path) === 'zip' && !isSystemFile(file.path);
 }
 
 /** What a file is to a session, by its extension; null for files a session does not use. */

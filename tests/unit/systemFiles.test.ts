@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { isZip } from '../../src/import/files.ts';
 import { groupFiles } from '../../src/import/groupFiles.ts';
 
 /**
@@ -26,5 +27,15 @@ describe('groupFiles() with macOS metadata in a picked folder', () => {
 
   test('a folder holding only macOS metadata holds no session', () => {
     expect(groupFiles(['__MACOSX/standup/._0001.png', 'standup/._notes.md', 'standup/.DS_Store'])).toEqual([]);
+  });
+});
+
+describe('isZip() with macOS metadata', () => {
+  // A Mac copying zips to a USB stick leaves `._sessions.zip` beside `sessions.zip`: a few kilobytes
+  // of metadata that, read as a zip, was refused as a damaged one beside the real import.
+  test('a ._name.zip or a zip under __MACOSX/ is no zip to unpack', () => {
+    expect(isZip({ path: 'stick/sessions.zip' })).toBe(true);
+    expect(isZip({ path: 'stick/._sessions.zip' })).toBe(false);
+    expect(isZip({ path: '__MACOSX/stick/sessions.zip' })).toBe(false);
   });
 });
