@@ -23,6 +23,14 @@ function whisperFiles(): string[] {
     .map((entry) => `${entry.parentPath}/${entry.name}`.slice(root.pathname.length))
     .sort();
 }
+/** The browser projects' headless Chromium (Debian's, as the tests use it). */
+const inChromium = {
+  enabled: true,
+  headless: true,
+  provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
+  instances: [{ browser: 'chromium' as const }],
+};
+
 export default mergeConfig(
   viteConfig,
   defineConfig({
@@ -35,12 +43,7 @@ export default mergeConfig(
             include: ['eval/run/quality.eval.ts'],
             testTimeout: 15 * 60_000,
             provide: { reuseOcr: process.env.EVAL_OCR === 'reuse', fullOcr: process.env.EVAL_OCR === 'full', series: process.env.EVAL_SERIES ?? '', recordings: '' },
-            browser: {
-              enabled: true,
-              headless: true,
-              provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
-              instances: [{ browser: 'chromium' }],
-            },
+            browser: inChromium,
           },
         },
         {
@@ -49,12 +52,7 @@ export default mergeConfig(
             name: 'search',
             include: ['eval/run/search.eval.ts'],
             testTimeout: 10 * 60_000,
-            browser: {
-              enabled: true,
-              headless: true,
-              provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
-              instances: [{ browser: 'chromium' }],
-            },
+            browser: inChromium,
           },
         },
         {
@@ -72,12 +70,7 @@ export default mergeConfig(
               recordings: process.env.EVAL_RECORDINGS ?? '',
               idleSlots: Number(process.env.EVAL_IDLE_SLOTS ?? 1),
             },
-            browser: {
-              enabled: true,
-              headless: true,
-              provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
-              instances: [{ browser: 'chromium' }],
-            },
+            browser: inChromium,
           },
         },
         {
@@ -86,12 +79,7 @@ export default mergeConfig(
             name: 'speech',
             include: ['eval/run/speech.eval.ts'],
             testTimeout: 15 * 60_000,
-            browser: {
-              enabled: true,
-              headless: true,
-              provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
-              instances: [{ browser: 'chromium' }],
-            },
+            browser: inChromium,
           },
         },
         {
@@ -101,12 +89,7 @@ export default mergeConfig(
             include: ['eval/run/whisper.eval.ts'],
             testTimeout: 60 * 60_000,
             provide: { whisperFiles: whisperFiles(), loadBefore: loadavg() },
-            browser: {
-              enabled: true,
-              headless: true,
-              provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
-              instances: [{ browser: 'chromium' }],
-            },
+            browser: inChromium,
           },
         },
         {
