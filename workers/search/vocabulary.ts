@@ -94,11 +94,7 @@ export class Vocabulary {
     const words = termsOf(query, '');
     if (words.length === 0) return this.startOfWord(query);
     return words.map((word, i) => {
-      const variants = new Map<string, number>([[word, 1]]);
-      for (const term of this.terms.atPrefix(word).keys()) {
-        const distance = term.length - word.length;
-        if (distance > 0) variants.set(term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
-      }
+      const variants = this.longerWords(word, new Map([[word, 1]]));
       const fuzzy = fuzzyOf(word, i, words);
       const maxDistance = fuzzy === false ? 0 : fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(word.length * fuzzy)) : fuzzy;
       if (maxDistance > 0) {
@@ -118,11 +114,16 @@ export class Vocabulary {
   private startOfWord(query: string): Array<Map<string, number>> {
     const last = tokenize(query, '').at(-1)?.toLowerCase();
     if (!last) return [];
-    const variants = new Map<string, number>();
-    for (const term of this.terms.atPrefix(last).keys()) {
-      const distance = term.length - last.length;
+    const variants = this.longerWords(last, new Map());
+    return variants.size > 0 ? [variants] : [];
+  }
+
+  /** Adds to `variants` the terms that begin with `word` and are longer, with a prefix match's weight. */
+  private longerWords(word: string, variants: Map<string, number>): Map<string, number> {
+    for (const term of this.terms.atPrefix(word).keys()) {
+      const distance = term.length - word.length;
       if (distance > 0) variants.set(term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
     }
-    return variants.size > 0 ? [variants] : [];
+    return variants;
   }
 }
