@@ -123,6 +123,7 @@ export class Enricher {
     enricher.view.setSessions(first.done ? [] : first.value);
     enricher.sessionsLoaded = enricher.showRemainingSessions(pages);
     enricher.view.setStatus('follower', false);
+    void enricher.showStoredFailed();
     enricher.campaignForLeadership();
     return enricher;
   }
@@ -197,7 +198,10 @@ export class Enricher {
       }
       this.view.updateJobs(jobs);
       searchClientFor(this.config.dbName).noteJobs(jobs);
-      if (removed.length > 0) this.view.removeJobs(new Set(removed));
+      if (removed.length > 0) {
+        this.view.removeJobs(new Set(removed));
+        void this.showStoredFailed();
+      }
       this.view.setStatus('leader', scheduler.isPaused);
       this.notifyFollowers(changed, removed);
     });
@@ -301,7 +305,12 @@ export class Enricher {
       case 'retry-failed': {
         const latest = this.view.current().jobs;
         const retry = [...latest.values()].filter((job) => ['failed', 'timed-out', 'partial', 'cancelled'].includes(job.state));
-        return scheduler.requeue(retry.map((job) => job.id));
+        await scheduler.requeue(retry.map((job) => job.id));
+        // A session whose failed job retention deleted is enriched anew, as "Enrich all" would.
+        const withJob = new Set([...scheduler.all()].map((job) => job.sessionId));
+        const again = (await this.db.getAllKeysFromIndex('results', 'by-failed')).filter((id) => !withJob.has(id));
+        if (again.length > 0) await this.run({ type: 'enrich', sessionIds: again, priority: 'normal' });
+        return;
       }
     }
   }
@@ -452,7 +461,10 @@ export class Enricher {
       case 'jobs-changed':
         if (this.scheduler || this.outdated) return;
         this.view.updateJobs(message.jobs);
-        if (message.removed.length > 0) this.view.removeJobs(new Set(message.removed));
+        if (message.removed.length > 0) {
+          this.view.removeJobs(new Set(message.removed));
+          void this.showStoredFailed();
+        }
         return;
       case 'jobs-reload':
         if (!this.scheduler && !this.outdated) void this.reloadJobs();
@@ -479,6 +491,19 @@ export class Enricher {
     } catch {
       // A failed page read: the whole list in one read rather than a list with a hole in it.
       if (!this.outdated) this.view.setSessions(await this.sessions.list());
+    }
+  }
+
+  /**
+   * Tells the view which sessions' stored results failed whole (keys of the results' 'by-failed'
+   * index, no result read): read at opening and whenever jobs go, since a session then shows its result.
+   */
+  private async showStoredFailed(): Promise<void> {
+    try {
+      const ids = await this.db.getAllKeysFromIndex('results', 'by-failed');
+      if (!this.outdated) this.view.setStoredFailed(ids);
+    } catch {
+      // The database closed (a newer version took it): this tab has stepped down.
     }
   }
 

@@ -22,6 +22,11 @@ export interface LibrarySnapshot {
   /** Sessions whose enrichment ended for lack of storage space (`failedForSpace`). */
   storageFull: number;
   /**
+   * Sessions with no job whose stored result failed whole (retention deleted the job; the row says
+   * "Failed" from the result): "Retry failed" enriches them again.
+   */
+  failedStored: number;
+  /**
    * The running jobs with their sessions' titles, found while counting: the batch panel shows them on
    * every frame of a batch, and walking the whole library there cost each frame in proportion to it.
    */
@@ -56,6 +61,8 @@ export class LibraryView {
   private readonly listeners = new Set<() => void>();
   private scheduled = false;
   private etaSource: () => number | null = () => null;
+  /** Sessions whose stored result failed whole (the results' 'by-failed' index), job or not. */
+  private storedFailed: ReadonlySet<string> = new Set();
 
   constructor() {
     this.snapshot = this.build(0);
@@ -154,6 +161,12 @@ export class LibraryView {
     this.invalidate();
   }
 
+  /** The sessions whose stored result failed whole, as last read (`failedStored` counts those with no job). */
+  setStoredFailed(sessionIds: Iterable<string>): void {
+    this.storedFailed = new Set(sessionIds);
+    this.invalidate();
+  }
+
   setStatus(role: Role, paused: boolean): void {
     this.role = role;
     this.paused = paused;
@@ -184,6 +197,8 @@ export class LibraryView {
       if (job.lastError && failedForSpace(job)) storageFull++;
       if (job.state === 'running') running.push({ job, title: this.sessionsById.get(job.sessionId)?.title ?? 'Session' });
     }
+    let failedStored = 0;
+    for (const id of this.storedFailed) if (!this.jobs.has(id) && this.sessionsById.has(id)) failedStored++;
     return {
       version,
       role: this.role,
@@ -193,6 +208,7 @@ export class LibraryView {
       batch: { done, total: this.jobs.size },
       counts,
       storageFull,
+      failedStored,
       running,
       etaMs: done < this.jobs.size ? this.etaSource() : null,
     };

@@ -16,7 +16,7 @@ interface BatchPanelProps {
 export function BatchPanel({ enricher, library, selected }: BatchPanelProps) {
   const { batch, counts, paused, sessions } = library;
   const active = counts.queued + counts.running + counts['waiting-retry'];
-  const retryable = counts.failed + counts['timed-out'] + counts.partial + counts.cancelled;
+  const retryable = counts.failed + counts['timed-out'] + counts.partial + counts.cancelled + library.failedStored;
   const { running } = library;
   const eta = !paused && library.etaMs !== null && library.etaMs > 0 ? timeLeftInWords(library.etaMs) : null;
   return (

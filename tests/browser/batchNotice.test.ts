@@ -13,7 +13,7 @@ function library(states: Partial<Record<JobState, number>>): LibrarySnapshot {
   const counts = { ...zeroCounts(), ...states };
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const done = counts.succeeded + counts.partial + counts.failed + counts['timed-out'] + counts.cancelled;
-  return { version: 1, role: 'leader', paused: false, sessions: [], jobs: new Map(), batch: { done, total }, counts, storageFull: 0, running: [], etaMs: null };
+  return { version: 1, role: 'leader', paused: false, sessions: [], jobs: new Map(), batch: { done, total }, counts, storageFull: 0, failedStored: 0, running: [], etaMs: null };
 }
 
 function Probe({ library }: { library: LibrarySnapshot }) {

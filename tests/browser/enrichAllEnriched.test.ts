@@ -8,6 +8,7 @@ import type { StageOutcome } from '../../src/shared/protocol.ts';
 import { PIPELINE_STAGES } from '../../src/shared/pipeline.ts';
 import { bareSession } from '../fixtures/stageContext.ts';
 import { createTestWorker } from './fixtures/engine.ts';
+import { waitFor } from './fixtures/waitFor.ts';
 import { openedEnrichers } from './fixtures/enrichers.ts';
 import { uniqueDbName } from './fixtures/sessions.ts';
 
@@ -93,5 +94,16 @@ describe('"Enrich all" over sessions already enriched', () => {
     await enricher.leadership;
     await enricher.enrichAll();
     expect(queuedSessions(enricher)).toEqual(['failed', 'new']);
+  });
+
+  it('a day later, "Retry failed" counts and queues the session whose stored result failed whole, as it would its failed job', async () => {
+    const dbName = await library(['done', 'partly', 'failed'], [], Date.now() - 48 * HOUR, { partly: 'partial', failed: 'failed' });
+    const enricher = await Enricher.open({ dbName, createWorker: createTestWorker, options: { concurrency: 1 } });
+    open.push(enricher);
+    await enricher.leadership;
+    // The row says "Failed" from the stored result: the button beside it must be enabled.
+    await waitFor(() => enricher.view.getSnapshot().failedStored === 1, { what: 'the stored failure counted' });
+    await enricher.run({ type: 'retry-failed' });
+    expect(queuedSessions(enricher)).toEqual(['failed']);
   });
 });
