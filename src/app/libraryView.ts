@@ -3,6 +3,7 @@ import type { SessionRecord } from '../shared/session.ts';
 import { zeroCounts } from '../engine/stats.ts';
 import { failedForSpace } from '../engine/unsaved.ts';
 import { sameKind, shownJob, withJob, type SessionJobs } from '../shared/shownJob.ts';
+import { SnapshotMap } from './snapshotMap.ts';
 
 /** Who runs the queue in this tab: the leader schedules; a follower watches and forwards commands. */
 /** `outdated`: a newer version of the app opened the library in another tab; this one has stepped down. */
@@ -54,7 +55,12 @@ export class LibraryView {
   /** Each session's newest job of each kind. */
   private readonly held = new Map<string, SessionJobs>();
   /** The job shown for each session, of those held (`shownJob`). */
-  private readonly jobs = new Map<string, Job>();
+  private readonly jobs = new SnapshotMap<Job>();
+  /**
+   * What the snapshot counts over the jobs shown, kept as each changes: counted afresh, every frame
+   * of a batch walked the whole library.
+   */
+  private tally = emptyTally();
   private role: Role = 'starting';
   private paused = false;
   private snapshot: LibrarySnapshot;
@@ -117,6 +123,8 @@ export class LibraryView {
 
   private hold(sessionId: string, held: SessionJobs): void {
     const shown = shownJob(held);
+    count(this.tally, this.jobs.get(sessionId), -1);
+    count(this.tally, shown, 1);
     if (shown) {
       this.held.set(sessionId, held);
       this.jobs.set(sessionId, shown);
@@ -143,6 +151,7 @@ export class LibraryView {
   setJobs(jobs: Iterable<Job>): void {
     this.held.clear();
     this.jobs.clear();
+    this.tally = emptyTally();
     this.updateJobs(jobs);
   }
 
@@ -187,16 +196,9 @@ export class LibraryView {
   }
 
   private build(version: number): LibrarySnapshot {
-    const counts = { ...ZERO_COUNTS };
-    let done = 0;
-    let storageFull = 0;
+    const { counts, done, storageFull } = this.tally;
     const running: RunningSession[] = [];
-    for (const job of this.jobs.values()) {
-      counts[job.state]++;
-      if (isTerminal(job.state)) done++;
-      if (job.lastError && failedForSpace(job)) storageFull++;
-      if (job.state === 'running') running.push({ job, title: this.sessionsById.get(job.sessionId)?.title ?? 'Session' });
-    }
+    for (const job of this.tally.running.values()) running.push({ job, title: this.sessionsById.get(job.sessionId)?.title ?? 'Session' });
     let failedStored = 0;
     for (const id of this.storedFailed) if (!this.jobs.has(id) && this.sessionsById.has(id)) failedStored++;
     return {
@@ -204,13 +206,35 @@ export class LibraryView {
       role: this.role,
       paused: this.paused,
       sessions: this.sessions,
-      jobs: new Map(this.jobs),
+      jobs: this.jobs.snapshot(),
       batch: { done, total: this.jobs.size },
-      counts,
+      counts: { ...counts },
       storageFull,
       failedStored,
       running,
       etaMs: done < this.jobs.size ? this.etaSource() : null,
     };
   }
+}
+
+/** What the snapshot counts over the jobs shown. */
+interface Tally {
+  counts: Record<JobState, number>;
+  done: number;
+  storageFull: number;
+  /** The running jobs shown, by session id. */
+  running: Map<string, Job>;
+}
+
+const emptyTally = (): Tally => ({ counts: { ...ZERO_COUNTS }, done: 0, storageFull: 0, running: new Map() });
+
+/** Adds a job shown to the tally (`sign` 1), or takes away one no longer shown (-1). */
+function count(tally: Tally, job: Job | undefined, sign: 1 | -1): void {
+  if (!job) return;
+  tally.counts[job.state] += sign;
+  if (isTerminal(job.state)) tally.done += sign;
+  if (job.lastError && failedForSpace(job)) tally.storageFull += sign;
+  if (job.state !== 'running') return;
+  if (sign > 0) tally.running.set(job.sessionId, job);
+  else tally.running.delete(job.sessionId);
 }

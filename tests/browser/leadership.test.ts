@@ -4,8 +4,11 @@ import { createTestWorker } from './fixtures/engine.ts';
 import { makeSession, uniqueDbName } from './fixtures/sessions.ts';
 import { waitFor } from './fixtures/waitFor.ts';
 import { readStoredJobs } from '../../src/shared/runningJobs.ts';
+import type { Job } from '../../src/shared/job.ts';
 
 const open: Enricher[] = [];
+/** Jobs in order of id: a snapshot's jobs come in no particular order. */
+const byId = (jobs: Iterable<Job>) => [...jobs].sort((a, b) => a.id.localeCompare(b.id));
 const names: string[] = [];
 
 const createSlowWorker = () => new Worker(new URL('./fixtures/slow.worker.ts', import.meta.url), { type: 'module' });
@@ -159,8 +162,7 @@ describe('a follower tab', () => {
     expect(reads).toBe(0);
     // drain() in a follower settles once the leader's reports show the queue empty.
     await follower.drain();
-    const leaderJobs = [...leader.view.getSnapshot().jobs.values()];
-    expect([...follower.view.getSnapshot().jobs.values()]).toEqual(leaderJobs);
+    expect(byId(follower.view.getSnapshot().jobs.values())).toEqual(byId(leader.view.getSnapshot().jobs.values()));
   });
 });
 
@@ -187,7 +189,7 @@ describe('reports to the followers', () => {
       await waitFor(() => [...follower.view.getSnapshot().jobs.values()].filter((job) => job.state === 'cancelled').length === 250, {
         what: 'the follower to see 250 jobs cancelled',
       });
-      expect([...follower.view.getSnapshot().jobs.values()]).toEqual([...leader.view.getSnapshot().jobs.values()]);
+      expect(byId(follower.view.getSnapshot().jobs.values())).toEqual(byId(leader.view.getSnapshot().jobs.values()));
       expect(Math.max(...sizes), `jobs per message: ${sizes.join(' ')}`).toBeLessThanOrEqual(100);
     } finally {
       heard.close();
