@@ -308,7 +308,7 @@ export class Enricher {
         await scheduler.requeue(retry.map((job) => job.id));
         // A session whose failed job retention deleted is enriched anew, as "Enrich all" would.
         const withJob = new Set([...scheduler.all()].map((job) => job.sessionId));
-        const again = (await this.db.getAllKeysFromIndex('results', 'by-failed')).filter((id) => !withJob.has(id));
+        const again = (await this.storedFailures()).filter((id) => !withJob.has(id));
         if (again.length > 0) await this.run({ type: 'enrich', sessionIds: again, priority: 'normal' });
         return;
       }
@@ -495,12 +495,22 @@ export class Enricher {
   }
 
   /**
-   * Tells the view which sessions' stored results failed whole (keys of the results' 'by-failed'
-   * index, no result read): read at opening and whenever jobs go, since a session then shows its result.
+   * The sessions whose stored results failed whole or in part, as their jobs would have ("Retry
+   * failed" takes those): keys of two indexes of the results, no result read.
+   */
+  private async storedFailures(): Promise<string[]> {
+    const results = this.db.transaction('results').store;
+    const [whole, partly] = await Promise.all([results.index('by-failed').getAllKeys(), results.index('by-partly-failed').getAllKeys()]);
+    return [...new Set([...whole, ...partly])];
+  }
+
+  /**
+   * Tells the view which sessions' stored results failed whole or in part (`storedFailures`): read at
+   * opening and whenever jobs go, since a session then shows its result.
    */
   private async showStoredFailed(): Promise<void> {
     try {
-      const ids = await this.db.getAllKeysFromIndex('results', 'by-failed');
+      const ids = await this.storedFailures();
       if (!this.outdated) this.view.setStoredFailed(ids);
     } catch {
       // The database closed (a newer version took it): this tab has stepped down.

@@ -23,8 +23,8 @@ export interface LibrarySnapshot {
   /** Sessions whose enrichment ended for lack of storage space (`failedForSpace`). */
   storageFull: number;
   /**
-   * Sessions with no job whose stored result failed whole (retention deleted the job; the row says
-   * "Failed" from the result): "Retry failed" enriches them again.
+   * Sessions with no job whose stored result failed whole or in part (retention deleted the job; the
+   * row says "Failed" or "Partly done" from the result): "Retry failed" enriches them again.
    */
   failedStored: number;
   /**
@@ -67,7 +67,7 @@ export class LibraryView {
   private readonly listeners = new Set<() => void>();
   private scheduled = false;
   private etaSource: () => number | null = () => null;
-  /** Sessions whose stored result failed whole (the results' 'by-failed' index), job or not. */
+  /** Sessions whose stored result failed whole or in part (the results' two indexes), job or not. */
   private storedFailed: ReadonlySet<string> = new Set();
 
   constructor() {
@@ -170,7 +170,7 @@ export class LibraryView {
     this.invalidate();
   }
 
-  /** The sessions whose stored result failed whole, as last read (`failedStored` counts those with no job). */
+  /** The sessions whose stored result failed whole or in part, as last read (`failedStored` counts those with no job). */
   setStoredFailed(sessionIds: Iterable<string>): void {
     this.storedFailed = new Set(sessionIds);
     this.invalidate();

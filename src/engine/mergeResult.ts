@@ -1,7 +1,7 @@
 import type { ResultRecord, StageWriter } from '../shared/db.ts';
 import { jobKindOf, type JobKind } from '../shared/job.ts';
 import type { StageOutcome } from '../shared/protocol.ts';
-import { failedWhole } from '../shared/failedWhole.ts';
+import { failedWhole, partlyFailed } from '../shared/failedWhole.ts';
 
 /** The run whose outcomes are being committed. */
 export interface CommittingRun {
@@ -18,7 +18,7 @@ export interface CommittingRun {
  * job's earlier runs (a retry, a "Retry failed"), or, for a `reapply-privacy` job, the session's
  * latest result whichever job wrote it (the stages it does not run again). A stage this run did not
  * finish keeps its earlier done outcome. `writtenBy` says which run wrote each outcome; `failedAt` marks
- * a result with no stage done.
+ * a result with no stage done, `partlyFailedAt` one with a stage failed beside one done.
  */
 export function mergeResult(run: CommittingRun, outcomes: Record<string, StageOutcome>, previous: ResultRecord | undefined): ResultRecord {
   const base = previous !== undefined && (previous.jobId === run.jobId || jobKindOf(run) === 'reapply-privacy') ? previous : undefined;
@@ -39,5 +39,6 @@ export function mergeResult(run: CommittingRun, outcomes: Record<string, StageOu
   }
   const record: ResultRecord = { sessionId: run.sessionId, jobId: run.jobId, attempt: run.attempt, runId: run.runId, committedAt: run.committedAt, outcomes: merged, writtenBy };
   if (failedWhole(merged)) record.failedAt = run.committedAt;
+  if (partlyFailed(merged)) record.partlyFailedAt = run.committedAt;
   return record;
 }

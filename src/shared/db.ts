@@ -2,7 +2,7 @@ import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Job, QueuedJob, RunningJob } from './job.ts';
 import type { MediaRecord, SessionRecord } from './session.ts';
 import type { StageOutcome } from './protocol.ts';
-import { failedWhole } from './failedWhole.ts';
+import { failedWhole, partlyFailed } from './failedWhole.ts';
 
 /** The stored outcome of the last committed enrichment of a session. */
 export interface ResultRecord {
@@ -20,6 +20,12 @@ export interface ResultRecord {
    * their jobs without reading every result.
    */
   failedAt?: number;
+  /**
+   * Set (to `committedAt`) when a stage failed and another is done (`partlyFailed`), and only then:
+   * the 'by-partly-failed' index (v7) holds these, so "Retry failed" finds the sessions partly done
+   * after retention deleted their jobs.
+   */
+  partlyFailedAt?: number;
   /**
    * Which job and run wrote each stage's outcome: a result merges outcomes of earlier runs (a retry,
    * or a `reapply-privacy` job over another job's result). Absent in records of before.
@@ -74,7 +80,7 @@ export interface EnricherDB extends DBSchema {
    * of each priority's queue from it, in order, without reading the rest first.
    */
   jobs: { key: string; value: Job; indexes: { 'by-session': string; 'by-queue': [string, string, number]; 'by-finished': number } };
-  results: { key: string; value: ResultRecord; indexes: { 'by-failed': number } };
+  results: { key: string; value: ResultRecord; indexes: { 'by-failed': number; 'by-partly-failed': number } };
   /** Queued jobs written together (v4): see `JobPackRecord`. */
   jobPacks: { key: string; value: JobPackRecord };
   /** The running jobs (v5): see `RunningJobsRecord`. One record, under RUNNING_JOBS_KEY. */
@@ -82,7 +88,7 @@ export interface EnricherDB extends DBSchema {
   meta: { key: string; value: unknown };
 }
 
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 export const DEFAULT_DB_NAME = 'session-enricher';
 
 /**
@@ -125,7 +131,7 @@ export function openEnricherDb(name: string = DEFAULT_DB_NAME, onVersionChange?:
         // are still read as such; an older app, which would not see this record, cannot open this version.
         db.createObjectStore('runningJobs');
       }
-      if (oldVersion < 6) markFailedResults(unwrap(transaction.objectStore('results')));
+      if (oldVersion < 7) markFailedResults(unwrap(transaction.objectStore('results')), oldVersion);
     },
     blocking(_current, _next, event) {
       // A newer version wants in (another tab after an update): step aside so it can migrate. This
@@ -139,18 +145,23 @@ export function openEnricherDb(name: string = DEFAULT_DB_NAME, onVersionChange?:
 export type EnricherDb = IDBPDatabase<EnricherDB>;
 
 /**
- * v6: the 'by-failed' index, and the results stored before it marked, a cursor step per task (a
- * library's results are read once, in the upgrade). An older app, which would write unmarked
- * results, cannot open this version.
+ * v6: the 'by-failed' index; v7: the 'by-partly-failed' index. The results stored before are marked
+ * for both in one pass, a cursor step per task (a library's results are read once, in the upgrade).
+ * An older app, which would write unmarked results, cannot open this version.
  */
-function markFailedResults(results: IDBObjectStore): void {
-  results.createIndex('by-failed', 'failedAt');
+function markFailedResults(results: IDBObjectStore, oldVersion: number): void {
+  if (oldVersion < 6) results.createIndex('by-failed', 'failedAt');
+  results.createIndex('by-partly-failed', 'partlyFailedAt');
   const cursor = results.openCursor();
   cursor.onsuccess = () => {
     const at = cursor.result;
     if (!at) return;
     const record = at.value as ResultRecord;
-    if (record.failedAt === undefined && failedWhole(record.outcomes)) at.update({ ...record, failedAt: record.committedAt });
+    const failed = record.failedAt === undefined && failedWhole(record.outcomes);
+    const partly = record.partlyFailedAt === undefined && partlyFailed(record.outcomes);
+    if (failed || partly) {
+      at.update({ ...record, ...(failed ? { failedAt: record.committedAt } : {}), ...(partly ? { partlyFailedAt: record.committedAt } : {}) });
+    }
     at.continue();
   };
 }

@@ -96,14 +96,14 @@ describe('"Enrich all" over sessions already enriched', () => {
     expect(queuedSessions(enricher)).toEqual(['failed', 'new']);
   });
 
-  it('a day later, "Retry failed" counts and queues the session whose stored result failed whole, as it would its failed job', async () => {
+  it('a day later, "Retry failed" counts and queues the sessions whose stored results failed whole or in part, as it would their jobs', async () => {
     const dbName = await library(['done', 'partly', 'failed'], [], Date.now() - 48 * HOUR, { partly: 'partial', failed: 'failed' });
     const enricher = await Enricher.open({ dbName, createWorker: createTestWorker, options: { concurrency: 1 } });
     open.push(enricher);
     await enricher.leadership;
-    // The row says "Failed" from the stored result: the button beside it must be enabled.
-    await waitFor(() => enricher.view.getSnapshot().failedStored === 1, { what: 'the stored failure counted' });
+    // The rows say "Failed" and "Partly done" from the stored results: the button beside them must be enabled.
+    await waitFor(() => enricher.view.getSnapshot().failedStored === 2, { what: 'the stored failures counted' });
     await enricher.run({ type: 'retry-failed' });
-    expect(queuedSessions(enricher)).toEqual(['failed']);
+    expect(queuedSessions(enricher)).toEqual(['failed', 'partly']);
   });
 });

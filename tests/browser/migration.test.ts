@@ -44,6 +44,8 @@ const upgradeToV3 = (name: string) =>
 
 /** Version 4's upgrade step, frozen here, then `jobs` stored as version 4 wrote them: a running job was a record. */
 const upgradeToV4 = (name: string, jobs: readonly Job[]) => openAt(name, 4, (open) => open.result.createObjectStore('jobPacks', { keyPath: 'id' }), jobs);
+const DONE: StageOutcome = { status: 'done', result: {}, ms: 1 };
+const FAILED: StageOutcome = { status: 'failed', error: { class: 'permanent', message: 'No screen could be read.' }, ms: 1 };
 
 /** The order of the 'by-queue' index: state, then priority, as strings by code unit, then seq. */
 function queueOrder(a: Job, b: Job): number {
@@ -60,7 +62,7 @@ describe('schema migration', () => {
 
     const db = await openEnricherDb(name);
     try {
-      expect(DB_VERSION).toBe(6);
+      expect(DB_VERSION).toBe(7);
       expect(db.version).toBe(DB_VERSION);
       // Every session, media blob (byte for byte), job and result, exactly as version 1 stored them.
       for (const store of ['sessions', 'media', 'jobs', 'results'] as const) {
@@ -222,28 +224,54 @@ describe('schema migration', () => {
     }
   });
 
-  test('a library written at version 5 opens at version 6: results that failed whole are marked and indexed, the others unchanged', async () => {
+  test('a library written at version 5 opens at the current version: results that failed whole or in part are marked and indexed, the others unchanged', async () => {
     const name = uniqueDbName();
     await createV1Database(name, await fetchV1Dump());
     await upgradeToV2(name, []);
     await upgradeToV3(name);
     await upgradeToV4(name, []);
     await openAt(name, 5, (open) => open.result.createObjectStore('runningJobs'));
-    const done: StageOutcome = { status: 'done', result: {}, ms: 1 };
-    const failed: StageOutcome = { status: 'failed', error: { class: 'permanent', message: 'No screen could be read.' }, ms: 1 };
     const stored: ResultRecord[] = [
-      { sessionId: 'all-failed', jobId: 'j1', attempt: 3, committedAt: 40, outcomes: { ocr: failed, chapters: failed } },
-      { sessionId: 'partly', jobId: 'j2', attempt: 1, committedAt: 50, outcomes: { ocr: done, chapters: failed } },
-      { sessionId: 'done', jobId: 'j3', attempt: 1, committedAt: 60, outcomes: { ocr: done } },
+      { sessionId: 'all-failed', jobId: 'j1', attempt: 3, committedAt: 40, outcomes: { ocr: FAILED, chapters: FAILED } },
+      { sessionId: 'partly', jobId: 'j2', attempt: 1, committedAt: 50, outcomes: { ocr: DONE, chapters: FAILED } },
+      { sessionId: 'done', jobId: 'j3', attempt: 1, committedAt: 60, outcomes: { ocr: DONE } },
     ];
     await storeAt(name, 'results', stored);
 
     const db = await openEnricherDb(name);
     try {
       expect(await db.getAllKeysFromIndex('results', 'by-failed')).toEqual(['all-failed']);
+      expect(await db.getAllKeysFromIndex('results', 'by-partly-failed')).toEqual(['partly']);
       expect(await db.get('results', 'all-failed')).toEqual({ ...stored[0], failedAt: 40 });
-      expect(await db.get('results', 'partly')).toEqual(stored[1]);
+      expect(await db.get('results', 'partly')).toEqual({ ...stored[1], partlyFailedAt: 50 });
       expect(await db.get('results', 'done')).toEqual(stored[2]);
+    } finally {
+      db.close();
+      indexedDB.deleteDatabase(name);
+    }
+  });
+
+  test('a library written at version 6 opens at version 7: results partly failed are marked and indexed, those marked failed whole kept', async () => {
+    const name = uniqueDbName();
+    await createV1Database(name, await fetchV1Dump());
+    await upgradeToV2(name, []);
+    await upgradeToV3(name);
+    await upgradeToV4(name, []);
+    await openAt(name, 5, (open) => open.result.createObjectStore('runningJobs'));
+    await openAt(name, 6, (open) => open.transaction!.objectStore('results').createIndex('by-failed', 'failedAt'));
+    const stored: ResultRecord[] = [
+      { sessionId: 'all-failed', jobId: 'j1', attempt: 3, committedAt: 40, failedAt: 40, outcomes: { ocr: FAILED, chapters: FAILED } },
+      { sessionId: 'partly', jobId: 'j2', attempt: 1, committedAt: 50, outcomes: { ocr: DONE, chapters: FAILED } },
+      { sessionId: 'done', jobId: 'j3', attempt: 1, committedAt: 60, outcomes: { ocr: DONE, audio: { status: 'skipped', message: 'No recording.' } } },
+    ];
+    await storeAt(name, 'results', stored);
+
+    const db = await openEnricherDb(name);
+    try {
+      expect(await db.getAllKeysFromIndex('results', 'by-failed')).toEqual(['all-failed']);
+      expect(await db.getAllKeysFromIndex('results', 'by-partly-failed')).toEqual(['partly']);
+      const mine = (await db.getAll('results')).filter((record) => stored.some((one) => one.sessionId === record.sessionId));
+      expect(mine).toEqual([stored[0], stored[2], { ...stored[1], partlyFailedAt: 50 }]); // in key order
     } finally {
       db.close();
       indexedDB.deleteDatabase(name);

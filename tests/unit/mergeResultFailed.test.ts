@@ -25,3 +25,26 @@ describe('a result that failed whole is marked', () => {
     expect(mergeResult(run(2, 200), { chapters: FAILED }, partly)).not.toHaveProperty('failedAt');
   });
 });
+
+describe('a result with a stage failed beside one done is marked partly failed', () => {
+  // "Retry failed" finds such sessions through the results' 'by-partly-failed' index once retention
+  // has deleted their partial jobs; their rows still say "Partly done".
+  test('a stage done and one failed: partlyFailedAt is when it was committed, and no failedAt', () => {
+    const record = mergeResult(run(1, 100), { ocr: DONE, chapters: FAILED }, undefined);
+    expect(record.partlyFailedAt).toBe(100);
+    expect(record).not.toHaveProperty('failedAt');
+  });
+
+  test('every stage done, every stage failed, or a stage skipped beside those done: no mark', () => {
+    const skipped: StageOutcome = { status: 'skipped', message: 'No recording.' };
+    expect(mergeResult(run(1, 100), { ocr: DONE, audio: skipped }, undefined)).not.toHaveProperty('partlyFailedAt');
+    expect(mergeResult(run(1, 100), { ocr: FAILED, chapters: FAILED }, undefined)).not.toHaveProperty('partlyFailedAt');
+    expect(mergeResult(run(1, 100), {}, undefined)).not.toHaveProperty('partlyFailedAt');
+  });
+
+  test('a retry that gets the failed stage done clears the mark; one that fails it again keeps it', () => {
+    const partly = mergeResult(run(1, 100), { ocr: DONE, chapters: FAILED }, undefined);
+    expect(mergeResult(run(2, 200), { chapters: DONE }, partly)).not.toHaveProperty('partlyFailedAt');
+    expect(mergeResult(run(2, 200), { chapters: FAILED }, partly).partlyFailedAt).toBe(200);
+  });
+});
