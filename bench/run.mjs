@@ -421,7 +421,7 @@ async function libraryScroll(context, count) {
       await page.getByRole('button', { name }).click();
       await delay(5000);
       const probe = await page.evaluate(() => window.__benchProbe.stop());
-      return { longTasks: probe.longTasks, longestTaskMs: probe.longestTaskMs, maxFrameGapMs: probe.maxFrameGapMs, clickToPaintMs: probe.clickToPaintMs };
+      return { longTasks: probe.longTasks, longestTaskMs: probe.longestTaskMs, maxFrameGapMs: probe.maxFrameGapMs, p99FrameGapMs: probe.p99FrameGapMs, clickToPaintMs: probe.clickToPaintMs };
     };
     const enrichAll = await command('Enrich all');
     const cancelAll = await command('Cancel batch');
