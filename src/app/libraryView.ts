@@ -69,6 +69,8 @@ export class LibraryView {
   private etaSource: () => number | null = () => null;
   /** Sessions whose stored result failed whole or in part (the results' two indexes), job or not. */
   private storedFailed: ReadonlySet<string> = new Set();
+  /** `failedStored` as last counted; null once a session, a stored failure or a session's having a job changed. */
+  private failedStoredCount: number | null = null;
 
   constructor() {
     this.snapshot = this.build(0);
@@ -92,6 +94,7 @@ export class LibraryView {
   setSessions(sessions: SessionRecord[]): void {
     this.sessions = sessions;
     this.sessionsById = new Map(sessions.map((session) => [session.id, session]));
+    this.failedStoredCount = null;
     this.invalidate();
   }
 
@@ -112,6 +115,7 @@ export class LibraryView {
     const merged = [...this.sessions, ...added];
     if (added.some((session) => session.importedAt < last)) merged.sort((a, b) => a.importedAt - b.importedAt);
     this.sessions = merged;
+    this.failedStoredCount = null;
     this.invalidate();
   }
 
@@ -123,8 +127,10 @@ export class LibraryView {
 
   private hold(sessionId: string, held: SessionJobs): void {
     const shown = shownJob(held);
-    count(this.tally, this.jobs.get(sessionId), -1);
+    const before = this.jobs.get(sessionId);
+    count(this.tally, before, -1);
     count(this.tally, shown, 1);
+    if (!before !== !shown && this.storedFailed.has(sessionId)) this.failedStoredCount = null;
     if (shown) {
       this.held.set(sessionId, held);
       this.jobs.set(sessionId, shown);
@@ -152,6 +158,7 @@ export class LibraryView {
     this.held.clear();
     this.jobs.clear();
     this.tally = emptyTally();
+    this.failedStoredCount = null;
     this.updateJobs(jobs);
   }
 
@@ -173,6 +180,7 @@ export class LibraryView {
   /** The sessions whose stored result failed whole or in part, as last read (`failedStored` counts those with no job). */
   setStoredFailed(sessionIds: Iterable<string>): void {
     this.storedFailed = new Set(sessionIds);
+    this.failedStoredCount = null;
     this.invalidate();
   }
 
@@ -195,12 +203,17 @@ export class LibraryView {
     else setTimeout(publish, 250);
   }
 
+  private countFailedStored(): number {
+    let failed = 0;
+    for (const id of this.storedFailed) if (!this.jobs.has(id) && this.sessionsById.has(id)) failed++;
+    return failed;
+  }
+
   private build(version: number): LibrarySnapshot {
     const { counts, done, storageFull } = this.tally;
     const running: RunningSession[] = [];
     for (const job of this.tally.running.values()) running.push({ job, title: this.sessionsById.get(job.sessionId)?.title ?? 'Session' });
-    let failedStored = 0;
-    for (const id of this.storedFailed) if (!this.jobs.has(id) && this.sessionsById.has(id)) failedStored++;
+    const failedStored = (this.failedStoredCount ??= this.countFailedStored());
     return {
       version,
       role: this.role,

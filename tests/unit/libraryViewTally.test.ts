@@ -42,7 +42,7 @@ function advanced(job: QueuedJob, now: number, roll: number): Job {
 }
 
 /** What the snapshot says, counted afresh from the jobs it shows: what it said before it kept a tally. */
-function recounted(snapshot: LibrarySnapshot) {
+function recounted(snapshot: LibrarySnapshot, storedFailed: readonly string[]) {
   const counts = zeroCounts();
   let done = 0;
   let storageFull = 0;
@@ -53,13 +53,16 @@ function recounted(snapshot: LibrarySnapshot) {
     if (failedForSpace(job)) storageFull++;
     if (job.state === 'running') running.push(job.id);
   }
-  return { counts, batch: { done, total: snapshot.jobs.size }, storageFull, running: running.sort() };
+  const sessions = new Set(snapshot.sessions.map((session) => session.id));
+  const failedStored = storedFailed.filter((id) => !snapshot.jobs.has(id) && sessions.has(id)).length;
+  return { counts, batch: { done, total: snapshot.jobs.size }, storageFull, failedStored, running: running.sort() };
 }
 
 const told = (snapshot: LibrarySnapshot) => ({
   counts: snapshot.counts,
   batch: snapshot.batch,
   storageFull: snapshot.storageFull,
+  failedStored: snapshot.failedStored,
   running: snapshot.running.map(({ job }) => job.id).sort(),
 });
 
@@ -67,15 +70,18 @@ describe('LibraryView keeps its counts as jobs change', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  test('after random updates, removals and resets, every snapshot says what a count of its jobs says', () => {
+  test('after random updates, removals, resets, stored failures and sessions added, every snapshot says what a count of its jobs says', () => {
     const random = seeded(7);
     const view = new LibraryView();
     const sessions = Array.from({ length: 300 }, (_, i) => bareSession({ id: `s${i}`, title: `Session ${i}` }));
-    view.setSessions(sessions);
+    view.setSessions(sessions.slice(0, 250));
     const live = new Map<string, Job>();
+    let storedFailed: string[] = [];
+    // The sequence reaches every count: none stays at 0 throughout.
+    const seen = { storageFull: 0, failedStored: 0, running: 0 };
     let now = 1_000;
-    for (let round = 0; round < 12; round++) {
-      for (let step = 0; step < 400; step++) {
+    for (let round = 0; round < 120; round++) {
+      for (let step = 0; step < 40; step++) {
         now += 10;
         const sessionId = `s${Math.floor(random() * sessions.length)}`;
         const roll = random();
@@ -87,19 +93,28 @@ describe('LibraryView keeps its counts as jobs change', () => {
           const ids = [...live.keys()].filter(() => random() < 0.05);
           for (const id of ids) live.delete(id);
           view.removeJobs(new Set(ids));
-        } else if (roll < 0.99) {
+        } else if (roll < 0.97) {
           const older = [...live.values()][Math.floor(random() * live.size)];
           if (older) view.updateStoredJobs([older]);
+        } else if (roll < 0.98) {
+          // Sessions whose stored results failed: among them some never shown, and some with a job.
+          storedFailed = sessions.map((session) => session.id).filter(() => random() < 0.3);
+          view.setStoredFailed(storedFailed);
+        } else if (roll < 0.99) {
+          view.addSessions(sessions.filter(() => random() < 0.05));
         } else {
           view.setJobs([...live.values()].filter(() => random() < 0.5));
         }
       }
       const snapshot = published(view);
-      expect(told(snapshot)).toEqual(recounted(snapshot));
-      expect(snapshot.batch.total).toBeGreaterThan(0);
-      expect(snapshot.storageFull).toBeGreaterThan(0);
-      expect(snapshot.running.every(({ job, title }) => title === `Session ${job.sessionId.slice(1)}`)).toBe(true);
+      expect(told(snapshot)).toEqual(recounted(snapshot, storedFailed));
+      seen.storageFull = Math.max(seen.storageFull, snapshot.storageFull);
+      seen.failedStored = Math.max(seen.failedStored, snapshot.failedStored);
+      seen.running = Math.max(seen.running, snapshot.running.length);
+      const shownIds = new Set(snapshot.sessions.map((session) => session.id));
+      expect(snapshot.running.every(({ job, title }) => title === (shownIds.has(job.sessionId) ? `Session ${job.sessionId.slice(1)}` : 'Session'))).toBe(true);
     }
+    expect(Object.values(seen).every((most) => most > 0), JSON.stringify(seen)).toBe(true);
   });
 
   test('publishing after one job changed reads that job, not every job of the library', () => {
