@@ -285,7 +285,12 @@ export class Enricher {
       }
       case 'reapply-privacy': {
         // Sessions with a stored result, or with a job that will store one (the reapply job runs after it).
-        const stored = new Set(await this.db.getAllKeys('results'));
+        // Not a result that failed whole: it holds nothing to redact, and the pass's own stages, done
+        // beside its failures, would make it read "Partly done". Keys only, from the store and its index.
+        const results = this.db.transaction('results').store;
+        const [keys, failedWhole] = await Promise.all([results.getAllKeys(), results.index('by-failed').getAllKeys()]);
+        const stored = new Set(keys);
+        for (const id of failedWhole) stored.delete(id);
         for (const job of scheduler.all()) if (!isTerminal(job.state)) stored.add(job.sessionId);
         const sessions = await this.sessionsById(command.sessionIds.filter((id) => stored.has(id)));
         const items = sessions.map((session) => ({ sessionId: session.id, timeoutMs: timeoutFor(0, this.options, session.screenshots.length) }));
