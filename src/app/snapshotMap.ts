@@ -6,6 +6,8 @@ class BucketsView<V> implements ReadonlyMap<string, V> {
   constructor(
     protected parts: Map<string, V>[],
     protected count: number,
+    /** Each key's bucket, given when the key is first set and kept: snapshots share it as it grows. */
+    protected slots: Map<string, number>,
   ) {}
 
   get size(): number {
@@ -13,11 +15,13 @@ class BucketsView<V> implements ReadonlyMap<string, V> {
   }
 
   get(key: string): V | undefined {
-    return this.parts[bucketOf(key)]!.get(key);
+    const slot = this.slots.get(key);
+    return slot === undefined ? undefined : this.parts[slot]!.get(key);
   }
 
   has(key: string): boolean {
-    return this.parts[bucketOf(key)]!.has(key);
+    const slot = this.slots.get(key);
+    return slot !== undefined && this.parts[slot]!.has(key);
   }
 
   *entries(): MapIterator<[string, V]> {
@@ -43,12 +47,6 @@ class BucketsView<V> implements ReadonlyMap<string, V> {
 
 const BUCKETS = 128;
 
-function bucketOf(key: string): number {
-  let hash = 0;
-  for (let i = 0; i < key.length; i++) hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
-  return hash & (BUCKETS - 1);
-}
-
 /**
  * A map published as immutable snapshots (for React's `useSyncExternalStore`) that share with each
  * other every bucket not written in between: a snapshot costs the buckets written since the last
@@ -61,25 +59,32 @@ export class SnapshotMap<V> extends BucketsView<V> {
   private published: ReadonlyMap<string, V> | null = null;
 
   constructor() {
-    super(emptyBuckets(), 0);
+    super(emptyBuckets(), 0, new Map());
   }
 
   set(key: string, value: V): void {
-    const bucket = this.writable(bucketOf(key));
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      // Round the buckets in turn, so that they fill evenly whatever the keys.
+      slot = this.slots.size % BUCKETS;
+      this.slots.set(key, slot);
+    }
+    const bucket = this.writable(slot);
     if (!bucket.has(key)) this.count++;
     bucket.set(key, value);
   }
 
   delete(key: string): boolean {
-    const index = bucketOf(key);
-    if (!this.parts[index]!.has(key)) return false;
-    this.writable(index).delete(key);
+    const slot = this.slots.get(key);
+    if (slot === undefined || !this.parts[slot]!.has(key)) return false;
+    this.writable(slot).delete(key);
     this.count--;
     return true;
   }
 
   clear(): void {
     this.parts = emptyBuckets();
+    this.slots = new Map();
     this.shared.fill(0);
     this.count = 0;
     this.published = null;
@@ -88,7 +93,7 @@ export class SnapshotMap<V> extends BucketsView<V> {
   /** The map as it is now, never to change. The same object until the map is next written. */
   snapshot(): ReadonlyMap<string, V> {
     if (!this.published) {
-      this.published = new BucketsView(this.parts.slice(), this.count);
+      this.published = new BucketsView(this.parts.slice(), this.count, this.slots);
       this.shared.fill(1);
     }
     return this.published;
