@@ -1,4 +1,5 @@
 import type { ChaptersResult, OcrResult, OcrWord } from '../../shared/results.ts';
+import { linesOf } from '../../shared/screenLines.ts';
 import type { MarkableScreen } from './markPlaces.ts';
 
 /**
@@ -6,9 +7,10 @@ import type { MarkableScreen } from './markPlaces.ts';
  * the redact stage) number them, with the words as captured.
  */
 export function markableScreens(chapters: ChaptersResult | null, ocr: OcrResult | null): Array<MarkableScreen & { words: OcrWord[] }> {
-  const lines = new Map((ocr?.screens ?? []).map((screen) => [screen.mediaId, screen.lines ?? []]));
+  const byId = new Map((ocr?.screens ?? []).map((screen) => [screen.mediaId, screen]));
   return (chapters?.screens ?? []).flatMap((hash, index) => {
-    const words = (lines.get(hash.mediaId) ?? []).flatMap((line) => line.words);
+    const screen = byId.get(hash.mediaId);
+    const words = ((screen && linesOf(screen)) ?? []).flatMap((line) => line.words);
     return words.length > 0 ? [{ index, hash, words }] : [];
   });
 }
