@@ -19,7 +19,7 @@ export interface SettleFigures {
   longTaskMs: number;
   /** structuredClone() of the record, timed apart: the clone alone, without IndexedDB's own work. */
   cloneMs: number;
-  /** JS heap the received record holds, after a GC before. */
+  /** JS heap the received record holds (a GC before and after; typed arrays' bytes are outside it). */
   heapBytes: number;
   /** navigator.storage.estimate() usage after the commit, less before. */
   storedBytes: number;
@@ -79,7 +79,8 @@ async function settle(form: LinesForm, run: number): Promise<SettleFigures> {
     worker.postMessage({ kind: 'send', form } satisfies PackedLinesRequest);
   });
   const committedMs = await figures.committed;
-  // Measured while `figures.record` still holds what the settle received.
+  // Measured while `figures.record` still holds what the settle received, its garbage collected.
+  gc();
   const heapBytes = heap() - heapBefore;
   await idle();
   observer.disconnect();

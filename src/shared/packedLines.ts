@@ -3,8 +3,22 @@ import type { OcrLine, OcrWord, PackedLines, PixelBox } from './results.ts';
 // A screen of text is some 40 lines of 8 words: as objects, over a thousand per screen, each one
 // cloned into the main thread and again into IndexedDB. Packed, a screen is five values.
 
-/** A whole number an Int32Array holds as it is (-0 is not: it would come back as 0). */
-const isInt32 = (value: number) => (value | 0) === value && !Object.is(value, -0);
+/** A whole number from `min` to `max` (-0 is not: an integer array gives it back as 0). */
+const within = (min: number, max: number) => (value: number) => Number.isInteger(value) && value >= min && value <= max && !Object.is(value, -0);
+
+// Cloning costs the main thread by the byte (serializing for IndexedDB most): the narrowest array that holds every value exactly.
+
+/** Counts and lengths: in bytes when they fit, else in 16 or 32 bits. */
+function counts(values: number[]): Uint8Array | Uint16Array | Uint32Array {
+  if (values.every(within(0, 0xff))) return Uint8Array.from(values);
+  return values.every(within(0, 0xffff)) ? Uint16Array.from(values) : Uint32Array.from(values);
+}
+
+/** Box coordinates: whole pixels in 16 bits (a screen of up to 32,767 px), else 32; any other number as a double. */
+function coordinates(values: number[]): Int16Array | Int32Array | Float64Array {
+  if (values.every(within(-0x8000, 0x7fff))) return Int16Array.from(values);
+  return values.every(within(-0x80000000, 0x7fffffff)) ? Int32Array.from(values) : Float64Array.from(values);
+}
 
 /** A confidence a Uint16Array of tenths gives back as it is: OCR rounds to tenths (workers/ocr/tsvLines.ts). */
 const isTenths = (value: number) => {
@@ -30,10 +44,9 @@ export function packLines(lines: readonly OcrLine[]): PackedLines {
   }
   return {
     texts: texts.join(''),
-    textLengths: Uint32Array.from(texts, (text) => text.length),
-    wordCounts: Uint32Array.from(lines, (line) => line.words.length),
-    // Exact whatever the numbers: the compact arrays when every value fits them, else doubles.
-    boxes: boxes.every(isInt32) ? Int32Array.from(boxes) : Float64Array.from(boxes),
+    textLengths: counts(texts.map((text) => text.length)),
+    wordCounts: counts(lines.map((line) => line.words.length)),
+    boxes: coordinates(boxes),
     confidences: confidences.every(isTenths) ? Uint16Array.from(confidences, (c) => Math.round(c * 10)) : Float64Array.from(confidences),
   };
 }
@@ -69,5 +82,7 @@ export function unpackLines(packed: PackedLines): OcrLine[] {
 
 /** How many words the packed lines hold, without unpacking them. */
 export function packedWordCount(packed: PackedLines): number {
-  return packed.wordCounts.reduce((sum, count) => sum + count, 0);
+  let words = 0;
+  for (const count of packed.wordCounts) words += count;
+  return words;
 }

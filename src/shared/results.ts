@@ -118,12 +118,12 @@ export interface OcrLine {
 export interface PackedLines {
   /** Each line's text, then each of its words' texts, line after line, concatenated. */
   texts: string;
-  /** The length in UTF-16 code units of each text in `texts`, in order. */
-  textLengths: Uint32Array;
+  /** The length in UTF-16 code units of each text in `texts`, in order; in the narrowest array that holds them all. */
+  textLengths: Uint8Array | Uint16Array | Uint32Array;
   /** How many words each line has. */
-  wordCounts: Uint32Array;
-  /** left, top, width, height of each box in the order of `texts`: whole pixels in an Int32Array, any other number in a Float64Array. */
-  boxes: Int32Array | Float64Array;
+  wordCounts: Uint8Array | Uint16Array | Uint32Array;
+  /** left, top, width, height of each box in the order of `texts`: whole pixels in an Int16Array or Int32Array, any other number in a Float64Array. */
+  boxes: Int16Array | Int32Array | Float64Array;
   /** Each word's confidence: in tenths in a Uint16Array (OCR rounds to tenths), else as is in a Float64Array. */
   confidences: Uint16Array | Float64Array;
 }

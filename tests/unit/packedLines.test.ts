@@ -48,9 +48,23 @@ describe('packLines() and unpackLines()', () => {
     const back = roundTrip([odd]);
     expect(back).toEqual([odd]);
     expect(Object.is(back[0]!.words[0]!.box.top, -0)).toBe(true);
-    // Whole pixels, the OCR's own boxes, keep the compact array.
-    expect(packLines([line([word('a', -3, 4)])]).boxes).toBeInstanceOf(Int32Array);
+    // Whole pixels, the OCR's own boxes, keep the compact arrays.
+    expect(packLines([line([word('a', -3, 4)])]).boxes).toBeInstanceOf(Int16Array);
+    const wide = [line([word('far', 40_000, -40_000)])];
+    expect(packLines(wide).boxes).toBeInstanceOf(Int32Array);
+    expect(roundTrip(wide)).toEqual(wide);
     expect(packLines([odd]).boxes).toBeInstanceOf(Float64Array);
+  });
+
+  test('long texts and long lines widen the arrays of lengths and counts, and still come back', () => {
+    const long = [line([word('x'.repeat(300), 0, 0), word('y'.repeat(70_000), 0, 0)])];
+    expect(packLines(long).textLengths).toBeInstanceOf(Uint32Array);
+    expect(roundTrip(long)).toEqual(long);
+    const many = [line(Array.from({ length: 300 }, (_, i) => word(`w${i}`, i, 0)))];
+    expect(packLines(many).wordCounts).toBeInstanceOf(Uint16Array);
+    expect(packLines(many).textLengths).toBeInstanceOf(Uint16Array);
+    expect(roundTrip(many)).toEqual(many);
+    expect(packLines([line([word('ok', 0, 0)])]).textLengths).toBeInstanceOf(Uint8Array);
   });
 
   test('confidences in tenths, as OCR rounds them, and any other number exactly', () => {
