@@ -1,6 +1,6 @@
 import type { OcrLine, OcrWord, PackedLines, PixelBox } from './results.ts';
 
-// A screen of text is some 40 lines of 8 words: as objects, over a thousand per screen, each one
+// A screen of text is some 40 lines of 8 words: as objects, some 760 per screen (a word and its box each), each one
 // cloned into the main thread and again into IndexedDB. Packed, a screen is five values.
 
 /** A whole number from `min` to `max` (-0 is not: an integer array gives it back as 0). */
@@ -78,11 +78,4 @@ export function unpackLines(packed: PackedLines): OcrLine[] {
     lines.push({ text, box, words });
   }
   return lines;
-}
-
-/** How many words the packed lines hold, without unpacking them. */
-export function packedWordCount(packed: PackedLines): number {
-  let words = 0;
-  for (const count of packed.wordCounts) words += count;
-  return words;
 }
