@@ -142,7 +142,8 @@ export interface ScreenText {
   lines?: OcrLine[];
   /**
    * The same lines packed (src/shared/packedLines.ts): a few strings and typed arrays per screen
-   * instead of objects per word, so a result costs the main thread a clone per screen, not per word.
+   * instead of objects per word, which the main thread's clones (receiving a result, putting it into
+   * IndexedDB) copy as bytes instead of walking object by object.
    * Absent when nothing was read, and in results stored before it or before there were boxes.
    */
   packedLines?: PackedLines;
