@@ -16,3 +16,9 @@ export function linesOf(screen: Pick<ScreenText, 'lines' | 'packedLines'>): OcrL
 export function storedLines(lines: readonly OcrLine[]): Pick<ScreenText, 'packedLines'> {
   return lines.length > 0 ? { packedLines: packLines(lines) } : {};
 }
+
+/** Whether OCR read any word on a screen, without unpacking its lines. */
+export function hasWords(screen: Pick<ScreenText, 'lines' | 'packedLines'>): boolean {
+  if (screen.packedLines) return screen.packedLines.confidences.length > 0;
+  return (screen.lines ?? []).some((line) => line.words.length > 0);
+}

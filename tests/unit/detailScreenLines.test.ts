@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { RedactResult, SensitiveFinding } from '../../src/shared/privacy.ts';
 import type { ChaptersResult, OcrLine, OcrResult, PixelBox } from '../../src/shared/results.ts';
 import { storedLines } from '../../src/shared/screenLines.ts';
-import { markableScreens } from '../../src/ui/detail/markableScreens.ts';
+import { markableScreens, wordsOf } from '../../src/ui/detail/markableScreens.ts';
 import { hideMarks, shownTexts } from '../../src/ui/detail/shownTexts.ts';
 
 const box = (left: number, top: number): PixelBox => ({ left, top, width: 80, height: 20 });
@@ -26,7 +26,7 @@ describe.each(forms)('the detail over OCR lines %s', (_, ocr) => {
   test('markableScreens() offers the screen with words, with their boxes, and not the screen without', () => {
     const screens = markableScreens(chapters, ocr);
     expect(screens.map((s) => s.hash.mediaId)).toEqual(['s1']);
-    expect(screens[0]!.words).toEqual(LINES[0]!.words);
+    expect(wordsOf(screens[0]!)).toEqual(LINES[0]!.words);
   });
 
   test('hideMarks() hides the words a new mark\'s box covers in the shown screen text', () => {

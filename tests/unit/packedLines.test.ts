@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { packLines, unpackLines } from '../../src/shared/packedLines.ts';
 import type { OcrLine, OcrWord, PixelBox } from '../../src/shared/results.ts';
-import { linesOf, storedLines } from '../../src/shared/screenLines.ts';
+import { hasWords, linesOf, storedLines } from '../../src/shared/screenLines.ts';
 
 const box = (left: number, top: number, width = 40, height = 18): PixelBox => ({ left, top, width, height });
 const word = (text: string, left: number, top: number, confidence = 91.3): OcrWord => ({ text, box: box(left, top), confidence });
@@ -96,5 +96,13 @@ describe('linesOf()', () => {
   test('is undefined for a screen with no lines: nothing read, or stored before there were boxes', () => {
     expect(storedLines([])).toEqual({});
     expect(linesOf({})).toBeUndefined();
+  });
+
+  test('hasWords() tells a screen with words from one without, in either form, without unpacking', () => {
+    expect(hasWords(storedLines(lines))).toBe(true);
+    expect(hasWords({ lines })).toBe(true);
+    expect(hasWords(storedLines([line([], 'a line of no words')]))).toBe(false);
+    expect(hasWords({ lines: [line([], 'a line of no words')] })).toBe(false);
+    expect(hasWords({})).toBe(false);
   });
 });
