@@ -71,9 +71,12 @@ describe('packLines() and unpackLines()', () => {
     const tenths = [0, 0.1, 33.3, 66.7, 99.9, 100].map((c, i) => word(`w${i}`, i * 10, 0, c));
     expect(packLines([line(tenths)]).confidences).toBeInstanceOf(Uint16Array);
     expect(roundTrip([line(tenths)])).toEqual([line(tenths)]);
-    const other = [word('a', 0, 0, 91.25), word('b', 10, 0, -1), word('c', 20, 0, 1 / 3)];
-    expect(packLines([line(other)]).confidences).toBeInstanceOf(Float64Array);
-    expect(roundTrip([line(other)])).toEqual([line(other)]);
+    // Each alone, so no other value sends the line to doubles in its stead.
+    for (const odd of [91.25, -1, 1 / 3, 6553.6, Number.NaN]) {
+      const other = [line([word('a', 0, 0, 50), word('b', 10, 0, odd)])];
+      expect(packLines(other).confidences).toBeInstanceOf(Float64Array);
+      expect(roundTrip(other)).toEqual(other);
+    }
   });
 
   test('a screen of 40 lines of 8 words is five values, not an object per word', () => {
