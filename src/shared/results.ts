@@ -111,6 +111,23 @@ export interface OcrLine {
   words: OcrWord[];
 }
 
+/**
+ * A screen's OCR lines packed: every line's text followed by its words' texts in one string, and
+ * their boxes in one typed array, in that same order. Exact: unpacking gives back equal lines.
+ */
+export interface PackedLines {
+  /** Each line's text, then each of its words' texts, line after line, concatenated. */
+  texts: string;
+  /** The length in UTF-16 code units of each text in `texts`, in order; in the narrowest array that holds them all. */
+  textLengths: Uint8Array | Uint16Array | Uint32Array;
+  /** How many words each line has. */
+  wordCounts: Uint8Array | Uint16Array | Uint32Array;
+  /** left, top, width, height of each box in the order of `texts`: whole pixels in an Int16Array or Int32Array, any other number in a Float64Array. */
+  boxes: Int16Array | Int32Array | Float64Array;
+  /** Each word's confidence: in tenths in a Uint16Array (OCR rounds to tenths), else as is in a Float64Array. */
+  confidences: Uint16Array | Float64Array;
+}
+
 /** OCR of one screenshot. */
 export interface ScreenText {
   mediaId: string;
@@ -119,9 +136,17 @@ export interface ScreenText {
   confidence: number;
   /**
    * The lines with their words and boxes, in the screenshot's pixels, for redaction and for placing
-   * text on the picture. Absent in results stored before there were boxes, and when nothing was read.
+   * text on the picture, as objects: only in results stored before `packedLines`. Read either form
+   * through `linesOf()` (src/shared/screenLines.ts).
    */
   lines?: OcrLine[];
+  /**
+   * The same lines packed (src/shared/packedLines.ts): a few strings and typed arrays per screen
+   * instead of objects per word, which the main thread's clones (receiving a result, putting it into
+   * IndexedDB) copy as bytes instead of walking object by object.
+   * Absent when nothing was read, and in results stored before it or before there were boxes.
+   */
+  packedLines?: PackedLines;
   /** Set when this screenshot could not be read; the others still count. */
   message?: string;
 }

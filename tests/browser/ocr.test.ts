@@ -3,6 +3,7 @@ import { page } from 'vitest/browser';
 import { openEnricherDb } from '../../src/shared/db.ts';
 import type { RunRequest } from '../../src/shared/protocol.ts';
 import type { OcrResult } from '../../src/shared/results.ts';
+import { linesOf } from '../../src/shared/screenLines.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
 import { WorkerPool } from '../../src/pool/workerPool.ts';
 import { SessionStore } from '../../src/store/sessionStore.ts';
@@ -99,7 +100,7 @@ describe('ocrStage', () => {
     const invoiceWidth = draw.measureText('invoice').width;
     const blob = await canvas.convertToBlob({ type: 'image/png' });
     const result = (await ocrStage(stageHarness([{ name: 'words.png', blob }]).ctx)) as OcrResult;
-    const lines = result.screens[0]!.lines!;
+    const lines = linesOf(result.screens[0]!)!;
     expect(lines.map((line) => line.text)).toEqual(['Quarterly', 'invoice']);
     const word = lines[1]!.words[0]!;
     expect(word.text).toBe('invoice');
@@ -123,7 +124,8 @@ describe('ocrStage', () => {
     ];
     const result = (await ocrStage(stageHarness(shots).ctx)) as OcrResult;
     expect(result.screens.map((screen) => screen.text)).toEqual(['Budget review', 'Release plan', 'Budget review']);
-    expect(result.screens[2]!.lines).toEqual(result.screens[0]!.lines);
+    expect(linesOf(result.screens[2]!)).toEqual(linesOf(result.screens[0]!));
+    expect(linesOf(result.screens[0]!)).toBeDefined();
     expect(result.work?.copied).toBe(1);
     expect(result.work?.calls).toBeLessThanOrEqual(2);
   });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { OcrLine, OcrResult, VideoStageResult } from '../../src/shared/results.ts';
+import type { OcrResult, ScreenText, VideoStageResult } from '../../src/shared/results.ts';
+import { linesOf } from '../../src/shared/screenLines.ts';
 import { ocrStage } from '../../workers/stages/ocr.ts';
 import { videoStage } from '../../workers/stages/video.ts';
 import { videoContext } from '../fixtures/video/videoContext.ts';
@@ -19,7 +20,7 @@ function visibleLines(t: number): string[] {
   });
 }
 
-const words = (lines: OcrLine[] | undefined) => (lines ?? []).flatMap((line) => line.words);
+const words = (screen: ScreenText) => (linesOf(screen) ?? []).flatMap((line) => line.words);
 
 describe('ocrStage on a scrolling recording', () => {
   let video: VideoStageResult;
@@ -92,9 +93,9 @@ describe('ocrStage on a scrolling recording', () => {
     let matched = 0;
     let total = 0;
     for (const [i, screen] of incremental.screens.entries()) {
-      const reference = words(full.screens[i]!.lines);
+      const reference = words(full.screens[i]!);
       // Words the full frame read too (a band may read the title bar, which the full frame misses).
-      for (const word of words(screen.lines).filter((w) => reference.some((other) => other.text === w.text))) {
+      for (const word of words(screen).filter((w) => reference.some((other) => other.text === w.text))) {
         total++;
         const near = reference.some(
           (other) => other.text === word.text && Math.abs(other.box.top - word.box.top) <= 4 && Math.abs(other.box.left - word.box.left) <= 4,
@@ -102,7 +103,7 @@ describe('ocrStage on a scrolling recording', () => {
         if (near) matched++;
       }
       // Full-frame coordinates: nothing above the frame or below it.
-      for (const word of words(screen.lines)) {
+      for (const word of words(screen)) {
         expect(word.box.top).toBeGreaterThanOrEqual(0);
         expect(word.box.top + word.box.height).toBeLessThanOrEqual(SHAPE.height);
       }

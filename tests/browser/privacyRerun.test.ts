@@ -5,6 +5,7 @@ import type { ResultRecord } from '../../src/shared/db.ts';
 import { PRIVACY_META_KEY, markedKey, type RedactResult, type SensitiveFinding } from '../../src/shared/privacy.ts';
 import { PRIVACY_STAGES } from '../../src/shared/pipeline.ts';
 import type { IndexResult, OcrResult, OcrWord, PixelBox, StoryboardResult } from '../../src/shared/results.ts';
+import { linesOf } from '../../src/shared/screenLines.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
 import { pagePng } from './fixtures/images.ts';
 import { createTestEngine, createTestWorker, type TestEngine } from './fixtures/engine.ts';
@@ -57,7 +58,7 @@ const doneResult = <T,>(record: ResultRecord | undefined, stage: string): T => {
 };
 
 function wordOnScreen(record: ResultRecord | undefined): OcrWord {
-  const words = doneResult<OcrResult>(record, 'ocr').screens[0]!.lines!.flatMap((line) => line.words);
+  const words = linesOf(doneResult<OcrResult>(record, 'ocr').screens[0]!)!.flatMap((line) => line.words);
   const word = words.find((w) => w.text.toLowerCase().includes(WORD.toLowerCase()));
   if (!word) throw new Error(`OCR did not read ${WORD}: ${words.map((w) => w.text).join(' ')}`);
   return word;

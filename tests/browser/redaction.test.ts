@@ -3,6 +3,7 @@ import { exportSessionFiles } from '../../src/export/exportClient.ts';
 import type { Enrichment } from '../../src/shared/export.ts';
 import { dismissedKey, markedKey, PRIVACY_META_KEY, type RedactResult, type SensitiveFinding } from '../../src/shared/privacy.ts';
 import type { ChaptersResult, IndexResult, OcrResult, PixelBox, StoryboardResult, SummaryResult } from '../../src/shared/results.ts';
+import { linesOf } from '../../src/shared/screenLines.ts';
 import { factsOf } from '../../src/ui/sessionFacts.ts';
 import { pagePng } from './fixtures/images.ts';
 import { createTestEngine, type TestEngine } from './fixtures/engine.ts';
@@ -133,7 +134,7 @@ describe('redaction', () => {
     const { e, id } = await enrichedSession();
     const outcomes = (await e.db.get('results', id))!.outcomes;
     const done = <T,>(stage: string) => (outcomes[stage]?.status === 'done' ? (outcomes[stage].result as T) : undefined);
-    const words = done<OcrResult>('ocr')!.screens[0]!.lines!.flatMap((line) => line.words);
+    const words = linesOf(done<OcrResult>('ocr')!.screens[0]!)!.flatMap((line) => line.words);
     const profile = words.find((w) => w.text === 'profile')!;
     expect(profile).toBeDefined();
     // A box drawn by hand around "Customer" (drawn at x 24, baseline 60, 30 px), and the word "profile" selected.

@@ -1,4 +1,5 @@
 import type { OcrWork, ScreenText } from '../../src/shared/results.ts';
+import { storedLines } from '../../src/shared/screenLines.ts';
 import { checkImage, damagedImage } from '../images/imageSize.ts';
 import type { SpareSlots } from '../spareSlots.ts';
 import { StageFailure } from '../stage.ts';
@@ -66,7 +67,8 @@ async function readScreen(ref: ScreenSource, reading: IncrementalReader, signal:
   const reader = await startReader(signal);
   try {
     const { text, confidence, lines } = await unlessAborted(reading.read(reader, image, signal, whole), signal);
-    return { mediaId: ref.id, text, confidence, ...(lines.length > 0 ? { lines } : {}) };
+    // Packed: the result crosses to the main thread and into IndexedDB as a few values per screen.
+    return { mediaId: ref.id, text, confidence, ...storedLines(lines) };
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error;
     // One unreadable screen must not cost the others: a fresh reader serves the rest.

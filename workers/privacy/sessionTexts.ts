@@ -1,4 +1,5 @@
 import type { OcrResult, TranscriptResult, VideoStageResult } from '../../src/shared/results.ts';
+import { linesOf } from '../../src/shared/screenLines.ts';
 import type { SessionRecord } from '../../src/shared/session.ts';
 import { inTimeOrder } from '../video/screens.ts';
 import type { ScreenLines, SessionTexts } from './sessionFindings.ts';
@@ -17,10 +18,11 @@ export function sessionTexts(
   for (const info of video?.videos ?? []) {
     for (const frame of info.frames) places.push({ mediaId: frame.id, at: frame.at, video: { id: info.mediaId, timeSec: frame.timeSec } });
   }
-  const linesOf = new Map((ocr?.screens ?? []).map((screen) => [screen.mediaId, screen.lines]));
+  const byId = new Map((ocr?.screens ?? []).map((screen) => [screen.mediaId, screen]));
   const screens = inTimeOrder(places).flatMap((place, screen) => {
     // Results stored before OCR kept boxes have no lines: nothing on screen can be placed.
-    const lines = linesOf.get(place.mediaId);
+    const read = byId.get(place.mediaId);
+    const lines = read && linesOf(read);
     return lines ? [{ ...place, screen, lines }] : [];
   });
   return {

@@ -1,4 +1,5 @@
 import type { Chapter, ChaptersResult, OcrResult, ScreenHash, ScreenText, Thumbnail } from '../../src/shared/results.ts';
+import { linesOf } from '../../src/shared/screenLines.ts';
 import { continuesScreen, startsChapter } from '../images/boundary.ts';
 import { checkImage, type ImageSize } from '../images/imageSize.ts';
 import { hammingHex, phash64 } from '../images/phash.ts';
@@ -35,7 +36,8 @@ function screenReadings(results: Record<string, unknown>): Map<string, ScreenTex
 /** A screen's word trigrams, placed by its lines' boxes when OCR kept them (continuity.ts). */
 function trigramsOf(screen: ScreenText | undefined, height: number): Map<string, number> | null {
   if (!screen) return null;
-  return screen.lines ? boxedTrigrams(screen.lines, height) : lineTrigrams(screen.text);
+  const lines = linesOf(screen);
+  return lines ? boxedTrigrams(lines, height) : lineTrigrams(screen.text);
 }
 
 /** The next frame of video `videoId` after screen `index`: screenshots may lie between frames. */

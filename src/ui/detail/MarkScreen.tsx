@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { SensitiveFinding } from '../../shared/privacy.ts';
-import type { OcrWord, PixelBox } from '../../shared/results.ts';
-import { boxPreview, screenMark, wordsPreview, type MarkableScreen } from './markPlaces.ts';
+import type { PixelBox } from '../../shared/results.ts';
+import { wordsOf, type ScreenToMark } from './markableScreens.ts';
+import { boxPreview, screenMark, wordsPreview } from './markPlaces.ts';
 
 interface MarkScreenProps {
-  screens: ReadonlyArray<MarkableScreen & { words: readonly OcrWord[] }>;
+  screens: readonly ScreenToMark[];
   /** What is redacted already (found and marked), filled on the picture. */
   findings: readonly SensitiveFinding[];
   readMedia: (id: string) => Promise<Blob | undefined>;
@@ -43,6 +44,8 @@ export function MarkScreen(props: MarkScreenProps) {
 function MarkPicture({ screens, findings, readMedia, onAdd }: MarkScreenProps) {
   const [chosen, setChosen] = useState(0);
   const screen = screens[Math.min(chosen, screens.length - 1)];
+  // Only the screen shown is unpacked: a session of 300 screens holds some 100,000 words.
+  const words = useMemo(() => (screen ? wordsOf(screen) : []), [screen]);
   const [url, setUrl] = useState<string | null>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
@@ -114,7 +117,7 @@ function MarkPicture({ screens, findings, readMedia, onAdd }: MarkScreenProps) {
       return next;
     });
   const markWords = () => {
-    const boxes = [...selected].sort((a, b) => a - b).map((i) => screen.words[i]!.box);
+    const boxes = [...selected].sort((a, b) => a - b).map((i) => words[i]!.box);
     onAdd(screenMark(screen, boxes, wordsPreview(boxes.length)));
     setSelected(new Set());
   };
@@ -143,7 +146,7 @@ function MarkPicture({ screens, findings, readMedia, onAdd }: MarkScreenProps) {
         {url && <img src={url} alt={`Screen ${screen.index + 1}`} draggable={false} onLoad={(event) => setSize({ width: event.currentTarget.naturalWidth, height: event.currentTarget.naturalHeight })} />}
         {size && filled.map((b, i) => <span key={`f${i}`} className="mark-filled" style={percent(b, size)} />)}
         {size &&
-          screen.words.map((word, i) => (
+          words.map((word, i) => (
             <button key={i} type="button" data-word={i} className="mark-word" aria-label={word.text} aria-pressed={selected.has(i)} style={percent(word.box, size)} onClick={() => toggle(i)} />
           ))}
         {size && box && <span className="mark-box" style={percent(box, size)} />}

@@ -1,6 +1,7 @@
 import { hideMarked, wordsInBoxes } from '../../shared/markedWords.ts';
 import type { RedactResult, SensitiveFinding } from '../../shared/privacy.ts';
 import type { ChaptersResult, OcrResult, TranscriptCue, TranscriptResult } from '../../shared/results.ts';
+import { linesOf } from '../../shared/screenLines.ts';
 
 /**
  * The texts the detail shows: with "redact everywhere", the redacted copies the redact stage kept
@@ -52,8 +53,10 @@ function markValues(marks: readonly SensitiveFinding[], raw: { notes: string; oc
   return marks.flatMap((mark) => {
     const place = mark.place;
     switch (place.source) {
-      case 'screen':
-        return wordsInBoxes(raw.ocr?.screens.find((s) => s.mediaId === place.mediaId)?.lines ?? [], place.boxes);
+      case 'screen': {
+        const screen = raw.ocr?.screens.find((s) => s.mediaId === place.mediaId);
+        return wordsInBoxes((screen && linesOf(screen)) ?? [], place.boxes);
+      }
       case 'transcript':
         return [raw.transcript?.cues[place.cue]?.text.slice(place.start, place.end) ?? ''];
       case 'notes':
