@@ -1,5 +1,5 @@
 import { MotionConfig } from 'framer-motion';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Enricher } from '../app/enricher.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { BatchPanel } from './BatchPanel.tsx';
@@ -23,7 +23,8 @@ export function App({ enricher }: { enricher: Enricher }) {
   const narrow = useMediaQuery(NARROW);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [opened, setOpened] = useState<{ sessionId: string; focus: DetailFocus | null } | null>(null);
-  const session = opened ? library.sessions.find((s) => s.id === opened.sessionId) : undefined;
+  // Looked up when the sessions or the opened one change, not on every frame of a running batch.
+  const session = useMemo(() => (opened ? library.sessions.find((s) => s.id === opened.sessionId) : undefined), [library.sessions, opened]);
   useBatchNotice(library);
 
   const toggle = useCallback((sessionId: string) => {
