@@ -44,6 +44,16 @@ const upgradeToV3 = (name: string) =>
 
 /** Version 4's upgrade step, frozen here, then `jobs` stored as version 4 wrote them: a running job was a record. */
 const upgradeToV4 = (name: string, jobs: readonly Job[]) => openAt(name, 4, (open) => open.result.createObjectStore('jobPacks', { keyPath: 'id' }), jobs);
+/** A library written at version 1 and upgraded step by step, as each version did, to version 5. */
+async function libraryAtV5(): Promise<string> {
+  const name = uniqueDbName();
+  await createV1Database(name, await fetchV1Dump());
+  await upgradeToV2(name, []);
+  await upgradeToV3(name);
+  await upgradeToV4(name, []);
+  await openAt(name, 5, (open) => open.result.createObjectStore('runningJobs'));
+  return name;
+}
 const DONE: StageOutcome = { status: 'done', result: {}, ms: 1 };
 const FAILED: StageOutcome = { status: 'failed', error: { class: 'permanent', message: 'No screen could be read.' }, ms: 1 };
 
@@ -225,12 +235,7 @@ describe('schema migration', () => {
   });
 
   test('a library written at version 5 opens at the current version: results that failed whole or in part are marked and indexed, the others unchanged', async () => {
-    const name = uniqueDbName();
-    await createV1Database(name, await fetchV1Dump());
-    await upgradeToV2(name, []);
-    await upgradeToV3(name);
-    await upgradeToV4(name, []);
-    await openAt(name, 5, (open) => open.result.createObjectStore('runningJobs'));
+    const name = await libraryAtV5();
     const stored: ResultRecord[] = [
       { sessionId: 'all-failed', jobId: 'j1', attempt: 3, committedAt: 40, outcomes: { ocr: FAILED, chapters: FAILED } },
       { sessionId: 'partly', jobId: 'j2', attempt: 1, committedAt: 50, outcomes: { ocr: DONE, chapters: FAILED } },
@@ -252,12 +257,7 @@ describe('schema migration', () => {
   });
 
   test('a library written at version 6 opens at version 7: results partly failed are marked and indexed, those marked failed whole kept', async () => {
-    const name = uniqueDbName();
-    await createV1Database(name, await fetchV1Dump());
-    await upgradeToV2(name, []);
-    await upgradeToV3(name);
-    await upgradeToV4(name, []);
-    await openAt(name, 5, (open) => open.result.createObjectStore('runningJobs'));
+    const name = await libraryAtV5();
     await openAt(name, 6, (open) => open.transaction!.objectStore('results').createIndex('by-failed', 'failedAt'));
     const stored: ResultRecord[] = [
       { sessionId: 'all-failed', jobId: 'j1', attempt: 3, committedAt: 40, failedAt: 40, outcomes: { ocr: FAILED, chapters: FAILED } },

@@ -6,22 +6,12 @@ import { cancelJob, createJob, failAttempt, settleAttempt, startAttempt } from '
 import { RESULT_NOT_SAVED, failedForSpace } from '../../src/engine/unsaved.ts';
 import { isTerminal, type Job, type QueuedJob, type RunningJob } from '../../src/shared/job.ts';
 import { bareSession } from '../fixtures/stageContext.ts';
+import { mulberry32 } from '../../workers/samples/random.ts';
 
 /** The snapshot once published (on a timer outside a page). */
 function published(view: LibraryView): LibrarySnapshot {
   vi.advanceTimersByTime(300);
   return view.getSnapshot();
-}
-
-/** A seeded generator (mulberry32): the same library on every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const ctx = (now: number) => ({ now, random: () => 0.5, options: DEFAULT_OPTIONS });
@@ -71,7 +61,7 @@ describe('LibraryView keeps its counts as jobs change', () => {
   afterEach(() => vi.useRealTimers());
 
   test('after random updates, removals, resets, stored failures and sessions added, every snapshot says what a count of its jobs says', () => {
-    const random = seeded(7);
+    const random = mulberry32(7);
     const view = new LibraryView();
     const sessions = Array.from({ length: 300 }, (_, i) => bareSession({ id: `s${i}`, title: `Session ${i}` }));
     view.setSessions(sessions.slice(0, 250));

@@ -1,22 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { SnapshotMap } from '../../src/app/snapshotMap.ts';
-
-/** A seeded generator (mulberry32): the same operations on every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { mulberry32 } from '../../workers/samples/random.ts';
 
 const sorted = (map: ReadonlyMap<string, number>) => [...map].sort(([a], [b]) => a.localeCompare(b));
 
 describe('SnapshotMap', () => {
   test('reads as a Map through random sets, deletes and clears; every snapshot keeps what the map held when it was taken', () => {
-    const random = seeded(43);
+    const random = mulberry32(43);
     const map = new SnapshotMap<number>();
     const model = new Map<string, number>();
     const taken: { snapshot: ReadonlyMap<string, number>; expected: [string, number][] }[] = [];
