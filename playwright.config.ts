@@ -2,25 +2,12 @@ import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './tests/chromium.ts';
 import { e2eOutDir as outDir, e2ePort as port } from './tests/e2eBuild.ts';
 
-/**
- * Specs that must have the machine to themselves: the kill test (SIGKILLs its browser at random
- * moments, with minute-long waits for progress), the smoothness test (its long-task and frame figures
- * are the machine's) and the tab hand-over (a 2 s limit). `npm test` (scripts/test.mjs) runs the
- * 'e2e' project with two workers, then these one at a time; `npx playwright test` runs everything
- * with one worker, as before.
- */
-const ALONE = ['**/kill.spec.ts', '**/smoothness.spec.ts', '**/tabs.spec.ts'];
-
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: `test-results/e2e-${port}`,
   // Enrichment runs OCR on every screenshot: a batch of samples takes tens of seconds on 2 cores.
   timeout: 240_000,
   workers: 1,
-  projects: [
-    { name: 'e2e', testIgnore: ALONE },
-    { name: 'alone', testMatch: ALONE },
-  ],
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? 'line' : 'list',

@@ -1,8 +1,6 @@
 // `npm test`: every check, with the ones that do not disturb each other run side by side on the
 // machine's cores. Type checks, lint and the unit tests share the first minute; the build the
-// end-to-end tests serve is made while the browser tests run; then the end-to-end tests, two at a
-// time (a test's page loads, imports, axe checks and browser starts leave a core idle), and last the
-// ones that need the machine to themselves, one at a time (playwright.config.ts lists them). The first
+// end-to-end tests serve is made while the browser tests run; then the end-to-end tests. The first
 // failure stops the rest and fails the run.
 import { spawn } from 'node:child_process';
 
@@ -25,7 +23,7 @@ function run(name, command, args, { stream = false, env = {} } = {}) {
   return { child, done };
 }
 
-const npm = (script, options, args = []) => run(script, 'npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], options);
+const npm = (script, options) => run(script, 'npm', ['run', '--silent', script], options);
 
 /** Runs the steps side by side; when one fails, the others are stopped. */
 async function together(steps) {
@@ -41,9 +39,7 @@ try {
   await together([npm('typecheck'), npm('lint'), npm('test:unit', { stream: true })]);
   const build = run('e2e build', 'npx', ['vite', 'build', '--outDir', `dist-e2e-${port}`, '--emptyOutDir', '--logLevel', 'warn']);
   await together([npm('test:browser', { stream: true }), build]);
-  const e2e = { stream: true, env: { E2E_PREBUILT: '1' } };
-  await npm('test:e2e', e2e, ['--project=e2e', '--workers=2']).done;
-  await npm('test:e2e', e2e, ['--project=alone', '--workers=1']).done;
+  await npm('test:e2e', { stream: true, env: { E2E_PREBUILT: '1' } }).done;
 } catch (error) {
   console.error(`\n${error instanceof Error ? error.message : error}`);
   process.exit(1);
