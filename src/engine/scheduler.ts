@@ -39,6 +39,11 @@ export interface JobRunner {
   health(): PoolHealth;
   /** Changes the pool slots a running job may use beside its own (RunRequest.idleSlots). */
   lend?(jobId: string, idleSlots: number): void;
+  /**
+   * Calls `listener` when room appears that no run's end announced (a worker respawned after a
+   * delay); returns the unsubscribe.
+   */
+  onRoom?(listener: () => void): () => void;
 }
 
 export interface SchedulerDeps {
@@ -104,6 +109,8 @@ export class Scheduler {
   private readonly remaining = new RemainingWork();
   /** Waiting retries by due time, on one timer. */
   private readonly retries: DueTimer;
+  /** Ends the watch on the runner's room (see JobRunner.onRoom). */
+  private readonly stopRoomWatch: () => void;
   private readonly aborts = new Map<string, AbortController>();
   private readonly listeners = new Set<SchedulerListener>();
   private readonly pendingWrites = new Set<Promise<void>>();
@@ -149,6 +156,7 @@ export class Scheduler {
     this.random = deps.random ?? Math.random;
     this.health = new StageHealth({ threshold: deps.options.breakerThreshold, cooldownMs: deps.options.breakerCooldownMs, clock: this.clock });
     this.retries = new DueTimer((ids) => this.retriesDue(ids), this.clock);
+    this.stopRoomWatch = deps.runner.onRoom?.(() => this.pump()) ?? (() => {});
   }
 
   /**
@@ -397,6 +405,7 @@ export class Scheduler {
   abandon(): void {
     this.stopping = true;
     this.abandoned = true;
+    this.stopRoomWatch();
     this.retries.stop();
     clearInterval(this.progressTimer);
     clearTimeout(this.retentionTimer);

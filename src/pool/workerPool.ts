@@ -53,6 +53,12 @@ export interface PoolOptions {
   createWorker: () => Worker;
   /** Batches of short jobs; `{ max: 1 }` hands every worker one job at a time. */
   batch?: Partial<BatchOptions>;
+  /**
+   * How long a job waits for its worker to start (load and run its script) before the worker is
+   * taken for hung and replaced; the job's own time limit counts only from the start.
+   * @default 30000
+   */
+  startLimitMs?: number;
 }
 
 export interface PoolTask {
@@ -94,6 +100,8 @@ interface Slot {
   retired: boolean;
   /** The worker answered once: its script loaded and its runtime started. */
   started: boolean;
+  /** Resolves when `started` turns true. */
+  ready: Promise<void>;
   /** Resolves when the worker dies (an error, a bad message or a self-close). */
   dead: Promise<void>;
   /** How long its latest runs took (ms), newest last. */
@@ -110,6 +118,7 @@ const RESPAWN_CAP_MS = 30_000;
 /** How many of a worker's latest runs decide whether it is given batches. */
 const RECENT_RUNS = 4;
 const DEFAULT_BATCH: BatchOptions = { max: 8, shortJobMs: 50, handBackMs: 500 };
+const DEFAULT_START_LIMIT_MS = 30_000;
 
 const cancelled = () => new PoolError('cancelled', 'The job was cancelled.');
 
@@ -136,10 +145,17 @@ export class WorkerPool {
   /** Workers in a row that died before they started (a script that 404s after an update): respawns back off. */
   private startFailures = 0;
   private readonly respawnTimers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly roomListeners = new Set<() => void>();
 
   constructor(private readonly options: PoolOptions) {
     this.batch = { ...DEFAULT_BATCH, ...options.batch };
     for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
+  }
+
+  /** Told when a worker respawned after a delay takes jobs again: no run's end announces that room. */
+  onRoom(listener: () => void): () => void {
+    this.roomListeners.add(listener);
+    return () => this.roomListeners.delete(listener);
   }
 
   get size(): number {
@@ -230,8 +246,9 @@ export class WorkerPool {
     return short ? Math.max(1, this.batch.max) : 1;
   }
 
-  /** The run starts on its worker now: its time limit counts from here. */
+  /** The run starts on its worker now, or once the worker has started: its time limit counts from then. */
   private begin(run: Run, slot: Slot): void {
+    if (!slot.started) return this.beginOnceStarted(run, slot);
     run.startedAt = performance.now();
     clearTimeout(slot.longTimer);
     slot.busyLong = false;
@@ -240,6 +257,25 @@ export class WorkerPool {
       () => this.fail(slot, run, new PoolError('timeout', `It took longer than ${Math.round(run.task.timeoutMs / 1000)} s and was stopped.`)),
       run.task.timeoutMs,
     );
+  }
+
+  /**
+   * A fresh worker still loading its script (seconds on a loaded machine, for a big bundle): that time
+   * is not the job's. A worker that has not started by the start limit is taken for hung and replaced.
+   */
+  private beginOnceStarted(run: Run, slot: Slot): void {
+    const limitMs = this.options.startLimitMs ?? DEFAULT_START_LIMIT_MS;
+    run.timer = setTimeout(() => {
+      // A start that hangs counts as one that failed: the next respawns back off.
+      this.startFailures++;
+      this.fail(slot, run, new PoolError('crashed', `Its worker did not start within ${limitMs / 1000} s and was stopped.`));
+    }, limitMs);
+    void slot.ready.then(() => {
+      // Settled, moved or no longer first meanwhile: whatever took it there began or will begin it.
+      if (run.settled || run.slot !== slot || slot.runs[0] !== run || run.startedAt !== undefined) return;
+      clearTimeout(run.timer);
+      this.begin(run, slot);
+    });
   }
 
   /** Takes a settled run out of its worker's list; the next one, if any, has started. */
@@ -435,7 +471,18 @@ export class WorkerPool {
     const worker = this.options.createWorker();
     const api = Comlink.wrap<EnrichWorkerApi>(worker);
     let markDead!: () => void;
-    const slot: Slot = { worker, api, runs: [], retired: false, started: false, recent: [], busyLong: false, dead: new Promise((resolve) => (markDead = resolve)) };
+    let markReady!: () => void;
+    const slot: Slot = {
+      worker,
+      api,
+      runs: [],
+      retired: false,
+      started: false,
+      ready: new Promise((resolve) => (markReady = resolve)),
+      recent: [],
+      busyLong: false,
+      dead: new Promise((resolve) => (markDead = resolve)),
+    };
     const die = (message: string) => (event: Event) => {
       event.preventDefault?.();
       markDead();
@@ -464,6 +511,7 @@ export class WorkerPool {
       .then(() => {
         slot.started = true;
         this.startFailures = 0;
+        markReady();
       });
     return slot;
   }
@@ -490,6 +538,7 @@ export class WorkerPool {
     const timer = setTimeout(() => {
       this.respawnTimers.delete(timer);
       respawn();
+      for (const listener of this.roomListeners) listener();
     }, delay);
     this.respawnTimers.add(timer);
   }

@@ -107,7 +107,9 @@ describe('a retry', () => {
       batchId: 'b1',
       priority: 'low',
       stages: ['test.failTimes'],
-      params: { failTimes: 1 },
+      // Not a short job (under 50 ms), or the pool would hand the worker the next jobs in one batch,
+      // none of which the retry could then go before.
+      params: { failTimes: 1, failAfterMs: 60 },
     });
     await waitFor(() => scheduler.get(retried!.id)?.state === 'waiting-retry', { what: 'the retry to wait' });
     await scheduler.enqueue(
