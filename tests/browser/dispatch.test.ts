@@ -1,15 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openEnricherDb, type EnricherDb } from '../../src/shared/db.ts';
+import { describe, expect, it } from 'vitest';
+import { openEnricherDb } from '../../src/shared/db.ts';
 import { Scheduler } from '../../src/engine/scheduler.ts';
 import { resolveOptions } from '../../src/engine/options.ts';
 import { WorkerPool } from '../../src/pool/workerPool.ts';
 import { IdbJobStore } from '../../src/store/idbJobStore.ts';
 import type { JobStore, QueueChange } from '../../src/store/jobStore.ts';
 import { SessionStore } from '../../src/store/sessionStore.ts';
-import { deleteDatabase, makeSession, uniqueDbName } from './fixtures/sessions.ts';
+import { makeSession, uniqueDbName } from './fixtures/sessions.ts';
 import { holdsFor, waitFor } from './fixtures/waitFor.ts';
 import { createTestWorker, engineFactory } from './fixtures/engine.ts';
 import { readStoredJob } from '../../src/shared/runningJobs.ts';
+import { assembledEngines } from './fixtures/assembledEngines.ts';
 
 /**
  * The real IndexedDB store, with a gate in front of the commits that start jobs: the test decides
@@ -46,16 +47,7 @@ class GatedStore implements JobStore {
   }
 }
 
-const opened: Array<{ db: EnricherDb; pool: WorkerPool; scheduler: Scheduler; dbName: string }> = [];
-
-afterEach(async () => {
-  for (const { db, pool, scheduler, dbName } of opened.splice(0)) {
-    scheduler.abandon();
-    pool.terminate();
-    db.close();
-    await deleteDatabase(dbName);
-  }
-});
+const opened = assembledEngines();
 
 async function gatedEngine() {
   const dbName = uniqueDbName();

@@ -1,29 +1,21 @@
 import * as Comlink from 'comlink';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EnrichWorkerApi } from '../../src/shared/protocol.ts';
-import { openEnricherDb, type EnricherDb } from '../../src/shared/db.ts';
+import { openEnricherDb } from '../../src/shared/db.ts';
 import type { JobError } from '../../src/shared/job.ts';
 import { Scheduler } from '../../src/engine/scheduler.ts';
 import { resolveOptions } from '../../src/engine/options.ts';
 import { WorkerPool } from '../../src/pool/workerPool.ts';
 import { IdbJobStore } from '../../src/store/idbJobStore.ts';
 import { SessionStore } from '../../src/store/sessionStore.ts';
-import { deleteDatabase, makeSession, uniqueDbName } from './fixtures/sessions.ts';
+import { makeSession, uniqueDbName } from './fixtures/sessions.ts';
 import { createTestWorker } from './fixtures/engine.ts';
+import { assembledEngines } from './fixtures/assembledEngines.ts';
 
 const slowStart = () => new Worker(new URL('./fixtures/slowStart.worker.ts', import.meta.url), { type: 'module', name: 'slow-start' });
 const neverStarts = () => new Worker(new URL('./fixtures/neverStarts.worker.ts', import.meta.url), { type: 'module', name: 'never-starts' });
 
-const opened: Array<{ db: EnricherDb; pool: WorkerPool; scheduler: Scheduler; dbName: string }> = [];
-
-afterEach(async () => {
-  for (const { db, pool, scheduler, dbName } of opened.splice(0)) {
-    scheduler.abandon();
-    pool.terminate();
-    db.close();
-    await deleteDatabase(dbName);
-  }
-});
+const opened = assembledEngines();
 
 /** A scheduler over one worker made by `createWorker`, and one stored session; the workers are made at once, as the app makes its pool. */
 async function engineOver(createWorker: () => Worker, maxAttempts: number, startLimitMs?: number) {

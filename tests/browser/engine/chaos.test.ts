@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openEnricherDb, type EnricherDb } from '../../../src/shared/db.ts';
+import { describe, expect, it } from 'vitest';
+import { openEnricherDb } from '../../../src/shared/db.ts';
 import { isTerminal } from '../../../src/shared/job.ts';
 import { readStoredJob } from '../../../src/shared/runningJobs.ts';
 import { Scheduler } from '../../../src/engine/scheduler.ts';
@@ -9,8 +9,9 @@ import { IdbJobStore } from '../../../src/store/idbJobStore.ts';
 import { SessionStore } from '../../../src/store/sessionStore.ts';
 import { integer, mulberry32, pick, type Random } from '../../../workers/samples/random.ts';
 import { createTestWorker } from '../fixtures/engine.ts';
-import { deleteDatabase, makeSession, uniqueDbName } from '../fixtures/sessions.ts';
+import { makeSession, uniqueDbName } from '../fixtures/sessions.ts';
 import { pause, waitFor } from '../fixtures/waitFor.ts';
+import { assembledEngines } from '../fixtures/assembledEngines.ts';
 
 const slowStart = () => new Worker(new URL('../fixtures/slowStart.worker.ts', import.meta.url), { type: 'module', name: 'slow-start' });
 const neverStarts = () => new Worker(new URL('../fixtures/neverStarts.worker.ts', import.meta.url), { type: 'module', name: 'never-starts' });
@@ -42,16 +43,7 @@ const PLANS: Array<(random: Random) => Plan> = [
   () => ({ stages: ['test.spin'], params: {}, timeoutMs: 300, needs: Infinity, timesOut: true }),
 ];
 
-const opened: Array<{ db: EnricherDb; pool: WorkerPool; scheduler: Scheduler; dbName: string }> = [];
-
-afterEach(async () => {
-  for (const { db, pool, scheduler, dbName } of opened.splice(0)) {
-    scheduler.abandon();
-    pool.terminate();
-    db.close();
-    await deleteDatabase(dbName);
-  }
-});
+const opened = assembledEngines();
 
 /**
  * One seeded run: jobs of every fault kind enqueued at random moments over two workers, some of the
