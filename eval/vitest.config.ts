@@ -23,13 +23,16 @@ function whisperFiles(): string[] {
     .map((entry) => `${entry.parentPath}/${entry.name}`.slice(root.pathname.length))
     .sort();
 }
-/** The browser projects' headless Chromium (Debian's, as the tests use it). */
-const inChromium = {
+/**
+ * The browser projects' headless Chromium (Debian's, as the tests use it). A fresh object for each
+ * project: vitest names a project's browser instance in place, and a shared one then clashes.
+ */
+const inChromium = () => ({
   enabled: true,
   headless: true,
   provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: chromiumArgs } }),
   instances: [{ browser: 'chromium' as const }],
-};
+});
 
 export default mergeConfig(
   viteConfig,
@@ -43,7 +46,7 @@ export default mergeConfig(
             include: ['eval/run/quality.eval.ts'],
             testTimeout: 15 * 60_000,
             provide: { reuseOcr: process.env.EVAL_OCR === 'reuse', fullOcr: process.env.EVAL_OCR === 'full', series: process.env.EVAL_SERIES ?? '', recordings: '' },
-            browser: inChromium,
+            browser: inChromium(),
           },
         },
         {
@@ -52,7 +55,7 @@ export default mergeConfig(
             name: 'search',
             include: ['eval/run/search.eval.ts'],
             testTimeout: 10 * 60_000,
-            browser: inChromium,
+            browser: inChromium(),
           },
         },
         {
@@ -70,7 +73,7 @@ export default mergeConfig(
               recordings: process.env.EVAL_RECORDINGS ?? '',
               idleSlots: Number(process.env.EVAL_IDLE_SLOTS ?? 1),
             },
-            browser: inChromium,
+            browser: inChromium(),
           },
         },
         {
@@ -79,7 +82,7 @@ export default mergeConfig(
             name: 'speech',
             include: ['eval/run/speech.eval.ts'],
             testTimeout: 15 * 60_000,
-            browser: inChromium,
+            browser: inChromium(),
           },
         },
         {
@@ -89,7 +92,7 @@ export default mergeConfig(
             include: ['eval/run/whisper.eval.ts'],
             testTimeout: 60 * 60_000,
             provide: { whisperFiles: whisperFiles(), loadBefore: loadavg() },
-            browser: inChromium,
+            browser: inChromium(),
           },
         },
         {
