@@ -175,6 +175,11 @@ export class WorkerPool {
     return room;
   }
 
+  /** Resolves once each of the current workers has loaded its script and answered once. */
+  async started(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => slot.ready));
+  }
+
   health(): PoolHealth {
     const busy = this.slots.length - this.idle;
     return { size: this.slots.length, busy, restarts: this.restarts, jobsRun: this.jobsRun, errors: this.errors };

@@ -21,9 +21,14 @@ function maxOverlap(spans: readonly RunSpan[]): number {
   return most;
 }
 
-/** Runs ten 150 ms jobs and returns the spans the workers recorded. */
+/**
+ * Runs ten 150 ms jobs and returns the spans the workers recorded. The workers have all started
+ * first: a worker still loading its script when the others have run every job (a second or more on
+ * a loaded machine) would leave fewer running together than the concurrency allows.
+ */
 async function runTenSleeps(concurrency: number): Promise<{ e: TestEngine; spans: RunSpan[]; ids: string[] }> {
   const e = await engine({ concurrency });
+  await e.pool.started();
   await e.scheduler.start();
   const sessions = await e.addSessions(10);
   const jobs = await e.scheduler.enqueue(
