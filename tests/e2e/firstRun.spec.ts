@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectBatchDone, expectEachSessionDoneOnce, readStore, type StoredRun, SAMPLE_BATCH_MS } from './helpers.ts';
 
+// The service worker is part of what this file checks (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const runningJobs = async (page: Page) => (await readStore<StoredRun>(page, 'jobs')).filter((job) => job.state === 'running');
 
 test('five interruptions in a row while jobs run (four tab closes, one reload): 12/12 Done, none failed, finished ones not run again, each committed once', async ({ context }) => {

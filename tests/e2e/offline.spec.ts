@@ -3,6 +3,9 @@ import { expect, test } from '@playwright/test';
 import { expectBatchDone, sessionRows, readStore } from './helpers.ts';
 import { waitForServiceWorker } from './pwa-helpers.ts';
 
+// The service worker is part of what this file checks (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const fixtures = new URL('../fixtures/sessions', import.meta.url).pathname;
 
 /** A server of the app's build of our own, on another port, that the test can stop for real. */

@@ -10,6 +10,9 @@ import { expectBatchDone, sessionRows } from './helpers.ts';
 import { waitForServiceWorker } from './pwa-helpers.ts';
 import { seriousViolations } from './axe.ts';
 
+// The service worker is part of what this file checks (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 // Fake values of several kinds, planted in the title, a screenshot, the notes and the transcript.
 const EMAIL = 'dana.park@example.org';
 const CARD = '4242 4242 4242 4242';

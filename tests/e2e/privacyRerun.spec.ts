@@ -5,6 +5,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectBatchDone, readStore, sessionRows } from './helpers.ts';
 import { waitForServiceWorker } from './pwa-helpers.ts';
 
+// The service worker is part of what this file checks (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const WORD = 'Marmalade';
 let folders: string;
 

@@ -7,6 +7,9 @@ import { expectBatchDone, readStore, sessionRows } from './helpers.ts';
 import { waitForServiceWorker } from './pwa-helpers.ts';
 import { seriousViolations } from './axe.ts';
 
+// The service worker is part of what this file checks (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 let configured: OpenAiStub;
 let other: OpenAiStub;
 let folders: string;

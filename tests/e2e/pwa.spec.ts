@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { cdpFor, grantPersistentStorage, launchPersistent, waitForServiceWorker } from './pwa-helpers.ts';
 
+// The service worker is part of what this file checks (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const fixtures = new URL('../fixtures/sessions', import.meta.url).pathname;
 
 test('the service worker activates, controls the first visit and precaches the shell, workers and OCR assets', async ({ page }) => {

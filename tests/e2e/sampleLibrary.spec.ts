@@ -2,6 +2,9 @@ import { expect, test, type BrowserContext, type ConsoleMessage, type Page } fro
 import { seriousViolations } from './axe.ts';
 import { expectBatchDone, expectEachSessionDoneOnce, readStore, sessionRows, SAMPLE_BATCH_MS } from './helpers.ts';
 
+// The service worker is part of what this file checks (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 // A newcomer's first run, then the library it leaves: the README flow enriches the 12 samples once,
 // and the layout checks look at that library at every size. The tests run in order on one page.
 test.describe.configure({ mode: 'serial' });

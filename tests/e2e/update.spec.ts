@@ -8,6 +8,9 @@ import { loadSamples, readStore } from './helpers.ts';
 import { e2eOutDir } from '../e2eBuild.ts';
 import { freePort, waitForServiceWorker } from './pwa-helpers.ts';
 
+// The service worker is part of what this file checks (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 /**
  * Two releases that differ only in their version string: the build every end-to-end test serves,
  * and one more made here with another version.
