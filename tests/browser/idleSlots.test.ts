@@ -85,10 +85,14 @@ describe('RunRequest.idleSlots: the pool slots a job may use beside its own', ()
     const e = await engine();
     await e.scheduler.start();
     const sessions = await e.addSessions(4);
+    // All four queued before any runs: enqueued one after another while jobs ran, the last could come
+    // (its commit slowed by a loaded machine) only after the others had ended, and start alone.
+    await e.scheduler.pause();
     // Two run together; as each ends, a queued job takes its slot. The last waits to be lent one (at most 8 s).
     await started(e, sessions.slice(0, 2), { sleepMs: 200 });
     await started(e, [sessions[2]!], { sleepMs: 300 });
     await started(e, [sessions[3]!], { changes: 1, maxMs: 8000 });
+    await e.scheduler.resume();
     await e.scheduler.drain();
     expect(await Promise.all(sessions.map((session) => lentTo(e, session)))).toEqual([
       { start: 0, changes: [] },
