@@ -14,7 +14,7 @@ const STORED_SESSIONS = 1000;
 const idleRunner: JobRunner = {
   size: 1,
   run: () => Promise.reject(new Error('This scheduler only enqueues.')),
-  health: () => ({ size: 1, busy: 0, restarts: 0, jobsRun: 0, errors: 0 }),
+  health: () => ({ size: 1, busy: 0, respawning: 0, restarts: 0, jobsRun: 0, errors: 0 }),
 };
 
 export interface EnqueueFigure {

@@ -14,7 +14,10 @@ import { PoolError } from './poolError.ts';
 /** Counters of the pool's workers, for statistics. */
 export interface PoolHealth {
   size: number;
+  /** Live workers holding at least one job. */
   busy: number;
+  /** Workers stopped and waiting to be made again (a respawn delayed after a failed start). */
+  respawning: number;
   /** Workers replaced after a timeout, a cancel or a crash. */
   restarts: number;
   jobsRun: number;
@@ -181,8 +184,9 @@ export class WorkerPool {
   }
 
   health(): PoolHealth {
-    const busy = this.slots.length - this.idle;
-    return { size: this.slots.length, busy, restarts: this.restarts, jobsRun: this.jobsRun, errors: this.errors };
+    const respawning = this.slots.filter((slot) => slot.retired).length;
+    const busy = this.closed ? 0 : this.slots.filter((slot) => !slot.retired && slot.runs.length > 0).length;
+    return { size: this.slots.length, busy, respawning, restarts: this.restarts, jobsRun: this.jobsRun, errors: this.errors };
   }
 
   /** Runs one job on a worker with room. Rejects with PoolError for timeout, cancel, crash and interruption. */

@@ -67,3 +67,18 @@ describe('a job is timed from its own start on its worker, not from the worker\'
     await warm.spans();
   });
 });
+
+describe('pool health while a worker waits to be made again', () => {
+  it('a worker stopped for a hung start and not yet replaced counts as respawning, not busy', async () => {
+    const pool = new WorkerPool({ size: 1, createWorker: neverStarts, startLimitMs: 300 });
+    try {
+      const request = { jobId: 'hung-start', sessionId: 'none', attempt: 1, dbName: 'none', stages: ['test.ok'], skip: {} };
+      await expect(pool.run({ request, timeoutMs: 20_000, onProgress: () => {} })).rejects.toThrow('Its worker did not start within 0.3 s and was stopped.');
+      // A start that failed delays the next one (250 ms at first): the pool holds no live worker now.
+      expect(pool.health()).toMatchObject({ size: 1, busy: 0, respawning: 1, restarts: 0 });
+      expect(pool.room()).toBe(0);
+    } finally {
+      pool.terminate();
+    }
+  });
+});

@@ -161,7 +161,7 @@ describe('chaos: faults of every kind, slow and hung worker starts, cancels and 
       await scheduler.drain();
       expect(scheduler.get(fresh!.id)?.state).toBe('succeeded');
       // A worker replaced after a start that failed comes back after a delay.
-      await waitFor(() => pool.health().busy === 0, { timeoutMs: 5_000, what: 'both workers to be idle' });
+      await waitFor(() => pool.health().busy === 0 && pool.health().respawning === 0, { timeoutMs: 5_000, what: 'both workers to be alive and idle' });
       expect(pool.health().size).toBe(2);
     }, 120_000);
   }
