@@ -41,10 +41,12 @@ describe('priority: high, then normal, then low; first in, first out within one'
     const e = await engine({ concurrency: 1 });
     await e.scheduler.start();
     const [urgent, ...rest] = await e.addSessions(5);
+    // 300 ms each: the high job's enqueue (a commit, slower on a loaded machine) comes while at least
+    // two of them still wait.
     const normal = await e.scheduler.enqueue(rest.map(item), {
       batchId: 'b1',
       stages: ['test.sleep'],
-      params: { sleepMs: 100 },
+      params: { sleepMs: 300 },
     });
     await waitForJob(e.scheduler, normal[0]!.id, 'running');
 
