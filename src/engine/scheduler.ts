@@ -124,6 +124,8 @@ export class Scheduler {
   private readonly committing = new Map<string, number>();
   /** Running jobs whose progress changed since it was last saved. */
   private readonly unsavedProgress = new Set<string>();
+  /** Cancels and reprioritizations waiting for the queue to load, or making their change: no job starts meanwhile. */
+  private commandsHoldingStarts = 0;
   private markLoaded!: () => void;
   /** Resolves once start() has loaded the queue: commands wait for it, so none acts on a half-loaded queue. */
   private readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
@@ -293,13 +295,18 @@ export class Scheduler {
 
   /** Cancels a queued, waiting or running job; a running job's worker is terminated. */
   async cancel(ids: readonly string[]): Promise<void> {
-    await this.loaded;
-    const targets = ids.filter((id) => {
-      const job = this.jobs.get(id);
-      return job !== undefined && !isTerminal(job.state);
-    });
-    // Out of line at once: none of them starts while the cancel works through the rest.
-    for (const id of targets) this.forget(id);
+    await this.loadedHoldingStarts();
+    let targets: string[];
+    try {
+      targets = ids.filter((id) => {
+        const job = this.jobs.get(id);
+        return job !== undefined && !isTerminal(job.state);
+      });
+      // Out of line at once: none of them starts while the cancel works through the rest.
+      for (const id of targets) this.forget(id);
+    } finally {
+      this.releaseStarts();
+    }
     const changed: Job[] = [];
     for (let from = 0; from < targets.length; from += CANCEL_SLICE) {
       // "Cancel batch" over 10,000 jobs held the page for 300 ms in one task: a slice a task.
@@ -329,26 +336,46 @@ export class Scheduler {
    * job waiting for its retry is due at once: a person asked for it, so its backoff is not waited out.
    */
   async reprioritize(ids: readonly string[], priority: Priority, { now = false }: { now?: boolean } = {}): Promise<void> {
-    await this.loaded;
+    await this.loadedHoldingStarts();
     const changed: Job[] = [];
-    for (const id of ids) {
-      const job = this.jobs.get(id);
-      if (!job || (job.state !== 'queued' && job.state !== 'waiting-retry')) continue;
-      const dueNow = now && job.state === 'waiting-retry' && job.nextRunAt > this.clock();
-      if (job.priority === priority && !dueNow) continue;
-      const next = dueNow ? { ...job, priority, nextRunAt: this.clock(), updatedAt: this.clock() } : { ...job, priority, updatedAt: this.clock() };
-      this.put(next);
-      if (dueNow) {
-        this.retries.delete(id);
-        this.ready.remove(id);
-        this.ready.push(id, priority, next.seq);
-      } else if (this.ready.remove(id)) this.ready.push(id, priority, next.seq);
-      changed.push(next);
+    try {
+      for (const id of ids) {
+        const job = this.jobs.get(id);
+        if (!job || (job.state !== 'queued' && job.state !== 'waiting-retry')) continue;
+        const dueNow = now && job.state === 'waiting-retry' && job.nextRunAt > this.clock();
+        if (job.priority === priority && !dueNow) continue;
+        const next = dueNow ? { ...job, priority, nextRunAt: this.clock(), updatedAt: this.clock() } : { ...job, priority, updatedAt: this.clock() };
+        this.put(next);
+        if (dueNow) {
+          this.retries.delete(id);
+          this.ready.remove(id);
+          this.ready.push(id, priority, next.seq);
+        } else if (this.ready.remove(id)) this.ready.push(id, priority, next.seq);
+        changed.push(next);
+      }
+    } finally {
+      this.releaseStarts();
     }
     if (changed.length === 0) return;
     await this.write({ jobs: changed });
     this.emit(changed.map((job) => job.id));
     this.pump();
+  }
+
+  /**
+   * Waits for the whole queue, holding every start until `releaseStarts()`: a cancel or a new
+   * priority given during start-up then takes effect before any job it names can start, even one on
+   * a page read after it was given (tests/browser/pagedStart.test.ts).
+   */
+  private async loadedHoldingStarts(): Promise<void> {
+    this.commandsHoldingStarts++;
+    await this.loaded;
+  }
+
+  /** Ends a hold of `loadedHoldingStarts()`, once the command's change is made in memory. */
+  private releaseStarts(): void {
+    this.commandsHoldingStarts--;
+    if (this.commandsHoldingStarts === 0) this.pump();
   }
 
   /** Puts finished jobs that did not succeed back in the queue. */
@@ -452,7 +479,7 @@ export class Scheduler {
 
   /** Fills every free worker with the best ready job. Called on every event that frees or adds work. */
   private pump(): void {
-    if (!this.started || this.paused || this.stopping) return this.checkIdle();
+    if (!this.started || this.paused || this.stopping || this.commandsHoldingStarts > 0) return this.checkIdle();
     const now = this.clock();
     const starting: RunningJob[] = [];
     const held: Job[] = [];

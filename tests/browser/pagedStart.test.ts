@@ -20,11 +20,15 @@ class GatedPagesStore extends IdbJobStore {
     this.opened();
   }
 
+  /** How long the read goes on after its last page (a last check of the store, slow on a loaded machine). */
+  endAfterMs = 0;
+
   override async *loadInPages(): AsyncGenerator<JobPage> {
     for await (const page of super.loadInPages()) {
       if (this.pages++ > 0) await this.gate;
       yield page;
     }
+    await new Promise((resolve) => setTimeout(resolve, this.endAfterMs));
   }
 }
 
@@ -80,10 +84,12 @@ describe('start-up in pages', () => {
     for (const job of await readStoredJobs(e.db)) expect(job.state, job.id).toBe(job.id === cancelled.id ? 'cancelled' : 'succeeded');
   });
 
-  it('a command sent during start-up waits for the whole queue: a cancel reaches a job on a later page', async () => {
+  it('a command sent during start-up waits for the whole queue, and no job starts meanwhile: a cancel reaches a job on a later page', async () => {
     const e = await engine({ concurrency: 1 });
     const stored = await storeQueue(e, ['normal', 'normal', 'normal', 'normal', 'normal', 'normal', 'normal']);
     const store = new GatedPagesStore(e.db, { headPerLane: 2, pageSize: 2 });
+    // Time enough for the jobs read before the end to run, the cancelled one among them, were they started.
+    store.endAfterMs = 1_000;
     const scheduler = schedulerOver(e, store);
     const last = stored.at(-1)!.id;
     const started = scheduler.start();
