@@ -7,7 +7,7 @@ import type { RunRequest, RunResponse, StageOutcome } from '../src/shared/protoc
 import { classifyError } from './classify.ts';
 import { batchMetaReader } from './batchMeta.ts';
 import { throttledProgress } from './progress.ts';
-import { getStage } from './registry.ts';
+import { loadStage } from './registry.ts';
 import { SpareSlots } from './spareSlots.ts';
 import type { StageContext } from './stage.ts';
 import type { WorkerHost } from '../src/shared/protocol.ts';
@@ -114,7 +114,13 @@ export async function runJob(request: RunRequest, host: WorkerHost, inputs?: Pro
       continue;
     }
     const started = performance.now();
-    const fn = getStage(stage);
+    let fn: Awaited<ReturnType<typeof loadStage>>;
+    try {
+      fn = await loadStage(stage);
+    } catch (error) {
+      outcomes[stage] = { status: 'failed', error: classifyError(error, stage), ms: performance.now() - started };
+      continue;
+    }
     if (!fn) {
       const error = { class: 'permanent' as const, message: `There is no step called "${stage}".`, stage };
       outcomes[stage] = { status: 'failed', error, ms: 0 };

@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type BrowserContext, type ConsoleMessage, type Page } from '@playwright/test';
 import { seriousViolations } from './axe.ts';
+import { e2eOutDir } from '../e2eBuild.ts';
 import { expectBatchDone, expectEachSessionDoneOnce, readStore, sessionRows, SAMPLE_BATCH_MS } from './helpers.ts';
 
 // The service worker is part of what this file checks (playwright.config.ts blocks it elsewhere).
@@ -25,6 +28,12 @@ interface Seen {
   url: string;
   /** Playwright gives dedicated and nested workers' requests the page's frame: they count as the page's. */
   from: 'page and its workers' | 'service worker';
+}
+
+/** The built files holding mediabunny (its licence banner survives minifying): video and compressed-audio demuxers. */
+function demuxerFiles(): string[] {
+  const folder = join(e2eOutDir, 'assets');
+  return readdirSync(folder).filter((name) => name.endsWith('.js') && readFileSync(join(folder, name), 'utf8').includes('Vanilagy'));
 }
 
 /** http(s) to the app's origin; blob: URLs made by the app; data: URLs, which go nowhere. */
@@ -77,6 +86,12 @@ test('the README flow with no waits: "Load sample sessions" then "Enrich all" at
   expect(fromPage.some((path) => /^\/ocr\/tesseract-core-.*lstm\.js$/.test(path))).toBe(true);
   expect(fromPage.some((path) => /^\/ocr\/tesseract-core-.*lstm\.wasm$/.test(path))).toBe(true);
   expect(fromPage.some((path) => /^\/assets\/enrich\.worker-.+\.js$/.test(path))).toBe(true);
+  // Each stage's code is loaded by its first job: samples hold no video and no compressed audio, so
+  // no worker fetched the demuxers (700 KB a worker to parse, when the worker script held them).
+  const demuxers = demuxerFiles();
+  expect(demuxers).not.toEqual([]);
+  expect(fromPage.filter((path) => demuxers.some((name) => path === `/assets/${name}`))).toEqual([]);
+  expect(fromPage.some((path) => /^\/assets\/ocr-.+\.js$/.test(path))).toBe(true);
   const counts = (['page and its workers', 'service worker'] as const).map((from) => `${seen.filter((s) => s.from === from).length} from the ${from}`);
   const figures = `${seen.length} requests, all to ${origin}: ${counts.join(', ')}`;
   test.info().annotations.push({ type: 'figures', description: figures });

@@ -2,6 +2,7 @@ import type { VideoInfo, VideoStageResult } from '../../src/shared/results.ts';
 import { sessionVideos } from '../../src/shared/session.ts';
 import { handOver, startReadAhead } from '../ocr/readAhead.ts';
 import { StageFailure } from '../stage.ts';
+import { timeLabel } from '../video/frameName.ts';
 import { frameSource } from '../video/screens.ts';
 import type { StageFn } from '../stage.ts';
 
@@ -16,7 +17,7 @@ import type { StageFn } from '../stage.ts';
 export const videoStage: StageFn = async (ctx): Promise<VideoStageResult> => {
   const refs = sessionVideos(ctx.session);
   if (refs.length === 0) return { videos: [] };
-  const { sampleVideo, timeLabel } = await import('../video/sampleVideo.ts');
+  const { sampleVideo } = await import('../video/sampleVideo.ts');
   // The OCR stage reads screenshots and frames in time order: only without screenshots are the
   // frames, in the order they are kept, the first screens it reads.
   // With a pool slot idle, a second tesseract worker reads ahead the frames read whole (ocr/wholeReadsAhead.ts).

@@ -7,6 +7,7 @@ import { rowImageOfPixels, ROW_COLUMNS, scrollMatch, type RowImage } from '../im
 import { SCROLLED } from '../images/boundary.ts';
 import { FrameSampler, PROBE_SEC, REPEAT_SHARE, type SamplingRules, type ScrollFrom } from './frameSampler.ts';
 import { openVideo } from './openVideo.ts';
+import { timeLabel } from './frameName.ts';
 
 /** Kept frames are no wider than this: full HD text stays sharp for OCR, 4K would only cost time. */
 export const MAX_FRAME_WIDTH = 1920;
@@ -71,16 +72,6 @@ function scrollFrom(kept: RowImage | null, current: RowImage): ScrollFrom {
   return Math.abs(match.shift) < KEEP_SCROLL_SHARE * current.rows ? 'short' : 'long';
 }
 
-/** 65 → "1:05". */
-export function timeLabel(seconds: number): string {
-  const s = Math.floor(seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-/** "demo.mp4 at 1:05": how people find a sampled frame. */
-export function frameName(videoName: string, timeSec: number): string {
-  return `${videoName} at ${timeLabel(timeSec)}`;
-}
 
 /**
  * Streams a video's frames through WebCodecs (mediabunny's VideoSampleSink), closing each one as

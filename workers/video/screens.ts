@@ -1,6 +1,6 @@
 import type { VideoFrameShot, VideoInfo, VideoStageResult } from '../../src/shared/results.ts';
 import type { StageContext } from '../stage.ts';
-import { frameName } from './sampleVideo.ts';
+import { frameName } from './frameName.ts';
 
 /** One screen of a session as OCR and chapters read it: a screenshot, or a frame sampled from a video. */
 export interface ScreenSource {
