@@ -10,6 +10,7 @@ import { searchLibrary } from './searchShards.ts';
 import { searchProbe } from './searchProbe.ts';
 import { deleteTimelineSession, prepareTimelineSession } from './timelineSession.ts';
 import { deleteVideo, enrichVideo, prepareVideo } from './video.ts';
+import { workerStarts } from './workerStart.ts';
 
 /**
  * What the driver (bench/run.mjs) calls through page.evaluate. Every call returns plain data and
@@ -23,6 +24,7 @@ const api = {
     gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
   }),
   overhead: (options: OverheadOptions) => overhead(options),
+  workerStarts,
   scaling: async (options: { tasks: number; maxSize: number; ocrSessions: number }) =>
     // OCR uses the sample library when the driver generated one.
     scaling({ ...options, library: options.ocrSessions > 0 ? await openLibrary().catch(() => null) : null }),

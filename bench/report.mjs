@@ -225,6 +225,17 @@ export function tables(summary, context) {
         ['ratio durable ÷ Comlink (jobs/s)', fmt(o.ratios?.vsComlink, 2, '×'), '', '', ''],
       ],
     });
+    const w = summary.workerStart;
+    if (w && !w.error) {
+      out.push({
+        title: `1b. Worker start: \`new Worker\` to its first answer, median of ${fmt(w.starts)} starts each, in turn`,
+        columns: ['worker', 'start', 'ratio to the bare worker'],
+        rows: [
+          ["the app's enrichment worker (a pool slot, or a respawn)", fmt(w.appMs, 0, ' ms'), fmt(w.ratio, 2, '×')],
+          ['a bare module worker with the same API', fmt(w.bareMs, 0, ' ms'), '1.00×'],
+        ],
+      });
+    }
     out.push({
       title: '5. Durability cost (from scenario 1, same page and run)',
       columns: ['figure', 'value'],

@@ -73,6 +73,7 @@ const config = QUICK
       runs: 1,
       jobs: 2000,
       roundTrips: 50,
+      workerStarts: 5,
       cpuTasks: 8,
       ocrSessions: 2,
       memory: [250, 1000],
@@ -94,6 +95,7 @@ const config = QUICK
       runs: 3,
       jobs: 20_000,
       roundTrips: 100,
+      workerStarts: 15,
       cpuTasks: 64,
       ocrSessions: 4,
       memory: [1000, 4000],
@@ -448,6 +450,7 @@ async function runOnce(context, index, hardwareConcurrency, timeline) {
       page.evaluate((o) => window.bench.overhead(o), { jobs: config.jobs, size, roundTrips: config.roundTrips, order: chosen }),
     );
     if (profiler) writeFileSync(process.env.BENCH_ENGINE_PROFILE, JSON.stringify((await profiler.send('Profiler.stop')).profile));
+    result.workerStart = await step('1b worker start', () => page.evaluate((o) => window.bench.workerStarts(o), { starts: config.workerStarts }));
   }
   if (wanted('scaling')) {
     const ocrSessions = wanted('enrichment') || wanted('app') ? config.ocrSessions : 0;
