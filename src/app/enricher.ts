@@ -583,8 +583,8 @@ export class Enricher {
   }
 
   /**
-   * Sends the followers what changed since the last report, JOBS_PER_MESSAGE jobs a message, each
-   * message in a task of its own, then the queue's status. Changes made meanwhile wait for the next
+   * Sends the followers the queue's status, then what changed since the last report, JOBS_PER_MESSAGE
+   * jobs a message, each message in a task of its own. Changes made meanwhile wait for the next
    * report (the timer stays set until this one is sent).
    */
   private async report(): Promise<void> {
@@ -598,6 +598,8 @@ export class Enricher {
     try {
       const scheduler = this.scheduler;
       if (!scheduler) return;
+      // The status first: a follower that shows a job's change already shows the queue's state with it.
+      this.post({ kind: 'status', paused: scheduler.isPaused });
       if (overflow) this.post({ kind: 'jobs-reload' });
       else {
         for (let from = 0; from === 0 || from < changed.length; from += JOBS_PER_MESSAGE) {
@@ -608,7 +610,6 @@ export class Enricher {
           this.post({ kind: 'jobs-changed', jobs, removed: from === 0 ? removed : [] });
         }
       }
-      this.post({ kind: 'status', paused: scheduler.isPaused });
     } finally {
       this.notifyTimer = undefined;
       if (this.scheduler && !this.closing.signal.aborted && (pending.overflow || pending.changed.size + pending.removed.size > 0)) this.notifyFollowers([], []);
