@@ -9,7 +9,7 @@ import { batchMetaReader } from './batchMeta.ts';
 import { throttledProgress } from './progress.ts';
 import { loadStage } from './registry.ts';
 import { SpareSlots } from './spareSlots.ts';
-import type { StageContext } from './stage.ts';
+import type { StageContext, StageFn } from './stage.ts';
 import type { WorkerHost } from '../src/shared/protocol.ts';
 
 const databases = new Map<string, Promise<EnricherDb>>();
@@ -114,7 +114,7 @@ export async function runJob(request: RunRequest, host: WorkerHost, inputs?: Pro
       continue;
     }
     const started = performance.now();
-    let fn: Awaited<ReturnType<typeof loadStage>>;
+    let fn: StageFn | undefined;
     try {
       fn = await loadStage(stage);
     } catch (error) {
