@@ -72,7 +72,6 @@ function scrollFrom(kept: RowImage | null, current: RowImage): ScrollFrom {
   return Math.abs(match.shift) < KEEP_SCROLL_SHARE * current.rows ? 'short' : 'long';
 }
 
-
 /**
  * Streams a video's frames through WebCodecs (mediabunny's VideoSampleSink), closing each one as
  * soon as it is looked at, so memory holds a few frames whatever the length. Keeps a frame every
