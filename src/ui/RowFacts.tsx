@@ -1,5 +1,6 @@
 import type { SessionRecord } from '../shared/session.ts';
-import { clock, lengthInWords, plural, sessionDate } from './format.ts';
+import { clock } from '../shared/clock.ts';
+import { lengthInWords, plural, sessionDate } from './format.ts';
 import type { SessionFacts } from './sessionFacts.ts';
 
 /** Date and length, then what enrichment counted: one line of small words that wraps. */

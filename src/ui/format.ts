@@ -1,11 +1,3 @@
-/** A time in a session or recording: "4:05", or "1:02:03" past an hour. */
-export function clock(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const mm = String(Math.floor((s % 3600) / 60));
-  const ss = String(s % 60).padStart(2, '0');
-  return s >= 3600 ? `${Math.floor(s / 3600)}:${mm.padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
-}
-
 /** A length of time in short words: "45 s", "12 min", "1 h 5 min". */
 export function lengthInWords(seconds: number): string {
   const s = Math.round(seconds);

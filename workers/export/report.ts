@@ -1,5 +1,6 @@
 import type { Enrichment, ExportedActionItem, IsoTime } from '../../src/shared/export.ts';
 import { STAGE_LABELS } from '../../src/shared/pipeline.ts';
+import { clock } from '../../src/shared/clock.ts';
 
 /** Longest piece of a screenshot's text quoted in the report. */
 const QUOTE_CHARS = 160;
@@ -13,14 +14,10 @@ function day(time: IsoTime): string | null {
   return time ? `${time.slice(0, 10)} ${time.slice(11, 16)} UTC` : null;
 }
 
-function clock(time: IsoTime): string | null {
+function wallClock(time: IsoTime): string | null {
   return time ? time.slice(11, 19) : null;
 }
 
-function seconds(value: number): string {
-  const whole = Math.floor(value);
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
-}
 
 /** Why a part is missing: the stage's own message when it failed or was skipped. */
 function missing(enrichment: Enrichment, stage: string, what: string): string {
@@ -30,7 +27,7 @@ function missing(enrichment: Enrichment, stage: string, what: string): string {
 }
 
 function header(e: Enrichment): string[] {
-  const when = [day(e.session.startedAt), e.session.endedAt ? clock(e.session.endedAt) : null].filter(Boolean).join(' – ');
+  const when = [day(e.session.startedAt), e.session.endedAt ? wallClock(e.session.endedAt) : null].filter(Boolean).join(' – ');
   const meta = [when, e.session.tags.length ? `Tags: ${e.session.tags.map(md).join(', ')}` : ''].filter(Boolean).join(' · ');
   const lines = [`# ${md(e.session.title)}`, ''];
   if (meta) lines.push(meta, '');
@@ -69,7 +66,7 @@ function itemDetails(item: ExportedActionItem): string {
   return [
     item.owner ? `owner ${md(item.owner)}` : '',
     item.due ? `due ${item.due}` : '',
-    item.at !== undefined ? `at ${seconds(item.at)}` : '',
+    item.at !== undefined ? `at ${clock(item.at)}` : '',
     `from ${item.source}`,
     item.speaker ? `said by ${md(item.speaker)}` : '',
   ]
@@ -77,18 +74,13 @@ function itemDetails(item: ExportedActionItem): string {
     .join(', ');
 }
 
-/** "1:05" within a video. */
-function videoClock(seconds: number): string {
-  const s = Math.floor(seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
 
 function chapters(e: Enrichment): string[] {
   const lines = ['## Chapters', ''];
   if (e.chapters.length === 0) return [...lines, missing(e, 'chapters', 'chapters'), ''];
   for (const chapter of e.chapters) {
-    const inVideo = chapter.video !== undefined ? `${videoClock(chapter.startSec ?? 0)}–${videoClock(chapter.endSec ?? 0)} of ${md(chapter.video)}` : '';
-    const span = inVideo || [clock(chapter.start), clock(chapter.end)].filter(Boolean).join('–');
+    const inVideo = chapter.video !== undefined ? `${clock(chapter.startSec ?? 0)}–${clock(chapter.endSec ?? 0)} of ${md(chapter.video)}` : '';
+    const span = inVideo || [wallClock(chapter.start), wallClock(chapter.end)].filter(Boolean).join('–');
     const screens = chapter.screens.length > 1 ? `screens ${chapter.screens[0]! + 1}–${chapter.screens.at(-1)! + 1}` : `screen ${chapter.screens[0]! + 1}`;
     const keywords = chapter.keywords.length ? ` Keywords: ${chapter.keywords.map(md).join(', ')}.` : '';
     lines.push(`${chapter.index + 1}. **${md(chapter.title ?? `Chapter ${chapter.index + 1}`)}**${span ? `, ${span}` : ''}, ${screens}.${keywords}`);
@@ -112,7 +104,7 @@ function speech(e: Enrichment): string[] {
 function transcript(e: Enrichment): string[] {
   if (!e.transcript) return [];
   const lines = ['## Transcript', ''];
-  for (const cue of e.transcript) lines.push(`- ${seconds(cue.start)}–${seconds(cue.end)} ${cue.speaker ? `**${md(cue.speaker)}:** ` : ''}${md(cue.text)}`);
+  for (const cue of e.transcript) lines.push(`- ${clock(cue.start)}–${clock(cue.end)} ${cue.speaker ? `**${md(cue.speaker)}:** ` : ''}${md(cue.text)}`);
   return [...lines, ''];
 }
 
@@ -122,7 +114,7 @@ function screens(e: Enrichment): string[] {
   for (const [i, screen] of e.screens.entries()) {
     const text = screen.text ? md(screen.text) : '';
     const quote = text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS)}…` : text;
-    const at = clock(screen.at);
+    const at = wallClock(screen.at);
     lines.push(`${i + 1}. ${md(screen.file)}${at ? `, ${at}` : ''}${quote ? `: “${quote}”` : ''}`);
   }
   return [...lines, ''];

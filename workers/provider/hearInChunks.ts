@@ -3,6 +3,7 @@ import { resample } from '../audio/resample.ts';
 import { speechSeconds, type SpeechWork } from '../audio/speechWork.ts';
 import type { StageContext } from '../stage.ts';
 import { placeChunkLines, type HeardLine } from './chunkSeam.ts';
+import { clock } from '../../src/shared/clock.ts';
 
 /** Speech-to-text hears 16 kHz mono: Whisper does, and servers expect it (smaller uploads too). */
 export const HEARING_RATE = 16_000;
@@ -14,12 +15,6 @@ export interface HeardCue extends HeardLine {
 
 /** What one chunk's listener heard, or why the whole transcription stops. */
 export type ChunkHeard = { kind: 'heard'; lines: readonly HeardLine[] } | { kind: 'stop'; message: string };
-
-/** "1:05" from seconds. */
-function clock(seconds: number): string {
-  const s = Math.floor(seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
 
 /**
  * Walks the speech chunks of each recording in turn: reads each from the file when its turn comes

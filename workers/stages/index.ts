@@ -11,17 +11,12 @@ import type { SessionRecord } from '../../src/shared/session.ts';
 import { mapStrings } from '../privacy/redactText.ts';
 import { redactsEverywhere, stageRedactor } from '../privacy/stageRedaction.ts';
 import type { StageFn } from '../stage.ts';
+import { clock } from '../../src/shared/clock.ts';
 
 /** A transcript document covers at most this stretch of speech, so a hit lands near its moment. */
 export const CUE_GROUP_SECONDS = 30;
 /** …and at most this much text. */
 export const CUE_GROUP_CHARS = 600;
-
-/** "1:05" from seconds. */
-function clock(seconds: number): string {
-  const s = Math.floor(seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
 
 /** Consecutive cues of one chapter, grouped into stretches of at most 30 s and 600 characters. */
 function cueGroups(cues: readonly TranscriptCue[]): TranscriptCue[][] {

@@ -2,7 +2,7 @@ import type { VideoInfo, VideoStageResult } from '../../src/shared/results.ts';
 import { sessionVideos } from '../../src/shared/session.ts';
 import { handOver, startReadAhead } from '../ocr/readAhead.ts';
 import { StageFailure } from '../stage.ts';
-import { timeLabel } from '../video/frameName.ts';
+import { clock } from '../../src/shared/clock.ts';
 import { frameSource } from '../video/screens.ts';
 import type { StageFn } from '../stage.ts';
 
@@ -37,7 +37,7 @@ export const videoStage: StageFn = async (ctx): Promise<VideoStageResult> => {
           signal: ctx.signal,
           onProgress: (seconds, durationSec) => {
             const within = durationSec > 0 ? Math.min(1, seconds / durationSec) : 0;
-            const processed = durationSec > 0 ? `${timeLabel(seconds)} of ${timeLabel(durationSec)}` : timeLabel(seconds);
+            const processed = durationSec > 0 ? `${clock(seconds)} of ${clock(durationSec)}` : clock(seconds);
             ctx.progress((doneBytes + ref.size * within) / totalBytes, `${processed} of ${ref.name}`);
           },
           onFrame: (frame, durationSec) => ahead?.readings.add(frameSource({ mediaId: ref.id, name: ref.name, durationSec }, frame)),

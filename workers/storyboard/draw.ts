@@ -1,5 +1,6 @@
 import { COLORS, fitInside, PLOT_WIDTH, STORYBOARD, thumbnailCells } from './layout.ts';
 import { xOf, type Span, type Timeline } from './timeline.ts';
+import { clock } from '../../src/shared/clock.ts';
 
 /** One chapter (or screenshot) shown with a thumbnail. */
 export interface SceneView {
@@ -77,8 +78,7 @@ function timeLabel(timeline: Timeline, t: number): string {
   if (timeline.clock) {
     return new Date(t).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   }
-  const seconds = Math.round((t - timeline.start) / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  return clock(Math.round((t - timeline.start) / 1000));
 }
 
 /** Whole-pixel x of a time, so bars have crisp edges and their pixels exact colours. */

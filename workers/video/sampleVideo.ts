@@ -7,7 +7,7 @@ import { rowImageOfPixels, ROW_COLUMNS, scrollMatch, type RowImage } from '../im
 import { SCROLLED } from '../images/boundary.ts';
 import { FrameSampler, PROBE_SEC, REPEAT_SHARE, type SamplingRules, type ScrollFrom } from './frameSampler.ts';
 import { openVideo } from './openVideo.ts';
-import { timeLabel } from './frameName.ts';
+import { clock } from '../../src/shared/clock.ts';
 
 /** Kept frames are no wider than this: full HD text stays sharp for OCR, 4K would only cost time. */
 export const MAX_FRAME_WIDTH = 1920;
@@ -166,7 +166,7 @@ export async function sampleVideo(ref: MediaRef, blob: Blob, options: SampleOpti
       if (frames.length === 0) {
         throw new StageFailure('permanent', `${ref.name} could not be decoded: it may be damaged or cut short.`);
       }
-      message = `${ref.name} is damaged or cut short after ${timeLabel(lastTime)}; the frames before it were used.`;
+      message = `${ref.name} is damaged or cut short after ${clock(lastTime)}; the frames before it were used.`;
     }
     if (sampler.finish()) await keepHeld();
   } finally {
@@ -175,7 +175,7 @@ export async function sampleVideo(ref: MediaRef, blob: Blob, options: SampleOpti
   if (frames.length === 0) throw new StageFailure('permanent', `${ref.name} holds no frame that could be decoded.`);
   // A file cut short may end cleanly yet state a longer duration than its last frame.
   if (!message && durationSec - lastTime > CUT_SHORT_SEC) {
-    message = `${ref.name} ends at ${timeLabel(lastTime)} though it should last ${timeLabel(durationSec)}: it seems cut short; the frames it has were used.`;
+    message = `${ref.name} ends at ${clock(lastTime)} though it should last ${clock(durationSec)}: it seems cut short; the frames it has were used.`;
   }
   const info: VideoInfo = { mediaId: ref.id, name: ref.name, durationSec: Math.max(durationSec, lastTime), width, height, codec, hasAudio, decodedFrames, frames };
   if (message) info.message = message;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AudioStageResult, TranscriptResult, TranscriptSource } from '../../shared/results.ts';
 import { countedRecordings } from '../../shared/sameMeeting.ts';
+import { clock } from '../../shared/clock.ts';
 
 interface AudioViewProps {
   audio: AudioStageResult;
@@ -13,7 +14,6 @@ interface AudioViewProps {
 const WIDTH = 600;
 const HEIGHT = 64;
 
-const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 
 /** Where the transcript came from, in words; null when unknown (results stored before it was kept). */
 function sourceLine(source: TranscriptSource | undefined): string | null {

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ChaptersResult, OcrResult, Thumbnail } from '../../shared/results.ts';
 import { useBlobUrl } from '../useBlobUrl.ts';
-import { formatClock } from './videoTime.ts';
+import { clock } from '../../shared/clock.ts';
 
 interface ChaptersProps {
   chapters: ChaptersResult;
@@ -65,10 +65,10 @@ export function Chapters({ chapters, ocr, focusChapter, onPlay }: ChaptersProps)
                 {chapter.videoId !== undefined && chapter.startSec !== undefined && (
                   <p className="meta">
                     {/* The visible text starts the accessible name; the title tells the buttons apart. */}
-                    <button type="button" onClick={() => onPlay?.(chapter.videoId!, chapter.startSec!)} aria-label={`Play from ${formatClock(chapter.startSec)}: ${title}`}>
-                      Play from {formatClock(chapter.startSec)}
+                    <button type="button" onClick={() => onPlay?.(chapter.videoId!, chapter.startSec!)} aria-label={`Play from ${clock(chapter.startSec)}: ${title}`}>
+                      Play from {clock(chapter.startSec)}
                     </button>{' '}
-                    until {formatClock(chapter.endSec ?? chapter.startSec)}
+                    until {clock(chapter.endSec ?? chapter.startSec)}
                   </p>
                 )}
                 {text && <p className="ocr-text">{text.length > 400 ? `${text.slice(0, 400)}…` : text}</p>}

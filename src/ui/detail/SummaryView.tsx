@@ -1,11 +1,6 @@
 import type { ActionItem, SummaryResult } from '../../shared/results.ts';
 import { ProviderSummaryView } from './ProviderSummaryView.tsx';
-
-/** "1:32" on the session clock. */
-function clock(seconds: number): string {
-  const whole = Math.floor(seconds);
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
-}
+import { clock } from '../../shared/clock.ts';
 
 /** Owner, due date, moment and source of an item: what is known, briefly. */
 function details(item: ActionItem): string {

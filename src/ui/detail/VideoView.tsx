@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { VideoInfo } from '../../shared/results.ts';
 import type { MediaRef } from '../../shared/session.ts';
-import { formatClock } from './videoTime.ts';
+import { clock } from '../../shared/clock.ts';
 import { useBlobUrl } from '../useBlobUrl.ts';
 import type { VideoMoment, VideoScrub } from './videoScrub.ts';
 
@@ -67,7 +67,7 @@ function Player({ video, info, readMedia, seek, scrub }: PlayerProps) {
       {url && <video ref={element} src={url} controls preload="metadata" aria-label={`Recording ${video.name}`} data-video-id={video.id} />}
       <p className="meta">
         {video.name}
-        {info && info.durationSec > 0 ? ` · ${formatClock(info.durationSec)} · ${info.width}×${info.height} ${info.codec}` : ''}
+        {info && info.durationSec > 0 ? ` · ${clock(info.durationSec)} · ${info.width}×${info.height} ${info.codec}` : ''}
         {info ? ` · ${info.frames.length} frames read` : ''}
       </p>
       {info?.message && <p className="warnings" role="note">{info.message}</p>}

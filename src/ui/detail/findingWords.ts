@@ -1,5 +1,6 @@
 import type { FindingPlace, SensitiveKind } from '../../shared/privacy.ts';
 import type { DetailFocus } from './outcomes.ts';
+import { clock } from '../../shared/clock.ts';
 
 /** Kinds as people read them, plural for a heading. */
 export const KIND_LABELS: Record<SensitiveKind, string> = {
@@ -19,11 +20,6 @@ export const KIND_LABELS: Record<SensitiveKind, string> = {
   phone: 'Phone numbers',
   secret: 'Passwords and secrets',
 };
-
-function clock(seconds: number): string {
-  const s = Math.floor(seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
 
 /** "screen 3", "screen 2 (0:42 of the video)", "transcript at 1:05", "notes", "title". */
 export function placeWords(place: FindingPlace): string {

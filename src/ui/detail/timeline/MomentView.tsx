@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Thumbnail } from '../../../shared/results.ts';
-import { clock } from '../../format.ts';
+import { clock } from '../../../shared/clock.ts';
 import type { ObjectUrlCache } from '../../objectUrlCache.ts';
 import type { TimelineCue, TimelineFrame } from './model.ts';
 import { useFramePicture } from './useFramePicture.ts';

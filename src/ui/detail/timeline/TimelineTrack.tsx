@@ -1,5 +1,5 @@
 import { useId, useRef } from 'react';
-import { clock } from '../../format.ts';
+import { clock } from '../../../shared/clock.ts';
 import { timeForKey } from './keys.ts';
 import { valueText } from './lookup.ts';
 import type { TimelineModel } from './model.ts';

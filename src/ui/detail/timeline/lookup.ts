@@ -1,4 +1,4 @@
-import { clock } from '../../format.ts';
+import { clock } from '../../../shared/clock.ts';
 import type { DetailFocus } from '../outcomes.ts';
 import type { TimelineCue, TimelineModel } from './model.ts';
 
