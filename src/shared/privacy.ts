@@ -30,6 +30,32 @@ export type FindingKind = SensitiveKind | typeof MARKED_KIND;
 /** Every finding kind, in the order counts and the review list them. */
 export const FINDING_KINDS: readonly FindingKind[] = [...SENSITIVE_KINDS, MARKED_KIND];
 
+/** Each finding kind in words, one and many: the export's report counts with them, the review's headings are the many. */
+export const FINDING_KIND_WORDS: Record<FindingKind, readonly [one: string, many: string]> = {
+  'private-key': ['private key', 'private keys'],
+  jwt: ['JSON web token', 'JSON web tokens'],
+  'aws-key': ['AWS key', 'AWS keys'],
+  'github-token': ['GitHub token', 'GitHub tokens'],
+  'slack-token': ['Slack token', 'Slack tokens'],
+  'stripe-key': ['Stripe key', 'Stripe keys'],
+  'api-key': ['API key', 'API keys'],
+  card: ['card number', 'card numbers'],
+  iban: ['IBAN', 'IBANs'],
+  ssn: ['social security number', 'social security numbers'],
+  email: ['e-mail address', 'e-mail addresses'],
+  ipv6: ['IPv6 address', 'IPv6 addresses'],
+  ipv4: ['IPv4 address', 'IPv4 addresses'],
+  phone: ['phone number', 'phone numbers'],
+  secret: ['password or secret', 'passwords and secrets'],
+  [MARKED_KIND]: ['item marked by you', 'items marked by you'],
+};
+
+/** "1 AWS key", "3 e-mail addresses". */
+export function countOfKind(kind: FindingKind, count: number): string {
+  const [one, many] = FINDING_KIND_WORDS[kind];
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 /** What exported text carries instead of a value a person marked. */
 export const MARKED_PLACEHOLDER = '[redacted]';
 

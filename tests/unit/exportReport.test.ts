@@ -78,4 +78,16 @@ describe('buildReport()', () => {
     expect(report).not.toContain('- [ ] We decided');
     expect(report).toContain("- 0:01–0:04 **Sam:** I'll update the runbook by Thursday.");
   });
+
+  test('the privacy part counts what was redacted in words, and a time past an hour with its hours', () => {
+    const report = buildReport({
+      ...enrichment,
+      redaction: { mode: 'exports', redacted: { marked: 2, email: 3, 'aws-key': 1 }, notSensitive: 1, notes: [] },
+      transcript: [{ start: 3723, end: 3725.5, text: 'Back after the break.' }],
+    });
+    // In the review's order, whatever order the counts were stored in.
+    expect(report).toContain('Redacted: 1 AWS key, 3 e-mail addresses, 2 items marked by you.');
+    expect(report).toContain('1 item marked "Not sensitive" left as found.');
+    expect(report).toContain('- 1:02:03–1:02:05 Back after the break.');
+  });
 });

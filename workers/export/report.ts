@@ -1,6 +1,7 @@
 import type { Enrichment, ExportedActionItem, IsoTime } from '../../src/shared/export.ts';
 import { STAGE_LABELS } from '../../src/shared/pipeline.ts';
 import { clock } from '../../src/shared/clock.ts';
+import { countOfKind, FINDING_KINDS } from '../../src/shared/privacy.ts';
 
 /** Longest piece of a screenshot's text quoted in the report. */
 const QUOTE_CHARS = 160;
@@ -126,32 +127,13 @@ function stages(e: Enrichment): string[] {
   return [...lines, ''];
 }
 
-const KIND_WORDS: Record<string, string> = {
-  'private-key': 'private keys',
-  jwt: 'JSON web tokens',
-  'aws-key': 'AWS keys',
-  'github-token': 'GitHub tokens',
-  'slack-token': 'Slack tokens',
-  'stripe-key': 'Stripe keys',
-  'api-key': 'API keys',
-  card: 'card numbers',
-  iban: 'IBANs',
-  ssn: 'social security numbers',
-  email: 'e-mail addresses',
-  ipv6: 'IPv6 addresses',
-  ipv4: 'IPv4 addresses',
-  phone: 'phone numbers',
-  secret: 'passwords and secrets',
-  marked: 'items marked by you',
-};
-
 function privacy(e: Enrichment): string[] {
   const r = e.redaction;
   if (!r) return [];
   const lines = ['## Privacy', ''];
   if (r.mode === 'off') lines.push('_Redaction is off in this library: this export was not redacted._');
   else {
-    const counts = Object.entries(r.redacted).map(([kind, n]) => `${n} ${KIND_WORDS[kind] ?? kind}`);
+    const counts = FINDING_KINDS.flatMap((kind) => (r.redacted[kind] ? [countOfKind(kind, r.redacted[kind])] : []));
     lines.push(counts.length ? `Redacted: ${counts.join(', ')}. In text they read as [email], [card], [secret] and so on; on pictures they are filled.` : 'Nothing sensitive was found.');
     if (r.notSensitive > 0) lines.push('', `${r.notSensitive} item${r.notSensitive === 1 ? '' : 's'} marked "Not sensitive" left as found.`);
   }

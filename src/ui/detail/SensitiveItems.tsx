@@ -1,5 +1,5 @@
 import { SENSITIVE_KINDS, type SensitiveFinding } from '../../shared/privacy.ts';
-import { KIND_LABELS, placeFocus, placeWords } from './findingWords.ts';
+import { kindHeading, placeFocus, placeWords } from './findingWords.ts';
 import type { DetailFocus } from './outcomes.ts';
 
 interface SensitiveItemsProps {
@@ -33,7 +33,7 @@ export function SensitiveItems({ findings, dismissed, onJump, onMark, marks, onR
       {SENSITIVE_KINDS.map((kind) => {
         const ofKind = findings.filter((f) => f.kind === kind);
         if (ofKind.length === 0) return null;
-        const label = KIND_LABELS[kind];
+        const label = kindHeading(kind);
         return (
           <div key={kind}>
             <h4>

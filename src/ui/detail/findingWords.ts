@@ -1,25 +1,12 @@
-import type { FindingPlace, SensitiveKind } from '../../shared/privacy.ts';
+import { FINDING_KIND_WORDS, type FindingPlace, type SensitiveKind } from '../../shared/privacy.ts';
 import type { DetailFocus } from './outcomes.ts';
 import { clock } from '../../shared/clock.ts';
 
-/** Kinds as people read them, plural for a heading. */
-export const KIND_LABELS: Record<SensitiveKind, string> = {
-  'private-key': 'Private keys',
-  jwt: 'JSON web tokens',
-  'aws-key': 'AWS keys',
-  'github-token': 'GitHub tokens',
-  'slack-token': 'Slack tokens',
-  'stripe-key': 'Stripe keys',
-  'api-key': 'API keys',
-  card: 'Card numbers',
-  iban: 'IBANs',
-  ssn: 'Social security numbers',
-  email: 'E-mail addresses',
-  ipv6: 'IPv6 addresses',
-  ipv4: 'IPv4 addresses',
-  phone: 'Phone numbers',
-  secret: 'Passwords and secrets',
-};
+/** A kind as a heading of the review: "E-mail addresses". */
+export function kindHeading(kind: SensitiveKind): string {
+  const [, words] = FINDING_KIND_WORDS[kind];
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /** "screen 3", "screen 2 (0:42 of the video)", "transcript at 1:05", "notes", "title". */
 export function placeWords(place: FindingPlace): string {
