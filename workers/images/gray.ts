@@ -1,5 +1,6 @@
 import { StageFailure } from '../stage.ts';
 import { damagedImage } from './imageSize.ts';
+import { pixelsOnWhite } from './canvas.ts';
 
 /** Each output pixel averages this many decoded pixels per side, so thin text is not lost. */
 const OVERSAMPLE = 4;
@@ -24,18 +25,7 @@ export async function grayThumbnail(source: Blob | ImageBitmap, name: string, si
   } catch {
     throw new StageFailure('permanent', damagedImage(name));
   }
-  let rgba: Uint8ClampedArray;
-  try {
-    const canvas = new OffscreenCanvas(side, side);
-    const context = canvas.getContext('2d', { willReadFrequently: true });
-    if (!context) throw new Error('No 2D context for OffscreenCanvas.');
-    context.fillStyle = '#fff';
-    context.fillRect(0, 0, side, side);
-    context.drawImage(bitmap, 0, 0);
-    rgba = context.getImageData(0, 0, side, side).data;
-  } finally {
-    bitmap.close();
-  }
+  const rgba = pixelsOnWhite(bitmap);
   // A box filter on top of the browser's resize: its result does not depend on the resampler.
   const gray = new Float32Array(size * size);
   for (let y = 0; y < side; y++) {

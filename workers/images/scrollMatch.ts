@@ -1,6 +1,7 @@
 import { StageFailure } from '../stage.ts';
 import { damagedImage } from './imageSize.ts';
 import type { ImageSize } from './imageSize.ts';
+import { pixelsOnWhite } from './canvas.ts';
 
 /**
  * Finds whether one screen is the previous one scrolled: part of its picture is the previous
@@ -56,18 +57,7 @@ export async function rowImage(source: Blob | ImageBitmap, size: ImageSize, name
   } catch {
     throw new StageFailure('permanent', damagedImage(name));
   }
-  let rgba: Uint8ClampedArray;
-  try {
-    const context = new OffscreenCanvas(COLUMNS, rows).getContext('2d', { willReadFrequently: true });
-    if (!context) throw new Error('No 2D context for OffscreenCanvas.');
-    context.fillStyle = '#fff';
-    context.fillRect(0, 0, COLUMNS, rows);
-    context.drawImage(bitmap, 0, 0);
-    rgba = context.getImageData(0, 0, COLUMNS, rows).data;
-  } finally {
-    bitmap.close();
-  }
-  return rowImageOfPixels(rgba, rows);
+  return rowImageOfPixels(pixelsOnWhite(bitmap), rows);
 }
 
 /** Column differences left out of a row comparison: a scrollbar, a caret or a pointer moves too. */

@@ -1,3 +1,5 @@
+import { context2d, drawOnWhite } from '../images/canvas.ts';
+
 /** A picture as 8-bit luminance, row-major: what every OCR step after decoding works on. */
 export interface GrayImage {
   width: number;
@@ -37,19 +39,11 @@ function canvasFor(width: number, height: number): OffscreenCanvasRenderingConte
   return kept;
 }
 
-function context2d(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
-  const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('No 2D context for OffscreenCanvas.');
-  return context;
-}
-
 /** The luminance of a decoded picture (Rec. 601, 0..255); transparent areas count as white. */
 export function grayOf(bitmap: ImageBitmap): GrayImage {
   const { width, height } = bitmap;
   const context = canvasFor(width, height);
-  context.fillStyle = '#fff';
-  context.fillRect(0, 0, width, height);
-  context.drawImage(bitmap, 0, 0);
+  drawOnWhite(context, bitmap, width, height);
   const rgba = context.getImageData(0, 0, width, height).data;
   const data = new Uint8Array(width * height);
   // A pixel a load: ImageData is R, G, B, A in memory, so R is the low byte on the little-endian

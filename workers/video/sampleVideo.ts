@@ -8,6 +8,7 @@ import { SCROLLED } from '../images/boundary.ts';
 import { FrameSampler, PROBE_SEC, REPEAT_SHARE, type SamplingRules, type ScrollFrom } from './frameSampler.ts';
 import { openVideo } from './openVideo.ts';
 import { clock } from '../../src/shared/clock.ts';
+import { context2d } from '../images/canvas.ts';
 
 /** Kept frames are no wider than this: full HD text stays sharp for OCR, 4K would only cost time. */
 export const MAX_FRAME_WIDTH = 1920;
@@ -31,12 +32,6 @@ function abortError(): Error {
   const error = new Error('The video stage was cancelled.');
   error.name = 'AbortError';
   return error;
-}
-
-function context2d(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
-  const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('No 2D context for OffscreenCanvas.');
-  return context;
 }
 
 /** The frame shrunk to a PROBE_W×PROBE_H luminance grid, 0..1. */
