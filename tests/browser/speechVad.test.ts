@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { openEnricherDb } from '../../src/shared/db.ts';
 import type { StageOutcome } from '../../src/shared/protocol.ts';
 import type { AudioStageResult, SpeechSegment } from '../../src/shared/results.ts';
-import type { SessionRecord } from '../../src/shared/session.ts';
+import { bareSession } from '../fixtures/stageContext.ts';
 import { WorkerPool } from '../../src/pool/workerPool.ts';
 import { SessionStore } from '../../src/store/sessionStore.ts';
 import { findSpeechSegments } from '../../workers/audio/speech.ts';
@@ -40,20 +40,12 @@ describe('audio stage: the Silero voice model in a pool worker', () => {
       db.close();
       await deleteDatabase(dbName);
     };
-    const session: SessionRecord = {
+    const session = bareSession({
       id: 'vad-session',
       title: 'Standup over typing',
-      source: 'import',
-      startedAt: null,
-      endedAt: null,
-      notes: '',
-      tags: [],
-      screenshots: [],
       audio: [{ id: 'a0', name: 'standup.wav', kind: 'audio', type: 'audio/wav', size: wav.size, at: null }],
-      transcript: null,
       importedAt: Date.now(),
-      warnings: [],
-    };
+    });
     await new SessionStore(db).add(session, [{ id: 'a0', sessionId: session.id, blob: wav }]);
     const request = { jobId: 'vad-job', sessionId: session.id, attempt: 1, dbName, stages: ['audio'], skip: {} };
     const response = await pool.run({ request, timeoutMs: 120_000, onProgress: () => {} });

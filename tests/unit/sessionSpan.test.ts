@@ -1,25 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { AudioResult, VideoInfo } from '../../src/shared/results.ts';
-import type { MediaRef, SessionRecord } from '../../src/shared/session.ts';
+import type { MediaRef } from '../../src/shared/session.ts';
+import { bareSession } from '../fixtures/stageContext.ts';
 import { sessionSpan } from '../../src/shared/sessionSpan.ts';
 
 const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);
 const s = (seconds: number) => T0 + seconds * 1000;
-const session = (over: Partial<SessionRecord>): SessionRecord => ({
-  id: 'ses',
-  title: 'A session',
-  source: 'import',
-  startedAt: null,
-  endedAt: null,
-  notes: '',
-  tags: [],
-  screenshots: [],
-  audio: [],
-  transcript: null,
-  importedAt: 0,
-  warnings: [],
-  ...over,
-});
+const session = bareSession;
 const ref = (id: string, kind: MediaRef['kind'], at: number, atFrom: MediaRef['atFrom']): MediaRef => ({ id, name: id, kind, type: '', size: 1, at, atFrom });
 const recording = (mediaId: string, durationSec: number): AudioResult => ({
   mediaId,

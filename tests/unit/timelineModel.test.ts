@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { AudioResult, ChaptersResult, ScreenHash, TranscriptCue, VideoFrameShot, VideoInfo } from '../../src/shared/results.ts';
-import type { MediaRef, SessionRecord } from '../../src/shared/session.ts';
+import type { MediaRef } from '../../src/shared/session.ts';
+import { bareSession } from '../fixtures/stageContext.ts';
 import { buildTimelineModel, DEFAULT_SCREEN_SEC } from '../../src/ui/detail/timeline/model.ts';
 
 const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);
@@ -8,21 +9,7 @@ const s = (seconds: number) => T0 + seconds * 1000;
 
 const ref = (id: string, kind: MediaRef['kind'], at: number | null): MediaRef => ({ id, name: id, kind, type: '', size: 1, at });
 const screen = (mediaId: string, at: number | null, video?: { videoId: string; timeSec: number }): ScreenHash => ({ mediaId, hash: '0', distance: 0, at, ...video });
-const session = (over: Partial<SessionRecord>): SessionRecord => ({
-  id: 'ses',
-  title: 'A session',
-  source: 'import',
-  startedAt: null,
-  endedAt: null,
-  notes: '',
-  tags: [],
-  screenshots: [],
-  audio: [],
-  transcript: null,
-  importedAt: 0,
-  warnings: [],
-  ...over,
-});
+const session = bareSession;
 const chaptersOf = (screens: ScreenHash[], firsts: number[]): ChaptersResult => ({
   screens,
   thumbnails: [],
