@@ -26,9 +26,9 @@ export interface AppHistory {
  * runs, must keep its results from one run to the next.
  */
 async function clearQueue(db: EnricherDb): Promise<void> {
-  const tx = db.transaction(['jobs', 'jobPacks', 'runningJobs', 'results', 'meta'], 'readwrite');
+  const tx = db.transaction(['jobs', 'jobPacks', 'runningJobs', 'settledJobs', 'results', 'meta'], 'readwrite');
   await Promise.all([
-    ...(['jobs', 'jobPacks', 'runningJobs', 'meta'] as const).map((name) => tx.objectStore(name).clear()),
+    ...(['jobs', 'jobPacks', 'runningJobs', 'settledJobs', 'meta'] as const).map((name) => tx.objectStore(name).clear()),
     tx.objectStore('results').delete(IDBKeyRange.bound(SESSION_PREFIX, `${SESSION_PREFIX}\uffff`)),
   ]);
   await tx.done;
@@ -88,7 +88,8 @@ export async function watchAppDispatch(history: AppHistory, timeoutMs = 120_000)
       if (performance.now() > deadline) throw new Error(`the app started no job within ${timeoutMs / 1000} s`);
       const tx = db.transaction(['runningJobs', 'jobs']);
       const [running, job] = await Promise.all([tx.objectStore('runningJobs').get(history.runningKey), tx.objectStore('jobs').get(history.queuedId)]);
-      if (running?.jobs.some((j) => j.id === history.queuedId) || (job && job.state !== 'queued')) return performance.timeOrigin + performance.now();
+      // Its record goes once it settles (into a settled record): gone, it has run.
+      if (running?.jobs.some((j) => j.id === history.queuedId) || job?.state !== 'queued') return performance.timeOrigin + performance.now();
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   } finally {

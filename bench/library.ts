@@ -79,8 +79,9 @@ export async function openLibrary(): Promise<Library> {
     async resetQueue() {
       const conn = await openEnricherDb(DEFAULT_DB_NAME);
       try {
-        const tx = conn.transaction(['jobs', 'results', 'meta'], 'readwrite');
+        const tx = conn.transaction(['jobs', 'settledJobs', 'results', 'meta'], 'readwrite');
         void tx.objectStore('jobs').clear();
+        void tx.objectStore('settledJobs').clear();
         // Every result but the timeline session's: scenario 11, after scenarios 2 and 3, reads it.
         void tx.objectStore('results').delete(IDBKeyRange.upperBound(TIMELINE_SESSION_PREFIX, true));
         void tx.objectStore('results').delete(IDBKeyRange.lowerBound(`${TIMELINE_SESSION_PREFIX}\uffff`, true));

@@ -139,8 +139,8 @@ const RUNS: Record<RunMode, { stages: readonly string[]; params: Record<string, 
 
 async function enrichOnce(name: string, ocr: RunMode, size: number): Promise<OcrWorkRun> {
   const db = await openEnricherDb(DB_NAME);
-  const reset = db.transaction(['jobs', 'results', 'meta'], 'readwrite');
-  for (const store of ['jobs', 'results', 'meta'] as const) void reset.objectStore(store).clear();
+  const reset = db.transaction(['jobs', 'settledJobs', 'results', 'meta'], 'readwrite');
+  for (const store of ['jobs', 'settledJobs', 'results', 'meta'] as const) void reset.objectStore(store).clear();
   await reset.done;
   const id = sessionId(name);
   const session = await db.get('sessions', id);

@@ -67,8 +67,8 @@ export async function prepareVideo(shape: RecordingShape): Promise<VideoPrepared
  */
 export async function enrichVideo(stages: readonly string[] = PIPELINE_STAGES): Promise<VideoRun> {
   const db = await openEnricherDb(DB_NAME);
-  const reset = db.transaction(['jobs', 'results', 'meta'], 'readwrite');
-  for (const store of ['jobs', 'results', 'meta'] as const) void reset.objectStore(store).clear();
+  const reset = db.transaction(['jobs', 'settledJobs', 'results', 'meta'], 'readwrite');
+  for (const store of ['jobs', 'settledJobs', 'results', 'meta'] as const) void reset.objectStore(store).clear();
   await reset.done;
   const session = await db.get('sessions', SESSION_ID);
   if (!session) throw new Error('No video session: call prepareVideo first.');

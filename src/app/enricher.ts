@@ -10,6 +10,7 @@ import { WorkerPool } from '../pool/workerPool.ts';
 import { IdbJobStore } from '../store/idbJobStore.ts';
 import { readRunningJobs } from '../shared/runningJobs.ts';
 import { readPackedJobs } from '../shared/packedJobs.ts';
+import { jobsOfRecords, readSettledInPages } from '../shared/settledJobs.ts';
 import { SessionStore } from '../store/sessionStore.ts';
 import type { ImportReport } from '../import/importSessions.ts';
 import { importPicked } from '../import/importPicked.ts';
@@ -549,8 +550,10 @@ export class Enricher {
     this.reloading = (async () => {
       do {
         this.reloadAgain = false;
-        // Packed jobs first: one written out of its pack meanwhile is then read again, never missed.
+        // Packed jobs first, then settled ones, then records: a job that moves on meanwhile (a pack's
+        // job settling, a settled job requeued) is then read again. The view keeps a job's newest copy.
         for await (const jobs of readPackedJobs(this.db)) if (!this.showStoredJobs(jobs)) return;
+        for await (const records of readSettledInPages(this.db, JOB_PAGE)) if (!this.showStoredJobs(jobsOfRecords(records))) return;
         // A page per read: 100,000 stored jobs read at once would hold the page for a second or more.
         let after: string | undefined;
         for (;;) {

@@ -1,5 +1,5 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Job, QueuedJob, RunningJob } from './job.ts';
+import type { FinishedJob, Job, QueuedJob, RunningJob } from './job.ts';
 import type { MediaRecord, SessionRecord } from './session.ts';
 import type { StageOutcome } from './protocol.ts';
 import { failedWhole, partlyFailed } from './failedWhole.ts';
@@ -70,6 +70,22 @@ export interface RunningJobsRecord {
   jobs: RunningJob[];
 }
 
+/**
+ * The jobs one transaction settled (v8), written as one record: IndexedDB's cost is per record, and a
+ * settled job's record was most of what a durable job cost (docs/benchmarks.md, stop 47). A job
+ * leaves its record when it changes again (a requeue) or is deleted: in one transaction the record is
+ * rewritten without it (deleted with its last job). A job is never in a settled record and in `jobs`
+ * or a pack at once; records in `jobs` of finished jobs, written before v8, are still read as such.
+ */
+export interface SettledJobsRecord {
+  id: string;
+  /** The newest `finishedAt` of its jobs: retention deletes the record once all of them are due. */
+  finishedAt: number;
+  /** Its jobs' sessions, each once: the 'by-session' index (multi-entry) finds a session's settled jobs. */
+  sessionIds: string[];
+  jobs: FinishedJob[];
+}
+
 /** The whole schema in one place. Bump DB_VERSION and add a step to `upgrade` to change it. */
 export interface EnricherDB extends DBSchema {
   sessions: { key: string; value: SessionRecord; indexes: { 'by-imported': number } };
@@ -85,10 +101,12 @@ export interface EnricherDB extends DBSchema {
   jobPacks: { key: string; value: JobPackRecord };
   /** The running jobs (v5): see `RunningJobsRecord`. One record, under RUNNING_JOBS_KEY. */
   runningJobs: { key: string; value: RunningJobsRecord };
+  /** Jobs settled together (v8): see `SettledJobsRecord`. */
+  settledJobs: { key: string; value: SettledJobsRecord; indexes: { 'by-session': string; 'by-finished': number } };
   meta: { key: string; value: unknown };
 }
 
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 export const DEFAULT_DB_NAME = 'session-enricher';
 
 /**
@@ -132,6 +150,13 @@ export function openEnricherDb(name: string = DEFAULT_DB_NAME, onVersionChange?:
         db.createObjectStore('runningJobs');
       }
       if (oldVersion < 7) markFailedResults(unwrap(transaction.objectStore('results')), oldVersion);
+      if (oldVersion < 8) {
+        // Settled jobs are written together (see SettledJobsRecord). Finished job records stored before
+        // stay records; an older app, which would not see these, cannot open this version.
+        const settled = db.createObjectStore('settledJobs', { keyPath: 'id' });
+        settled.createIndex('by-session', 'sessionIds', { multiEntry: true });
+        settled.createIndex('by-finished', 'finishedAt');
+      }
     },
     blocking(_current, _next, event) {
       // A newer version wants in (another tab after an update): step aside so it can migrate. This

@@ -111,9 +111,14 @@ export type Job =
 
 export type JobState = Job['state'];
 
+/** A job in one of the TERMINAL_STATES. */
+export type FinishedJob = SucceededJob | PartialJob | FailedJob | CancelledJob | TimedOutJob;
+
 export const TERMINAL_STATES = ['succeeded', 'partial', 'failed', 'cancelled', 'timed-out'] as const;
 export type TerminalState = (typeof TERMINAL_STATES)[number];
 
 export function isTerminal(state: JobState): state is TerminalState {
   return (TERMINAL_STATES as readonly string[]).includes(state);
 }
+
+export const isFinished = (job: Job): job is FinishedJob => isTerminal(job.state);

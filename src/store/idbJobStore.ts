@@ -1,9 +1,11 @@
 import { unwrap } from 'idb';
-import type { EnricherDb, JobPackRecord, ResultRecord } from '../shared/db.ts';
-import { PRIORITIES, type Job, type Priority, type RunningJob } from '../shared/job.ts';
+import type { EnricherDb, JobPackRecord, ResultRecord, SettledJobsRecord } from '../shared/db.ts';
+import { isFinished, PRIORITIES, type Job, type Priority, type RunningJob } from '../shared/job.ts';
 import { packJobs, packRef, withoutJobs, type PackRef } from './jobPack.ts';
 import { unpackJobs } from '../shared/packedJobs.ts';
 import { readRunningJobs, RUNNING_JOBS_KEY, withRunning } from '../shared/runningJobs.ts';
+import { jobsOfRecords, readSettledInPages } from '../shared/settledJobs.ts';
+import { settledRecords, withoutSettled } from './settledRecords.ts';
 import { PackedLane } from './packedLane.ts';
 import { mergeChanges, type JobPage, type JobStore, type QueueChange } from './jobStore.ts';
 import { readQueueInPages } from './queueOrder.ts';
@@ -36,8 +38,9 @@ export interface PagingOptions {
    */
   packFrom: number;
   /**
-   * Jobs per pack: a pack of 500 is about 30 KB, under the size past which Chromium stores a value
-   * as a file of its own.
+   * Jobs per pack, and per settled record: a pack of 500 is about 30 KB, under the size past which
+   * Chromium stores a value as a file of its own. A settled record is bigger a job; few transactions
+   * settle more than a few tens of jobs ("Cancel batch" does).
    * @default 500
    */
   packSize: number;
@@ -66,6 +69,11 @@ export class IdbJobStore implements JobStore {
   private readonly packOf = new Map<string, string>();
   /** The running record as stored: every change rewrites it whole when it starts, updates or ends a run. */
   private running = new Map<string, RunningJob>();
+  /**
+   * The settled record of each job stored in one (only its key: the record is read again when a job
+   * leaves it, which is rare). Noted from what start-up reads and what this store writes.
+   */
+  private readonly settledOf = new Map<string, string>();
 
   private readonly paging: PagingOptions;
 
@@ -76,13 +84,26 @@ export class IdbJobStore implements JobStore {
     this.paging = { headPerLane: 256, pageSize: 2000, sliceMs: 8, packFrom: 100, packSize: 500, ...paging };
   }
 
+  /** Every job, read in one transaction: records, packs, settled records and the running record. */
   async loadJobs(): Promise<Job[]> {
-    const running = await this.readRunning();
-    // Packs first: a job written out of its pack meanwhile is then read again, never missed.
-    const packed = await this.readPacks();
-    const stored = await this.db.getAll('jobs');
+    const tx = this.db.transaction(['jobs', 'jobPacks', 'settledJobs', 'runningJobs']);
+    const [stored, packs, settled, runningRecord] = await Promise.all([
+      tx.objectStore('jobs').getAll(),
+      tx.objectStore('jobPacks').getAll(),
+      tx.objectStore('settledJobs').getAll(),
+      tx.objectStore('runningJobs').get(RUNNING_JOBS_KEY),
+    ]);
+    const running = runningRecord?.jobs ?? [];
+    this.running = new Map(running.map((job) => [job.id, job]));
+    this.packs.clear();
+    this.packOf.clear();
+    this.settledOf.clear();
+    for (const pack of packs) this.notePack(pack);
+    for (const record of settled) this.noteSettled(record);
+    // A job is in one place only; were it ever in two, its record would be taken.
     const ids = new Set(stored.map((job) => job.id));
-    return withRunning([...stored, ...packed.filter((job) => !ids.has(job.id))], running);
+    const others = [...packs.flatMap(unpackJobs), ...jobsOfRecords(settled)].filter((job) => !ids.has(job.id));
+    return withRunning([...stored, ...others], running);
   }
 
   /** The running record, noted as stored; its jobs come before their records, which hold their state before the run. */
@@ -94,12 +115,14 @@ export class IdbJobStore implements JobStore {
 
   /**
    * The running and waiting jobs and the head of each priority's queue first, then the rest a page at
-   * a time in dispatch order (schema v3's 'by-queue' index), so a scheduler can dispatch before the
-   * whole queue is read. A job may come twice; a job no range covers comes in a last read.
+   * a time in dispatch order (schema v3's 'by-queue' index), then the settled records, so a scheduler
+   * can dispatch before the whole queue is read. A job may come twice; a job no range covers comes in
+   * a last read.
    */
   async *loadInPages(): AsyncGenerator<JobPage> {
     const seen = new Set<string>();
     let lanesRead: readonly Priority[] = [];
+    this.settledOf.clear();
     // The running jobs lead the first page: a page's first copy of a job is its current one.
     const [runningRead, packed] = await Promise.all([this.readRunning(), this.packedLanes()]);
     let running: Job[] = runningRead;
@@ -110,6 +133,15 @@ export class IdbJobStore implements JobStore {
       running = [];
       // The page's jobs may have started meanwhile: their running state goes to the database before
       // the next page's read, which would otherwise hold the write up for as long as it reads.
+      await this.queuedCommitStarted();
+    }
+    // Settled last: no job in them may run. A job settled meanwhile comes again, from its new record.
+    for await (const records of readSettledInPages(this.db, this.paging.pageSize)) {
+      for (const record of records) this.noteSettled(record);
+      const jobs = jobsOfRecords(records);
+      for (const job of jobs) seen.add(job.id);
+      yield { jobs: [...running, ...jobs], lanesRead: PRIORITIES };
+      running = [];
       await this.queuedCommitStarted();
     }
     if (running.length > 0) yield { jobs: running, lanesRead: PRIORITIES };
@@ -140,22 +172,13 @@ export class IdbJobStore implements JobStore {
     return new Map([...refs].map(([priority, lane]) => [priority, new PackedLane(lane, read)]));
   }
 
-  /** Every packed job, and the packs noted as stored (this store is the only writer while it leads). */
-  private async readPacks(): Promise<Job[]> {
-    const jobs: Job[] = [];
-    const packs = await this.db.getAll('jobPacks');
-    this.packs.clear();
-    this.packOf.clear();
-    for (const pack of packs) {
-      this.notePack(pack);
-      jobs.push(...unpackJobs(pack));
-    }
-    return jobs;
-  }
-
   private notePack(pack: JobPackRecord): void {
     this.packs.set(pack.id, pack);
     for (const id of pack.ids) this.packOf.set(id, pack.id);
+  }
+
+  private noteSettled(record: SettledJobsRecord): void {
+    for (const job of record.jobs) this.settledOf.set(job.id, record.id);
   }
 
   loadResult(sessionId: string): Promise<ResultRecord | undefined> {
@@ -176,13 +199,22 @@ export class IdbJobStore implements JobStore {
     if (this.next.length > 0 && !this.inFlight) await new Promise<void>((resolve) => queueMicrotask(resolve));
   }
 
-  /** Reads only the keys of due jobs, from the 'by-finished' index (schema v2), and deletes them in one transaction. */
-  async deleteFinishedBefore(cutoff: number): Promise<string[]> {
-    const tx = this.db.transaction('jobs', 'readwrite', { durability: 'relaxed' });
-    const ids = await tx.store.index('by-finished').getAllKeys(IDBKeyRange.upperBound(cutoff, true));
-    for (const id of ids) void tx.store.delete(id);
+  /**
+   * Reads only the keys of due job records and settled records, from their 'by-finished' indexes, and
+   * deletes them in one transaction. A settled record is due once its newest job is.
+   */
+  async deleteFinishedBefore(cutoff: number): Promise<void> {
+    const tx = this.db.transaction(['jobs', 'settledJobs'], 'readwrite', { durability: 'relaxed' });
+    const due = IDBKeyRange.upperBound(cutoff, true);
+    const jobs = tx.objectStore('jobs');
+    const settled = tx.objectStore('settledJobs');
+    const [ids, recordIds] = await Promise.all([jobs.index('by-finished').getAllKeys(due), settled.index('by-finished').getAllKeys(due)]);
+    for (const id of ids) void jobs.delete(id);
+    for (const id of recordIds) void settled.delete(id);
     await tx.done;
-    return ids;
+    if (recordIds.length === 0 || this.settledOf.size === 0) return;
+    const gone = new Set(recordIds);
+    for (const [jobId, recordId] of this.settledOf) if (gone.has(recordId)) this.settledOf.delete(jobId);
   }
 
   async getMeta<T>(key: string): Promise<T | undefined> {
@@ -213,8 +245,9 @@ export class IdbJobStore implements JobStore {
 
   /**
    * Writes changes in one transaction: all of them land, or none. A big enqueue's new jobs are packed;
-   * a packed job that changes to any state but running, or goes, leaves its pack, which is rewritten
-   * without it (a started job's pack keeps its state before the run, as a record would).
+   * the jobs it settles share settled records; a packed or settled job that changes to any state but
+   * running, or goes, leaves its pack or settled record, which is rewritten without it (a started
+   * job's pack keeps its state before the run, as a record would).
    */
   private async write(changes: QueueChange[]): Promise<void> {
     const { jobs, results, deleteJobs, created } = mergeChanges(changes);
@@ -223,8 +256,15 @@ export class IdbJobStore implements JobStore {
     const changed = jobs.filter((job) => !created.has(job.id));
     const running = runningAfter(this.running, changed, deleteJobs);
     // A running job's state goes in the running record only: its job record (or pack) keeps the state before.
-    const records = [...changed.filter((job) => job.state !== 'running'), ...rest];
-    const leaving = new Set([...records.map((job) => job.id), ...deleteJobs].filter((id) => this.packOf.has(id)));
+    const written = [...changed.filter((job) => job.state !== 'running'), ...rest];
+    const finished = written.filter(isFinished);
+    const records = written.filter((job) => !isFinished(job));
+    const settled = settledRecords(finished, this.paging.packSize);
+    // A finished job that was in no pack may have a record (a small enqueue's, a retry's): it goes.
+    const unrecorded = finished.filter((job) => !this.packOf.has(job.id)).map((job) => job.id);
+    const moved = [...written.map((job) => job.id), ...deleteJobs];
+    const leaving = new Set(moved.filter((id) => this.packOf.has(id)));
+    const leavingSettled = groupBy(moved, (id) => this.settledOf.get(id));
     // Each pack a job leaves, as it is to be stored: without the leaving jobs, or null to delete it.
     const shrunk = new Map<string, JobPackRecord | null>();
     for (const id of leaving) {
@@ -233,13 +273,14 @@ export class IdbJobStore implements JobStore {
     }
     // 'relaxed' (Chrome's default) completes once the data is with the OS: it survives a tab or
     // browser crash, and only a power cut can lose it. 'strict' waits for the disk, 7–17 ms a commit.
-    const tx = this.db.transaction(['jobs', 'results', 'jobPacks', 'runningJobs'], 'readwrite', { durability: 'relaxed' });
+    const tx = this.db.transaction(['jobs', 'results', 'jobPacks', 'runningJobs', 'settledJobs'], 'readwrite', { durability: 'relaxed' });
     this.transactions++;
     // The bare stores: a request through idb's wrapper costs a promise and two listeners each.
     const raw = unwrap(tx);
     const jobStore = raw.objectStore('jobs');
     const resultStore = raw.objectStore('results');
     const packStore = raw.objectStore('jobPacks');
+    const settledStore = raw.objectStore('settledJobs');
     try {
       if (running) raw.objectStore('runningJobs').put({ jobs: [...running.values()] }, RUNNING_JOBS_KEY);
       for (const [packId, pack] of shrunk) {
@@ -250,7 +291,10 @@ export class IdbJobStore implements JobStore {
         [
           ...packs.map((pack) => () => packStore.put(pack)),
           ...records.map((job) => () => jobStore.put(job)),
+          ...unrecorded.map((id) => () => jobStore.delete(id)),
           ...deleteJobs.map((id) => () => jobStore.delete(id)),
+          ...[...leavingSettled].map(([recordId, ids]) => () => leaveSettled(settledStore, recordId, new Set(ids))),
+          ...settled.map((record) => () => settledStore.put(record)),
           ...results.map((result) => () => resultStore.put(result)),
         ],
         { sliceMs: this.paging.sliceMs },
@@ -270,7 +314,41 @@ export class IdbJobStore implements JobStore {
       else this.packs.delete(packId);
     }
     for (const pack of packs) this.notePack(pack);
+    for (const [recordId, ids] of leavingSettled) for (const id of ids) if (this.settledOf.get(id) === recordId) this.settledOf.delete(id);
+    for (const record of settled) this.noteSettled(record);
   }
+}
+
+/**
+ * Rewrites a settled record without `leaving` (deletes it once none is left), read in the writing
+ * transaction itself: only its key is kept in memory. A record no longer stored is left alone.
+ */
+async function leaveSettled(store: IDBObjectStore, recordId: string, leaving: ReadonlySet<string>): Promise<void> {
+  const record = await requested<SettledJobsRecord | undefined>(store.get(recordId));
+  if (!record) return;
+  const rest = withoutSettled(record, leaving);
+  if (rest) store.put(rest);
+  else store.delete(recordId);
+}
+
+function requested<T>(request: IDBRequest): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result as T);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** The items by the key `keyOf` gives them, items without one left out. */
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K | undefined): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** The running jobs once `changed` and `deleted` are written, or null when the change leaves them as they are. */

@@ -34,12 +34,12 @@ export interface JobStore {
   /** Resolves once the change is durable (the transaction completed). */
   commit(change: QueueChange): Promise<void>;
   /**
-   * Deletes the finished jobs that finished before `cutoff` (epoch ms) and returns their ids, without
-   * loading the others. Optional: a store without it leaves retention to the scheduler's own sweep.
+   * Deletes the finished jobs that finished before `cutoff` (epoch ms), without loading the others
+   * (jobs settled together may wait until the newest of them is due). Optional: a store without it leaves retention to the scheduler's own sweep.
    * Reads started after the call, before it resolves, must not see the deleted jobs (IndexedDB
    * orders transactions by when they were made: the deletion's is made in the call).
    */
-  deleteFinishedBefore?(cutoff: number): Promise<string[]>;
+  deleteFinishedBefore?(cutoff: number): Promise<void>;
   /** A key-value of the engine's own (settings, breaker state). */
   getMeta<T>(key: string): Promise<T | undefined>;
   setMeta(key: string, value: unknown): Promise<void>;

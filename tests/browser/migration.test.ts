@@ -72,7 +72,7 @@ describe('schema migration', () => {
 
     const db = await openEnricherDb(name);
     try {
-      expect(DB_VERSION).toBe(7);
+      expect(DB_VERSION).toBe(8);
       expect(db.version).toBe(DB_VERSION);
       // Every session, media blob (byte for byte), job and result, exactly as version 1 stored them.
       for (const store of ['sessions', 'media', 'jobs', 'results'] as const) {
@@ -94,6 +94,9 @@ describe('schema migration', () => {
       const byQueue = [...jobs].sort(queueOrder);
       expect(await db.getAllKeysFromIndex('jobs', 'by-queue')).toEqual(byQueue.map((job) => job.id));
 
+      // v8: settled records start empty, with their two indexes; the finished jobs of before stay records.
+      expect(await db.count('settledJobs')).toBe(0);
+      expect([...db.transaction('settledJobs').store.indexNames].sort()).toEqual(['by-finished', 'by-session']);
       // v6: the results that failed whole are in their index: none of version 1's did.
       expect(await db.getAllKeysFromIndex('results', 'by-failed')).toEqual([]);
       // The app's stores read the migrated library: each session with its files and its result.
@@ -111,7 +114,8 @@ describe('schema migration', () => {
       // Retention reads the due jobs from the index: the oldest finished job goes, the rest stay.
       const store = new IdbJobStore(db);
       const oldest = finished[0]!;
-      expect(await store.deleteFinishedBefore(oldest.finishedAt + 1)).toEqual([oldest.id]);
+      await store.deleteFinishedBefore(oldest.finishedAt + 1);
+      expect(await db.get('jobs', oldest.id)).toBeUndefined();
       expect((await store.loadJobs()).map((job) => job.id).sort()).toEqual(jobs.filter((job) => job.id !== oldest.id).map((job) => job.id).sort());
     } finally {
       db.close();

@@ -145,7 +145,7 @@ describe('start-up in pages', () => {
     await scheduler.drain();
     const after = made.slice(firstPageRead!).filter((tx) => tx.stores.includes('jobs'));
     // Next after the first page: the write of the job it started, then the later pages' reads.
-    expect(after[0]).toEqual({ stores: ['jobPacks', 'jobs', 'results', 'runningJobs'], mode: 'readwrite' });
+    expect(after[0]).toEqual({ stores: ['jobPacks', 'jobs', 'results', 'runningJobs', 'settledJobs'], mode: 'readwrite' });
     expect(after.slice(1).some((tx) => tx.mode === 'readonly')).toBe(true);
   });
 });

@@ -28,7 +28,7 @@ async function withDb(body: (db: EnricherDb) => Promise<void>): Promise<void> {
 const { engine } = engineFactory();
 
 describe('the running record: a run costs no job record of its own', () => {
-  it('a start writes the running record only; the settle writes the job record and takes the run out, in one transaction', () =>
+  it('a start writes the running record only; the settle writes the job (in a settled record) and takes the run out, in one transaction', () =>
     withDb(async (db) => {
       const store = new IdbJobStore(db);
       const [a, b] = [queued('a'), queued('b', 1)];
@@ -43,11 +43,12 @@ describe('the running record: a run costs no job record of its own', () => {
 
       const doneA = succeed(runA);
       await store.commit({ jobs: [doneA] });
-      expect(await db.get('jobs', 'a')).toEqual(doneA);
+      expect(await db.get('jobs', 'a')).toBeUndefined();
+      expect((await db.getAll('settledJobs')).map((record) => record.jobs)).toEqual([[doneA]]);
       expect(await readRunningJobs(db)).toEqual([runB]);
-      expect(await readStoredJobs(db)).toEqual([doneA, runB]);
+      expect(await readStoredJobs(db)).toEqual([runB, doneA]);
       // A new store (a new leader) reads the run as running, over the record's queued state.
-      expect(await new IdbJobStore(db).loadJobs()).toEqual([doneA, runB]);
+      expect(await new IdbJobStore(db).loadJobs()).toEqual([runB, doneA]);
       const pages = [];
       for await (const page of new IdbJobStore(db).loadInPages()) pages.push(page.jobs);
       expect(pages[0]![0]).toEqual(runB);
@@ -99,7 +100,7 @@ describe('the running record: a run costs no job record of its own', () => {
       expect((await new IdbJobStore(db).loadJobs()).map((job) => job.id)).toEqual(['p0', 'p1', 'p3', 'p4']);
     }));
 
-  it('a packed job that finishes leaves its pack as its own record; the other jobs stay packed, and the last one out deletes the pack', () =>
+  it('a packed job that finishes leaves its pack for a settled record; the other jobs stay packed, and the last one out deletes the pack', () =>
     withDb(async (db) => {
       const store = new IdbJobStore(db, { packFrom: 2, packSize: 10 });
       const jobs = [queued('p0', 0), queued('p1', 1)];
@@ -108,13 +109,15 @@ describe('the running record: a run costs no job record of its own', () => {
       const done0 = succeed(run(jobs[0]!, 'run-p0'));
       await store.commit({ jobs: [run(jobs[0]!, 'run-p0')] });
       await store.commit({ jobs: [done0] });
-      expect(await db.getAll('jobs')).toEqual([done0]);
+      expect(await db.count('jobs')).toBe(0);
+      expect(await readStoredJobs(db)).toEqual([done0]);
       expect(await db.getAll('jobPacks')).toEqual([{ ...pack, ids: ['p1'], sessionIds: ['s-p1'], seqs: [1], timeoutMs: [1000] }]);
-      expect(await new IdbJobStore(db).loadJobs()).toEqual([done0, jobs[1]]);
+      expect(await new IdbJobStore(db).loadJobs()).toEqual([jobs[1], done0]);
       const done1 = succeed(run(jobs[1]!, 'run-p1'));
       await store.commit({ jobs: [done1] });
       expect(await db.count('jobPacks')).toBe(0);
-      expect(await db.getAll('jobs')).toEqual([done0, done1]);
+      expect(await db.count('jobs')).toBe(0);
+      expect((await readStoredJobs(db)).sort((x, y) => x.id.localeCompare(y.id))).toEqual([done0, done1]);
     }));
 
   it('through the scheduler: while a job runs its record is untouched, and the running record names the very run in memory', async () => {
@@ -129,6 +132,7 @@ describe('the running record: a run costs no job record of its own', () => {
     expect((await e.db.get('jobs', job!.id))?.state).toBe('queued');
     await waitForStoredJob(e.db, job!.id, 'succeeded');
     expect(await readRunningJobs(e.db)).toEqual([]);
-    expect((await e.db.get('jobs', job!.id))?.state).toBe('succeeded');
+    expect(await e.db.get('jobs', job!.id)).toBeUndefined();
+    expect((await readStoredJob(e.db, job!.id))?.state).toBe('succeeded');
   });
 });

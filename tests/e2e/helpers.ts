@@ -2,7 +2,8 @@ import { expect, type Page } from '@playwright/test';
 
 /**
  * Reads a whole object store of the app's database, from inside the page. 'jobs' gives the jobs as the
- * app's store means them: a running job's copy in the running record (schema v5) in place of its record.
+ * app's store means them: job records and the jobs of settled records (schema v8), a running job's
+ * copy in the running record (schema v5) in place of its record. Packed jobs (big enqueues) are not read.
  */
 export function readStore<T>(page: Page, store: 'jobs' | 'results' | 'sessions' | 'media' | 'meta'): Promise<T[]> {
   return page.evaluate(
@@ -12,13 +13,15 @@ export function readStore<T>(page: Page, store: 'jobs' | 'results' | 'sessions' 
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const withRunning = name === 'jobs' && db.objectStoreNames.contains('runningJobs');
-          const tx = db.transaction(withRunning ? [name, 'runningJobs'] : [name], 'readonly');
+          const jobStores = name === 'jobs' ? ['runningJobs', 'settledJobs'].filter((extra) => db.objectStoreNames.contains(extra)) : [];
+          const tx = db.transaction([name, ...jobStores], 'readonly');
           const request = tx.objectStore(name).getAll();
-          const running = withRunning ? tx.objectStore('runningJobs').get('current') : null;
+          const running = jobStores.includes('runningJobs') ? tx.objectStore('runningJobs').get('current') : null;
+          const settled = jobStores.includes('settledJobs') ? tx.objectStore('settledJobs').getAll() : null;
           tx.oncomplete = () => {
             db.close();
-            const records = request.result as Array<{ id: string }>;
+            const settledJobs = ((settled?.result ?? []) as Array<{ jobs: Array<{ id: string }> }>).flatMap((record) => record.jobs);
+            const records = [...(request.result as Array<{ id: string }>), ...settledJobs];
             const current = new Map(((running?.result as { jobs: Array<{ id: string }> } | undefined)?.jobs ?? []).map((job) => [job.id, job]));
             const jobs = records.map((record) => {
               const job = current.get(record.id) ?? record;

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 
 /**
- * Every record of the given sessions, with each Blob as its type and bytes in base64: comparing two
- * snapshots compares blobs byte for byte.
+ * Every record of the given sessions (for 'jobs', the jobs of settled records too), with each Blob as
+ * its type and bytes in base64: comparing two snapshots compares blobs byte for byte.
  */
 export function snapshot(page: Page, sessionIds: string[], stores: string[] = ['sessions', 'media', 'jobs', 'results']): Promise<string> {
   return page.evaluate(async ({ ids, stores }) => {
@@ -18,7 +18,10 @@ export function snapshot(page: Page, sessionIds: string[], stores: string[] = ['
         request.onerror = () => reject(request.error);
       });
     const mine = (record: unknown) => ids.includes((record as { sessionId?: string; id: string }).sessionId ?? (record as { id: string }).id);
-    const records = Object.fromEntries(await Promise.all(stores.map(async (store) => [store, (await all(store)).filter(mine)] as const)));
+    // A session's finished jobs are in settled records (schema v8), shared with other sessions' jobs.
+    const read = async (store: string) =>
+      store === 'jobs' ? [...(await all('jobs')), ...((await all('settledJobs')) as Array<{ jobs: unknown[] }>).flatMap((record) => record.jobs)] : all(store);
+    const records = Object.fromEntries(await Promise.all(stores.map(async (store) => [store, (await read(store)).filter(mine)] as const)));
     db.close();
     const base64 = async (blob: Blob) => {
       const bytes = new Uint8Array(await blob.arrayBuffer());
