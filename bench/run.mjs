@@ -327,7 +327,7 @@ async function timelineDrag(context, prepared, { dragMs, passMs, moveEveryMs }) 
 
 /**
  * Watches, from navigation on, for the app's first dispatch of job `jobId`: its running state in the
- * running record, or its own record past 'queued' (the run already ended). Also notes the first
+ * running record, or its own record past 'queued' or gone (the run already ended). Also notes the first
  * session row shown. Reads the database every 10 ms in one small read-only transaction.
  */
 function watchFirstDispatch({ dbName, runningKey, jobId }) {
@@ -349,7 +349,8 @@ function watchFirstDispatch({ dbName, runningKey, jobId }) {
       const running = tx.objectStore('runningJobs').get(runningKey);
       const job = tx.objectStore('jobs').get(jobId);
       tx.oncomplete = () => {
-        const started = (running.result?.jobs ?? []).some((j) => j.id === jobId) || (job.result && job.result.state !== 'queued');
+        // Its record goes once it settles (into a settled record): gone, it has run.
+        const started = (running.result?.jobs ?? []).some((j) => j.id === jobId) || job.result?.state !== 'queued';
         if (started) {
           seen.dispatchMs = performance.now();
           db.close();

@@ -127,9 +127,9 @@ describe('settled jobs: the jobs one transaction settles share one record', () =
       expect(await readStoredJobs(db)).toEqual([done]);
     }));
 
-  it('a big settle is split into records of at most packSize jobs', () =>
+  it('a big settle is split into records of at most settledSize jobs', () =>
     withDb(async (db) => {
-      const store = new IdbJobStore(db, { packFrom: 2, packSize: 4 });
+      const store = new IdbJobStore(db, { packFrom: 2, settledSize: 4 });
       const jobs = Array.from({ length: 10 }, (_, i) => queued(`c${i}`, i));
       await store.commit({ jobs, created: true });
       const cancelled = jobs.map((job) => cancelJob(job, 5));
