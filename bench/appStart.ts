@@ -1,14 +1,17 @@
 import { DEFAULT_DB_NAME, openEnricherDb, type EnricherDb } from '../src/shared/db.ts';
 import { createJob } from '../src/engine/transitions.ts';
 import { PIPELINE_STAGES } from '../src/shared/pipeline.ts';
-import type { Job } from '../src/shared/job.ts';
+import type { FinishedJob, SucceededJob } from '../src/shared/job.ts';
 import { RUNNING_JOBS_KEY } from '../src/shared/runningJobs.ts';
+import { settledRecords } from '../src/store/settledRecords.ts';
 import { addTinySessions } from './harness.ts';
 
 /** The session the one queued job enriches: a tiny one, so that its run ends quickly. */
 const SESSION_PREFIX = 'app-start-';
 /** Job records put per transaction while preparing. */
 const CHUNK = 5_000;
+/** Jobs per settled record when the history is written as the app writes it since schema v8: a batch's commits settle about 17. */
+const SETTLED_PER_RECORD = 17;
 
 export interface AppHistory {
   /** Finished job records stored, besides the one queued job. */
@@ -36,10 +39,10 @@ async function clearQueue(db: EnricherDb): Promise<void> {
 
 /**
  * Scenario 6 in the real app, first half: the app's own database as a library with a long history,
- * `jobs` finished job records over its sessions (a library enriched again and again), and one job
- * queued behind them. The driver then loads index.html and times its first dispatch.
+ * `jobs` finished jobs over its sessions (a library enriched again and again), a record each or in
+ * settled records (`form`), and one job queued behind them. The driver then loads index.html and times its first dispatch.
  */
-export async function prepareAppHistory(jobs: number): Promise<AppHistory> {
+export async function prepareAppHistory(jobs: number, form: 'records' | 'settled' = 'records'): Promise<AppHistory> {
   const db = await openEnricherDb(DEFAULT_DB_NAME);
   try {
     await clearQueue(db);
@@ -47,12 +50,16 @@ export async function prepareAppHistory(jobs: number): Promise<AppHistory> {
     const sessionIds = await db.getAllKeys('sessions');
     const now = Date.now();
     for (let from = 0; from < jobs; from += CHUNK) {
-      const tx = db.transaction('jobs', 'readwrite', { durability: 'relaxed' });
+      const tx = db.transaction(['jobs', 'settledJobs'], 'readwrite', { durability: 'relaxed' });
+      const finished: FinishedJob[] = [];
       for (let i = from; i < Math.min(jobs, from + CHUNK); i++) {
         const job = createJob({ id: `history-${i}`, sessionId: sessionIds[i % sessionIds.length]!, batchId: 'history', priority: 'normal', seq: i, stageOrder: [...PIPELINE_STAGES], timeoutMs: 60_000, maxAttempts: 3, now });
         const stages = Object.fromEntries(PIPELINE_STAGES.map((stage) => [stage, { status: 'done' as const, progress: 1, ms: 10 }]));
-        void tx.store.put({ ...job, state: 'succeeded', stages, attempts: 1, startedAt: now, finishedAt: now } satisfies Job);
+        finished.push({ ...job, state: 'succeeded', stages, attempts: 1, startedAt: now, finishedAt: now } satisfies SucceededJob);
       }
+      // As versions before schema v8 wrote them (a record each), or as the app writes them now.
+      if (form === 'records') for (const job of finished) void tx.objectStore('jobs').put(job);
+      else for (const record of settledRecords(finished, SETTLED_PER_RECORD)) void tx.objectStore('settledJobs').put(record);
       await tx.done;
     }
     const queued = createJob({ id: 'app-start-queued', sessionId: sessionId!, batchId: 'now', priority: 'normal', seq: jobs, stageOrder: [...PIPELINE_STAGES], timeoutMs: 60_000, maxAttempts: 3, now });

@@ -21,6 +21,8 @@
  * BENCH_LIBRARY_PROFILE=file  scenario 12 writes the main-thread CPU profile of its "Enrich all" and "Cancel batch" there
  * BENCH_REDUCED_MOTION=1  the pages prefer reduced motion (every animation of the app off), to see what the animations cost
  * BENCH_INCOGNITO=1  an incognito-like context (IndexedDB in memory) instead of a profile on disk
+ * BENCH_APP_HISTORY=settled  scenario 6's app history in settled records, as the app writes it since
+ *                 schema v8, instead of a record per job, as it was written before
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,6 +44,7 @@ const OUT_DIR = 'dist-bench';
 const BASE = `http://localhost:${PORT}`;
 const QUICK = Boolean(process.env.BENCH_QUICK);
 const INCOGNITO = Boolean(process.env.BENCH_INCOGNITO);
+const APP_HISTORY_FORM = process.env.BENCH_APP_HISTORY === 'settled' ? 'settled' : 'records';
 
 /**
  * Scenario 9's recordings: a page scrolling at 40 px/s of 720p (60 px/s at 1080p, the same
@@ -369,7 +372,7 @@ function watchFirstDispatch({ dbName, runningKey, jobId }) {
  * that page's main thread). The history is cleared afterwards; the library stays.
  */
 async function appStart(context, benchPage, jobs) {
-  const prepared = await benchPage.evaluate((n) => window.bench.prepareAppHistory(n), jobs);
+  const prepared = await benchPage.evaluate(([n, form]) => window.bench.prepareAppHistory(n, form), [jobs, APP_HISTORY_FORM]);
   const page = await context.newPage();
   page.on('pageerror', (error) => log(`app page error: ${error.message}`));
   try {
