@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createJob, settleAttempt, startAttempt } from '../../src/engine/transitions.ts';
-import { resolveOptions } from '../../src/engine/options.ts';
-import { openEnricherDb, type EnricherDb } from '../../src/shared/db.ts';
-import type { QueuedJob, RunningJob } from '../../src/shared/job.ts';
 import { readRunningJobs, readStoredJob, readStoredJobs, readStoredJobsOfSession } from '../../src/shared/runningJobs.ts';
 import { IdbJobStore } from '../../src/store/idbJobStore.ts';
 import { engineFactory } from './fixtures/engine.ts';
-import { deleteDatabase, uniqueDbName } from './fixtures/sessions.ts';
+import { queued, run, succeed, withDb } from './fixtures/storeJobs.ts';
 import { waitForStoredJob } from './fixtures/waitFor.ts';
-
-const queued = (id: string, seq = 0): QueuedJob =>
-  createJob({ id, sessionId: `s-${id}`, batchId: 'b', priority: 'normal', seq, stageOrder: ['x'], timeoutMs: 1000, maxAttempts: 3, now: 1 });
-const run = (job: QueuedJob, runId: string): RunningJob => startAttempt(job, { owner: 'tab', runId }, 2);
-const succeed = (job: RunningJob) => settleAttempt(job, { x: { status: 'done', result: null, ms: 1 } }, { now: 3, random: () => 0, options: resolveOptions({}) });
-
-async function withDb(body: (db: EnricherDb) => Promise<void>): Promise<void> {
-  const name = uniqueDbName();
-  const db = await openEnricherDb(name);
-  try {
-    await body(db);
-  } finally {
-    db.close();
-    await deleteDatabase(name);
-  }
-}
 
 const { engine } = engineFactory();
 

@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cancelJob, createJob, requeueJob, settleAttempt, startAttempt } from '../../src/engine/transitions.ts';
-import { resolveOptions } from '../../src/engine/options.ts';
-import { openEnricherDb, type EnricherDb } from '../../src/shared/db.ts';
-import type { Job, QueuedJob, RunningJob, SucceededJob } from '../../src/shared/job.ts';
+import { cancelJob, requeueJob } from '../../src/engine/transitions.ts';
+import type { EnricherDb } from '../../src/shared/db.ts';
+import type { Job, SucceededJob } from '../../src/shared/job.ts';
 import { readStoredJob, readStoredJobs, readStoredJobsOfSession } from '../../src/shared/runningJobs.ts';
 import { IdbJobStore } from '../../src/store/idbJobStore.ts';
 import { engineFactory } from './fixtures/engine.ts';
-import { deleteDatabase, uniqueDbName } from './fixtures/sessions.ts';
+import { queued, run, succeed, withDb } from './fixtures/storeJobs.ts';
 import { waitFor } from './fixtures/waitFor.ts';
-
-const queued = (id: string, seq = 0, sessionId = `s-${id}`): QueuedJob =>
-  createJob({ id, sessionId, batchId: 'b', priority: 'normal', seq, stageOrder: ['x'], timeoutMs: 1000, maxAttempts: 3, now: 1 });
-const run = (job: QueuedJob, runId = `run-${job.id}`): RunningJob => startAttempt(job, { owner: 'tab', runId }, 2);
-const succeed = (job: RunningJob, now = 3) =>
-  settleAttempt(job, { x: { status: 'done', result: null, ms: 1 } }, { now, random: () => 0, options: resolveOptions({}) }) as SucceededJob;
-
-async function withDb(body: (db: EnricherDb) => Promise<void>): Promise<void> {
-  const name = uniqueDbName();
-  const db = await openEnricherDb(name);
-  try {
-    await body(db);
-  } finally {
-    db.close();
-    await deleteDatabase(name);
-  }
-}
 
 /** Every job a new leader reads, by id, from `loadInPages` (first copy of a job wins, as the scheduler takes them). */
 async function pagedJobs(db: EnricherDb): Promise<Job[]> {
