@@ -144,7 +144,7 @@ describe('a follower tab', () => {
     const getAll = follower.db.getAll.bind(follower.db);
     follower.db.getAll = ((...args: Parameters<typeof getAll>) => {
       const read = getAll(...args);
-      if (args[0] === 'jobs') {
+      if (args[0] === 'jobs' || args[0] === 'settledJobs') {
         reads++;
         firstRead ??= read;
       }
@@ -162,6 +162,21 @@ describe('a follower tab', () => {
     expect(reads).toBe(0);
     // drain() in a follower settles once the leader's reports show the queue empty.
     await follower.drain();
+    expect(byId(follower.view.getSnapshot().jobs.values())).toEqual(byId(leader.view.getSnapshot().jobs.values()));
+  });
+});
+
+describe('a tab that opens as a follower', () => {
+  it('shows the jobs finished before it opened, read from the settled records', async () => {
+    const { dbName, leader, ids } = await library(3);
+    await leader.run({ type: 'enrich', sessionIds: ids, priority: 'normal' });
+    await leader.drain();
+    expect(await leader.db.count('settledJobs')).toBeGreaterThan(0);
+    const follower = await tab(dbName);
+    await waitFor(() => follower.view.getSnapshot().role === 'follower');
+    await waitFor(() => [...follower.view.getSnapshot().jobs.values()].filter((job) => job.state === 'succeeded').length === 3, {
+      what: 'the new follower to show the three finished jobs',
+    });
     expect(byId(follower.view.getSnapshot().jobs.values())).toEqual(byId(leader.view.getSnapshot().jobs.values()));
   });
 });
