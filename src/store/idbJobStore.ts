@@ -1,4 +1,4 @@
-import { unwrap } from 'idb';
+import { unwrap, wrap } from 'idb';
 import type { EnricherDb, JobPackRecord, ResultRecord, SettledJobsRecord } from '../shared/db.ts';
 import { isFinished, PRIORITIES, type Job, type Priority, type RunningJob } from '../shared/job.ts';
 import { packJobs, packRef, withoutJobs, type PackRef } from './jobPack.ts';
@@ -98,8 +98,7 @@ export class IdbJobStore implements JobStore {
       tx.objectStore('settledJobs').getAll(),
       tx.objectStore('runningJobs').get(RUNNING_JOBS_KEY),
     ]);
-    const running = runningRecord?.jobs ?? [];
-    this.running = new Map(running.map((job) => [job.id, job]));
+    const running = this.noteRunning(runningRecord?.jobs ?? []);
     this.packs.clear();
     this.packOf.clear();
     this.settledOf.clear();
@@ -113,7 +112,11 @@ export class IdbJobStore implements JobStore {
 
   /** The running record, noted as stored; its jobs come before their records, which hold their state before the run. */
   private async readRunning(): Promise<RunningJob[]> {
-    const running = await readRunningJobs(this.db);
+    return this.noteRunning(await readRunningJobs(this.db));
+  }
+
+  /** Notes the running record as stored: the next change that starts or ends a run rewrites it from this. */
+  private noteRunning(running: RunningJob[]): RunningJob[] {
     this.running = new Map(running.map((job) => [job.id, job]));
     return running;
   }
@@ -329,18 +332,11 @@ export class IdbJobStore implements JobStore {
  * transaction itself: only its key is kept in memory. A record no longer stored is left alone.
  */
 async function leaveSettled(store: IDBObjectStore, recordId: string, leaving: ReadonlySet<string>): Promise<void> {
-  const record = await requested<SettledJobsRecord | undefined>(store.get(recordId));
+  const record = (await wrap(store.get(recordId))) as SettledJobsRecord | undefined;
   if (!record) return;
   const rest = withoutSettled(record, leaving);
   if (rest) store.put(rest);
   else store.delete(recordId);
-}
-
-function requested<T>(request: IDBRequest): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result as T);
-    request.onerror = () => reject(request.error);
-  });
 }
 
 /** The items by the key `keyOf` gives them, items without one left out. */
